@@ -1,0 +1,160 @@
+// PDF ingestion throughput over every PDF of the public resume set, and the check that every
+// one of them yields text.
+//
+// Run:   cmake --build build --target bench_ingest_pdf
+//        build/bench/ingest/bench_ingest_pdf [dir (default ../shared/data/resume-categories)]
+//                                            [--passes N (default 3)] [--threads T (default 2)]
+// Prints files/s and pages/s of ingest::Extract (reading order, hidden-text split,
+// normalisation), single-threaded and with T threads, each the median of N passes, and the
+// baseline measured in the same run: poppler-cpp's own page::text() over the same files (what
+// a plain poppler integration does, without layout analysis). Files are read into memory first,
+// so disk speed is not measured. Lists every file that fails or yields no text; exits 1 if any.
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "ingest/ingest.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct File {
+  std::string path;
+  std::string bytes;
+};
+
+struct Pass {
+  double seconds = 0;
+  long pages = 0;
+};
+
+std::vector<File> LoadAll(const std::filesystem::path& dir) {
+  std::vector<File> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".pdf") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    files.push_back({entry.path().string(), ss.str()});
+  }
+  std::sort(files.begin(), files.end(), [](const File& a, const File& b) { return a.path < b.path; });
+  return files;
+}
+
+// Runs `one(i)` (returning the pages read) for every file on `threads` threads.
+template <typename F>
+Pass RunPass(std::size_t count, int threads, F one) {
+  std::atomic<std::size_t> next{0};
+  std::atomic<long> pages{0};
+  const auto start = Clock::now();
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&] {
+      for (std::size_t i = next++; i < count; i = next++) pages += one(i);
+    });
+  }
+  for (auto& th : pool) th.join();
+  return {std::chrono::duration<double>(Clock::now() - start).count(), pages.load()};
+}
+
+template <typename F>
+Pass MedianPass(int passes, std::size_t count, int threads, F one) {
+  std::vector<Pass> runs;
+  for (int p = 0; p < passes; ++p) runs.push_back(RunPass(count, threads, one));
+  std::sort(runs.begin(), runs.end(), [](const Pass& a, const Pass& b) { return a.seconds < b.seconds; });
+  return runs[runs.size() / 2];
+}
+
+void Report(const char* label, const Pass& pass, std::size_t files) {
+  std::printf("%-44s %8.1f files/s %9.1f pages/s  (%.2f s, %ld pages)\n", label,
+              static_cast<double>(files) / pass.seconds, static_cast<double>(pass.pages) / pass.seconds,
+              pass.seconds, pass.pages);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::filesystem::path dir = "../shared/data/resume-categories";
+  int passes = 3;
+  int threads = 2;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--passes" && i + 1 < argc) {
+      passes = std::max(1, std::atoi(argv[++i]));
+    } else if (arg == "--threads" && i + 1 < argc) {
+      threads = std::max(1, std::atoi(argv[++i]));
+    } else {
+      dir = arg;
+    }
+  }
+  if (!std::filesystem::is_directory(dir)) {
+    std::fprintf(stderr, "no directory %s (pass the resume-categories path)\n", dir.c_str());
+    return 2;
+  }
+  const std::vector<File> files = LoadAll(dir);
+  std::printf("%zu PDF files under %s, %d pass(es), median reported\n", files.size(), dir.c_str(),
+              passes);
+  if (files.empty()) return 2;
+
+  // Correctness pass: every file must yield text.
+  std::vector<std::string> failures;
+  std::size_t hidden = 0;
+  long pages = 0;
+  shortlist::ingest::ExtractLimits limits;
+  for (const File& f : files) {
+    auto doc = shortlist::ingest::Extract(f.bytes, f.path, limits);
+    if (!doc.ok()) {
+      failures.push_back(doc.error().code + ": " + doc.error().message);
+    } else if (doc->text.size() < 20) {
+      failures.push_back("too little text (" + std::to_string(doc->text.size()) + " bytes): " + f.path);
+    } else {
+      pages += doc->pages;
+      hidden += doc->flags.empty() ? 0 : 1;
+    }
+  }
+  std::printf("yielded text: %zu of %zu files (%ld pages); flagged hidden text: %zu\n",
+              files.size() - failures.size(), files.size(), pages, hidden);
+  for (const auto& f : failures) std::printf("FAILED %s\n", f.c_str());
+
+  poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+  auto ours = [&](std::size_t i) -> long {
+    auto doc = shortlist::ingest::Extract(files[i].bytes, files[i].path, limits);
+    return doc.ok() ? doc->pages : 0;
+  };
+  auto baseline = [&](std::size_t i) -> long {
+    std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
+        files[i].bytes.data(), static_cast<int>(files[i].bytes.size())));
+    if (!doc || doc->is_locked()) return 0;
+    const int n = std::min(doc->pages(), limits.max_pages);
+    std::size_t chars = 0;
+    for (int p = 0; p < n; ++p) {
+      std::unique_ptr<poppler::page> page(doc->create_page(p));
+      if (page) chars += page->text().to_utf8().size();
+    }
+    return chars > 0 ? n : 0;
+  };
+  Report("baseline poppler page::text(), 1 thread", MedianPass(passes, files.size(), 1, baseline),
+         files.size());
+  Report("ingest::Extract, 1 thread", MedianPass(passes, files.size(), 1, ours), files.size());
+  if (threads > 1) {
+    char label[64];
+    std::snprintf(label, sizeof label, "baseline poppler page::text(), %d threads", threads);
+    Report(label, MedianPass(passes, files.size(), threads, baseline), files.size());
+    std::snprintf(label, sizeof label, "ingest::Extract, %d threads", threads);
+    Report(label, MedianPass(passes, files.size(), threads, ours), files.size());
+  }
+  return failures.empty() ? 0 : 1;
+}

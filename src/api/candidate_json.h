@@ -1,0 +1,15 @@
+// How a screened candidate looks on the wire. The stored analysis (jobs/analysis.h) is shaped
+// here for each surface, so both APIs show the same facts.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "store/records.h"
+
+namespace shortlist::api {
+
+// The Jobs API's results row (seeds/jobs-api-reference.txt, "Get Results"), plus the score
+// breakdown and skill gaps that explain it.
+nlohmann::json JobsApiCandidate(const store::CandidateRecord& candidate);
+
+}  // namespace shortlist::api

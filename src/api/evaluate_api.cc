@@ -1,0 +1,343 @@
+#include "api/evaluate_api.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "api/validation.h"
+#include "common/clock.h"
+#include "generate/boolean_search.h"
+#include "interview/interview.h"
+
+namespace shortlist::api {
+namespace {
+
+using http::Caller;
+using http::ErrorResponse;
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+constexpr int kMaxEvaluateResumes = 100;
+constexpr int kMaxBulkResumes = 1000;
+constexpr std::size_t kMaxTranscriptChars = 500'000;
+
+struct EvaluateOptions {
+  bool questions = true;
+  bool boolean_string = true;
+  bool outreach = true;
+};
+
+double Round(double v, double unit) { return std::round(v / unit) * unit; }
+
+// The reference's candidate shape, from a stored candidate.
+json EvaluateCandidate(const store::CandidateRecord& c, int rank, const std::string& boolean_string,
+                       const EvaluateOptions& options) {
+  json a = json::parse(c.analysis_json.empty() ? "{}" : c.analysis_json, nullptr, false);
+  if (!a.is_object()) a = json::object();
+  json matched = json::array(), missing = json::array(), severity = json::object();
+  for (const auto& m : a.value("matched_skills", json::array())) matched.push_back(m.value("skill", ""));
+  for (const auto& m : a.value("missing_skills", json::array())) {
+    missing.push_back(m.value("skill", ""));
+    severity[m.value("skill", "")] = m.value("severity", "moderate");
+  }
+  json questions = json::array();
+  if (options.questions) {
+    for (const auto& q : a.value("interview_questions", json::array())) {
+      questions.push_back(q.value("question", ""));
+    }
+  }
+  json out = {{"id", c.external_id.empty() ? std::to_string(c.index + 1) : c.external_id},
+              {"rank", rank},
+              {"overall_score", c.score},
+              {"semantic_similarity", Round(a.value("semantic_similarity", 0.0), 0.01)},
+              {"matched_skills", matched},
+              {"missing_skills", missing},
+              {"gap_severity", severity},
+              {"experience_years_relevant", Round(a.value("experience_years_relevant", 0.0), 0.1)},
+              {"screening_questions", questions},
+              {"boolean_search_string", options.boolean_string ? boolean_string : ""},
+              {"linkedin_outreach_draft",
+               options.outreach ? a.value("linkedin_outreach_draft", "") : ""},
+              {"score_breakdown", a.value("breakdown", json::array())},
+              {"summary", a.value("summary", "")}};
+  if (!c.error_code.empty()) out["error"] = {{"code", c.error_code}, {"message", c.error_message}};
+  return out;
+}
+
+// Ranks candidates (score descending, then submission order) and shapes them.
+json RankedCandidates(std::vector<store::CandidateRecord> records, const std::string& boolean_string,
+                      const EvaluateOptions& options) {
+  std::stable_sort(records.begin(), records.end(),
+                   [](const auto& x, const auto& y) { return x.score > y.score; });
+  json out = json::array();
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    out.push_back(EvaluateCandidate(records[i], static_cast<int>(i) + 1, boolean_string, options));
+  }
+  return out;
+}
+
+std::string BooleanFor(const ApiContext& ctx, const std::string& description) {
+  auto requirements = ctx.screener->engine().AnalyzeJob("", description);
+  return generate::BooleanSearchString(ctx.screener->engine(), requirements);
+}
+
+bool ReadOptions(const json& body, Validator* v, EvaluateOptions* options) {
+  auto it = body.find("options");
+  if (it == body.end() || it->is_null()) return true;
+  if (!it->is_object()) {
+    v->Fail("options", "The options field must be an object.");
+    return false;
+  }
+  auto flag = [&](const char* key, bool* out) {
+    auto f = it->find(key);
+    if (f == it->end() || f->is_null()) return;
+    if (!f->is_boolean()) {
+      v->Fail(std::string("options.") + key, std::string("The options.") + key + " field must be true or false.");
+      return;
+    }
+    *out = f->get<bool>();
+  };
+  flag("generate_questions", &options->questions);
+  flag("generate_boolean_string", &options->boolean_string);
+  flag("generate_outreach", &options->outreach);
+  return true;
+}
+
+// One /evaluate resume: {id?, text} or a file as base64 / file_url (SPEC: the same sources as the
+// Jobs API, plus `text`).
+void ReadEvaluateResume(const json& r, const std::string& path, Validator* v,
+                        store::ResumeInput* in) {
+  if (!r.is_object()) {
+    v->Fail(path, "The " + path + " field must be an object.");
+    return;
+  }
+  auto id = r.find("id");
+  if (id != r.end() && !id->is_null()) {
+    if (id->is_string()) {
+      in->external_id = id->get<std::string>().substr(0, 255);
+    } else if (id->is_number_integer()) {
+      in->external_id = std::to_string(id->get<std::int64_t>());
+    } else {
+      v->Fail(path + ".id", "The " + path + ".id field must be a string.");
+    }
+  }
+  auto text = v->String(r, "text", path + ".text", false, 0, 0);
+  auto content = v->String(r, "content", path + ".content", false, 0, 0);
+  auto base64 = v->String(r, "base64", path + ".base64", false, 0, 0);
+  auto file_url = v->Url(r, "file_url", path + ".file_url", false);
+  auto filename = v->String(r, "filename", path + ".filename", false, 0, 255);
+  if (text) in->content = *text;
+  else if (content) in->content = *content;
+  if (base64) in->base64 = *base64;
+  if (file_url) in->file_url = *file_url;
+  if (filename) in->filename = *filename;
+  if (in->filename.empty()) in->filename = in->external_id.empty() ? path : in->external_id;
+  if (in->content.empty() && in->base64.empty() && in->file_url.empty() &&
+      !v->errors().count(path + ".text")) {
+    v->Fail(path + ".text", "The " + path + ".text field is required.");
+  }
+}
+
+Response Evaluate(const ApiContext& ctx, const Request& req, const Caller& caller) {
+  Response error;
+  auto body = ParseJsonObject(req.body, 400, &error);
+  if (!body) return error;
+  Validator v;
+  auto description = v.String(*body, "job_description", "job_description", true, 1, 100'000);
+  EvaluateOptions options;
+  ReadOptions(*body, &v, &options);
+  store::NewJob job;
+  job.account_id = caller.principal.account.id;
+  job.surface = store::JobSurface::kEvaluate;
+  auto resumes = body->find("resumes");
+  if (resumes == body->end() || !resumes->is_array() || resumes->empty()) {
+    v.Fail("resumes", "The resumes field is required and must be a non-empty array.");
+  } else if (resumes->size() > kMaxEvaluateResumes) {
+    v.Fail("resumes", "At most " + std::to_string(kMaxEvaluateResumes) +
+                          " resumes per /evaluate call; use /bulk-screen for more.");
+  } else {
+    for (std::size_t i = 0; i < resumes->size(); ++i) {
+      store::ResumeInput in;
+      ReadEvaluateResume((*resumes)[i], "resumes." + std::to_string(i), &v, &in);
+      job.resumes.push_back(std::move(in));
+    }
+  }
+  if (!v.ok()) return ErrorResponse(400, "Missing or invalid parameters.", v.errors());
+  job.description = *description;
+  job.title = "";
+
+  const engine::JobRequirements requirements = ctx.screener->engine().AnalyzeJob("", job.description);
+  engine::ScoringOptions scoring;
+  std::vector<store::CandidateRecord> records;
+  http::FieldErrors unreadable;
+  for (std::size_t i = 0; i < job.resumes.size(); ++i) {
+    records.push_back(ctx.screener->Screen(requirements, job.resumes[i], static_cast<int>(i), scoring));
+    if (!records.back().error_code.empty()) {
+      unreadable["resumes." + std::to_string(i)].push_back(records.back().error_code + ": " +
+                                                           records.back().error_message);
+    }
+  }
+  if (!unreadable.empty()) {
+    return ErrorResponse(422, "Resume parsing failed for " + unreadable.begin()->first +
+                                  (unreadable.size() > 1 ? " and others" : "") + ".",
+                         unreadable);
+  }
+  // Recorded like any job (completed at once), so GET /v1/jobs/{job_id} shows it again.
+  const std::int64_t now = ctx.clock->NowMillis();
+  auto stored = ctx.store->CreateJob(job, "job_", now);
+  if (!stored.ok()) return ErrorResponse(stored.error());
+  for (auto& r : records) r.job_id = stored->id;
+  Status saved = ctx.store->SaveCandidates(stored->id, records);
+  if (saved.ok()) saved = ctx.store->FinishJob(stored->id, store::JobStatus::kCompleted, "", now);
+  if (!saved.ok()) return ErrorResponse(saved.error());
+  std::string boolean_string = generate::BooleanSearchString(ctx.screener->engine(), requirements);
+  return Response::Json(200, {{"job_id", stored->public_id},
+                              {"evaluated_at", FormatIso8601(now)},
+                              {"candidates", RankedCandidates(std::move(records), boolean_string, options)}});
+}
+
+Response BulkScreen(const ApiContext& ctx, const Request& req, const Caller& caller) {
+  Response error;
+  auto body = ParseJsonObject(req.body, 400, &error);
+  if (!body) return error;
+  Validator v;
+  auto description = v.String(*body, "job_description", "job_description", true, 1, 100'000);
+  auto webhook = v.Url(*body, "webhook_url", "webhook_url", false);
+  EvaluateOptions options;
+  ReadOptions(*body, &v, &options);
+  store::NewJob job;
+  job.account_id = caller.principal.account.id;
+  job.surface = store::JobSurface::kBulkScreen;
+  auto urls = body->find("resume_urls");
+  if (urls == body->end() || !urls->is_array() || urls->empty()) {
+    v.Fail("resume_urls", "The resume_urls field is required and must be a non-empty array of URLs.");
+  } else if (urls->size() > kMaxBulkResumes) {
+    v.Fail("resume_urls", "At most " + std::to_string(kMaxBulkResumes) + " resume_urls per call.");
+  } else {
+    for (std::size_t i = 0; i < urls->size(); ++i) {
+      json wrapper = {{"u", (*urls)[i]}};
+      auto url = v.Url(wrapper, "u", "resume_urls." + std::to_string(i), true);
+      if (url) {
+        store::ResumeInput in;
+        in.file_url = *url;
+        in.filename = *url;
+        job.resumes.push_back(std::move(in));
+      }
+    }
+  }
+  if (!v.ok()) return ErrorResponse(400, "Missing or invalid parameters.", v.errors());
+  job.description = *description;
+  if (webhook) job.webhook_url = *webhook;
+  job.options_json = json{{"generate_questions", options.questions},
+                          {"generate_boolean_string", options.boolean_string},
+                          {"generate_outreach", options.outreach}}
+                         .dump();
+  auto pending = ctx.store->PendingResumeCount();
+  auto stored = ctx.store->CreateJob(job, "bulk_", ctx.clock->NowMillis());
+  if (!stored.ok()) return ErrorResponse(stored.error());
+  ctx.workers->Notify();
+  std::int64_t eta_ms = ctx.workers->EstimateMillis(pending.ok() ? *pending : 0,
+                                                    static_cast<std::int64_t>(job.resumes.size()));
+  return Response::Json(202, {{"job_id", stored->public_id},
+                              {"status", "queued"},
+                              {"estimated_completion_seconds", (eta_ms + 999) / 1000}});
+}
+
+Response GetBulkJob(const ApiContext& ctx, const Request& req, const Caller& caller) {
+  auto job = ctx.store->GetJobByPublicId(caller.principal.account.id, req.path_params.at("job_id"));
+  if (!job.ok()) {
+    return job.error().code == "not_found" ? ErrorResponse(404, "Job not found.")
+                                           : ErrorResponse(job.error());
+  }
+  // The reference knows queued | processing | completed | failed; a cancelled job reads failed.
+  std::string status = job->status == store::JobStatus::kCancelled
+                           ? "failed"
+                           : std::string(store::ToString(job->status));
+  int progress = job->candidate_count == 0
+                     ? 100
+                     : static_cast<int>(100LL * job->processed_count / job->candidate_count);
+  if (job->status == store::JobStatus::kCompleted) progress = 100;
+  EvaluateOptions options;
+  json stored_options = json::parse(job->options_json.empty() ? "{}" : job->options_json, nullptr, false);
+  if (stored_options.is_object()) {
+    options.questions = stored_options.value("generate_questions", true);
+    options.boolean_string = stored_options.value("generate_boolean_string", true);
+    options.outreach = stored_options.value("generate_outreach", true);
+  }
+  json candidates = json::array();
+  if (job->status == store::JobStatus::kCompleted || job->status == store::JobStatus::kCancelled) {
+    int total = 0;
+    store::CandidateFilter all;
+    all.limit = kMaxBulkResumes;
+    auto records = ctx.store->ListCandidates(job->id, all, &total);
+    if (!records.ok()) return ErrorResponse(records.error());
+    candidates = RankedCandidates(std::move(records).value(), BooleanFor(ctx, job->description), options);
+  }
+  json out = {{"job_id", job->public_id},
+              {"status", status},
+              {"progress", progress},
+              {"candidates", candidates}};
+  if (!store::IsFinal(job->status)) {
+    std::int64_t eta = ctx.workers->EstimateMillis(0, job->candidate_count - job->processed_count);
+    out["estimated_completion_seconds"] = (eta + 999) / 1000;
+  }
+  if (!job->error.empty()) out["error"] = job->error;
+  return Response::Json(200, out);
+}
+
+Response AnalyzeTranscript(const ApiContext&, const Request& req, const Caller&) {
+  Response error;
+  auto body = ParseJsonObject(req.body, 400, &error);
+  if (!body) return error;
+  Validator v;
+  auto transcript = v.String(*body, "transcript", "transcript", true, 1, kMaxTranscriptChars);
+  auto description = v.String(*body, "job_description", "job_description", false, 0, 100'000);
+  auto type_text = v.String(*body, "interview_type", "interview_type", false, 0, 32);
+  interview::InterviewType type = interview::InterviewType::kMixed;
+  if (type_text) {
+    auto parsed = interview::ParseInterviewType(*type_text);
+    if (parsed.ok()) {
+      type = *parsed;
+    } else {
+      v.Fail("interview_type", parsed.error().message);
+    }
+  }
+  if (!v.ok()) return ErrorResponse(400, "Missing or invalid parameters.", v.errors());
+  auto analysis = interview::AnalyzeTranscript(*transcript, type, description.value_or(""));
+  if (!analysis.ok()) {
+    return ErrorResponse(400, analysis.error().message, {{"transcript", {analysis.error().message}}});
+  }
+  json competencies = json::object();
+  for (const auto& [name, score] : analysis->competency_scores) competencies[name] = score;
+  json answers = json::array();
+  for (const auto& a : analysis->answers) {
+    answers.push_back({{"question", a.question},
+                       {"star_components", a.star_components},
+                       {"situation", a.situation},
+                       {"task", a.task},
+                       {"action", a.action},
+                       {"result", a.result},
+                       {"flags", a.flags}});
+  }
+  return Response::Json(200, {{"overall_interview_score", analysis->overall_interview_score},
+                              {"competency_scores", competencies},
+                              {"star_completeness_avg", Round(analysis->star_completeness_avg, 0.1)},
+                              {"concern_flags", analysis->concern_flags},
+                              {"interviewer_summary", analysis->interviewer_summary},
+                              {"interview_type", std::string(interview::ToString(type))},
+                              {"answers", answers}});
+}
+
+}  // namespace
+
+void AddEvaluateApiRoutes(const ApiContext& ctx, http::Router* router) {
+  auto bind = [&ctx](Response (*fn)(const ApiContext&, const Request&, const Caller&)) {
+    return [&ctx, fn](const Request& req, const Caller* caller) { return fn(ctx, req, *caller); };
+  };
+  router->Add({"POST", "/v1/evaluate", bind(Evaluate), true, "screen"});
+  router->Add({"POST", "/v1/bulk-screen", bind(BulkScreen), true, "screen"});
+  router->Add({"GET", "/v1/jobs/{job_id}", bind(GetBulkJob), true, "read"});
+  router->Add({"POST", "/v1/analyze-transcript", bind(AnalyzeTranscript), true, "screen"});
+}
+
+}  // namespace shortlist::api

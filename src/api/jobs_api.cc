@@ -1,0 +1,355 @@
+#include "api/jobs_api.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "api/candidate_json.h"
+#include "api/validation.h"
+#include "common/clock.h"
+
+namespace shortlist::api {
+namespace {
+
+using http::Caller;
+using http::ErrorResponse;
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+constexpr int kMaxResumesPerJob = 100;
+constexpr int kResultsPerPage = 50;
+const char* const kWebhookEvents[] = {"job.processing", "job.completed", "job.failed",
+                                      "high_score_detected"};
+
+// The status a Jobs API client sees: a queued job is already "processing" for it.
+std::string PublicStatus(store::JobStatus s) {
+  return s == store::JobStatus::kQueued ? "processing" : std::string(store::ToString(s));
+}
+
+std::optional<std::int64_t> ParseId(const std::string& text) {
+  std::int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+void ValidateWebhookConditions(const json& body, Validator* v) {
+  auto it = body.find("webhook_conditions");
+  if (it == body.end() || it->is_null()) return;
+  if (!it->is_object()) {
+    v->Fail("webhook_conditions", "The webhook_conditions field must be an object.");
+    return;
+  }
+  v->Integer(*it, "min_score", "webhook_conditions.min_score", false, 0, 100);
+  v->Integer(*it, "only_top_n", "webhook_conditions.only_top_n", false, 1, kMaxResumesPerJob);
+  auto events = it->find("events");
+  if (events != it->end() && !events->is_null()) {
+    if (!events->is_array()) {
+      v->Fail("webhook_conditions.events", "The webhook_conditions.events field must be an array.");
+      return;
+    }
+    for (std::size_t i = 0; i < events->size(); ++i) {
+      const json& e = (*events)[i];
+      bool known = e.is_string() && std::any_of(std::begin(kWebhookEvents), std::end(kWebhookEvents),
+                                                [&](const char* n) { return e == n; });
+      if (!known) {
+        v->Fail("webhook_conditions.events." + std::to_string(i),
+                "The selected webhook_conditions.events." + std::to_string(i) +
+                    " is invalid: use job.processing, job.completed, job.failed or "
+                    "high_score_detected.");
+      }
+    }
+  }
+}
+
+// Validates a job body per the reference's table; fills `job` when valid.
+void ValidateJob(const json& body, Validator* v, store::NewJob* job) {
+  auto title = v->String(body, "title", "title", true, 0, 255);
+  auto description = v->String(body, "description", "description", true, 50, 0);
+  auto leniency = v->Integer(body, "leniency_level", "leniency_level", false, 1, 10);
+  auto webhook = v->Url(body, "webhook_url", "webhook_url", false);
+  ValidateWebhookConditions(body, v);
+  auto resumes = body.find("resumes");
+  if (resumes == body.end() || resumes->is_null()) {
+    v->Fail("resumes", "The resumes field is required.");
+  } else if (!resumes->is_array()) {
+    v->Fail("resumes", "The resumes field must be an array.");
+  } else if (resumes->empty()) {
+    v->Fail("resumes", "The resumes field must have at least 1 item.");
+  } else if (resumes->size() > kMaxResumesPerJob) {
+    v->Fail("resumes", "The resumes field must not have more than " +
+                           std::to_string(kMaxResumesPerJob) + " items.");
+  } else {
+    for (std::size_t i = 0; i < resumes->size(); ++i) {
+      const json& r = (*resumes)[i];
+      const std::string p = "resumes." + std::to_string(i);
+      if (!r.is_object()) {
+        v->Fail(p, "The " + p + " field must be an object.");
+        continue;
+      }
+      store::ResumeInput in;
+      auto filename = v->String(r, "filename", p + ".filename", true, 0, 255);
+      auto content = v->String(r, "content", p + ".content", false, 50, 0);
+      auto base64 = v->String(r, "base64", p + ".base64", false, 0, 0);
+      auto file_url = v->Url(r, "file_url", p + ".file_url", false);
+      bool given = [&] {
+        for (const char* k : {"content", "base64", "file_url"}) {
+          auto f = r.find(k);
+          if (f != r.end() && !f->is_null() && !(f->is_string() && f->get_ref<const std::string&>().empty())) {
+            return true;
+          }
+        }
+        return false;
+      }();
+      if (!given) {
+        v->Fail(p + ".content",
+                "The " + p + ".content field is required when none of base64 / file_url are "
+                "present.");
+      }
+      if (filename) in.filename = *filename;
+      if (content) in.content = *content;
+      if (base64) in.base64 = *base64;
+      if (file_url) in.file_url = *file_url;
+      job->resumes.push_back(std::move(in));
+    }
+  }
+  if (title) job->title = *title;
+  if (description) job->description = *description;
+  job->leniency_level = static_cast<int>(leniency.value_or(5));
+  if (webhook) job->webhook_url = *webhook;
+  auto conditions = body.find("webhook_conditions");
+  if (conditions != body.end() && conditions->is_object()) {
+    job->webhook_conditions_json = conditions->dump();
+  }
+}
+
+json JobStatusJson(const ApiContext& ctx, const Request& req, const store::Job& job) {
+  json out;
+  out["success"] = true;
+  out["job_id"] = job.id;
+  out["title"] = job.title;
+  out["status"] = PublicStatus(job.status);
+  out["leniency_level"] = job.leniency_level;
+  out["created_at"] = FormatIso8601(job.created_at_ms);
+  out["candidate_count"] = job.candidate_count;
+  out["processed_count"] = job.processed_count;
+  if (store::IsFinal(job.status)) {
+    out["estimated_completion"] = FormatIso8601(job.completed_at_ms);
+    out["completed_at"] = FormatIso8601(job.completed_at_ms);
+  } else {
+    std::int64_t ahead = 0;
+    if (job.status == store::JobStatus::kQueued) {
+      auto pending = ctx.store->PendingResumeCount();
+      if (pending.ok()) ahead = std::max<std::int64_t>(0, *pending - job.candidate_count);
+    }
+    std::int64_t eta = ctx.workers->EstimateMillis(ahead, job.candidate_count - job.processed_count);
+    out["estimated_completion"] = FormatIso8601(ctx.clock->NowMillis() + eta);
+    out["completed_at"] = nullptr;
+  }
+  auto summary = ctx.store->Summarize(job.id);
+  store::JobSummary s = summary.ok() ? *summary : store::JobSummary{};
+  out["summary"] = {{"total_candidates", job.candidate_count},
+                    {"qualified_count", s.qualified_count},
+                    {"top_score", s.top_score},
+                    {"average_score", std::round(s.average_score * 10) / 10}};
+  if (job.status == store::JobStatus::kCompleted) {
+    out["results_url"] = BaseUrl(ctx, req) + "/api/v1/jobs/" + std::to_string(job.id) + "/results";
+  } else {
+    out["results_url"] = nullptr;
+  }
+  if (!job.error.empty()) out["error"] = job.error;
+  return out;
+}
+
+Response CreateJob(const ApiContext& ctx, const Request& req, const Caller& caller) {
+  Response error;
+  auto body = ParseJsonObject(req.body, 422, &error);
+  if (!body) return error;
+  Validator v;
+  store::NewJob job;
+  job.account_id = caller.principal.account.id;
+  job.surface = store::JobSurface::kJobs;
+  ValidateJob(*body, &v, &job);
+  if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
+  auto created = ctx.store->CreateJob(job, "", ctx.clock->NowMillis());
+  if (!created.ok()) return ErrorResponse(created.error());
+  ctx.workers->Notify();
+  const std::string base = BaseUrl(ctx, req) + "/api/v1/jobs/" + std::to_string(created->id);
+  return Response::Json(202, {{"success", true},
+                              {"message", "Job accepted for processing."},
+                              {"job_id", created->id},
+                              {"status_url", base},
+                              {"results_url", base + "/results"},
+                              {"status", "processing"}});
+}
+
+Result<store::Job> FindJob(const ApiContext& ctx, const Request& req, const Caller& caller) {
+  auto id = ParseId(req.path_params.at("job_id"));
+  if (!id) return Error::Make("not_found", "Job not found.");
+  auto job = ctx.store->GetJob(caller.principal.account.id, *id);
+  if (!job.ok() && job.error().code == "not_found") {
+    return Error::Make("not_found", "Job not found.");
+  }
+  return job;
+}
+
+Response GetJob(const ApiContext& ctx, const Request& req, const Caller& caller) {
+  auto job = FindJob(ctx, req, caller);
+  if (!job.ok()) return ErrorResponse(job.error());
+  return Response::Json(200, JobStatusJson(ctx, req, *job));
+}
+
+Response GetResults(const ApiContext& ctx, const Request& req, const Caller& caller) {
+  auto job = FindJob(ctx, req, caller);
+  if (!job.ok()) return ErrorResponse(job.error());
+  Validator v;
+  auto min_score = QueryInteger(req, "min_score", 0, 100, &v);
+  auto top_n = QueryInteger(req, "only_top_n", 1, 1000000, &v);
+  auto page = QueryInteger(req, "page", 1, 1000000, &v);
+  if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
+  if (!store::IsFinal(job->status)) {
+    Response r = ErrorResponse(425, "Job is still processing; poll its status_url until it is completed.");
+    return r;
+  }
+  store::CandidateFilter filter;
+  filter.min_score = static_cast<int>(min_score.value_or(0));
+  filter.only_top_n = static_cast<int>(top_n.value_or(0));
+  filter.limit = kResultsPerPage;
+  filter.offset = static_cast<int>((page.value_or(1) - 1) * kResultsPerPage);
+  int total = 0;
+  auto candidates = ctx.store->ListCandidates(job->id, filter, &total);
+  if (!candidates.ok()) return ErrorResponse(candidates.error());
+  json rows = json::array();
+  for (const auto& c : *candidates) rows.push_back(JobsApiCandidate(c));
+  return Response::Json(200, {{"success", true},
+                              {"job_id", job->id},
+                              {"title", job->title},
+                              {"status", PublicStatus(job->status)},
+                              {"total_candidates", total},
+                              {"per_page", kResultsPerPage},
+                              {"current_page", page.value_or(1)},
+                              {"last_page", std::max(1, (total + kResultsPerPage - 1) / kResultsPerPage)},
+                              {"candidates", rows}});
+}
+
+Response ListJobs(const ApiContext& ctx, const Request& req, const Caller& caller) {
+  Validator v;
+  store::JobFilter filter;
+  filter.surface = store::JobSurface::kJobs;
+  if (auto status = req.Query("status"); status && !status->empty()) {
+    if (*status == "processing") {
+      // A client's "processing" covers queued jobs too; filtered below.
+    } else if (auto s = store::ParseJobStatus(*status); s && *s != store::JobStatus::kQueued) {
+      filter.status = s;
+    } else {
+      v.Fail("status", "The selected status is invalid: use processing, completed, failed or cancelled.");
+    }
+  }
+  if (auto since = req.Query("since"); since && !since->empty()) {
+    std::int64_t ms = 0;
+    if (!ParseIso8601(*since, &ms)) {
+      v.Fail("since", "The since parameter must be a date such as 2026-03-28 or 2026-03-28T10:00:00Z.");
+    }
+    filter.created_after_ms = ms;
+  }
+  auto limit = QueryInteger(req, "limit", 1, 100, &v);
+  auto page = QueryInteger(req, "page", 1, 1000000, &v);
+  if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
+  filter.limit = static_cast<int>(limit.value_or(20));
+  filter.offset = static_cast<int>((page.value_or(1) - 1) * filter.limit);
+  const bool processing_only = req.Query("status").value_or("") == "processing";
+  int total = 0;
+  Result<std::vector<store::Job>> jobs = std::vector<store::Job>{};
+  if (processing_only) {
+    // queued and processing both read "processing": merge the two, newest first.
+    std::vector<store::Job> merged;
+    int total_q = 0, total_p = 0;
+    store::JobFilter f = filter;
+    f.limit = filter.offset + filter.limit;
+    f.offset = 0;
+    f.status = store::JobStatus::kQueued;
+    auto q = ctx.store->ListJobs(caller.principal.account.id, f, &total_q);
+    f.status = store::JobStatus::kProcessing;
+    auto p = ctx.store->ListJobs(caller.principal.account.id, f, &total_p);
+    if (!q.ok()) return ErrorResponse(q.error());
+    if (!p.ok()) return ErrorResponse(p.error());
+    merged = *q;
+    merged.insert(merged.end(), p->begin(), p->end());
+    std::sort(merged.begin(), merged.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
+    std::vector<store::Job> window;
+    for (std::size_t i = filter.offset; i < merged.size() && window.size() < static_cast<std::size_t>(filter.limit); ++i) {
+      window.push_back(merged[i]);
+    }
+    jobs = window;
+    total = total_q + total_p;
+  } else {
+    jobs = ctx.store->ListJobs(caller.principal.account.id, filter, &total);
+  }
+  if (!jobs.ok()) return ErrorResponse(jobs.error());
+  json rows = json::array();
+  for (const auto& job : *jobs) {
+    json row = JobStatusJson(ctx, req, job);
+    row.erase("success");
+    rows.push_back(row);
+  }
+  return Response::Json(200, {{"success", true},
+                              {"jobs", rows},
+                              {"total", total},
+                              {"per_page", filter.limit},
+                              {"current_page", page.value_or(1)},
+                              {"last_page", std::max(1, (total + filter.limit - 1) / filter.limit)}});
+}
+
+Response CancelJob(const ApiContext& ctx, const Request& req, const Caller& caller) {
+  auto found = FindJob(ctx, req, caller);
+  if (!found.ok()) return ErrorResponse(found.error());
+  auto job = ctx.store->CancelJob(caller.principal.account.id, found->id, ctx.clock->NowMillis());
+  if (!job.ok()) return ErrorResponse(job.error());
+  return Response::Json(200, {{"success", true},
+                              {"job_id", job->id},
+                              {"status", "cancelled"},
+                              {"message", "Job has been cancelled."}});
+}
+
+Response RateLimitStatus(const ApiContext& ctx, const Request&, const Caller& caller) {
+  http::RateDecision d =
+      ctx.rate_limiter->Peek(caller.principal.token_id, caller.principal.account.plan);
+  std::int64_t now = ctx.clock->NowMillis();
+  json out = {{"success", true},
+              {"plan", std::string(store::ToString(caller.principal.account.plan))},
+              {"reset_at", FormatIso8601(d.reset_at_ms)},
+              {"reset_in_seconds", (d.reset_at_ms - now + 999) / 1000}};
+  if (d.unlimited) {
+    out["limit"] = nullptr;
+    out["remaining"] = nullptr;
+    out["unlimited"] = true;
+  } else {
+    out["limit"] = d.limit;
+    out["remaining"] = d.remaining;
+    out["unlimited"] = false;
+  }
+  return Response::Json(200, out);
+}
+
+}  // namespace
+
+std::string BaseUrl(const ApiContext& ctx, const http::Request& request) {
+  if (!ctx.public_url.empty()) return ctx.public_url;
+  std::string_view host = request.Header("host");
+  return "http://" + std::string(host.empty() ? "localhost" : host);
+}
+
+void AddJobsApiRoutes(const ApiContext& ctx, http::Router* router) {
+  auto bind = [&ctx](Response (*fn)(const ApiContext&, const Request&, const Caller&)) {
+    return [&ctx, fn](const Request& req, const Caller* caller) { return fn(ctx, req, *caller); };
+  };
+  router->Add({"POST", "/api/v1/jobs", bind(CreateJob), true, "screen"});
+  router->Add({"GET", "/api/v1/jobs", bind(ListJobs), true, "read"});
+  router->Add({"GET", "/api/v1/jobs/{job_id}", bind(GetJob), true, "read"});
+  router->Add({"GET", "/api/v1/jobs/{job_id}/results", bind(GetResults), true, "read"});
+  router->Add({"POST", "/api/v1/jobs/{job_id}/cancel", bind(CancelJob), true, "screen"});
+  router->Add({"GET", "/api/v1/rate-limit", bind(RateLimitStatus), true, "read"});
+}
+
+}  // namespace shortlist::api

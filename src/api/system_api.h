@@ -1,0 +1,12 @@
+// Operational endpoints, no token needed: /healthz (the process answers) and /readyz (the
+// database answers too).
+#pragma once
+
+#include "api/context.h"
+#include "http/router.h"
+
+namespace shortlist::api {
+
+void AddSystemRoutes(const ApiContext& ctx, http::Router* router);
+
+}  // namespace shortlist::api

@@ -1,0 +1,116 @@
+#include "api/validation.h"
+
+#include <charconv>
+
+namespace shortlist::api {
+
+std::size_t Utf8Length(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::optional<std::string> Validator::String(const nlohmann::json& object, const std::string& key,
+                                             const std::string& path, bool required,
+                                             std::size_t min_chars, std::size_t max_chars) {
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null() || (it->is_string() && it->get_ref<const std::string&>().empty())) {
+    if (required) Fail(path, "The " + path + " field is required.");
+    return std::nullopt;
+  }
+  if (!it->is_string()) {
+    Fail(path, "The " + path + " field must be a string.");
+    return std::nullopt;
+  }
+  const std::string& s = it->get_ref<const std::string&>();
+  std::size_t len = Utf8Length(s);
+  bool good = true;
+  if (min_chars > 0 && len < min_chars) {
+    Fail(path, "The " + path + " field must be at least " + std::to_string(min_chars) +
+                   " characters.");
+    good = false;
+  }
+  if (max_chars > 0 && len > max_chars) {
+    Fail(path, "The " + path + " field must not be greater than " + std::to_string(max_chars) +
+                   " characters.");
+    good = false;
+  }
+  if (!good) return std::nullopt;
+  return s;
+}
+
+std::optional<std::int64_t> Validator::Integer(const nlohmann::json& object,
+                                               const std::string& key, const std::string& path,
+                                               bool required, std::int64_t min, std::int64_t max) {
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) {
+    if (required) Fail(path, "The " + path + " field is required.");
+    return std::nullopt;
+  }
+  std::int64_t value = 0;
+  if (it->is_number_integer()) {
+    value = it->get<std::int64_t>();
+  } else if (it->is_number_float() && it->get<double>() == static_cast<double>(
+                                                               static_cast<std::int64_t>(it->get<double>()))) {
+    value = static_cast<std::int64_t>(it->get<double>());
+  } else {
+    Fail(path, "The " + path + " field must be an integer.");
+    return std::nullopt;
+  }
+  if (value < min || value > max) {
+    Fail(path, "The " + path + " field must be between " + std::to_string(min) + " and " +
+                   std::to_string(max) + ".");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<std::string> Validator::Url(const nlohmann::json& object, const std::string& key,
+                                          const std::string& path, bool required) {
+  auto s = String(object, key, path, required, 0, 2048);
+  if (!s) return std::nullopt;
+  bool scheme = s->rfind("http://", 0) == 0 || s->rfind("https://", 0) == 0;
+  std::size_t host_start = s->find("://") + 3;
+  if (!scheme || host_start >= s->size() || (*s)[host_start] == '/' ||
+      s->find_first_of(" \t\r\n") != std::string::npos) {
+    Fail(path, "The " + path + " field must be a valid http or https URL.");
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<nlohmann::json> ParseJsonObject(const std::string& body, int status,
+                                              http::Response* error) {
+  nlohmann::json parsed = nlohmann::json::parse(body, nullptr, false);
+  if (parsed.is_discarded()) {
+    *error = http::ErrorResponse(status, "The request body is not valid JSON.",
+                                 {{"body", {"The body must be a JSON object."}}});
+    return std::nullopt;
+  }
+  if (!parsed.is_object()) {
+    *error = http::ErrorResponse(status, "The request body must be a JSON object.",
+                                 {{"body", {"The body must be a JSON object."}}});
+    return std::nullopt;
+  }
+  return parsed;
+}
+
+std::optional<std::int64_t> QueryInteger(const http::Request& request, const std::string& name,
+                                         std::int64_t min, std::int64_t max, Validator* v) {
+  auto raw = request.Query(name);
+  if (!raw || raw->empty()) return std::nullopt;
+  std::int64_t value = 0;
+  auto [ptr, ec] = std::from_chars(raw->data(), raw->data() + raw->size(), value);
+  if (ec != std::errc() || ptr != raw->data() + raw->size()) {
+    v->Fail(name, "The " + name + " parameter must be an integer.");
+    return std::nullopt;
+  }
+  if (value < min || value > max) {
+    v->Fail(name, "The " + name + " parameter must be between " + std::to_string(min) + " and " +
+                      std::to_string(max) + ".");
+    return std::nullopt;
+  }
+  return value;
+}
+
+}  // namespace shortlist::api

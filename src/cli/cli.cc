@@ -1,0 +1,151 @@
+#include "cli/cli.h"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/options.h"
+#include "cli/serve.h"
+#include "common/crypto.h"
+
+namespace shortlist::cli {
+namespace {
+
+int TokenCreate(const std::string& data_dir, const std::string& account_name,
+                const std::string& plan_name, const std::string& email,
+                const std::string& token_name) {
+  auto plan = store::ParsePlan(plan_name);
+  if (!plan) {
+    std::cerr << "shortlist: --plan must be starter, standard, pro or enterprise\n";
+    return 2;
+  }
+  auto store = OpenDataDir(data_dir);
+  if (!store.ok()) {
+    std::cerr << "shortlist: " << store.error().message << "\n";
+    return 1;
+  }
+  auto account = (*store)->FindAccountByName(account_name);
+  if (!account.ok() && account.error().code == "not_found") {
+    account = (*store)->CreateAccount(account_name, email, *plan);
+    if (account.ok()) std::cerr << "Created account '" << account_name << "' (" << plan_name << ")\n";
+  }
+  if (!account.ok()) {
+    std::cerr << "shortlist: " << account.error().message << "\n";
+    return 1;
+  }
+  auto token = IssueToken(**store, account->id, token_name);
+  if (!token.ok()) {
+    std::cerr << "shortlist: " << token.error().message << "\n";
+    return 1;
+  }
+  std::cout << *token << "\n";
+  return 0;
+}
+
+int TokenRevoke(const std::string& data_dir, const std::string& token_or_prefix) {
+  auto store = OpenDataDir(data_dir);
+  if (!store.ok()) {
+    std::cerr << "shortlist: " << store.error().message << "\n";
+    return 1;
+  }
+  // A whole token is matched by its hash; a listed prefix (sl_xxxxxxx) by the prefix.
+  std::string key = token_or_prefix.size() > 10 ? Sha256Hex(token_or_prefix) : token_or_prefix;
+  auto revoked = (*store)->RevokeTokens(key);
+  if (!revoked.ok()) {
+    std::cerr << "shortlist: " << revoked.error().message << "\n";
+    return 1;
+  }
+  if (*revoked == 0) {
+    std::cerr << "shortlist: no live token matches '" << token_or_prefix.substr(0, 10) << "'\n";
+    return 1;
+  }
+  std::cout << "Revoked " << *revoked << " token(s).\n";
+  return 0;
+}
+
+int TokenList(const std::string& data_dir, const std::string& account_name) {
+  auto store = OpenDataDir(data_dir);
+  if (!store.ok()) {
+    std::cerr << "shortlist: " << store.error().message << "\n";
+    return 1;
+  }
+  auto account = (*store)->FindAccountByName(account_name);
+  if (!account.ok()) {
+    std::cerr << "shortlist: " << account.error().message << "\n";
+    return 1;
+  }
+  auto tokens = (*store)->ListTokens(account->id);
+  if (!tokens.ok()) {
+    std::cerr << "shortlist: " << tokens.error().message << "\n";
+    return 1;
+  }
+  for (const auto& t : *tokens) {
+    std::cout << t.prefix << "…  " << (t.revoked ? "revoked" : "live   ") << "  " << t.name << "\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  CLI::App app{"Shortlist: self-hosted candidate screening"};
+  app.require_subcommand(1);
+  std::string data_dir = EnvOr("SHORTLIST_DATA_DIR", "./shortlist-data");
+  app.add_option("--data-dir", data_dir, "data directory (env SHORTLIST_DATA_DIR)");
+
+  ServeConfig serve;
+  serve.host = EnvOr("SHORTLIST_HOST", "127.0.0.1");
+  serve.port = std::stoi(EnvOr("SHORTLIST_PORT", "8080"));
+  serve.workers = std::stoi(EnvOr("SHORTLIST_WORKERS", "2"));
+  serve.io_threads = std::stoi(EnvOr("SHORTLIST_IO_THREADS", "2"));
+  serve.public_url = EnvOr("SHORTLIST_PUBLIC_URL", "");
+  serve.log_level = EnvOr("SHORTLIST_LOG_LEVEL", "info");
+  serve.max_body_bytes = std::stoull(EnvOr("SHORTLIST_MAX_BODY_BYTES", "67108864"));
+  auto* serve_cmd = app.add_subcommand("serve", "run the HTTP server and the job workers");
+  serve_cmd->add_option("--data-dir", data_dir, "data directory (env SHORTLIST_DATA_DIR)");
+  serve_cmd->add_option("--host", serve.host, "listen address (env SHORTLIST_HOST)");
+  serve_cmd->add_option("--port", serve.port, "port, 0 = any free (env SHORTLIST_PORT)")
+      ->check(CLI::Range(0, 65535));
+  serve_cmd->add_option("--workers", serve.workers, "screening threads, 0 = only accept jobs (env SHORTLIST_WORKERS)")
+      ->check(CLI::Range(0, 256));
+  serve_cmd->add_option("--io-threads", serve.io_threads, "HTTP threads (env SHORTLIST_IO_THREADS)")
+      ->check(CLI::Range(1, 256));
+  serve_cmd->add_option("--public-url", serve.public_url,
+                        "base URL in status_url/results_url (env SHORTLIST_PUBLIC_URL)");
+  serve_cmd->add_option("--max-body-bytes", serve.max_body_bytes,
+                        "request body cap in bytes (env SHORTLIST_MAX_BODY_BYTES)");
+  serve_cmd->add_option("--log-level", serve.log_level, "debug|info|warn|error (env SHORTLIST_LOG_LEVEL)");
+
+  auto* token_cmd = app.add_subcommand("token", "manage API tokens");
+  token_cmd->require_subcommand(1);
+  std::string account = "default", plan = "standard", email, token_name = "cli", target;
+  auto* create = token_cmd->add_subcommand("create", "create a token (and the account if new)");
+  create->add_option("--data-dir", data_dir, "data directory");
+  create->add_option("--account", account, "account name")->required();
+  create->add_option("--plan", plan, "starter|standard|pro|enterprise (new accounts)");
+  create->add_option("--email", email, "account e-mail (new accounts)");
+  create->add_option("--name", token_name, "a label for the token");
+  auto* revoke = token_cmd->add_subcommand("revoke", "revoke a token at once");
+  revoke->add_option("--data-dir", data_dir, "data directory");
+  revoke->add_option("token", target, "the token, or its listed prefix")->required();
+  auto* list = token_cmd->add_subcommand("list", "list an account's tokens");
+  list->add_option("--data-dir", data_dir, "data directory");
+  list->add_option("--account", account, "account name");
+  app.add_subcommand("version", "print the version");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+  if (serve_cmd->parsed()) {
+    serve.data_dir = data_dir;
+    return Serve(serve);
+  }
+  if (create->parsed()) return TokenCreate(data_dir, account, plan, email, token_name);
+  if (revoke->parsed()) return TokenRevoke(data_dir, target);
+  if (list->parsed()) return TokenList(data_dir, account);
+  std::cout << "shortlist 0.1.0\n";
+  return 0;
+}
+
+}  // namespace shortlist::cli

@@ -1,0 +1,123 @@
+#include "cli/serve.h"
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+#include "api/context.h"
+#include "api/evaluate_api.h"
+#include "api/jobs_api.h"
+#include "api/system_api.h"
+#include "cli/options.h"
+#include "common/log.h"
+#include "engine/engine.h"
+#include "http/dispatcher.h"
+#include "http/server.h"
+#include "jobs/screener.h"
+#include "jobs/worker_pool.h"
+
+namespace shortlist::cli {
+namespace {
+
+LogLevel ParseLogLevel(const std::string& s) {
+  if (s == "debug") return LogLevel::kDebug;
+  if (s == "warn") return LogLevel::kWarn;
+  if (s == "error") return LogLevel::kError;
+  return LogLevel::kInfo;
+}
+
+// On first start: the default account and a token, so a newcomer can call the API at once.
+Result<std::string> EnsureFirstAccount(store::Store& store) {
+  auto count = store.CountAccounts();
+  if (!count.ok()) return count.error();
+  if (*count > 0) return std::string();
+  auto account = store.CreateAccount("default", "", store::Plan::kStandard);
+  if (!account.ok()) return account.error();
+  return IssueToken(store, account->id, "first token");
+}
+
+}  // namespace
+
+int Serve(const ServeConfig& config) {
+  SetLogLevel(ParseLogLevel(config.log_level));
+  // Block the stop signals before any thread starts, so only sigwait below receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  auto store = OpenDataDir(config.data_dir);
+  if (!store.ok()) {
+    std::cerr << "shortlist: " << store.error().message << "\n";
+    return 1;
+  }
+  auto first_token = EnsureFirstAccount(**store);
+  if (!first_token.ok()) {
+    std::cerr << "shortlist: " << first_token.error().message << "\n";
+    return 1;
+  }
+  auto requeued = (*store)->RequeueOrphanedJobs();
+  if (requeued.ok() && *requeued > 0) {
+    Log(LogLevel::kInfo, "requeued unfinished jobs", {{"count", *requeued}});
+  }
+
+  std::unique_ptr<engine::Engine> engine = engine::Engine::Create();
+  jobs::ScreenerOptions screener_options;
+  jobs::Screener screener(*engine, screener_options);
+  jobs::WorkerOptions worker_options;
+  worker_options.threads = config.workers;
+  jobs::WorkerPool workers(**store, screener, SystemClock(), worker_options);
+  http::RateLimiter limiter(SystemClock());
+
+  api::ApiContext ctx;
+  ctx.store = store->get();
+  ctx.workers = &workers;
+  ctx.screener = &screener;
+  ctx.rate_limiter = &limiter;
+  ctx.clock = &SystemClock();
+  ctx.public_url = config.public_url;
+  http::Router router;
+  api::AddSystemRoutes(ctx, &router);
+  api::AddJobsApiRoutes(ctx, &router);
+  api::AddEvaluateApiRoutes(ctx, &router);
+  http::Dispatcher dispatcher(router, **store, limiter, SystemClock());
+
+  http::ServerOptions server_options;
+  server_options.host = config.host;
+  server_options.port = config.port;
+  server_options.io_threads = config.io_threads;
+  server_options.max_body_bytes = config.max_body_bytes;
+  http::Server server(server_options, dispatcher);
+  Status started = server.Start();
+  if (!started.ok()) {
+    std::cerr << "shortlist: " << started.error().message << "\n";
+    return 1;
+  }
+  workers.Start();
+
+  const std::string url = "http://" + config.host + ":" + std::to_string(server.port());
+  std::cout << "Shortlist listening on " << url << "\n"
+            << "Data directory: " << config.data_dir << "\n";
+  if (!first_token->empty()) {
+    std::cout << "Created account 'default'. Its API token (shown only once, keep it):\n"
+              << "API token: " << *first_token << "\n"
+              << "Try: curl -H 'Authorization: Bearer " << *first_token << "' " << url
+              << "/api/v1/rate-limit\n";
+  } else {
+    std::cout << "Create an API token with: shortlist token create --account NAME --data-dir "
+              << config.data_dir << "\n";
+  }
+  std::cout.flush();
+
+  int signal = 0;
+  sigwait(&stop_signals, &signal);
+  Log(LogLevel::kInfo, "shutting down", {{"signal", signal}});
+  server.Stop();
+  workers.Stop();  // finishes the batch in hand; unfinished jobs go back to the queue
+  Log(LogLevel::kInfo, "stopped");
+  return 0;
+}
+
+}  // namespace shortlist::cli

@@ -1,0 +1,204 @@
+#include "engine/contact.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace shortlist::engine {
+namespace {
+
+bool IsEmailLocalChar(char c) {
+  return IsAsciiAlnum(c) || c == '.' || c == '_' || c == '-' || c == '+' || c == '%';
+}
+bool IsDomainChar(char c) { return IsAsciiAlnum(c) || c == '.' || c == '-'; }
+bool IsUrlChar(char c) {
+  return IsAsciiAlnum(c) || std::string_view("-._~:/?#[]@!$&'*+,;=%").find(c) !=
+                                std::string_view::npos;
+}
+
+bool StartsWithLower(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (AsciiLower(s[i]) != prefix[i]) return false;
+  }
+  return true;
+}
+
+void AddUrl(std::string_view url, size_t begin, ContactScan* scan) {
+  while (!url.empty() && (url.back() == '.' || url.back() == ',' || url.back() == ')' ||
+                          url.back() == ';')) {
+    url.remove_suffix(1);
+  }
+  scan->identity_spans.emplace_back(begin, begin + url.size());
+  std::string lower = AsciiLowerCopy(url);
+  if (lower.find("linkedin.com") != std::string::npos) {
+    if (scan->contact.linkedin_url.empty()) scan->contact.linkedin_url = std::string(url);
+  } else if (lower.find("github.com") != std::string::npos) {
+    if (scan->contact.github_url.empty()) scan->contact.github_url = std::string(url);
+  } else if (lower.find("indeed.com") == std::string::npos &&
+             scan->contact.portfolio_url.empty()) {
+    scan->contact.portfolio_url = std::string(url);
+  }
+}
+
+}  // namespace
+
+bool LooksLikeName(std::string_view s) {
+  int words = 0;
+  size_t i = 0;
+  if (s.size() < 4 || s.size() > 40) return false;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i >= s.size()) break;
+    size_t start = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    std::string_view w = s.substr(start, i - start);
+    ++words;
+    if (!IsAsciiUpper(w[0]) && static_cast<unsigned char>(w[0]) < 0x80) return false;
+    for (char c : w) {
+      if (!(IsAsciiAlpha(c) || c == '.' || c == '-' || c == '\'' ||
+            static_cast<unsigned char>(c) >= 0x80)) {
+        return false;
+      }
+    }
+  }
+  return words >= 2 && words <= 4;
+}
+
+bool LooksLikeLocation(std::string_view line) {
+  // "Springfield, IL", "Austin, TX 78701", "Bengaluru, Karnataka", "London, United Kingdom".
+  if (line.size() > 60 || CountWords(line) > 6) return false;
+  size_t comma = line.find(',');
+  if (comma == std::string_view::npos || comma == 0) return false;
+  std::string_view city = Trim(line.substr(0, comma));
+  std::string_view rest = Trim(line.substr(comma + 1));
+  if (city.empty() || rest.empty() || !IsAsciiUpper(city[0]) || !IsAsciiUpper(rest[0])) {
+    return false;
+  }
+  for (char c : city) {
+    if (!(IsAsciiAlpha(c) || c == ' ' || c == '.' || c == '-')) return false;
+  }
+  return CountWords(city) <= 3;
+}
+
+void ScanIdentifiers(std::string_view text, ContactScan* scan) {
+  const size_t n = text.size();
+  // E-mails.
+  for (size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
+    size_t b = at;
+    while (b > 0 && IsEmailLocalChar(text[b - 1])) --b;
+    size_t e = at + 1;
+    while (e < n && IsDomainChar(text[e])) ++e;
+    while (e > at + 1 && text[e - 1] == '.') --e;
+    std::string_view domain = text.substr(at + 1, e - at - 1);
+    if (b == at || domain.find('.') == std::string_view::npos) continue;
+    if (scan->contact.email.empty()) scan->contact.email = std::string(text.substr(b, e - b));
+    scan->identity_spans.emplace_back(b, e);
+  }
+  // URLs: http(s)://..., www...., and bare linkedin.com/ github.com/ paths.
+  for (size_t i = 0; i < n; ++i) {
+    if (i > 0 && IsUrlChar(text[i - 1]) && text[i - 1] != '(') continue;
+    std::string_view rest = text.substr(i);
+    if (StartsWithLower(rest, "http://") || StartsWithLower(rest, "https://") ||
+        StartsWithLower(rest, "www.") || StartsWithLower(rest, "linkedin.com/") ||
+        StartsWithLower(rest, "github.com/")) {
+      size_t e = i;
+      while (e < n && IsUrlChar(text[e])) ++e;
+      AddUrl(text.substr(i, e - i), i, scan);
+      i = e;
+    }
+  }
+  // Phones: runs of digits with + ( ) - . and spaces holding 10-15 digits; a run that reads as
+  // years ("2016 - 2018") is not a phone.
+  for (size_t i = 0; i < n; ++i) {
+    if (!(IsAsciiDigit(text[i]) || text[i] == '+' || text[i] == '(')) continue;
+    if (i > 0 && (IsAsciiAlnum(text[i - 1]))) continue;
+    size_t e = i;
+    int digits = 0;
+    int groups = 0;
+    bool in_digits = false;
+    while (e < n && (IsAsciiDigit(text[e]) || text[e] == ' ' || text[e] == '-' ||
+                     text[e] == '.' || text[e] == '(' || text[e] == ')' || text[e] == '+')) {
+      if (IsAsciiDigit(text[e])) {
+        ++digits;
+        if (!in_digits) ++groups;
+        in_digits = true;
+      } else {
+        in_digits = false;
+        if (text[e] == ' ' && e + 1 < n && text[e + 1] == ' ') break;
+      }
+      ++e;
+    }
+    while (e > i && !IsAsciiDigit(text[e - 1])) --e;
+    if (e < n && IsAsciiAlpha(text[e])) {
+      i = e;
+      continue;
+    }
+    if (digits >= 10 && digits <= 15) {
+      std::string_view phone = text.substr(i, e - i);
+      // Two 4-digit years with a separator are dates, not a phone.
+      if (!(digits == 8 && groups == 2)) {
+        if (scan->contact.phone.empty()) scan->contact.phone = std::string(phone);
+        scan->identity_spans.emplace_back(i, e);
+      }
+    }
+    i = std::max(i, e);
+  }
+}
+
+void ScanPersonalDetails(std::string_view text, const std::vector<Line>& lines,
+                         ContactScan* scan) {
+  static constexpr std::array<std::string_view, 16> kLabels = {
+      "date of birth", "dob",         "d.o.b",     "birth date", "born",    "age",
+      "gender",        "sex",         "marital status", "nationality", "religion", "address",
+      "father's name", "mother's name", "passport", "permanent address"};
+  for (const Line& line : lines) {
+    std::string_view t = Trim(line.text);
+    if (t.empty() || t.size() > 120) continue;
+    std::string lower = AsciiLowerCopy(t);
+    for (std::string_view label : kLabels) {
+      if (lower.rfind(label, 0) == 0) {
+        size_t after = label.size();
+        while (after < lower.size() && lower[after] == ' ') ++after;
+        if (after < lower.size() && (lower[after] == ':' || lower[after] == '-')) {
+          size_t begin = static_cast<size_t>(t.data() - text.data());
+          scan->identity_spans.emplace_back(begin, begin + t.size());
+          if (label == "address" || label == "permanent address") {
+            if (scan->contact.location.empty()) {
+              scan->contact.location = std::string(Trim(t.substr(after + 1)));
+            }
+          }
+          break;
+        }
+      }
+    }
+  }
+  // Pronouns and honorifics anywhere.
+  static constexpr std::array<std::string_view, 22> kPronouns = {
+      "he",    "she", "him",     "her",     "his", "hers", "himself", "herself",
+      "they",  "them", "their",  "theirs",  "mr",  "mrs",  "ms",      "miss",
+      "sir",   "madam", "mister", "xe", "ze", "themself"};
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    if (!IsAsciiAlpha(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    while (i < n && IsAsciiAlpha(text[i])) ++i;
+    if (i - start > 8) continue;
+    if (start > 0 && IsWordByte(text[start - 1])) continue;
+    if (i < n && IsWordByte(text[i])) continue;
+    std::string_view raw = text.substr(start, i - start);
+    std::string w = AsciiLowerCopy(raw);
+    // Honorifics count only in title case ("Ms. Doe"); "MS" is a degree.
+    bool honorific = w == "mr" || w == "mrs" || w == "ms" || w == "miss";
+    if (honorific && (raw.size() < 2 || IsAsciiUpper(raw[1]))) continue;
+    if (std::find(kPronouns.begin(), kPronouns.end(), w) != kPronouns.end()) {
+      scan->identity_spans.emplace_back(start, i);
+    }
+  }
+}
+
+}  // namespace shortlist::engine

@@ -1,0 +1,126 @@
+// Contact details of a resume (name, e-mail, phone, profile URLs, location) and the byte spans
+// that identify the person. The spans are masked out before any scoring feature reads the text,
+// which is what makes scores blind to who the candidate is.
+#pragma once
+
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "engine/engine.h"
+#include "engine/text.h"
+
+namespace shortlist::engine {
+
+struct ContactScan {
+  ContactInfo contact;
+  // Byte ranges [begin, end) of the text that identify the person: name, e-mail, phone, URLs,
+  // address/location, date of birth, gender, marital status, nationality, pronouns.
+  std::vector<std::pair<size_t, size_t>> identity_spans;
+};
+
+// `lines` are the text's lines; `headings` marks section headings (never a name);
+// `word_kind(word)` is 2 for a title or heading word (then the line is not a name), 1 for a
+// skill alias (a line of only those is not a name: "Python Developer"), 0 otherwise.
+template <typename WordKind>
+ContactScan ScanContact(std::string_view text, const std::vector<Line>& lines,
+                        const std::vector<bool>& headings, WordKind&& word_kind);
+
+// Helpers, exposed for the template and for tests.
+bool LooksLikeName(std::string_view line);
+// Finds e-mails, phones and URLs anywhere; fills `scan`.
+void ScanIdentifiers(std::string_view text, ContactScan* scan);
+// Personal-detail lines ("Date of Birth: ...", "Gender: ...", "Address: ...") and pronouns.
+void ScanPersonalDetails(std::string_view text, const std::vector<Line>& lines, ContactScan* scan);
+// "City, ST" / "City, Country" on a short header line.
+bool LooksLikeLocation(std::string_view line);
+
+template <typename WordKind>
+ContactScan ScanContact(std::string_view text, const std::vector<Line>& lines,
+                        const std::vector<bool>& headings, WordKind&& word_kind) {
+  ContactScan scan;
+  ScanIdentifiers(text, &scan);
+  ScanPersonalDetails(text, lines, &scan);
+  // The name: among the first non-empty lines, one that looks like a person's name and is not a
+  // heading or a known term (Kaggle-style resumes open with a job title, not a name).
+  int seen = 0;
+  for (size_t i = 0; i < lines.size() && seen < 4; ++i) {
+    std::string_view t = Trim(lines[i].text);
+    if (t.empty()) continue;
+    ++seen;
+    if (headings[i]) break;
+    // "Name: Jane Doe"
+    std::string_view candidate = t;
+    if (candidate.size() > 5 && AsciiLowerCopy(candidate.substr(0, 5)) == "name:") {
+      candidate = Trim(candidate.substr(5));
+    }
+    // Cut a name off what follows it on the same line ("Jane Doe | jane@x.com").
+    size_t cut = candidate.find_first_of("|,;@(\t");
+    if (cut != std::string_view::npos) candidate = Trim(candidate.substr(0, cut));
+    size_t wide = candidate.find("   ");
+    if (wide != std::string_view::npos) candidate = Trim(candidate.substr(0, wide));
+    if (!LooksLikeName(candidate)) continue;
+    int title_words = 0;
+    int skill_words = 0;
+    int words = 0;
+    size_t p = 0;
+    while (p < candidate.size()) {
+      size_t q = candidate.find(' ', p);
+      if (q == std::string_view::npos) q = candidate.size();
+      if (q > p) {
+        ++words;
+        int kind = word_kind(candidate.substr(p, q - p));
+        title_words += kind == 2;
+        skill_words += kind == 1;
+      }
+      p = q + 1;
+    }
+    if (title_words > 0 || skill_words == words) continue;
+    scan.contact.name = std::string(candidate);
+    size_t begin = static_cast<size_t>(candidate.data() - text.data());
+    scan.identity_spans.emplace_back(begin, begin + candidate.size());
+    break;
+  }
+  // Location: a short header line that looks like "City, ST".
+  if (scan.contact.location.empty()) {
+    int checked = 0;
+    for (size_t i = 0; i < lines.size() && checked < 8; ++i) {
+      std::string_view t = Trim(lines[i].text);
+      if (t.empty()) continue;
+      ++checked;
+      if (headings[i]) break;
+      if (LooksLikeLocation(t)) {
+        scan.contact.location = std::string(t);
+        size_t begin = static_cast<size_t>(t.data() - text.data());
+        scan.identity_spans.emplace_back(begin, begin + t.size());
+        break;
+      }
+    }
+  }
+  // Every later occurrence of the name's words (a signature, "Jane's portfolio"), except words
+  // that are also skills or titles: a "Ruby" or "Go" elsewhere is far more likely the skill, and
+  // it must count the same whatever the candidate is called.
+  if (!scan.contact.name.empty()) {
+    std::string lower_text = AsciiLowerCopy(text);
+    std::string_view name = scan.contact.name;
+    size_t p = 0;
+    while (p < name.size()) {
+      size_t q = name.find(' ', p);
+      if (q == std::string_view::npos) q = name.size();
+      std::string word = AsciiLowerCopy(name.substr(p, q - p));
+      p = q + 1;
+      if (word.size() < 2 || word_kind(word) != 0) continue;
+      size_t at = 0;
+      while ((at = lower_text.find(word, at)) != std::string::npos) {
+        size_t end = at + word.size();
+        bool left = at == 0 || !IsWordByte(lower_text[at - 1]);
+        bool right = end >= lower_text.size() || !IsWordByte(lower_text[end]);
+        if (left && right) scan.identity_spans.emplace_back(at, end);
+        at = end;
+      }
+    }
+  }
+  return scan;
+}
+
+}  // namespace shortlist::engine

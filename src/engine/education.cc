@@ -1,0 +1,223 @@
+#include "engine/education.h"
+
+#include <algorithm>
+#include <array>
+
+#include "engine/dates.h"
+
+namespace shortlist::engine {
+namespace {
+
+DegreeLevel LevelFromName(std::string_view name) {
+  if (name == "high_school") return DegreeLevel::kHighSchool;
+  if (name == "associate") return DegreeLevel::kAssociate;
+  if (name == "bachelor") return DegreeLevel::kBachelor;
+  if (name == "master") return DegreeLevel::kMaster;
+  if (name == "doctorate") return DegreeLevel::kDoctorate;
+  return DegreeLevel::kNone;
+}
+
+bool IsDegreeWordChar(char c) { return IsAsciiAlnum(c) || c == '.' || c == '\'' || c == '/'; }
+
+bool LooksLikeInstitution(std::string_view line) {
+  static constexpr std::array<std::string_view, 12> kCues = {
+      "university", "college", "institute", "school", "academy", "polytechnic",
+      "iit",        "vidyalaya", "universidad", "conservatory", "seminary", "faculty"};
+  std::string lower = AsciiLowerCopy(line);
+  for (std::string_view cue : kCues) {
+    size_t at = lower.find(cue);
+    if (at != std::string::npos && (at == 0 || !IsAsciiAlpha(lower[at - 1]))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+DegreeLexicon::DegreeLexicon(std::string_view tsv) {
+  for (const Line& line : SplitLines(tsv)) {
+    if (line.text.empty() || line.text[0] == '#') continue;
+    size_t tab = line.text.find('\t');
+    if (tab == std::string_view::npos) continue;
+    std::string name(Trim(line.text.substr(0, tab)));
+    max_words_ = std::max(max_words_, static_cast<size_t>(CountWords(name)));
+    names_.emplace(std::move(name), LevelFromName(Trim(line.text.substr(tab + 1))));
+  }
+}
+
+DegreeLevel DegreeLexicon::FindImpl(std::string_view line, bool lowest, size_t* begin,
+                                    size_t* end) const {
+  // Words as runs of degree-word characters; try 1..max_words_ word phrases at each word.
+  std::vector<std::pair<size_t, size_t>> words;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && !IsDegreeWordChar(line[i])) ++i;
+    size_t s = i;
+    while (i < line.size() && IsDegreeWordChar(line[i])) ++i;
+    if (i > s) words.emplace_back(s, i);
+  }
+  DegreeLevel best = DegreeLevel::kNone;
+  std::string phrase;
+  for (size_t w = 0; w < words.size(); ++w) {
+    phrase.clear();
+    for (size_t k = 0; k < max_words_ && w + k < words.size(); ++k) {
+      if (k) phrase.push_back(' ');
+      std::string_view word = line.substr(words[w + k].first, words[w + k].second - words[w + k].first);
+      // Trailing punctuation ("B.S.," handled by the split; "degree." keeps its dot).
+      phrase += AsciiLowerCopy(word);
+      std::string key = phrase;
+      auto it = names_.find(key);
+      if (it == names_.end() && key.size() > 1 && (key.back() == '.' || key.back() == '\'')) {
+        key.pop_back();
+        it = names_.find(key);
+      }
+      if (it == names_.end()) continue;
+      // Two-letter abbreviations ("BS", "MA", "BE") only count in capitals.
+      bool abbreviation = key.size() <= 3 && key.find('.') == std::string::npos;
+      if (abbreviation && k == 0) {
+        bool upper = std::all_of(word.begin(), word.end(), [](char c) {
+          return !IsAsciiAlpha(c) || IsAsciiUpper(c) || c == 's' || c == 'c';
+        });
+        if (!upper || !IsAsciiUpper(word[0])) continue;
+        if (key == "be" || key == "ma" || key == "ms" || key == "ba" || key == "bs") {
+          if (!std::all_of(word.begin(), word.end(), IsAsciiUpper)) continue;
+        }
+      }
+      bool better = best == DegreeLevel::kNone ||
+                    (lowest ? it->second < best : it->second > best);
+      if (better) {
+        best = it->second;
+        if (begin) *begin = words[w].first;
+        if (end) *end = words[w + k].second;
+      }
+    }
+  }
+  return best;
+}
+
+std::string DegreeField(std::string_view line, size_t degree_end) {
+  std::string_view rest = line.substr(std::min(degree_end, line.size()));
+  std::string lower = AsciiLowerCopy(rest);
+  size_t at = std::string::npos;
+  for (std::string_view marker : {" in ", " of ", ": ", " - "}) {
+    size_t p = lower.find(marker);
+    if (p != std::string::npos && p < 24 && (at == std::string::npos || p < at)) {
+      at = p + marker.size();
+    }
+  }
+  if (at == std::string::npos) return {};
+  std::string_view field = rest.substr(at);
+  size_t stop = field.find_first_of(",;|()-\n");
+  size_t wide = field.find("  ");
+  if (wide != std::string_view::npos && wide < stop) stop = wide;
+  if (stop != std::string_view::npos) field = field.substr(0, stop);
+  // Drop a trailing " from X University" / year.
+  std::string lf = AsciiLowerCopy(field);
+  for (std::string_view cut : {" from ", " at ", " university", " college", " 19", " 20"}) {
+    size_t p = lf.find(cut);
+    if (p != std::string::npos) {
+      field = field.substr(0, p);
+      lf = lf.substr(0, p);
+    }
+  }
+  field = Trim(field);
+  if (field.size() > 60) return {};
+  return std::string(field);
+}
+
+std::vector<EducationEntry> ExtractEducation(const DegreeLexicon& degrees,
+                                             const std::vector<Line>& lines,
+                                             const std::vector<SectionKind>& kinds,
+                                             const std::vector<bool>& headings) {
+  bool has_section = std::find(kinds.begin(), kinds.end(), SectionKind::kEducation) != kinds.end();
+  std::vector<EducationEntry> entries;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (has_section && kinds[i] != SectionKind::kEducation) continue;
+    std::string_view line = lines[i].text;
+    if (headings[i] && line.find(':') == std::string_view::npos) continue;
+    size_t b = 0;
+    size_t e = 0;
+    DegreeLevel level = degrees.Find(line, &b, &e);
+    if (level == DegreeLevel::kNone) continue;
+    if (!has_section && line.size() > 160) continue;  // a sentence that mentions a degree
+    EducationEntry entry;
+    entry.level = level;
+    std::string_view degree_text = Trim(line.substr(b));
+    size_t cut = degree_text.find_first_of(",;|");
+    size_t wide = degree_text.find("   ");
+    if (wide != std::string_view::npos && (cut == std::string_view::npos || wide < cut)) cut = wide;
+    if (cut != std::string_view::npos) degree_text = degree_text.substr(0, cut);
+    entry.degree = std::string(Trim(degree_text));
+    entry.field = DegreeField(line, e);
+    // Institution and year: this line and up to two lines around it within the section.
+    size_t lo = i >= 2 ? i - 2 : 0;
+    size_t hi = std::min(lines.size(), i + 3);
+    for (size_t j = i; j < hi && entry.institution.empty(); ++j) {
+      if (j != i && (headings[j] || degrees.Find(lines[j].text) != DegreeLevel::kNone)) break;
+      if (LooksLikeInstitution(lines[j].text)) {
+        std::string_view t = Trim(lines[j].text);
+        // The institution part of a mixed line: the comma/dash part that names it.
+        size_t start = 0;
+        std::string_view best = t;
+        while (start <= t.size()) {
+          size_t stop = t.find_first_of(",|", start);
+          size_t dash = t.find(" - ", start);
+          if (dash != std::string_view::npos && (stop == std::string_view::npos || dash < stop))
+            stop = dash;
+          if (stop == std::string_view::npos) stop = t.size();
+          std::string_view part = Trim(t.substr(start, stop - start));
+          if (LooksLikeInstitution(part)) {
+            best = part;
+            break;
+          }
+          start = stop + 1;
+        }
+        entry.institution = std::string(best);
+      }
+    }
+    for (size_t j = i; j > lo && entry.institution.empty();) {
+      --j;
+      if (headings[j]) break;
+      if (LooksLikeInstitution(lines[j].text)) entry.institution = std::string(Trim(lines[j].text));
+    }
+    for (size_t j = i; j < hi; ++j) {
+      if (j != i && (headings[j] || degrees.Find(lines[j].text) != DegreeLevel::kNone)) break;
+      std::vector<int> years = FindYears(lines[j].text);
+      if (!years.empty()) {
+        entry.year = *std::max_element(years.begin(), years.end());
+        break;
+      }
+    }
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+std::vector<std::string> ExtractCertifications(const std::vector<Line>& lines,
+                                               const std::vector<SectionKind>& kinds,
+                                               const std::vector<bool>& headings) {
+  std::vector<std::string> certs;
+  for (size_t i = 0; i < lines.size() && certs.size() < 20; ++i) {
+    std::string_view t = Trim(lines[i].text);
+    while (!t.empty() && (t.front() == '*' || t.front() == '-')) t = Trim(t.substr(1));
+    if (t.empty() || t.size() > 120) continue;
+    bool in_section = kinds[i] == SectionKind::kCertifications && !headings[i];
+    std::string lower = AsciiLowerCopy(t);
+    bool named = lower.find("certified") != std::string::npos ||
+                 lower.find("certification") != std::string::npos ||
+                 lower.find("certificate") != std::string::npos;
+    if (headings[i]) {
+      size_t colon = t.find(':');
+      if (kinds[i] == SectionKind::kCertifications && colon != std::string_view::npos &&
+          colon + 1 < t.size()) {
+        certs.emplace_back(Trim(t.substr(colon + 1)));
+      }
+      continue;
+    }
+    if (in_section || (named && CountWords(t) <= 12)) {
+      if (std::find(certs.begin(), certs.end(), t) == certs.end()) certs.emplace_back(t);
+    }
+  }
+  return certs;
+}
+
+}  // namespace shortlist::engine

@@ -1,0 +1,126 @@
+#include "engine/engine.h"
+
+#include <algorithm>
+
+#include "engine/embedded_data.h"
+#include "engine/engine_data.h"
+#include "engine/features.h"
+#include "engine/job_analyzer.h"
+#include "engine/prepared.h"
+#include "engine/resume_analyzer.h"
+#include "engine/scorer.h"
+#include "engine/text.h"
+
+namespace shortlist::engine {
+
+std::string_view ToString(DegreeLevel level) {
+  switch (level) {
+    case DegreeLevel::kNone: return "none";
+    case DegreeLevel::kHighSchool: return "high_school";
+    case DegreeLevel::kAssociate: return "associate";
+    case DegreeLevel::kBachelor: return "bachelor";
+    case DegreeLevel::kMaster: return "master";
+    case DegreeLevel::kDoctorate: return "doctorate";
+  }
+  return "none";
+}
+
+std::string_view ToString(GapSeverity severity) {
+  switch (severity) {
+    case GapSeverity::kCritical: return "critical";
+    case GapSeverity::kModerate: return "moderate";
+    case GapSeverity::kMinor: return "minor";
+  }
+  return "moderate";
+}
+
+int QualifyingThreshold(int leniency_level) {
+  int l = std::clamp(leniency_level, 1, 10);
+  // 70 at 1 down to 40 at 10, in equal steps of 10/3 points, rounded.
+  return 70 - ((l - 1) * 10 + 1) / 3;
+}
+
+EngineData::EngineData()
+    : taxonomy(Taxonomy::FromEmbeddedData()),
+      matcher(taxonomy),
+      sections(EmbeddedData("sections.tsv")),
+      degrees(EmbeddedData("degrees.tsv")),
+      word_stats(EmbeddedData("esa.tsv")) {
+  for (const Line& line : SplitLines(EmbeddedData("seniority.tsv"))) {
+    if (line.text.empty() || line.text[0] == '#') continue;
+    size_t tab = line.text.find('\t');
+    if (tab == std::string_view::npos) continue;
+    seniority_words.emplace(std::string(Trim(line.text.substr(0, tab))),
+                            std::string(Trim(line.text.substr(tab + 1))));
+  }
+  for (const Line& line : SplitLines(EmbeddedData("title_words.tsv"))) {
+    std::string_view w = Trim(line.text);
+    if (!w.empty() && w[0] != '#') title_words.emplace(w);
+  }
+  for (const SkillPattern& p : taxonomy.patterns()) {
+    ForEachToken(p.text, [this](std::string_view t) { skill_word_hashes.insert(TokenHash(t)); });
+  }
+}
+
+int EngineData::SeniorityRank(std::string_view s) {
+  if (s == "junior") return 1;
+  if (s == "mid") return 2;
+  if (s == "senior") return 3;
+  if (s == "lead") return 4;
+  if (s == "principal") return 5;
+  return 0;
+}
+
+std::string EngineData::SeniorityOfTitle(std::string_view title) const {
+  std::string best;
+  ForEachToken(title, [&](std::string_view t) {
+    auto it = seniority_words.find(std::string(t));
+    if (it != seniority_words.end() && SeniorityRank(it->second) > SeniorityRank(best)) {
+      best = it->second;
+    }
+  });
+  return best;
+}
+
+namespace {
+
+class EngineImpl final : public Engine {
+ public:
+  JobRequirements AnalyzeJob(std::string_view title, std::string_view description) const override {
+    JobRequirements job = AnalyzeJobText(data_, title, description);
+    job.features = BuildJobFeatures(data_, job);
+    return job;
+  }
+  ResumeProfile AnalyzeResume(std::string_view text) const override {
+    return AnalyzeResumeAt(text, ResumeOptions{});
+  }
+  ResumeProfile AnalyzeResumeAt(std::string_view text, const ResumeOptions& options) const override {
+    int year = options.reference_year > 0 ? options.reference_year : kDefaultReferenceYear;
+    int month = options.reference_month >= 1 && options.reference_month <= 12
+                    ? options.reference_month
+                    : (options.reference_year > 0 ? 12 : kDefaultReferenceMonth);
+    ResumeProfile profile = AnalyzeResumeText(data_, text, ToMonthIndex(year, month));
+    profile.features = BuildResumeFeatures(data_, profile);
+    return profile;
+  }
+  Evaluation Evaluate(const JobRequirements& job, const ResumeProfile& resume,
+                      const ScoringOptions& options) const override {
+    return ScoreCandidate(data_, job, resume, options);
+  }
+  std::vector<std::string> RelatedSkills(std::string_view skill) const override {
+    std::vector<std::string> out;
+    SkillId id = data_.taxonomy.Find(skill);
+    if (id == kNoSkill) return out;
+    for (SkillId r : data_.taxonomy.skill(id).related) out.push_back(data_.taxonomy.skill(r).name);
+    return out;
+  }
+
+ private:
+  EngineData data_;
+};
+
+}  // namespace
+
+std::unique_ptr<Engine> Engine::Create() { return std::make_unique<EngineImpl>(); }
+
+}  // namespace shortlist::engine

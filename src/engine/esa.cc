@@ -1,0 +1,119 @@
+#include "engine/esa.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+namespace shortlist::engine {
+namespace {
+
+std::vector<std::string_view> Columns(std::string_view line) {
+  std::vector<std::string_view> cols;
+  size_t start = 0;
+  for (size_t i = 0; i <= line.size(); ++i) {
+    if (i == line.size() || line[i] == '\t') {
+      cols.push_back(line.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return cols;
+}
+
+void Normalise(std::vector<float>* v) {
+  double norm = 0;
+  for (float x : *v) norm += static_cast<double>(x) * x;
+  if (norm <= 0) {
+    v->clear();
+    return;
+  }
+  float inv = static_cast<float>(1 / std::sqrt(norm));
+  for (float& x : *v) x *= inv;
+}
+
+}  // namespace
+
+WordStats::WordStats(std::string_view tsv) {
+  for (const Line& line : SplitLines(tsv)) {
+    if (line.text.empty() || line.text[0] == '#') continue;
+    std::vector<std::string_view> cols = Columns(line.text);
+    if (cols.size() < 3) continue;
+    if (cols[0] == "I") {
+      idf_[TokenHash(cols[1])] = static_cast<float>(std::atof(std::string(cols[2]).c_str()));
+    } else if (cols[0] == "C") {
+      ++concept_count_;
+    } else if (cols[0] == "W") {
+      uint32_t begin = static_cast<uint32_t>(entries_.size());
+      std::string_view list = cols[2];
+      size_t p = 0;
+      while (p < list.size()) {
+        size_t comma = list.find(',', p);
+        if (comma == std::string_view::npos) comma = list.size();
+        std::string_view item = list.substr(p, comma - p);
+        size_t colon = item.find(':');
+        if (colon != std::string_view::npos) {
+          int concept_index = std::atoi(std::string(item.substr(0, colon)).c_str());
+          float w = static_cast<float>(std::atof(std::string(item.substr(colon + 1)).c_str()));
+          if (concept_index >= 0 && concept_index < 65536) {
+            entries_.emplace_back(static_cast<uint16_t>(concept_index), w);
+          }
+        }
+        p = comma + 1;
+      }
+      words_[TokenHash(cols[1])] = {begin, static_cast<uint32_t>(entries_.size())};
+    }
+  }
+  // Concept indexes beyond the declared count would overflow the vectors.
+  for (const auto& e : entries_) {
+    if (e.first >= concept_count_) concept_count_ = e.first + 1u;
+  }
+}
+
+double WordStats::Idf(uint64_t token_hash) const {
+  auto it = idf_.find(token_hash);
+  return it == idf_.end() ? kUnknownIdf : it->second;
+}
+
+void WordStats::Accumulate(uint64_t token_hash, double weight, std::vector<float>* out) const {
+  auto it = words_.find(token_hash);
+  if (it == words_.end()) return;
+  for (uint32_t i = it->second.first; i < it->second.second; ++i) {
+    (*out)[entries_[i].first] += static_cast<float>(weight * entries_[i].second);
+  }
+}
+
+std::vector<float> WordStats::ConceptVector(const TextFeatures& features) const {
+  std::vector<float> v(concept_count_, 0.0f);
+  for (size_t i = 0; i < features.keys.size(); ++i) {
+    if (features.keys[i] == 0) continue;
+    double tf = 1 + std::log(static_cast<double>(features.counts[i]));
+    Accumulate(features.keys[i], tf * Idf(features.keys[i]), &v);
+  }
+  Normalise(&v);
+  return v;
+}
+
+std::vector<float> WordStats::ConceptVector(std::string_view text, std::string_view extra,
+                                            double extra_weight) const {
+  TextFeatures main = ComputeTextFeatures(text);
+  TextFeatures more = ComputeTextFeatures(extra);
+  std::vector<float> v(concept_count_, 0.0f);
+  for (const TextFeatures* f : {&main, &more}) {
+    double scale = f == &main ? 1.0 : extra_weight;
+    for (size_t i = 0; i < f->keys.size(); ++i) {
+      if (f->keys[i] == 0) continue;
+      double tf = 1 + std::log(static_cast<double>(f->counts[i]));
+      Accumulate(f->keys[i], scale * tf * Idf(f->keys[i]), &v);
+    }
+  }
+  Normalise(&v);
+  return v;
+}
+
+double Cosine(const std::vector<float>& a, const std::vector<float>& b) {
+  if (a.empty() || b.empty() || a.size() != b.size()) return 0;
+  double dot = 0;
+  for (size_t i = 0; i < a.size(); ++i) dot += static_cast<double>(a[i]) * b[i];
+  return dot < 0 ? 0 : (dot > 1 ? 1 : dot);
+}
+
+}  // namespace shortlist::engine

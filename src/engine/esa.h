@@ -1,0 +1,49 @@
+// Word statistics from the ESCO occupations (data/esa.tsv, built by data/tools/build_esa.py):
+// an inverse document frequency per word, and for Explicit Semantic Analysis each word's weights
+// over ~430 occupation concepts (ISCO-08 unit groups). A text's semantic vector is the
+// IDF-weighted sum of its words' concept vectors; two texts are similar when their vectors point
+// the same way (cosine). No downloaded model: the "embedding" is the public occupation taxonomy.
+//
+// Immutable after construction; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "engine/features.h"
+
+namespace shortlist::engine {
+
+class WordStats {
+ public:
+  explicit WordStats(std::string_view tsv);
+
+  // IDF of a token (by TokenHash); words ESCO never uses get kUnknownIdf (rare, so informative).
+  double Idf(uint64_t token_hash) const;
+  static constexpr double kUnknownIdf = 5.0;
+
+  size_t concept_count() const { return concept_count_; }
+
+  // The L2-normalised concept vector of a text's tokens (from its features); `extra` adds the
+  // tokens of a second text (a job title) with weight `extra_weight`. Empty when nothing maps.
+  std::vector<float> ConceptVector(const TextFeatures& features) const;
+  std::vector<float> ConceptVector(std::string_view text, std::string_view extra,
+                                   double extra_weight) const;
+
+ private:
+  void Accumulate(uint64_t token_hash, double weight, std::vector<float>* out) const;
+
+  std::unordered_map<uint64_t, float> idf_;
+  // token hash -> [begin, end) into entries_
+  std::unordered_map<uint64_t, std::pair<uint32_t, uint32_t>> words_;
+  std::vector<std::pair<uint16_t, float>> entries_;
+  size_t concept_count_ = 0;
+};
+
+// Cosine of two L2-normalised vectors (0 when either is empty).
+double Cosine(const std::vector<float>& a, const std::vector<float>& b);
+
+}  // namespace shortlist::engine

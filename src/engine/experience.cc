@@ -1,0 +1,176 @@
+#include "engine/experience.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace shortlist::engine {
+namespace {
+
+// Words that mark an organisation rather than a job title.
+bool LooksLikeEmployer(std::string_view s) {
+  static constexpr std::array<std::string_view, 24> kCues = {
+      " inc", " llc", " ltd", " corp", "company", " co.", "technologies", "solutions",
+      "university", "college", "bank", "group", "limited", "pvt", "services", "systems",
+      "hospital", "school", "consulting", "associates", "agency", "restaurant", "store", "labs"};
+  std::string lower = " " + AsciiLowerCopy(s);
+  for (std::string_view cue : kCues) {
+    if (lower.find(cue) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Strips bullets, separators and location tails ("Company Name - City , State").
+std::string_view CleanPart(std::string_view s) {
+  s = Trim(s);
+  while (!s.empty() && std::string_view("*-|,:;()").find(s.front()) != std::string_view::npos) {
+    s.remove_prefix(1);
+    s = Trim(s);
+  }
+  while (!s.empty() && std::string_view("*-|,:;(").find(s.back()) != std::string_view::npos) {
+    s.remove_suffix(1);
+    s = Trim(s);
+  }
+  return s;
+}
+
+// Splits on " at ", " | ", " - ", ", " and runs of 3+ spaces (layout columns).
+std::vector<std::string_view> SplitParts(std::string_view s) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t sep = 0;
+    if (s.compare(i, 4, " at ") == 0 || s.compare(i, 3, " | ") == 0 ||
+        s.compare(i, 3, " - ") == 0) {
+      sep = s.compare(i, 4, " at ") == 0 ? 4 : 3;
+    } else if (s[i] == ',' || s[i] == '|') {
+      sep = 1;
+    } else if (s.compare(i, 3, "   ") == 0) {
+      sep = 3;
+      while (i + sep < s.size() && s[i + sep] == ' ') ++sep;
+    }
+    if (sep) {
+      std::string_view part = CleanPart(s.substr(start, i - start));
+      if (!part.empty()) parts.push_back(part);
+      i += sep;
+      start = i;
+    } else {
+      ++i;
+    }
+  }
+  std::string_view part = CleanPart(s.substr(start));
+  if (!part.empty()) parts.push_back(part);
+  return parts;
+}
+
+bool UsableHeaderLine(std::string_view t) {
+  return !t.empty() && t.size() <= 80 && CountWords(t) <= 10 && t.back() != '.';
+}
+
+}  // namespace
+
+std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::vector<Line>& lines,
+                                              const std::vector<SectionKind>& kinds,
+                                              const std::vector<bool>& headings,
+                                              MonthIndex reference) {
+  bool has_section = std::find(kinds.begin(), kinds.end(), SectionKind::kExperience) != kinds.end();
+  std::vector<ExperienceSpan> spans;
+  std::vector<size_t> header_lines;  // index of the first line of each entry
+  size_t last_entry_line = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    SectionKind kind = kinds[i];
+    bool eligible = has_section ? kind == SectionKind::kExperience
+                                : (kind == SectionKind::kHeader || kind == SectionKind::kSummary ||
+                                   kind == SectionKind::kOther);
+    if (!eligible || headings[i]) continue;
+    DateRange range;
+    if (!FindDateRange(lines[i].text, &range)) continue;
+    ExperienceSpan span;
+    ExperienceEntry& e = span.entry;
+    e.start_year = range.start_year;
+    e.start_month = range.start_month;
+    e.end_year = range.end_year;
+    e.end_month = range.end_month;
+    e.current = range.current;
+    span.months = RangeMonths(range, reference);
+    e.years = (span.months.second - span.months.first) / 12.0;
+
+    std::string rest = std::string(lines[i].text.substr(0, range.begin)) + "   " +
+                       std::string(lines[i].text.substr(range.end));
+    std::vector<std::string_view> parts = SplitParts(rest);
+    // Lines above the date (up to two, after the previous entry and not headings).
+    std::vector<std::string_view> above;
+    size_t first_line = i;
+    for (size_t j = i; parts.empty() && j > 0 && above.size() < 2;) {
+      --j;
+      if (headings[j] || (spans.size() && j <= last_entry_line) ||
+          kinds[j] != kinds[i]) {
+        break;
+      }
+      std::string_view t = Trim(lines[j].text);
+      if (t.empty()) continue;
+      if (!UsableHeaderLine(t) || t.front() == '*' || t.front() == '-' || t.front() == '>') break;
+      above.insert(above.begin(), t);
+      first_line = j;
+    }
+    std::string_view title;
+    std::string_view employer;
+    std::vector<std::string> owned;  // keeps `rest` parts alive
+    if (!parts.empty()) {
+      owned.reserve(parts.size());
+      for (std::string_view p : parts) owned.emplace_back(p);
+      title = owned[0];
+      if (owned.size() > 1) employer = owned[1];
+      if (LooksLikeEmployer(title) && !employer.empty() && !LooksLikeEmployer(employer)) {
+        std::swap(title, employer);
+      }
+    } else if (above.size() >= 2) {
+      std::vector<std::string_view> t0 = SplitParts(above[0]);
+      std::vector<std::string_view> t1 = SplitParts(above[1]);
+      title = t0.empty() ? above[0] : t0[0];
+      employer = t1.empty() ? above[1] : t1[0];
+      if (LooksLikeEmployer(title) && !LooksLikeEmployer(employer)) std::swap(title, employer);
+    } else if (above.size() == 1) {
+      title = above[0];
+    }
+    if (employer.empty()) {
+      // The line after the dates ("Company Name - City , State").
+      for (size_t j = i + 1; j < lines.size() && j <= i + 2; ++j) {
+        std::string_view t = Trim(lines[j].text);
+        if (t.empty()) continue;
+        if (UsableHeaderLine(t) && !FindDateRange(t, &range) &&
+            (LooksLikeEmployer(t) || CountWords(t) <= 6)) {
+          std::vector<std::string_view> p = SplitParts(t);
+          if (!p.empty()) employer = p[0];
+        }
+        break;
+      }
+    }
+    if (title.empty() && !employer.empty() && above.empty()) {
+      // nothing better
+    }
+    e.title = std::string(CleanPart(title));
+    e.employer = std::string(CleanPart(employer));
+    span.begin = lines[first_line].offset;
+    spans.push_back(std::move(span));
+    header_lines.push_back(first_line);
+    last_entry_line = i;
+  }
+  // Each entry's text runs to the next entry's first line or the end of its section.
+  for (size_t k = 0; k < spans.size(); ++k) {
+    size_t first = header_lines[k];
+    size_t stop = k + 1 < spans.size() ? header_lines[k + 1] : lines.size();
+    size_t last = first;
+    for (size_t j = first; j < stop; ++j) {
+      if (j > first && headings[j]) break;
+      last = j;
+    }
+    size_t end = lines[last].offset + lines[last].text.size();
+    spans[k].end = end;
+    spans[k].entry.text = std::string(Trim(text.substr(spans[k].begin, end - spans[k].begin)));
+  }
+  return spans;
+}
+
+}  // namespace shortlist::engine

@@ -1,0 +1,62 @@
+// Lexical features of a text, computed once and read by the lexical (BM25) and semantic
+// (character n-gram) scores: a token-hash -> count table and a 2^16-bit set of the hashed
+// character 4-grams of its words. A resume's are computed by AnalyzeResume and kept in
+// ResumeProfile::features; Evaluate recomputes them if the profile was built elsewhere.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "engine/text.h"
+
+namespace shortlist::engine {
+
+inline constexpr uint32_t kNgramBuckets = 1u << 16;
+
+// Hash of a token as the features key it (never 0).
+inline uint64_t TokenHash(std::string_view token) { return Fnv1a(token) | 1; }
+
+// Calls sink(bucket, share) for each character 4-gram of `token` framed as "^token$"; the shares
+// of one token add up to 1. Tokens of 1-2 letters give one gram.
+template <typename Sink>
+void ForEachTokenNgram(std::string_view token, Sink&& sink) {
+  char buf[64];
+  size_t n = token.size() < sizeof(buf) - 2 ? token.size() : sizeof(buf) - 2;
+  buf[0] = '^';
+  for (size_t i = 0; i < n; ++i) buf[i + 1] = token[i];
+  buf[n + 1] = '$';
+  size_t len = n + 2;
+  auto bucket = [](const char* p, size_t m) {
+    uint32_t v = 0;
+    for (size_t i = 0; i < m; ++i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+    return static_cast<uint32_t>((v * 2654435761u) >> 16);  // Knuth multiplicative hash
+  };
+  if (len <= 4) {
+    sink(bucket(buf, len), 1.0);
+    return;
+  }
+  double share = 1.0 / static_cast<double>(len - 3);
+  for (size_t i = 0; i + 4 <= len; ++i) sink(bucket(buf + i, 4), share);
+}
+
+struct TextFeatures {
+  uint64_t fingerprint = 0;  // Fnv1a of the text the features describe
+  std::vector<uint64_t> keys;  // open addressing by TokenHash; 0 = empty
+  std::vector<uint32_t> counts;
+  std::vector<uint64_t> ngram_bits;  // kNgramBuckets bits
+
+  uint32_t Count(uint64_t token_hash) const {
+    if (keys.empty()) return 0;
+    size_t mask = keys.size() - 1;
+    for (size_t i = token_hash & mask; keys[i] != 0; i = (i + 1) & mask) {
+      if (keys[i] == token_hash) return counts[i];
+    }
+    return 0;
+  }
+  bool HasNgram(uint32_t bucket) const { return (ngram_bits[bucket >> 6] >> (bucket & 63)) & 1; }
+};
+
+TextFeatures ComputeTextFeatures(std::string_view text);
+
+}  // namespace shortlist::engine

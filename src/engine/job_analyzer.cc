@@ -1,0 +1,340 @@
+#include "engine/job_analyzer.h"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+#include "engine/text.h"
+
+namespace shortlist::engine {
+namespace {
+
+enum class Mode { kNeutral, kRequired, kPreferred };
+
+// Section headings of job descriptions.
+bool JobHeading(std::string_view line, Mode* mode) {
+  std::string t = AsciiLowerCopy(Trim(line));
+  while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
+  if (t.empty() || t.size() > 50) return false;
+  static constexpr std::array<std::string_view, 14> kPreferred = {
+      "preferred qualifications", "preferred", "nice to have", "nice-to-have", "bonus",
+      "bonus points", "pluses", "desired qualifications", "desired skills", "preferred skills",
+      "good to have", "additional qualifications", "extra credit", "it's a plus if you have"};
+  static constexpr std::array<std::string_view, 16> kRequired = {
+      "requirements", "minimum qualifications", "qualifications", "required qualifications",
+      "required skills", "must have", "must-have", "what you need", "what we're looking for",
+      "what you'll need", "you have", "skills", "required", "basic qualifications",
+      "who you are", "requirements and qualifications"};
+  static constexpr std::array<std::string_view, 10> kNeutral = {
+      "responsibilities", "what you'll do", "about the role", "about us", "the role",
+      "job description", "duties", "key responsibilities", "overview", "benefits"};
+  for (std::string_view h : kPreferred) {
+    if (t == h) return *mode = Mode::kPreferred, true;
+  }
+  for (std::string_view h : kRequired) {
+    if (t == h) return *mode = Mode::kRequired, true;
+  }
+  for (std::string_view h : kNeutral) {
+    if (t == h) return *mode = Mode::kNeutral, true;
+  }
+  return false;
+}
+
+bool ContainsWord(std::string_view lower, std::string_view word) {
+  size_t at = 0;
+  while ((at = lower.find(word, at)) != std::string_view::npos) {
+    size_t end = at + word.size();
+    bool left = at == 0 || !IsAsciiAlpha(lower[at - 1]);
+    bool right = end >= lower.size() || !IsAsciiAlpha(lower[end]);
+    if (left && right) return true;
+    at = end;
+  }
+  return false;
+}
+
+bool HasPreferredCue(std::string_view lower) {
+  static constexpr std::array<std::string_view, 14> kCues = {
+      "nice to have", "nice-to-have", "bonus", "a plus", "is a plus", "preferred", "desirable",
+      "ideally", "advantage", "advantageous", "optional", "good to have", "pluses", "familiarity"};
+  for (std::string_view c : kCues) {
+    if (ContainsWord(lower, c)) return true;
+  }
+  return false;
+}
+
+bool HasRequiredCue(std::string_view lower) {
+  static constexpr std::array<std::string_view, 10> kCues = {
+      "must", "required", "requires", "requirement", "mandatory", "essential", "need to",
+      "minimum", "at least", "necessary"};
+  for (std::string_view c : kCues) {
+    if (ContainsWord(lower, c)) return true;
+  }
+  return false;
+}
+
+bool HasHardCue(std::string_view lower) {
+  return ContainsWord(lower, "must") || ContainsWord(lower, "mandatory") ||
+         ContainsWord(lower, "required");
+}
+
+int NumberWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 11> kWords = {
+      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+  for (size_t i = 0; i < kWords.size(); ++i) {
+    if (w == kWords[i]) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// Splits a line into sentences at ". ", "; " and bullets.
+std::vector<std::string_view> Sentences(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    bool stop = (line[i] == ';') ||
+                (line[i] == '.' && i + 1 < line.size() && line[i + 1] == ' ' && i > 0 &&
+                 IsAsciiAlpha(line[i - 1]) && !(i >= 2 && line[i - 2] == '.'));
+    if (stop) {
+      out.push_back(line.substr(start, i + 1 - start));
+      start = i + 1;
+    }
+  }
+  if (start < line.size()) out.push_back(line.substr(start));
+  return out;
+}
+
+std::string DegreeName(DegreeLevel level) {
+  switch (level) {
+    case DegreeLevel::kHighSchool: return "High school diploma";
+    case DegreeLevel::kAssociate: return "Associate degree";
+    case DegreeLevel::kBachelor: return "Bachelor's degree";
+    case DegreeLevel::kMaster: return "Master's degree";
+    case DegreeLevel::kDoctorate: return "Doctorate";
+    case DegreeLevel::kNone: break;
+  }
+  return "Degree";
+}
+
+std::string FormatYears(double y) {
+  int whole = static_cast<int>(y);
+  if (whole == y) return std::to_string(whole);
+  std::string s = std::to_string(y);
+  return s.substr(0, s.find('.') + 2);
+}
+
+}  // namespace
+
+double ParseMinYears(std::string_view lower, size_t* years_begin) {
+  size_t at = 0;
+  while ((at = lower.find("year", at)) != std::string_view::npos) {
+    // Walk back over "+", spaces, "-N" ranges and "(s)" to the number before "year(s)".
+    size_t j = at;
+    while (j > 0 && (lower[j - 1] == ' ' || lower[j - 1] == '+' || lower[j - 1] == ')' ||
+                     lower[j - 1] == '(')) {
+      --j;
+    }
+    size_t end = j;
+    while (j > 0 && (IsAsciiDigit(lower[j - 1]) || lower[j - 1] == '.')) --j;
+    double value = -1;
+    if (j < end) {
+      // "3-5 years": take the lower bound.
+      size_t k = j;
+      if (k >= 2 && (lower[k - 1] == '-' || lower[k - 1] == '/') && IsAsciiDigit(lower[k - 2])) {
+        size_t s = k - 1;
+        while (s > 0 && IsAsciiDigit(lower[s - 1])) --s;
+        j = s;
+        end = k - 1;
+      }
+      value = std::atof(std::string(lower.substr(j, end - j)).c_str());
+    } else {
+      size_t s = end;
+      while (s > 0 && IsAsciiAlpha(lower[s - 1])) --s;
+      int n = NumberWord(lower.substr(s, end - s));
+      if (n >= 0) {
+        value = n;
+        j = s;
+      }
+    }
+    if (value > 0 && value <= 30) {
+      if (years_begin) *years_begin = j;
+      return value;
+    }
+    at += 4;
+  }
+  return 0;
+}
+
+JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
+                               std::string_view description) {
+  JobRequirements job;
+  job.text = NormalizeText(description);
+  std::vector<Line> lines = SplitLines(job.text);
+  job.title = std::string(Trim(NormalizeText(title)));
+  if (job.title.empty()) {
+    for (const Line& l : lines) {
+      std::string_view t = Trim(l.text);
+      if (t.empty()) continue;
+      if (t.size() <= 60 && CountWords(t) <= 8) job.title = std::string(t);
+      break;
+    }
+  }
+  // First pass: does the description have qualification sections at all? If it does, skills
+  // outside them (responsibilities, company blurb) are only preferred.
+  bool has_qualification_sections = false;
+  for (const Line& l : lines) {
+    Mode m;
+    if (JobHeading(l.text, &m) && m != Mode::kNeutral) has_qualification_sections = true;
+  }
+
+  struct Found {
+    Importance importance = Importance::kPreferred;
+    double min_years = 0;
+    std::string evidence;
+    bool hard = false;
+    size_t order = 0;
+  };
+  std::unordered_map<SkillId, Found> found;
+  std::string lower_text = AsciiLowerCopy(job.text);
+  std::vector<SkillMatch> matches;
+  DegreeLevel preferred_degree = DegreeLevel::kNone;
+  bool degree_hard = false;
+  Mode mode = Mode::kNeutral;
+  size_t order = 0;
+  for (const Line& l : lines) {
+    Mode heading_mode;
+    if (JobHeading(l.text, &heading_mode)) {
+      mode = heading_mode;
+      continue;
+    }
+    for (std::string_view sentence : Sentences(l.text)) {
+      size_t offset = static_cast<size_t>(sentence.data() - job.text.data());
+      std::string_view lower(lower_text.data() + offset, sentence.size());
+      bool preferred_cue = HasPreferredCue(lower);
+      bool required_cue = HasRequiredCue(lower);
+      bool hard = HasHardCue(lower) && !preferred_cue;
+      Importance importance;
+      if (preferred_cue) {
+        importance = Importance::kPreferred;
+      } else if (required_cue || mode == Mode::kRequired) {
+        importance = Importance::kRequired;
+      } else if (mode == Mode::kPreferred) {
+        importance = Importance::kPreferred;
+      } else {
+        importance = has_qualification_sections ? Importance::kPreferred : Importance::kRequired;
+      }
+      size_t years_at = 0;
+      double years = ParseMinYears(lower, &years_at);
+      matches.clear();
+      data.matcher.Find(sentence, lower, &matches);
+      int skills_after_years = 0;
+      for (const SkillMatch& m : matches) {
+        if (m.begin > years_at) ++skills_after_years;
+      }
+      for (const SkillMatch& m : matches) {
+        auto [it, inserted] = found.try_emplace(m.skill);
+        Found& f = it->second;
+        if (inserted) {
+          f.importance = importance;
+          f.evidence = std::string(Trim(sentence));
+          f.order = order++;
+        } else if (importance == Importance::kRequired && f.importance != importance) {
+          f.importance = importance;
+          f.evidence = std::string(Trim(sentence));
+        }
+        // "5+ years of Python and Django": years bind to the skills named after the number, if
+        // the sentence names only a few.
+        if (years > 0 && m.begin > years_at && skills_after_years <= 3 &&
+            importance == Importance::kRequired) {
+          f.min_years = std::max(f.min_years, years);
+        }
+        if (hard && importance == Importance::kRequired) f.hard = true;
+      }
+      // Years asked for one skill are years of experience asked too.
+      if (years > 0 && importance == Importance::kRequired) {
+        job.min_years_experience = std::max(job.min_years_experience, years);
+      }
+      // Degrees: the lowest level the sentence accepts.
+      bool mentions_degree = ContainsWord(lower, "degree") || ContainsWord(lower, "bachelor") ||
+                             ContainsWord(lower, "master") || ContainsWord(lower, "phd") ||
+                             ContainsWord(lower, "bs") || ContainsWord(lower, "ba") ||
+                             ContainsWord(lower, "ms") || ContainsWord(lower, "diploma");
+      if (mentions_degree) {
+        size_t b = 0;
+        size_t e = 0;
+        DegreeLevel level = data.degrees.FindLowest(sentence, &b, &e);
+        if (level != DegreeLevel::kNone) {
+          if (importance == Importance::kRequired) {
+            if (job.min_degree == DegreeLevel::kNone || level < job.min_degree) {
+              job.min_degree = level;
+              job.degree_field = DegreeField(sentence, e);
+              bool equivalent = lower.find("equivalent") != std::string_view::npos ||
+                                lower.find("or related experience") != std::string_view::npos;
+              job.degree_required = !equivalent;
+              degree_hard = hard && !equivalent;
+            }
+          } else if (preferred_degree == DegreeLevel::kNone || level < preferred_degree) {
+            preferred_degree = level;
+          }
+        }
+      }
+    }
+  }
+  std::vector<std::pair<SkillId, Found>> ordered(found.begin(), found.end());
+  std::sort(ordered.begin(), ordered.end(),
+            [](const auto& a, const auto& b) { return a.second.order < b.second.order; });
+  for (const auto& [id, f] : ordered) {
+    SkillRequirement req;
+    req.skill = data.taxonomy.skill(id).name;
+    req.importance = f.importance;
+    req.min_years = f.min_years;
+    req.evidence = f.evidence;
+    job.skills.push_back(req);
+    if (f.importance != Importance::kRequired) continue;
+    if (f.min_years > 0) {
+      Knockout k;
+      k.description = FormatYears(f.min_years) + "+ years of " + req.skill;
+      k.severity = f.hard ? GapSeverity::kCritical : GapSeverity::kModerate;
+      k.kind = Knockout::Kind::kYears;
+      k.skill = req.skill;
+      k.min_years = f.min_years;
+      job.knockouts.push_back(k);
+    } else if (f.hard || data.taxonomy.skill(id).category == "certification") {
+      Knockout k;
+      k.description = req.skill + " required";
+      k.severity = f.hard ? GapSeverity::kCritical : GapSeverity::kModerate;
+      k.kind = Knockout::Kind::kSkill;
+      k.skill = req.skill;
+      job.knockouts.push_back(k);
+    }
+  }
+  if (job.min_degree != DegreeLevel::kNone) {
+    Knockout k;
+    k.description = DegreeName(job.min_degree) + (job.degree_required ? " required"
+                                                                       : " or equivalent experience");
+    k.severity = degree_hard ? GapSeverity::kCritical
+                 : job.degree_required ? GapSeverity::kModerate
+                                       : GapSeverity::kMinor;
+    k.kind = Knockout::Kind::kDegree;
+    k.min_degree = job.min_degree;
+    job.knockouts.push_back(k);
+  }
+  if (job.min_years_experience > 0) {
+    Knockout k;
+    k.description = FormatYears(job.min_years_experience) + "+ years of experience";
+    k.severity = GapSeverity::kModerate;
+    k.kind = Knockout::Kind::kYears;
+    k.min_years = job.min_years_experience;
+    job.knockouts.push_back(k);
+  }
+  // Seniority: the title's words, else what the years imply.
+  job.seniority = data.SeniorityOfTitle(job.title);
+  if (job.seniority.empty() || job.seniority == "mid") {
+    double y = job.min_years_experience;
+    if (job.seniority.empty()) {
+      job.seniority = y >= 8 ? "lead" : y >= 5 ? "senior" : y >= 2 ? "mid" : "";
+    }
+  }
+  return job;
+}
+
+}  // namespace shortlist::engine

@@ -1,0 +1,64 @@
+#include "engine/prepared.h"
+
+#include "engine/text.h"
+
+namespace shortlist::engine {
+namespace {
+
+const std::string& ScoredText(const ResumeProfile& r) {
+  return r.blind_text.empty() ? r.text : r.blind_text;
+}
+
+}  // namespace
+
+JobFeatures::JobFeatures(const EngineData& data, const JobRequirements& job)
+    : fingerprint(JobFingerprint(job)),
+      terms(data.word_stats, data.skill_word_hashes, job.title, job.text),
+      concepts(data.taxonomy, job),
+      esa(data.word_stats.ConceptVector(job.text, job.title, 3.0)) {
+  std::vector<SkillMatch> matches;
+  std::string lower = AsciiLowerCopy(job.title);
+  data.matcher.Find(job.title, lower, &matches);
+  for (const SkillMatch& m : matches) title_skills.push_back(m.skill);
+}
+
+uint64_t JobFingerprint(const JobRequirements& job) {
+  uint64_t h = Fnv1a(job.title);
+  h = Fnv1a(job.text, h ^ 0x9e3779b97f4a7c15ULL);
+  for (const SkillRequirement& s : job.skills) {
+    h = Fnv1a(s.skill, h);
+    h = h * 31 + static_cast<uint64_t>(s.importance);
+  }
+  return h;
+}
+
+std::shared_ptr<const ResumeFeatures> BuildResumeFeatures(const EngineData& data,
+                                                          const ResumeProfile& resume) {
+  auto f = std::make_shared<ResumeFeatures>();
+  const std::string& text = ScoredText(resume);
+  f->text = ComputeTextFeatures(text);
+  f->fingerprint = f->text.fingerprint;
+  f->concepts = data.word_stats.ConceptVector(f->text);
+  return f;
+}
+
+std::shared_ptr<const JobFeatures> BuildJobFeatures(const EngineData& data,
+                                                    const JobRequirements& job) {
+  return std::make_shared<const JobFeatures>(data, job);
+}
+
+std::shared_ptr<const ResumeFeatures> ResumeFeaturesFor(const EngineData& data,
+                                                        const ResumeProfile& resume) {
+  if (resume.features && resume.features->fingerprint == Fnv1a(ScoredText(resume))) {
+    return resume.features;
+  }
+  return BuildResumeFeatures(data, resume);
+}
+
+std::shared_ptr<const JobFeatures> JobFeaturesFor(const EngineData& data,
+                                                  const JobRequirements& job) {
+  if (job.features && job.features->fingerprint == JobFingerprint(job)) return job.features;
+  return BuildJobFeatures(data, job);
+}
+
+}  // namespace shortlist::engine

@@ -1,0 +1,187 @@
+#include "engine/resume_analyzer.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "engine/contact.h"
+#include "engine/experience.h"
+#include "engine/text.h"
+
+namespace shortlist::engine {
+namespace {
+
+// Below this many words a resume is too short to judge.
+constexpr int kTooShortWords = 60;
+// One skill named this many times, and making up this share of all skill mentions, reads as
+// keyword stuffing rather than a description of work.
+constexpr int kStuffingRepeats = 12;
+constexpr double kStuffingShare = 0.35;
+// A block of this many lines repeated verbatim is a duplicated block.
+constexpr size_t kDuplicateBlockLines = 3;
+
+size_t LineOf(const std::vector<Line>& lines, size_t offset) {
+  auto it = std::upper_bound(lines.begin(), lines.end(), offset,
+                             [](size_t off, const Line& l) { return off < l.offset; });
+  return it == lines.begin() ? 0 : static_cast<size_t>(it - lines.begin()) - 1;
+}
+
+std::string EvidenceLine(std::string_view line) {
+  std::string_view t = Trim(line);
+  while (!t.empty() && (t.front() == '*' || t.front() == '-' || t.front() == '>')) {
+    t = Trim(t.substr(1));
+  }
+  // Collapse layout runs of spaces.
+  std::string out;
+  out.reserve(t.size());
+  for (char c : t) {
+    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+    out.push_back(c);
+  }
+  if (out.size() > 240) out.resize(240);
+  return out;
+}
+
+bool HasDuplicatedBlock(const std::vector<Line>& lines) {
+  // Hash each run of kDuplicateBlockLines consecutive substantial lines; a repeat is a duplicate.
+  std::vector<uint64_t> hashes;
+  hashes.reserve(lines.size());
+  for (const Line& l : lines) {
+    std::string_view t = Trim(l.text);
+    if (t.size() >= 20) hashes.push_back(Fnv1a(t));
+  }
+  if (hashes.size() < kDuplicateBlockLines * 2) return false;
+  std::vector<uint64_t> blocks;
+  for (size_t i = 0; i + kDuplicateBlockLines <= hashes.size(); ++i) {
+    uint64_t h = 0;
+    for (size_t k = 0; k < kDuplicateBlockLines; ++k) h = h * 1099511628211ULL ^ hashes[i + k];
+    blocks.push_back(h);
+  }
+  std::sort(blocks.begin(), blocks.end());
+  return std::adjacent_find(blocks.begin(), blocks.end()) != blocks.end();
+}
+
+}  // namespace
+
+ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw,
+                                MonthIndex reference) {
+  ResumeProfile profile;
+  profile.text = NormalizeText(raw);
+  const std::string& text = profile.text;
+  std::vector<Line> lines = SplitLines(text);
+  std::vector<bool> headings;
+  std::vector<SectionKind> kinds = data.sections.Classify(lines, &headings);
+
+  // Identity first, so nothing downstream can read it.
+  auto word_kind = [&data](std::string_view word) {
+    SectionKind kind;
+    size_t len;
+    std::string lower = AsciiLowerCopy(word);
+    if (data.title_words.count(lower) || data.sections.HeadingKind(word, &kind, &len) ||
+        !data.SeniorityOfTitle(word).empty()) {
+      return 2;
+    }
+    return data.taxonomy.Find(word) != kNoSkill ? 1 : 0;
+  };
+  ContactScan scan = ScanContact(text, lines, headings, word_kind);
+  profile.contact = std::move(scan.contact);
+  profile.blind_text = text;
+  for (const auto& [b, e] : scan.identity_spans) {
+    for (size_t i = b; i < e && i < profile.blind_text.size(); ++i) {
+      if (profile.blind_text[i] != '\n') profile.blind_text[i] = ' ';
+    }
+  }
+  const std::string& blind = profile.blind_text;
+  lines = SplitLines(blind);  // same offsets, masked content
+
+  // Headline: the first short header line that is left after masking.
+  for (size_t i = 0; i < lines.size() && i < 12; ++i) {
+    if (headings[i] || kinds[i] != SectionKind::kHeader) break;
+    std::string_view t = Trim(lines[i].text);
+    if (t.empty()) continue;
+    if (std::none_of(t.begin(), t.end(), IsAsciiAlpha)) continue;  // a masked contact line
+    if (t.size() <= 60 && CountWords(t) <= 8 && t.find('@') == std::string_view::npos &&
+        !IsAsciiDigit(t[0])) {
+      profile.headline = EvidenceLine(t);
+    }
+    break;
+  }
+
+  std::vector<ExperienceSpan> spans = ExtractExperience(blind, lines, kinds, headings, reference);
+  std::vector<std::pair<MonthIndex, MonthIndex>> all_months;
+  for (const ExperienceSpan& s : spans) all_months.push_back(s.months);
+  profile.total_years_experience = UnionYears(all_months);
+
+  profile.education = ExtractEducation(data.degrees, lines, kinds, headings);
+  profile.certifications = ExtractCertifications(lines, kinds, headings);
+
+  // Skills: one pass of the matcher over the blind text.
+  std::string lower = AsciiLowerCopy(blind);
+  std::vector<SkillMatch> matches;
+  data.matcher.Find(blind, lower, &matches);
+  struct Acc {
+    size_t first_match = 0;
+    int count = 0;
+    int evidence_rank = 9;  // lower is better: experience line < skills line < elsewhere
+    std::string evidence;
+    std::vector<std::pair<MonthIndex, MonthIndex>> months;
+  };
+  std::unordered_map<SkillId, Acc> acc;
+  std::vector<SkillId> order;
+  size_t span_index = 0;
+  for (const SkillMatch& m : matches) {
+    auto [it, inserted] = acc.try_emplace(m.skill);
+    Acc& a = it->second;
+    if (inserted) order.push_back(m.skill);
+    ++a.count;
+    size_t li = LineOf(lines, m.begin);
+    int rank = kinds[li] == SectionKind::kExperience   ? 0
+               : kinds[li] == SectionKind::kProjects   ? 1
+               : kinds[li] == SectionKind::kSkills     ? 2
+               : kinds[li] == SectionKind::kSummary    ? 3
+                                                       : 4;
+    if (rank < a.evidence_rank) {
+      a.evidence_rank = rank;
+      a.evidence = EvidenceLine(lines[li].text);
+    }
+    while (span_index < spans.size() && spans[span_index].end <= m.begin) ++span_index;
+    // Spans are ordered and disjoint; a match inside one inherits its dates.
+    for (size_t k = span_index; k < spans.size() && spans[k].begin <= m.begin; ++k) {
+      if (m.begin >= spans[k].end) continue;
+      a.months.push_back(spans[k].months);
+      std::vector<std::string>& named = spans[k].entry.skills;
+      const std::string& name = data.taxonomy.skill(m.skill).name;
+      if (std::find(named.begin(), named.end(), name) == named.end()) named.push_back(name);
+    }
+  }
+  int total_mentions = 0;
+  int max_repeats = 0;
+  for (SkillId id : order) {
+    const Acc& a = acc[id];
+    const Skill& skill = data.taxonomy.skill(id);
+    SkillMention mention;
+    mention.skill = skill.name;
+    mention.category = skill.category;
+    mention.evidence = a.evidence;
+    mention.years = UnionYears(a.months);
+    profile.skills.push_back(std::move(mention));
+    total_mentions += a.count;
+    max_repeats = std::max(max_repeats, a.count);
+  }
+  for (ExperienceSpan& s : spans) profile.experience.push_back(std::move(s.entry));
+
+  if (CountWords(blind) < kTooShortWords) profile.flags.push_back("too_short");
+  if (max_repeats >= kStuffingRepeats && max_repeats >= kStuffingShare * total_mentions) {
+    profile.flags.push_back("keyword_stuffing");
+  } else {
+    // A skills list far longer than the experience it describes: more than 60 distinct skills
+    // with few words around them.
+    int words = CountWords(blind);
+    if (profile.skills.size() > 60 && words < static_cast<int>(profile.skills.size()) * 4) {
+      profile.flags.push_back("keyword_stuffing");
+    }
+  }
+  if (HasDuplicatedBlock(lines)) profile.flags.push_back("duplicated_blocks");
+  return profile;
+}
+
+}  // namespace shortlist::engine

@@ -1,0 +1,394 @@
+// Scoring. The score is the sum of these contributions (then rounded and clamped to 0-100):
+//
+//   feature            weight  value (0-1)
+//   required_skills      35    mean credit over required skills: 1 for a direct match (with a
+//                              minimum of years: 0.6 + 0.4 * min(1, years / needed)), a related
+//                              skill earns related_credit(L) = 0.30 + 0.03 L
+//   preferred_skills     10    mean credit over preferred skills (same rule, no years)
+//   experience           15    min(1, relevant years / needed years); relevant years are the
+//                              merged ranges of jobs that name a job skill or share the title
+//   education             8    1 when the degree meets the requirement (or none is asked), 0.5
+//                              one level below, less otherwise; lenient runs close the gap
+//   title_fit            12    0.8 * title word overlap (headline, recent titles) + 0.2 * fit of
+//                              seniority (years and title words) to the job's
+//   lexical_bm25         10    min(1, BM25-style coverage of the job's words / 0.5), lexical.h
+//   semantic             10    skill-graph concept + character-4-gram coverage, semantic.h
+//   knockouts       -(0..30)   per unmet knockout: critical 12, moderate 6, minor 2, x p(L)
+//   flags           -(0..16)   keyword_stuffing 8, too_short 5, duplicated_blocks 3, x p(L)
+//
+// Leniency L (1..10) acts only in the candidate's favour as it grows: the penalty scale
+// p(L) = (11 - L) / 10 falls, related_credit(L) rises, needed years are scaled by
+// 1 - 0.045 (L - 1) (1.0 at L = 1, 0.6 at L = 10), and the education gap shrinks by (L - 1) / 18.
+// Every feature is non-decreasing in L, so the score is too.
+//
+// Blindness: the resume side of every feature reads only skills, dated entries, degrees and
+// `blind_text` (identity masked), never the contact block.
+#include "engine/scorer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "engine/dates.h"
+#include "engine/esa.h"
+#include "engine/prepared.h"
+#include "engine/text.h"
+
+namespace shortlist::engine {
+namespace {
+
+constexpr double kRequiredWeight = 35;
+constexpr double kPreferredWeight = 10;
+constexpr double kExperienceWeight = 15;
+constexpr double kEducationWeight = 8;
+constexpr double kTitleWeight = 12;
+constexpr double kLexicalWeight = 10;
+constexpr double kSemanticWeight = 10;
+constexpr double kLexicalFullAt = 0.5;  // BM25 coverage that earns the full lexical weight
+constexpr double kKnockoutPoints[] = {12, 6, 2};  // critical, moderate, minor
+constexpr double kMaxKnockoutPenalty = 30;
+
+struct Leniency {
+  explicit Leniency(int level) : l(std::clamp(level, 1, 10)) {}
+  int l;
+  double penalty_scale() const { return (11 - l) / 10.0; }
+  double related_credit() const { return 0.30 + 0.03 * l; }
+  double years_factor() const { return 1.0 - 0.045 * (l - 1); }
+  double education_gap_closed() const { return (l - 1) / 18.0; }
+};
+
+std::string Fmt(const char* format, double a) {
+  char buf[128];
+  std::snprintf(buf, sizeof(buf), format, a);
+  return buf;
+}
+std::string Fmt2(const char* format, double a, double b) {
+  char buf[160];
+  std::snprintf(buf, sizeof(buf), format, a, b);
+  return buf;
+}
+
+std::string JoinNames(const std::vector<std::string>& names, size_t max) {
+  std::string out;
+  for (size_t i = 0; i < names.size() && i < max; ++i) {
+    if (i) out += ", ";
+    out += names[i];
+  }
+  if (names.size() > max) out += Fmt(" and %.0f more", static_cast<double>(names.size() - max));
+  return out;
+}
+
+// Five-letter stems of a title's content words, seniority words dropped.
+std::vector<std::string> TitleStems(const EngineData& data, std::string_view title) {
+  std::vector<std::string> stems;
+  ForEachToken(title, [&](std::string_view t) {
+    if (data.seniority_words.count(std::string(t))) return;
+    std::string stem(t.substr(0, 5));
+    if (std::find(stems.begin(), stems.end(), stem) == stems.end()) stems.push_back(stem);
+  });
+  return stems;
+}
+
+double TitleOverlap(const std::vector<std::string>& job, const std::vector<std::string>& cand) {
+  if (job.empty() || cand.empty()) return 0;
+  int hit = 0;
+  for (const std::string& s : job) {
+    if (std::find(cand.begin(), cand.end(), s) != cand.end()) ++hit;
+  }
+  return static_cast<double>(hit) / job.size();
+}
+
+std::pair<MonthIndex, MonthIndex> EntryMonths(const ExperienceEntry& e) {
+  if (e.start_year == 0) return {0, 0};
+  MonthIndex first = ToMonthIndex(e.start_year, e.start_month ? e.start_month : 1);
+  return {first, first + static_cast<int>(std::lround(e.years * 12))};
+}
+
+int ResumeSeniorityRank(const EngineData& data, const ResumeProfile& r) {
+  double y = r.total_years_experience;
+  int by_years = y < 2 ? 1 : y < 5 ? 2 : y < 8 ? 3 : 4;
+  int by_title = 0;
+  if (!r.experience.empty()) {
+    by_title = EngineData::SeniorityRank(data.SeniorityOfTitle(r.experience.front().title));
+  }
+  if (by_title == 0 && !r.headline.empty()) {
+    by_title = EngineData::SeniorityRank(data.SeniorityOfTitle(r.headline));
+  }
+  return std::max(by_years, by_title);
+}
+
+}  // namespace
+
+Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
+                          const ResumeProfile& resume, const ScoringOptions& options) {
+  const Leniency len(options.leniency_level);
+  const Taxonomy& tax = data.taxonomy;
+  Evaluation ev;
+  ev.flags = resume.flags;
+
+  // Resume skills by taxonomy id.
+  std::unordered_map<SkillId, const SkillMention*> has;
+  for (const SkillMention& m : resume.skills) {
+    SkillId id = tax.Find(m.skill);
+    if (id != kNoSkill) has.emplace(id, &m);
+  }
+
+  // --- skills
+  double required_sum = 0;
+  double preferred_sum = 0;
+  int required_n = 0;
+  int preferred_n = 0;
+  std::unordered_set<std::string> matched_direct;  // canonical names matched directly
+  std::vector<std::string> strong_names;
+  std::vector<std::string> missing_required_names;
+  std::vector<std::string> related_names;
+  std::unordered_set<std::string> job_skill_names;  // for relevant experience
+  for (const SkillRequirement& req : job.skills) {
+    bool required = req.importance == Importance::kRequired;
+    (required ? required_n : preferred_n)++;
+    SkillId id = tax.Find(req.skill);
+    std::string name = id == kNoSkill ? req.skill : tax.skill(id).name;
+    job_skill_names.insert(name);
+    double credit = 0;
+    auto it = id == kNoSkill ? has.end() : has.find(id);
+    if (it != has.end()) {
+      const SkillMention& m = *it->second;
+      credit = 1;
+      if (required && req.min_years > 0) {
+        double years = std::max(m.years, 0.5 * resume.total_years_experience);
+        credit = 0.6 + 0.4 * std::min(1.0, years / (req.min_years * len.years_factor()));
+      }
+      ev.matched_skills.push_back(MatchedSkill{name, "", credit, m.evidence, m.years});
+      matched_direct.insert(name);
+      if (required) strong_names.push_back(name);
+    } else {
+      // Best related skill the resume has.
+      const SkillMention* via = nullptr;
+      if (id != kNoSkill) {
+        for (SkillId r : tax.skill(id).related) {
+          auto rit = has.find(r);
+          if (rit != has.end()) {
+            via = rit->second;
+            break;
+          }
+        }
+      }
+      if (via) {
+        credit = len.related_credit();
+        ev.matched_skills.push_back(MatchedSkill{name, via->skill, credit, via->evidence, via->years});
+        related_names.push_back(name + " (via " + via->skill + ")");
+      } else {
+        MissingSkill miss;
+        miss.skill = name;
+        miss.required = required;
+        miss.severity = required ? GapSeverity::kModerate : GapSeverity::kMinor;
+        if (required) {
+          for (const Knockout& k : job.knockouts) {
+            if (k.skill == name && k.kind != Knockout::Kind::kDegree) miss.severity = k.severity;
+          }
+          if (req.min_years > 0) miss.severity = GapSeverity::kCritical;
+          missing_required_names.push_back(name);
+        }
+        ev.missing_skills.push_back(miss);
+      }
+    }
+    (required ? required_sum : preferred_sum) += credit;
+  }
+
+  // --- lexical and semantic (read once; used as fall-backs when the job names no skills)
+  std::shared_ptr<const JobFeatures> jf = JobFeaturesFor(data, job);
+  std::shared_ptr<const ResumeFeatures> rf = ResumeFeaturesFor(data, resume);
+  double lexical_raw = jf->terms.Similarity(rf->text);
+  double lexical = std::min(1.0, lexical_raw / kLexicalFullAt);
+  std::vector<SkillId> resume_skill_ids;
+  resume_skill_ids.reserve(has.size());
+  for (const auto& [id, m] : has) resume_skill_ids.push_back(id);
+  std::sort(resume_skill_ids.begin(), resume_skill_ids.end());
+  double esa = Cosine(jf->esa, rf->concepts);
+  double skill_graph = jf->concepts.SkillGraphCoverage(resume_skill_ids, tax);
+  double ngrams = jf->concepts.NgramCoverage(rf->text);
+  ev.semantic_similarity = CombineSemantic(jf->concepts.has_skills(), esa, skill_graph, ngrams);
+
+  double required_value = required_n ? required_sum / required_n
+                                     : 0.5 * (lexical + ev.semantic_similarity);
+  double preferred_value = preferred_n ? preferred_sum / preferred_n : required_value;
+
+  // --- experience
+  std::vector<std::string> job_title_stems = TitleStems(data, job.title);
+  std::vector<std::pair<MonthIndex, MonthIndex>> relevant;
+  for (const ExperienceEntry& e : resume.experience) {
+    bool counts = job_skill_names.empty() && job_title_stems.empty();
+    for (const std::string& s : e.skills) {
+      if (job_skill_names.count(s)) counts = true;
+    }
+    if (!counts && TitleOverlap(job_title_stems, TitleStems(data, e.title)) >= 0.5) counts = true;
+    if (counts) relevant.push_back(EntryMonths(e));
+  }
+  ev.experience_years_relevant = std::round(UnionYears(relevant) * 10) / 10;
+  double needed = job.min_years_experience;
+  for (const SkillRequirement& r : job.skills) {
+    if (r.importance == Importance::kRequired) needed = std::max(needed, r.min_years);
+  }
+  bool years_asked = needed > 0;
+  if (!years_asked) {
+    static constexpr double kBySeniority[] = {2, 1, 3, 5, 7, 10};
+    needed = kBySeniority[EngineData::SeniorityRank(job.seniority)];
+  }
+  double experience_value =
+      std::min(1.0, ev.experience_years_relevant / (needed * len.years_factor()));
+
+  // --- education
+  DegreeLevel best = DegreeLevel::kNone;
+  for (const EducationEntry& e : resume.education) best = std::max(best, e.level);
+  double education_value = 1;
+  if (job.min_degree != DegreeLevel::kNone && best < job.min_degree) {
+    int gap = static_cast<int>(job.min_degree) - static_cast<int>(best);
+    education_value = gap == 1 ? 0.5 : 0.15;
+    if (!job.degree_required) {
+      education_value = std::max(education_value, 0.8 * std::min(1.0, ev.experience_years_relevant / 4));
+    }
+    education_value += (1 - education_value) * len.education_gap_closed();
+  }
+
+  // --- title and seniority
+  double overlap = 1;
+  if (!job_title_stems.empty()) {
+    overlap = TitleOverlap(job_title_stems, TitleStems(data, resume.headline));
+    double weight = 1.0;
+    for (size_t i = 0; i < resume.experience.size() && i < 3; ++i) {
+      overlap = std::max(overlap,
+                         weight * TitleOverlap(job_title_stems, TitleStems(data, resume.experience[i].title)));
+      weight -= 0.15;
+    }
+    // Skills the title names ("Accountant" -> Accounting) that the resume has.
+    if (!jf->title_skills.empty()) {
+      int hit = 0;
+      for (SkillId id : jf->title_skills) hit += has.count(id) ? 1 : 0;
+      overlap = std::max(overlap, 0.6 * hit / static_cast<double>(jf->title_skills.size()));
+    }
+  }
+  int job_rank = EngineData::SeniorityRank(job.seniority);
+  int resume_rank = ResumeSeniorityRank(data, resume);
+  double seniority_fit =
+      job_rank == 0 || resume_rank >= job_rank ? 1 : std::max(0.0, 1 - 0.35 * (job_rank - resume_rank));
+  double title_value = 0.8 * overlap + 0.2 * seniority_fit;
+
+  // --- knockouts
+  std::vector<std::string> failed;
+  double knockout_penalty = 0;
+  for (const Knockout& k : job.knockouts) {
+    bool met = true;
+    switch (k.kind) {
+      case Knockout::Kind::kSkill:
+        met = matched_direct.count(k.skill) > 0;
+        break;
+      case Knockout::Kind::kYears: {
+        double have = ev.experience_years_relevant;
+        if (!k.skill.empty()) {
+          SkillId id = tax.Find(k.skill);
+          auto it = id == kNoSkill ? has.end() : has.find(id);
+          have = it == has.end() ? 0 : std::max(it->second->years, 0.5 * resume.total_years_experience);
+        }
+        met = have >= k.min_years * len.years_factor();
+        break;
+      }
+      case Knockout::Kind::kDegree:
+        met = best >= k.min_degree;
+        break;
+    }
+    if (met) continue;
+    ev.failed_knockouts.push_back(k);
+    failed.push_back(k.description);
+    knockout_penalty += kKnockoutPoints[static_cast<int>(k.severity)];
+  }
+  knockout_penalty = std::min(knockout_penalty, kMaxKnockoutPenalty) * len.penalty_scale();
+
+  double flag_penalty = 0;
+  for (const std::string& f : resume.flags) {
+    if (f == "keyword_stuffing") flag_penalty += 8;
+    if (f == "too_short") flag_penalty += 5;
+    if (f == "duplicated_blocks") flag_penalty += 3;
+  }
+  flag_penalty *= len.penalty_scale();
+
+  auto add = [&ev](std::string name, double value, double weight, std::string why) {
+    ev.breakdown.push_back(FeatureContribution{std::move(name), value, weight, value * weight,
+                                               std::move(why)});
+  };
+  add("required_skills", required_value, kRequiredWeight,
+      required_n ? Fmt2("Covers %.1f of %.0f required skills (related skills earn partial credit).",
+                        required_sum, required_n)
+                 : "The job lists no required skills; credited from text similarity.");
+  add("preferred_skills", preferred_value, kPreferredWeight,
+      preferred_n ? Fmt2("Covers %.1f of %.0f preferred skills.", preferred_sum, preferred_n)
+                  : "The job lists no preferred skills; credited like the required ones.");
+  add("experience", experience_value, kExperienceWeight,
+      Fmt2("%.1f years of relevant experience against %.1f expected.",
+           ev.experience_years_relevant, needed));
+  add("education", education_value, kEducationWeight,
+      job.min_degree == DegreeLevel::kNone
+          ? "The job asks for no degree."
+          : std::string("Highest degree found: ") + std::string(ToString(best)) + "; the job asks for " +
+                std::string(ToString(job.min_degree)) + ".");
+  add("title_fit", title_value, kTitleWeight,
+      Fmt2("Title overlap %.0f%%, seniority fit %.0f%%.", overlap * 100, seniority_fit * 100));
+  add("lexical_bm25", lexical, kLexicalWeight,
+      Fmt("BM25 coverage of the job description's words: %.2f.", lexical_raw));
+  add("semantic", ev.semantic_similarity, kSemanticWeight,
+      Fmt2("Semantic similarity %.2f (occupation-concept cosine %.2f, skill graph and n-grams).",
+           ev.semantic_similarity, esa));
+  if (!job.knockouts.empty()) {
+    ev.breakdown.push_back(FeatureContribution{
+        "knockouts", job.knockouts.empty() ? 0 : static_cast<double>(failed.size()) / job.knockouts.size(),
+        -kMaxKnockoutPenalty, -knockout_penalty,
+        failed.empty() ? "Meets every knockout requirement."
+                       : "Does not meet: " + JoinNames(failed, 4) + "."});
+  }
+  if (flag_penalty > 0) {
+    ev.breakdown.push_back(FeatureContribution{"flags", 1, -16, -flag_penalty,
+                                               "Resume flagged: " + JoinNames(resume.flags, 3) + "."});
+  }
+  double total = 0;
+  for (const FeatureContribution& c : ev.breakdown) total += c.points;
+  ev.score = static_cast<int>(std::lround(std::clamp(total, 0.0, 100.0)));
+  ev.qualified = ev.score >= QualifyingThreshold(len.l);
+
+  // --- strengths and weaknesses, from what was found
+  if (!strong_names.empty()) {
+    ev.strengths.push_back("Has required skills: " + JoinNames(strong_names, 6) + ".");
+  }
+  if (!related_names.empty()) {
+    ev.strengths.push_back("Related experience for: " + JoinNames(related_names, 4) + ".");
+  }
+  if (experience_value >= 1 && ev.experience_years_relevant > 0) {
+    ev.strengths.push_back(Fmt2("%.1f years of relevant experience (%.1f expected).",
+                                ev.experience_years_relevant, needed));
+  }
+  if (job.min_degree != DegreeLevel::kNone && best >= job.min_degree) {
+    ev.strengths.push_back("Meets the degree requirement (" + std::string(ToString(best)) + ").");
+  }
+  if (overlap >= 0.99 && !job_title_stems.empty()) {
+    ev.strengths.push_back("Has held the role: title matches \"" + job.title + "\".");
+  }
+  if (!missing_required_names.empty()) {
+    ev.weaknesses.push_back("Missing required skills: " + JoinNames(missing_required_names, 6) + ".");
+  }
+  if (experience_value < 1 && years_asked) {
+    ev.weaknesses.push_back(Fmt2("%.1f years of relevant experience; the job asks for %.1f.",
+                                 ev.experience_years_relevant, needed));
+  }
+  if (job.min_degree != DegreeLevel::kNone && best < job.min_degree) {
+    ev.weaknesses.push_back("No " + std::string(ToString(job.min_degree)) + " degree found" +
+                            (job.degree_required ? " (required)." : " (equivalent experience accepted)."));
+  }
+  for (const std::string& f : resume.flags) {
+    if (f == "keyword_stuffing") ev.weaknesses.push_back("Skills look keyword-stuffed.");
+    if (f == "too_short") ev.weaknesses.push_back("Resume is too short to judge well.");
+    if (f == "duplicated_blocks") ev.weaknesses.push_back("Resume repeats blocks of text.");
+  }
+  return ev;
+}
+
+}  // namespace shortlist::engine

@@ -1,0 +1,45 @@
+// Semantic similarity without a downloaded model, three parts:
+//
+//  1. ESA cosine (esa.h): the job's and the resume's words mapped onto ~430 ESCO occupation
+//     concepts; the cosine of the two concept vectors. "Menu planning, sous chef, HACCP" and
+//     "Chef de cuisine" land on the same cook/chef concepts without sharing a word.
+//  2. Skill-graph coverage: the job becomes a weighted bag of concepts: each of its skills
+//     (required 1, preferred 0.5), each related skill of those (half weight) and each skill's
+//     category (0.3). The resume's skills activate the same concepts (a skill fully, a related
+//     skill by half, its category by 0.3 per skill, capped at 1). Coverage =
+//     sum_c job_c * min(1, resume_c) / sum_c job_c. A PostgreSQL resume partly covers a MySQL job.
+//  3. Character 4-gram coverage: every job word's 4-grams hashed into 2^16 buckets; the share of
+//     that mass also present in the resume's words ("accounting" ~ "accountant").
+//
+// similarity = 0.5 * ESA + 0.3 * skill graph + 0.2 * n-grams (0.7 / 0.3 ESA / n-grams when the
+// job names no skills).
+#pragma once
+
+#include <utility>
+#include <vector>
+
+#include "engine/engine.h"
+#include "engine/features.h"
+#include "engine/taxonomy.h"
+
+namespace shortlist::engine {
+
+class JobConcepts {
+ public:
+  JobConcepts(const Taxonomy& taxonomy, const JobRequirements& job);
+
+  bool has_skills() const { return concept_mass_ > 0; }
+  double SkillGraphCoverage(const std::vector<SkillId>& resume_skills,
+                            const Taxonomy& taxonomy) const;
+  double NgramCoverage(const TextFeatures& resume) const;
+
+ private:
+  std::vector<std::pair<int, double>> concepts_;  // concept id -> weight, sorted by id
+  double concept_mass_ = 0;
+  std::vector<std::pair<uint32_t, double>> ngrams_;  // bucket -> weight, sorted by bucket
+  double ngram_mass_ = 0;
+};
+
+double CombineSemantic(bool job_has_skills, double esa, double skill_graph, double ngrams);
+
+}  // namespace shortlist::engine

@@ -1,0 +1,57 @@
+// The skills taxonomy: canonical skills with a category, aliases and related skills, loaded from
+// data/skills_curated.tsv (hand-written, wins on conflicts) and data/skills_public.tsv (built by
+// data/tools/build_skills.py from GitHub topics, Linguist, O*NET and ESCO).
+//
+// Immutable after construction; all methods are const and thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace shortlist::engine {
+
+using SkillId = int;
+inline constexpr SkillId kNoSkill = -1;
+
+struct Skill {
+  std::string name;      // canonical
+  std::string category;  // "language", "database", "finance", ...
+  std::vector<SkillId> related;
+  bool curated = false;  // from the hand-written list
+};
+
+// A surface form of a skill as the matcher looks for it.
+struct SkillPattern {
+  std::string text;  // lower-case unless case_sensitive
+  SkillId skill = kNoSkill;
+  bool case_sensitive = false;  // "=Go" in the data: only "Go" matches, not "go"
+};
+
+class Taxonomy {
+ public:
+  // Parses the TSV texts (see the data files' headers for the format). Malformed lines are
+  // skipped; a later file never overrides a skill or alias an earlier one defined.
+  explicit Taxonomy(const std::vector<std::string_view>& tsv_files);
+
+  // Builds from the data compiled into the library.
+  static Taxonomy FromEmbeddedData();
+
+  const Skill& skill(SkillId id) const { return skills_[id]; }
+  size_t size() const { return skills_.size(); }
+  const std::vector<SkillPattern>& patterns() const { return patterns_; }
+
+  // The skill whose canonical name or alias is `name` (any case), or kNoSkill.
+  SkillId Find(std::string_view name) const;
+
+ private:
+  SkillId AddSkill(std::string_view name, std::string_view category, bool curated);
+
+  std::vector<Skill> skills_;
+  std::vector<SkillPattern> patterns_;
+  std::unordered_map<std::string, SkillId> by_name_;  // lower-case canonical names
+  std::unordered_map<std::string, SkillId> by_alias_;  // lower-case aliases
+};
+
+}  // namespace shortlist::engine

@@ -1,0 +1,210 @@
+#include "engine/text.h"
+
+#include <algorithm>
+#include <array>
+
+namespace shortlist::engine {
+namespace {
+
+// Decodes one UTF-8 sequence at s[i]; returns the code point and sets `len`, or returns -1 for an
+// invalid sequence (len = 1).
+int32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  int need = 0;
+  int32_t cp = 0;
+  if (c < 0x80) {
+    *len = 1;
+    return c;
+  } else if ((c & 0xE0) == 0xC0) {
+    need = 1;
+    cp = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    need = 2;
+    cp = c & 0x0F;
+  } else if ((c & 0xF8) == 0xF0) {
+    need = 3;
+    cp = c & 0x07;
+  } else {
+    *len = 1;
+    return -1;
+  }
+  if (i + need >= s.size()) {
+    *len = 1;
+    return -1;
+  }
+  for (int k = 1; k <= need; ++k) {
+    unsigned char cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) {
+      *len = 1;
+      return -1;
+    }
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  *len = need + 1;
+  return cp;
+}
+
+// ASCII replacement for common typographic code points; nullptr when the code point is kept.
+const char* AsciiFor(int32_t cp) {
+  switch (cp) {
+    case 0x00A0: case 0x2002: case 0x2003: case 0x2009: case 0x200A: case 0x202F: case 0x3000:
+      return " ";
+    case 0x200B: case 0xFEFF: case 0x00AD:
+      return "";
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+    case 0xFF0D:
+      return "-";
+    case 0x2018: case 0x2019: case 0x201B: case 0x2032:
+      return "'";
+    case 0x201C: case 0x201D: case 0x201E: case 0x2033:
+      return "\"";
+    case 0x2022: case 0x2023: case 0x25CF: case 0x25AA: case 0x25A0: case 0x25E6: case 0x2043:
+    case 0x2219: case 0x00B7: case 0x27A2: case 0x2756: case 0x25BA: case 0x2666: case 0xF0B7:
+    case 0xF0A7: case 0xF0D8: case 0x2713: case 0x2714: case 0x25C6: case 0x2605: case 0x25CB:
+      return "*";
+    case 0x2026:
+      return "...";
+    case 0xFF0C:
+      return ",";
+    case 0xFF1A:
+      return ":";
+    default:
+      return nullptr;
+  }
+}
+
+}  // namespace
+
+std::string NormalizeText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    unsigned char uc = static_cast<unsigned char>(c);
+    if (uc < 0x80) {
+      if (c == '\r') {
+        out.push_back('\n');
+        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      } else if (c == '\t' || c == '\v') {
+        out.push_back(' ');
+      } else if (c == '\f') {
+        out.push_back('\n');
+      } else if (uc >= 0x20 || c == '\n') {
+        out.push_back(c);
+      }
+      ++i;
+      continue;
+    }
+    size_t len = 1;
+    int32_t cp = DecodeUtf8(text, i, &len);
+    if (cp < 0) {
+      out.push_back(' ');
+    } else if (const char* rep = AsciiFor(cp)) {
+      out.append(rep);
+    } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
+      out.push_back(static_cast<char>(cp - 0xFF01 + 0x21));  // full-width ASCII
+    } else if (cp >= 0xE000 && cp <= 0xF8FF) {
+      out.push_back('*');  // private-use glyphs in PDFs are nearly always bullets
+    } else {
+      out.append(text.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
+std::string AsciiLowerCopy(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = AsciiLower(c);
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  size_t b = 0;
+  size_t e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\n')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n')) --e;
+  return s.substr(b, e - b);
+}
+
+std::vector<Line> SplitLines(std::string_view text) {
+  std::vector<Line> lines;
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '\n') {
+      lines.push_back(Line{text.substr(start, i - start), start});
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+int CountWords(std::string_view s) {
+  int n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool w = IsWordByte(c);
+    if (w && !in) ++n;
+    in = w;
+  }
+  return n;
+}
+
+namespace {
+
+// Open-addressing set of the stopwords' hashes, probed with the token's hash; the word itself is
+// compared only on a hash hit.
+class StopwordSet {
+ public:
+  explicit StopwordSet(const std::vector<std::string_view>& words) : slots_(1024) {
+    for (std::string_view w : words) {
+      size_t i = Fnv1a(w) & (slots_.size() - 1);
+      while (!slots_[i].empty()) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = w;
+    }
+  }
+  bool Contains(std::string_view w) const {
+    size_t i = Fnv1a(w) & (slots_.size() - 1);
+    while (!slots_[i].empty()) {
+      if (slots_[i] == w) return true;
+      i = (i + 1) & (slots_.size() - 1);
+    }
+    return false;
+  }
+
+ private:
+  std::vector<std::string_view> slots_;
+};
+
+}  // namespace
+
+bool IsStopword(std::string_view w) {
+  if (w.size() > 9) return false;
+  // Sorted so a binary search finds a word; English function words plus resume/posting filler
+  // and every pronoun (pronouns must never carry weight: scores are blind to them).
+  static const StopwordSet kSet(std::vector<std::string_view>{
+      "about",   "above",   "abov",   "after",   "again",  "all",     "also",    "am",
+      "an",      "and",     "any",    "are",     "as",     "at",      "be",      "been",
+      "before",  "being",   "below",  "between", "both",   "but",     "by",      "can",
+      "could",   "did",     "do",     "doe",     "does",   "doing",   "down",    "during",
+      "each",    "etc",     "ever",   "few",     "for",    "from",    "further", "had",
+      "ha",      "has",     "have",   "having",  "he",     "her",     "here",    "her",
+      "herself", "him",     "himself", "hi",     "his",    "how",     "i",       "if",
+      "in",      "into",    "is",     "it",      "its",    "itself",  "just",    "me",
+      "miss",    "more",    "most",   "mr",      "mrs",    "ms",      "must",    "my",
+      "myself",  "no",      "nor",    "not",     "now",    "of",      "off",     "on",
+      "once",    "only",    "or",     "other",   "our",    "ours",    "ourselve", "out",
+      "over",    "own",     "per",    "same",    "she",    "should",  "so",      "some",
+      "such",    "than",    "that",   "the",     "their",  "theirs",  "them",    "themselve",
+      "then",    "there",   "these",  "they",    "thi",    "this",    "those",   "through",
+      "to",      "too",     "under",  "until",   "up",     "upon",    "us",      "very",
+      "via",     "wa",      "was",    "we",      "were",   "what",    "when",    "where",
+      "which",   "while",   "who",    "whom",    "why",    "will",    "with",    "within",
+      "would",   "xe",      "xem",    "xyr",     "you",    "your",    "yours",   "yourself",
+      "ze",      "zir",     "hir",    "company", "name",   "city",    "state",   "n",
+      "s",       "t",       "d",      "e",       "m",      "o"});
+  return kSet.Contains(w);
+}
+
+}  // namespace shortlist::engine

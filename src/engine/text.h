@@ -1,0 +1,92 @@
+// Text helpers shared by the engine's analyzers: normalisation, ASCII case folding, lines and
+// lexical tokens. All functions are pure and thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace shortlist::engine {
+
+inline bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
+inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+inline char AsciiLower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c + 32) : c; }
+// A byte that belongs to a word: ASCII letters and digits, and any non-ASCII (UTF-8) byte.
+inline bool IsWordByte(char c) { return IsAsciiAlnum(c) || (static_cast<unsigned char>(c) >= 0x80); }
+
+// Unifies line ends to '\n', tabs to spaces, typographic punctuation (dashes, quotes, bullets,
+// non-breaking and full-width spaces) to ASCII, and drops other control characters and invalid
+// bytes. The result is what every other step reads.
+std::string NormalizeText(std::string_view text);
+
+// ASCII lower-case copy; same length, so offsets carry over between the two.
+std::string AsciiLowerCopy(std::string_view text);
+
+std::string_view Trim(std::string_view s);
+
+// A line of a text with its byte offset.
+struct Line {
+  std::string_view text;  // without the '\n'
+  size_t offset = 0;
+};
+std::vector<Line> SplitLines(std::string_view text);
+
+// Lower-case word tokens for lexical features: runs of letters/digits (plus a trailing "++"/"#"
+// as in "c++", "c#"), stopwords dropped, plural "s" stripped. Calls `sink(token)` for each.
+template <typename Sink>
+void ForEachToken(std::string_view text, Sink&& sink);
+
+bool IsStopword(std::string_view lower_word);
+
+// 64-bit FNV-1a, stable across builds (used for hashed features).
+inline uint64_t Fnv1a(std::string_view s, uint64_t seed = 1469598103934665603ULL) {
+  uint64_t h = seed;
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+// Number of words (runs of word bytes) in `s`.
+int CountWords(std::string_view s);
+
+template <typename Sink>
+void ForEachToken(std::string_view text, Sink&& sink) {
+  char buf[48];
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    while (i < n && !IsAsciiAlnum(text[i])) ++i;
+    size_t len = 0;
+    size_t start = i;
+    while (i < n && IsAsciiAlnum(text[i])) {
+      if (len < sizeof(buf) - 2) buf[len++] = AsciiLower(text[i]);
+      ++i;
+    }
+    if (i == start) break;
+    if (i + 1 < n && text[i] == '+' && text[i + 1] == '+') {
+      buf[len++] = '+';
+      buf[len++] = '+';
+      i += 2;
+    } else if (i < n && text[i] == '#') {
+      buf[len++] = '#';
+      ++i;
+    }
+    std::string_view token(buf, len);
+    if (len > 3 && buf[len - 1] == 's' && buf[len - 2] != 's' && buf[len - 2] != 'u' &&
+        buf[len - 2] != 'i') {
+      token = std::string_view(buf, len - 1);
+    }
+    if (token.size() < 2 && !(token.size() == 1 && IsAsciiAlpha(token[0]) && token[0] != 'a')) {
+      continue;
+    }
+    if (IsStopword(token)) continue;
+    sink(token);
+  }
+}
+
+}  // namespace shortlist::engine

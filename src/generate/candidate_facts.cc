@@ -1,0 +1,250 @@
+#include "generate/candidate_facts.h"
+
+#include <algorithm>
+#include <map>
+
+#include "generate/text_util.h"
+
+namespace shortlist::generate {
+namespace {
+
+int SeverityRank(engine::GapSeverity severity) {
+  switch (severity) {
+    case engine::GapSeverity::kCritical:
+      return 0;
+    case engine::GapSeverity::kModerate:
+      return 1;
+    case engine::GapSeverity::kMinor:
+      return 2;
+  }
+  return 3;
+}
+
+std::string_view DegreeName(engine::DegreeLevel level) {
+  switch (level) {
+    case engine::DegreeLevel::kNone:
+      return "";
+    case engine::DegreeLevel::kHighSchool:
+      return "high-school diploma";
+    case engine::DegreeLevel::kAssociate:
+      return "associate degree";
+    case engine::DegreeLevel::kBachelor:
+      return "bachelor's degree";
+    case engine::DegreeLevel::kMaster:
+      return "master's degree";
+    case engine::DegreeLevel::kDoctorate:
+      return "doctorate";
+  }
+  return "";
+}
+
+// Experience entries, most recent first: current ones, then by end date; undated ones keep
+// their resume order after the dated ones (resumes are usually newest first anyway).
+std::vector<const engine::ExperienceEntry*> ByRecency(const engine::ResumeProfile& resume) {
+  std::vector<const engine::ExperienceEntry*> entries;
+  for (const auto& entry : resume.experience) entries.push_back(&entry);
+  auto key = [](const engine::ExperienceEntry* e) {
+    if (e->current) return 1'000'000;
+    if (e->end_year > 0) return e->end_year * 12 + e->end_month;
+    if (e->start_year > 0) return e->start_year * 12 + e->start_month;
+    return 0;
+  };
+  std::stable_sort(entries.begin(), entries.end(),
+                   [&](const auto* a, const auto* b) { return key(a) > key(b); });
+  return entries;
+}
+
+std::string EmployerFor(const std::vector<const engine::ExperienceEntry*>& entries,
+                        const std::string& skill, const std::string& via,
+                        const std::string& evidence) {
+  for (const auto* entry : entries) {
+    if (entry->employer.empty()) continue;
+    if (ContainsTerm(entry->text, skill) || ContainsTerm(entry->title, skill) ||
+        (!via.empty() && ContainsTerm(entry->text, via))) {
+      return std::string(Trim(entry->employer));
+    }
+  }
+  for (const auto* entry : entries) {
+    if (!entry->employer.empty() && ContainsTerm(evidence, entry->employer)) {
+      return std::string(Trim(entry->employer));
+    }
+  }
+  return "";
+}
+
+double MentionYears(const engine::ResumeProfile& resume, const std::string& skill) {
+  for (const auto& mention : resume.skills) {
+    if (mention.skill == skill) return mention.years;
+  }
+  return 0;
+}
+
+bool HasSkill(const engine::ResumeProfile& resume, std::string_view skill) {
+  for (const auto& mention : resume.skills) {
+    if (ToLower(mention.skill) == ToLower(skill)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view SeverityName(engine::GapSeverity severity) {
+  switch (severity) {
+    case engine::GapSeverity::kCritical:
+      return "critical";
+    case engine::GapSeverity::kModerate:
+      return "moderate";
+    case engine::GapSeverity::kMinor:
+      return "minor";
+  }
+  return "moderate";
+}
+
+CandidateFacts GatherFacts(const engine::Engine* engine, const engine::JobRequirements& job,
+                           const engine::ResumeProfile& resume, const engine::Evaluation& eval) {
+  CandidateFacts facts;
+  facts.first_name = FirstName(resume.contact.name);
+  facts.display_name = DisplayName(resume.contact.name);
+  facts.job_title = std::string(Trim(job.title));
+  facts.score = std::clamp(eval.score, 0, 100);
+  facts.total_years = resume.total_years_experience;
+  facts.min_years = job.min_years_experience;
+  facts.profile_flags = resume.flags;
+
+  std::map<std::string, const engine::SkillRequirement*> requirement_of;
+  for (const auto& requirement : job.skills) requirement_of[requirement.skill] = &requirement;
+
+  const auto entries = ByRecency(resume);
+  for (const auto* entry : entries) {
+    std::string employer(Trim(entry->employer));
+    if (employer.empty()) continue;
+    if (facts.employers.empty()) facts.recent_title = std::string(Trim(entry->title));
+    if (std::find(facts.employers.begin(), facts.employers.end(), employer) ==
+        facts.employers.end()) {
+      facts.employers.push_back(employer);
+    }
+  }
+
+  struct Ranked {
+    SkillFact fact;
+    double credit;
+  };
+  std::vector<Ranked> ranked;
+  for (const auto& match : eval.matched_skills) {
+    if (Trim(match.skill).empty()) continue;
+    SkillFact fact;
+    fact.skill = match.skill;
+    fact.via = match.via;
+    auto it = requirement_of.find(match.skill);
+    if (it != requirement_of.end()) {
+      fact.required = it->second->importance == engine::Importance::kRequired;
+      fact.min_years = it->second->min_years;
+    }
+    fact.years = match.years > 0
+                     ? match.years
+                     : MentionYears(resume, match.via.empty() ? match.skill : match.via);
+    fact.evidence = std::string(Trim(match.evidence));
+    fact.employer = EmployerFor(entries, match.skill, match.via, fact.evidence);
+    ranked.push_back({std::move(fact), match.credit});
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    if (a.fact.required != b.fact.required) return a.fact.required;
+    if (a.fact.via.empty() != b.fact.via.empty()) return a.fact.via.empty();
+    if (a.credit != b.credit) return a.credit > b.credit;
+    return a.fact.years > b.fact.years;
+  });
+  for (auto& r : ranked) facts.matched.push_back(std::move(r.fact));
+
+  std::vector<std::pair<int, GapFact>> gaps;
+  for (const auto& missing : eval.missing_skills) {
+    if (Trim(missing.skill).empty()) continue;
+    GapFact gap;
+    gap.skill = missing.skill;
+    gap.required = missing.required;
+    gap.severity = std::string(SeverityName(missing.severity));
+    if (engine != nullptr) {
+      for (const std::string& related : engine->RelatedSkills(missing.skill)) {
+        if (HasSkill(resume, related)) {
+          gap.related_held = related;
+          break;
+        }
+      }
+    }
+    int rank = (missing.required ? 0 : 10) + SeverityRank(missing.severity);
+    gaps.emplace_back(rank, std::move(gap));
+  }
+  std::stable_sort(gaps.begin(), gaps.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& g : gaps) facts.missing.push_back(std::move(g.second));
+
+  for (const auto& certification : resume.certifications) {
+    if (!Trim(certification).empty()) facts.certifications.emplace_back(Trim(certification));
+  }
+  engine::DegreeLevel top = engine::DegreeLevel::kNone;
+  for (const auto& education : resume.education) {
+    if (education.level >= top) {
+      top = education.level;
+      facts.top_degree = std::string(Trim(education.degree));
+      if (facts.top_degree.empty()) facts.top_degree = std::string(DegreeName(education.level));
+      facts.top_institution = std::string(Trim(education.institution));
+    }
+  }
+  if (job.degree_required && job.min_degree != engine::DegreeLevel::kNone && top < job.min_degree) {
+    facts.degree_short = true;
+    facts.degree_needed = std::string(DegreeName(job.min_degree));
+  }
+
+  std::string identity = facts.display_name + "|" + facts.job_title + "|" +
+                         std::to_string(facts.score) + "|" + resume.contact.email;
+  for (const auto& m : facts.matched) identity += "|" + m.skill;
+  for (const auto& g : facts.missing) identity += "|-" + g.skill;
+  for (const auto& e : facts.employers) identity += "|@" + e;
+  facts.seed = Fnv1a(identity);
+  return facts;
+}
+
+TemplateVars BaseVars(const CandidateFacts& facts) {
+  TemplateVars vars;
+  vars["first_name"] = facts.first_name;
+  vars["name"] = facts.display_name;
+  vars["job_title"] = facts.job_title;
+  vars["score"] = std::to_string(facts.score);
+  std::vector<std::string> names;
+  for (const auto& m : facts.matched) names.push_back(m.skill);
+  auto first_n = [](const std::vector<std::string>& v, std::size_t n) {
+    return std::vector<std::string>(v.begin(), v.begin() + std::min(n, v.size()));
+  };
+  vars["matched_list"] = JoinList(first_n(names, 3));
+  vars["skills"] = JoinList(first_n(names, 2));
+  vars["n_matched"] = names.empty() ? "" : std::to_string(names.size());
+  if (!facts.matched.empty()) {
+    const SkillFact& top = facts.matched.front();
+    vars["top_skill"] = top.skill;
+    vars["top_skill_years"] = FormatYears(top.years);
+    vars["top_skill_employer"] = top.employer;
+  }
+  if (facts.matched.size() > 1) vars["second_skill"] = facts.matched[1].skill;
+  if (!facts.employers.empty()) vars["recent_employer"] = facts.employers.front();
+  vars["recent_title"] = facts.recent_title;
+  vars["employers"] = JoinList(first_n(facts.employers, 3));
+  if (facts.employers.size() > 1) {
+    vars["other_employers"] = JoinList(std::vector<std::string>(
+        facts.employers.begin() + 1,
+        facts.employers.begin() + std::min<std::size_t>(3, facts.employers.size())));
+  }
+  vars["years_total"] = FormatYears(facts.total_years);
+  vars["min_years"] = FormatMinYears(facts.min_years);
+  if (!facts.missing.empty()) {
+    const GapFact& gap = facts.missing.front();
+    vars["gap"] = gap.skill;
+    vars["gap_severity"] = gap.severity;
+    vars["gap_kind"] = gap.required ? "required" : "preferred";
+    vars["gap_related"] = gap.related_held;
+  }
+  if (!facts.certifications.empty()) vars["certification"] = facts.certifications.front();
+  vars["degree"] = facts.top_degree;
+  vars["institution"] = facts.top_institution;
+  return vars;
+}
+
+}  // namespace shortlist::generate

@@ -1,0 +1,95 @@
+#include "http/dispatcher.h"
+
+#include <chrono>
+#include <exception>
+
+#include "common/crypto.h"
+#include "common/log.h"
+
+namespace shortlist::http {
+
+Result<Caller> Dispatcher::Authenticate(const Request& request) const {
+  std::string_view auth = request.Header("authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (auth.size() <= kBearer.size() || auth.substr(0, kBearer.size()) != kBearer) {
+    return Error::Make("unauthorized",
+                       "Missing API token: send the header 'Authorization: Bearer <token>'.");
+  }
+  std::string_view token = auth.substr(kBearer.size());
+  while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
+  if (token.size() > 256) return Error::Make("unauthorized", "Invalid API token.");
+  auto principal = store_.Authenticate(Sha256Hex(token));
+  if (!principal.ok()) {
+    if (principal.error().code == "not_found") {
+      return Error::Make("unauthorized", "Invalid or revoked API token.");
+    }
+    return principal.error();
+  }
+  return Caller{std::move(principal).value()};
+}
+
+void AddRateLimitHeaders(const RateDecision& d, std::int64_t now_ms, Response* response) {
+  const std::int64_t reset_s = d.reset_at_ms / 1000;
+  if (d.unlimited) {
+    response->headers.emplace_back("X-RateLimit-Limit", "unlimited");
+    response->headers.emplace_back("X-RateLimit-Remaining", "unlimited");
+  } else {
+    response->headers.emplace_back("X-RateLimit-Limit", std::to_string(d.limit));
+    response->headers.emplace_back("X-RateLimit-Remaining", std::to_string(d.remaining));
+  }
+  response->headers.emplace_back("X-RateLimit-Reset", std::to_string(reset_s));
+  if (!d.allowed) {
+    std::int64_t wait = (d.reset_at_ms - now_ms + 999) / 1000;
+    response->headers.emplace_back("Retry-After", std::to_string(wait < 1 ? 1 : wait));
+  }
+}
+
+Response Dispatcher::Dispatch(Request& request) const {
+  const auto started = std::chrono::steady_clock::now();
+  Response response;
+  std::int64_t account_id = 0;
+  try {
+    Router::Match match = router_.Find(request.method, request.path);
+    if (!match.route) {
+      response = match.path_known
+                     ? ErrorResponse(405, "Method " + request.method + " is not allowed on " +
+                                              request.path + ".")
+                     : ErrorResponse(404, "No endpoint at " + request.path + ".");
+    } else if (!match.route->authenticated) {
+      request.path_params = std::move(match.params);
+      response = match.route->handler(request, nullptr);
+    } else {
+      auto caller = Authenticate(request);
+      if (!caller.ok()) {
+        response = ErrorResponse(caller.error());
+      } else {
+        account_id = caller->principal.account.id;
+        RateDecision decision =
+            limiter_.Acquire(caller->principal.token_id, caller->principal.account.plan);
+        if (!decision.allowed) {
+          response = ErrorResponse(429, "Rate limit exceeded: " + std::to_string(decision.limit) +
+                                            " requests per minute. Retry after the reset.");
+        } else {
+          request.path_params = std::move(match.params);
+          response = match.route->handler(request, &caller.value());
+        }
+        AddRateLimitHeaders(decision, clock_.NowMillis(), &response);
+      }
+    }
+  } catch (const std::exception& e) {
+    Log(LogLevel::kError, "handler threw", {{"path", request.path}, {"what", e.what()}});
+    response = ErrorResponse(500, "Internal server error.");
+  }
+  const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                          std::chrono::steady_clock::now() - started)
+                          .count();
+  Log(LogLevel::kInfo, "request",
+      {{"method", request.method},
+       {"path", request.path},
+       {"status", response.status},
+       {"account", static_cast<long long>(account_id)},
+       {"us", static_cast<long long>(micros)}});
+  return response;
+}
+
+}  // namespace shortlist::http

@@ -1,0 +1,48 @@
+#include "http/rate_limiter.h"
+
+namespace shortlist::http {
+
+int RequestsPerMinute(store::Plan plan) {
+  switch (plan) {
+    case store::Plan::kStarter: return 30;
+    case store::Plan::kStandard: return 60;
+    case store::Plan::kPro: return 120;
+    case store::Plan::kEnterprise: return 0;
+  }
+  return 60;
+}
+
+RateDecision RateLimiter::Acquire(std::int64_t token_id, store::Plan plan) {
+  return Decide(token_id, plan, true);
+}
+
+RateDecision RateLimiter::Peek(std::int64_t token_id, store::Plan plan) {
+  return Decide(token_id, plan, false);
+}
+
+RateDecision RateLimiter::Decide(std::int64_t token_id, store::Plan plan, bool count) {
+  constexpr std::int64_t kWindowMs = 60'000;
+  const std::int64_t now = clock_.NowMillis();
+  const std::int64_t start = now - now % kWindowMs;
+  RateDecision d;
+  d.limit = RequestsPerMinute(plan);
+  d.reset_at_ms = start + kWindowMs;
+  if (d.limit == 0) {
+    d.unlimited = true;
+    return d;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  Window& w = windows_[token_id];
+  if (w.start_ms != start) w = Window{start, 0};
+  if (count) {
+    if (w.used >= d.limit) {
+      d.allowed = false;
+    } else {
+      ++w.used;
+    }
+  }
+  d.remaining = d.limit - w.used;
+  return d;
+}
+
+}  // namespace shortlist::http

@@ -1,0 +1,42 @@
+// The declarative route table: one row per endpoint (method, path pattern, handler, whether it
+// needs a token, the permission it needs). Patterns use {name} segments: "/api/v1/jobs/{job_id}".
+// Matching is exact per segment; a path that matches with another method answers 405.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/message.h"
+
+namespace shortlist::http {
+
+// A handler gets the request and, for authenticated routes, the caller.
+using Handler = std::function<Response(const Request&, const Caller*)>;
+
+struct Route {
+  std::string method;
+  std::string pattern;
+  Handler handler;
+  bool authenticated = true;
+  std::string permission;  // "read", "screen", "email" or "" (agent keys enforce it)
+};
+
+class Router {
+ public:
+  void Add(Route route);
+  const std::vector<Route>& routes() const { return routes_; }
+
+  struct Match {
+    const Route* route = nullptr;  // null: no route for this path and method
+    bool path_known = false;       // true when the path exists under another method (405)
+    std::map<std::string, std::string> params;
+  };
+  Match Find(const std::string& method, const std::string& path) const;
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace shortlist::http

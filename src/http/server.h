@@ -1,0 +1,47 @@
+// The HTTP/1.1 server: Boost.Beast over Asio, keep-alive, a fixed pool of I/O threads.
+//
+// Design: one io_context run by `io_threads` threads. Each connection is a session that reads a
+// request (header and body size capped: over the cap answers 413 and closes), hands it to the
+// Dispatcher on the same thread, and writes the answer. Handlers must not block for long: slow
+// work (screening) goes to the job workers. Stop() closes the listener, lets sessions finish the
+// request in hand, then joins the threads.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "common/result.h"
+#include "http/dispatcher.h"
+
+namespace shortlist::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";  // address to listen on
+  int port = 8080;                 // 0: pick a free port (see Server::port())
+  int io_threads = 2;              // threads running the event loop
+  std::size_t max_body_bytes = 64u << 20;    // larger request bodies answer 413
+  std::size_t max_header_bytes = 16u << 10;  // larger header blocks answer 413
+  int idle_timeout_seconds = 60;             // a silent keep-alive connection is closed
+};
+
+class Server {
+ public:
+  Server(ServerOptions options, const Dispatcher& dispatcher);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and starts serving on background threads. Error code "bind_failed".
+  Status Start();
+  // The bound port (useful with port 0). Valid after Start().
+  int port() const;
+  // Stops accepting, closes connections, joins threads. Idempotent.
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace shortlist::http

@@ -1,0 +1,220 @@
+#include "ingest/text_decode.h"
+
+#include <utf8proc.h>
+
+#include <array>
+#include <cstdint>
+#include <cstdlib>
+
+namespace shortlist::ingest {
+namespace {
+
+// Windows-1252 0x80..0x9F; 0 marks the five undefined bytes.
+constexpr std::array<char16_t, 32> kCp1252High = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid.
+std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return 1;
+  std::size_t len;
+  char32_t min;
+  char32_t cp;
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2, min = 0x80, cp = b0 & 0x1F;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3, min = 0x800, cp = b0 & 0x0F;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4, min = 0x10000, cp = b0 & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+bool IsValidUtf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = Utf8SequenceLength(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+std::string DecodeUtf16(std::string_view b, bool little_endian) {
+  std::string out;
+  out.reserve(b.size());
+  auto unit = [&](std::size_t i) -> char16_t {
+    const auto lo = static_cast<unsigned char>(b[little_endian ? i : i + 1]);
+    const auto hi = static_cast<unsigned char>(b[little_endian ? i + 1 : i]);
+    return static_cast<char16_t>((hi << 8) | lo);
+  };
+  for (std::size_t i = 0; i + 1 < b.size(); i += 2) {
+    const char16_t u = unit(i);
+    if (u >= 0xD800 && u <= 0xDBFF && i + 3 < b.size()) {
+      const char16_t v = unit(i + 2);
+      if (v >= 0xDC00 && v <= 0xDFFF) {
+        AppendUtf8(out, 0x10000 + ((char32_t(u) - 0xD800) << 10) + (char32_t(v) - 0xDC00));
+        i += 2;
+        continue;
+      }
+    }
+    AppendUtf8(out, u);  // lone surrogates become U+FFFD inside AppendUtf8
+  }
+  return out;
+}
+
+std::string DecodeCp1252(std::string_view b) {
+  std::string out;
+  out.reserve(b.size() + b.size() / 8);
+  for (char ch : b) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x80) {
+      out.push_back(ch);
+    } else if (c < 0xA0) {
+      const char16_t m = kCp1252High[c - 0x80];
+      AppendUtf8(out, m == 0 ? 0xFFFD : m);
+    } else {
+      AppendUtf8(out, c);
+    }
+  }
+  return out;
+}
+
+// BOM-less UTF-16 shows as NULs in every other byte of mostly-ASCII text.
+int GuessUtf16(std::string_view b) {
+  const std::size_t n = std::min<std::size_t>(b.size() & ~std::size_t{1}, 4096);
+  if (n < 4) return 0;
+  std::size_t even_nuls = 0, odd_nuls = 0;
+  for (std::size_t i = 0; i < n; i += 2) {
+    even_nuls += b[i] == 0;
+    odd_nuls += b[i + 1] == 0;
+  }
+  const std::size_t units = n / 2;
+  if (odd_nuls * 10 >= units * 6 && even_nuls * 10 < units) return 1;   // little-endian
+  if (even_nuls * 10 >= units * 6 && odd_nuls * 10 < units) return 2;   // big-endian
+  return 0;
+}
+
+}  // namespace
+
+void AppendUtf8(std::string& out, char32_t cp) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+std::string RepairUtf8(std::string_view s) {
+  if (IsValidUtf8(s)) return std::string(s);
+  std::string out;
+  out.reserve(s.size() + 16);
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = Utf8SequenceLength(s, i);
+    if (n == 0) {
+      AppendUtf8(out, 0xFFFD);
+      ++i;
+    } else {
+      out.append(s.substr(i, n));
+      i += n;
+    }
+  }
+  return out;
+}
+
+std::string DecodeText(std::string_view b) {
+  if (b.substr(0, 3) == "\xEF\xBB\xBF") return RepairUtf8(b.substr(3));
+  if (b.substr(0, 2) == "\xFF\xFE") return DecodeUtf16(b.substr(2), true);
+  if (b.substr(0, 2) == "\xFE\xFF") return DecodeUtf16(b.substr(2), false);
+  if (const int guess = GuessUtf16(b); guess != 0) return DecodeUtf16(b, guess == 1);
+  if (IsValidUtf8(b)) return std::string(b);
+  return DecodeCp1252(b);
+}
+
+bool LooksBinary(std::string_view s) {
+  const std::size_t n = std::min<std::size_t>(s.size(), 8192);
+  std::size_t controls = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;
+  }
+  return controls * 20 > n;  // more than 5% control characters
+}
+
+std::string NormalizeText(std::string_view input) {
+  const std::string valid = RepairUtf8(input);
+  utf8proc_uint8_t* mapped = nullptr;
+  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                      UTF8PROC_COMPAT | UTF8PROC_IGNORE |
+                                                      UTF8PROC_NLF2LF);
+  const utf8proc_ssize_t len =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(valid.data()),
+                   static_cast<utf8proc_ssize_t>(valid.size()), &mapped, options);
+  std::string_view text = valid;
+  if (len >= 0) text = std::string_view(reinterpret_cast<const char*>(mapped), len);
+
+  // One pass: blanks collapse, lines are trimmed, blank lines limited to one.
+  std::string out;
+  out.reserve(text.size());
+  std::string line;
+  bool pending_space = false, pending_tab = false;
+  int blank_lines = 0;
+  auto flush_line = [&]() {
+    if (line.empty()) {
+      ++blank_lines;
+    } else {
+      if (!out.empty()) out.append(blank_lines > 0 ? "\n\n" : "\n");
+      out += line;
+      blank_lines = 0;
+    }
+    line.clear();
+    pending_space = pending_tab = false;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n' || c == '\f' || c == '\v') {
+      flush_line();
+    } else if (c == ' ' || c == '\t') {
+      if (!line.empty()) {
+        pending_space = true;
+        pending_tab = pending_tab || c == '\t';
+      }
+    } else if (c < 0x20 || c == 0x7F) {
+      continue;  // other C0 controls carry nothing a reader sees
+    } else if (c == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+      ++i;  // C1 controls (U+0080..U+009F)
+    } else {
+      if (pending_space) line.push_back(pending_tab ? '\t' : ' ');
+      pending_space = pending_tab = false;
+      line.push_back(static_cast<char>(c));
+    }
+  }
+  flush_line();
+  std::free(mapped);
+  return out;
+}
+
+}  // namespace shortlist::ingest

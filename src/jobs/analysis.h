@@ -1,0 +1,32 @@
+// The stored form of one screened candidate: what the engine found and the write-up, as JSON.
+// Written by the worker into CandidateRecord::analysis_json and read back by the API layer,
+// which shapes it per surface. Keys (all always present):
+//   score, qualified, breakdown[{name,value,weight,points,explanation}],
+//   matched_skills[{skill,via,credit,evidence,years}], missing_skills[{skill,required,severity}],
+//   experience_years_relevant, semantic_similarity, strengths[], weaknesses[], flags[],
+//   contact{name,email,phone,linkedin_url,github_url,portfolio_url,location},
+//   total_years_experience, summary, interview_questions[{question,seeking}], icebreaker,
+//   linkedin_outreach_draft, hidden_text (bool), document_kind, pages
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/engine.h"
+#include "generate/writeup.h"
+
+namespace shortlist::jobs {
+
+struct DocumentFacts {
+  std::string kind = "text";  // ingest::ToString(kind)
+  int pages = 1;
+  bool hidden_text = false;  // the file held text a reader cannot see (not scored)
+};
+
+nlohmann::json BuildAnalysis(const engine::ResumeProfile& resume,
+                             const engine::Evaluation& evaluation,
+                             const generate::CandidateWriteup& writeup,
+                             const DocumentFacts& document);
+
+}  // namespace shortlist::jobs

@@ -1,0 +1,90 @@
+#include "jobs/screener.h"
+
+#include <exception>
+
+#include "common/clock.h"
+#include "jobs/analysis.h"
+
+namespace shortlist::jobs {
+namespace {
+
+struct ReadText {
+  std::string text;
+  DocumentFacts facts;
+};
+
+}  // namespace
+
+engine::JobRequirements Screener::AnalyzeJob(const store::Job& job) const {
+  return engine_.AnalyzeJob(job.title, job.description);
+}
+
+store::CandidateRecord Screener::Screen(const engine::JobRequirements& requirements,
+                                        const store::ResumeInput& resume, int index,
+                                        const engine::ScoringOptions& options) const {
+  store::CandidateRecord c;
+  c.index = index;
+  c.filename = resume.filename;
+  c.external_id = resume.external_id;
+  c.processed_at_ms = SystemClock().NowMillis();
+  auto fail = [&](const Error& e) {
+    c.error_code = e.code;
+    c.error_message = e.message;
+    c.score = 0;
+    c.analysis_json = "{}";
+    return c;
+  };
+  const std::string label = resume.filename.empty() ? "resume " + std::to_string(index + 1)
+                                                    : "'" + resume.filename + "'";
+  try {
+    ReadText read;
+    if (!resume.content.empty()) {
+      read.text = resume.content;
+    } else {
+      std::string bytes;
+      std::string name = resume.filename;
+      if (!resume.base64.empty()) {
+        auto decoded = ingest::DecodeBase64(resume.base64);
+        if (!decoded.ok()) {
+          return fail(Error::Make(decoded.error().code,
+                                  label + ": " + decoded.error().message));
+        }
+        bytes = std::move(decoded).value();
+      } else if (!resume.file_url.empty()) {
+        if (!options_.fetch_url) {
+          return fail(Error::Make("fetch_failed", label + ": URL fetching is not configured"));
+        }
+        auto fetched = options_.fetch_url(resume.file_url);
+        if (!fetched.ok()) return fail(fetched.error());
+        bytes = std::move(fetched->bytes);
+        if (name.empty()) name = fetched->filename;
+      } else {
+        return fail(Error::Make("empty_file", label + ": no content, base64 or file_url"));
+      }
+      auto doc = ingest::Extract(bytes, name, options_.limits);
+      if (!doc.ok()) return fail(doc.error());
+      read.text = std::move(doc->text);
+      read.facts.kind = std::string(ingest::ToString(doc->kind));
+      read.facts.pages = doc->pages;
+      read.facts.hidden_text = !doc->hidden_text.empty();
+    }
+    engine::ResumeProfile profile = engine_.AnalyzeResume(read.text);
+    engine::Evaluation evaluation = engine_.Evaluate(requirements, profile, options);
+    if (read.facts.hidden_text) evaluation.flags.push_back("hidden_text");
+    c.name = profile.contact.name;
+    c.email = profile.contact.email;
+    c.phone = profile.contact.phone;
+    c.linkedin_url = profile.contact.linkedin_url;
+    c.score = evaluation.score;
+    c.qualified = evaluation.qualified;
+    generate::CandidateWriteup writeup =
+        generate::WriteCandidate(engine_, requirements, profile, evaluation);
+    c.analysis_json = BuildAnalysis(profile, evaluation, writeup, read.facts)
+                          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return c;
+  } catch (const std::exception& e) {
+    return fail(Error::Make("screening_failed", label + ": " + e.what()));
+  }
+}
+
+}  // namespace shortlist::jobs

@@ -1,0 +1,51 @@
+// One resume, start to end: read the file (text, base64 bytes or URL), understand it, score it
+// against the job, write it up. A resume that cannot be read yields a candidate carrying the
+// error (code and message naming the file) and score 0; it never fails the job.
+//
+// Thread-safe: many workers share one Screener.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "common/result.h"
+#include "engine/engine.h"
+#include "ingest/ingest.h"
+#include "store/records.h"
+
+namespace shortlist::jobs {
+
+// Fetches a resume's file_url: the bytes and a file name for messages. The real one guards
+// against SSRF and caps size and time (net/, ingest/fetch.h); tests may pass a fake.
+struct FetchedBytes {
+  std::string bytes;
+  std::string filename;
+};
+using UrlFetcher = std::function<Result<FetchedBytes>(const std::string& url)>;
+
+struct ScreenerOptions {
+  ingest::ExtractLimits limits;  // caps for files given as base64 or URL
+  UrlFetcher fetch_url;          // required for resumes given by file_url
+};
+
+class Screener {
+ public:
+  // `engine` must outlive the screener.
+  Screener(const engine::Engine& engine, ScreenerOptions options)
+      : engine_(engine), options_(std::move(options)) {}
+
+  const engine::Engine& engine() const { return engine_; }
+
+  engine::JobRequirements AnalyzeJob(const store::Job& job) const;
+
+  // The candidate for resume `index` of `job`. Never throws.
+  store::CandidateRecord Screen(const engine::JobRequirements& requirements,
+                                const store::ResumeInput& resume, int index,
+                                const engine::ScoringOptions& options) const;
+
+ private:
+  const engine::Engine& engine_;
+  ScreenerOptions options_;
+};
+
+}  // namespace shortlist::jobs

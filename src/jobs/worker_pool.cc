@@ -1,0 +1,146 @@
+#include "jobs/worker_pool.h"
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+
+#include "common/log.h"
+
+namespace shortlist::jobs {
+
+WorkerPool::WorkerPool(store::Store& store, const Screener& screener, const Clock& clock,
+                       WorkerOptions options)
+    : store_(store), screener_(screener), clock_(clock), options_(std::move(options)) {}
+
+WorkerPool::~WorkerPool() { Stop(); }
+
+void WorkerPool::Start() {
+  for (int i = 0; i < options_.threads; ++i) threads_.emplace_back([this, i] { Run(i); });
+}
+
+void WorkerPool::Notify() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++notifications_;
+  }
+  wake_.notify_one();
+}
+
+void WorkerPool::Stop() {
+  if (stopping_.exchange(true)) return;
+  wake_.notify_all();
+  for (auto& t : threads_) {
+    if (t.joinable()) t.join();
+  }
+}
+
+double WorkerPool::ResumesPerSecond() const {
+  double rate = per_thread_rate_.load();
+  if (rate <= 0) rate = 1000;  // before the first measurement: replaced after the first batch
+  return rate * std::max(1, options_.threads);
+}
+
+std::int64_t WorkerPool::EstimateMillis(std::int64_t ahead, std::int64_t remaining) const {
+  double seconds = static_cast<double>(ahead + remaining) / ResumesPerSecond();
+  return static_cast<std::int64_t>(seconds * 1000) + 1;
+}
+
+void WorkerPool::RecordThroughput(int resumes, double seconds) {
+  if (resumes <= 0 || seconds <= 0) return;
+  double sample = resumes / seconds;
+  double old = per_thread_rate_.load();
+  per_thread_rate_.store(old <= 0 ? sample : old * 0.7 + sample * 0.3);
+}
+
+void WorkerPool::Run(int worker_index) {
+  const std::string worker_id = options_.worker_id + "#" + std::to_string(worker_index);
+  std::uint64_t seen = 0;
+  while (!stopping_) {
+    auto claimed = store_.ClaimNextJob(worker_id, clock_.NowMillis());
+    if (!claimed.ok()) {
+      Log(LogLevel::kError, "claiming a job failed", {{"error", claimed.error().message}});
+    } else if (claimed->has_value()) {
+      Process(**claimed, worker_id);
+      continue;
+    }
+    std::unique_lock<std::mutex> lock(mu_);
+    wake_.wait_for(lock, std::chrono::milliseconds(options_.idle_poll_ms),
+                   [&] { return stopping_ || notifications_ != seen; });
+    seen = notifications_;
+  }
+}
+
+void WorkerPool::Process(const store::Job& job, const std::string& worker_id) {
+  Log(LogLevel::kInfo, "job started",
+      {{"job", static_cast<long long>(job.id)}, {"worker", worker_id}});
+  auto resumes = store_.LoadResumes(job.id);
+  auto done = store_.DoneIndices(job.id);
+  if (!resumes.ok() || !done.ok()) {
+    Log(LogLevel::kError, "loading a job failed", {{"job", static_cast<long long>(job.id)}});
+    (void)store_.ReleaseJob(job.id);
+    return;
+  }
+  std::set<int> written(done->begin(), done->end());
+  const engine::JobRequirements requirements = screener_.AnalyzeJob(job);
+  engine::ScoringOptions scoring;
+  scoring.leniency_level = job.leniency_level;
+
+  std::vector<store::CandidateRecord> batch;
+  auto flush = [&]() -> bool {
+    if (batch.empty()) return true;
+    Status s = store_.SaveCandidates(job.id, batch);
+    batch.clear();
+    if (!s.ok()) {
+      Log(LogLevel::kError, "saving candidates failed", {{"error", s.error().message}});
+      return false;
+    }
+    return true;
+  };
+
+  auto batch_started = std::chrono::steady_clock::now();
+  for (int i = 0; i < static_cast<int>(resumes->size()); ++i) {
+    if (written.count(i)) continue;
+    batch.push_back(screener_.Screen(requirements, (*resumes)[i], i, scoring));
+    batch.back().job_id = job.id;
+    if (static_cast<int>(batch.size()) >= options_.batch_size) {
+      int n = static_cast<int>(batch.size());
+      if (!flush()) {
+        (void)store_.ReleaseJob(job.id);
+        return;
+      }
+      auto now = std::chrono::steady_clock::now();
+      RecordThroughput(n, std::chrono::duration<double>(now - batch_started).count());
+      batch_started = now;
+      if (stopping_) {
+        (void)store_.ReleaseJob(job.id);
+        return;
+      }
+      auto current = store_.GetJob(job.account_id, job.id);
+      if (current.ok() && current->status == store::JobStatus::kCancelled) {
+        Log(LogLevel::kInfo, "job cancelled", {{"job", static_cast<long long>(job.id)}});
+        return;
+      }
+    }
+  }
+  int n = static_cast<int>(batch.size());
+  if (!flush()) {
+    (void)store_.ReleaseJob(job.id);
+    return;
+  }
+  RecordThroughput(n, std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                                     batch_started)
+                          .count());
+  Status finished = store_.FinishJob(job.id, store::JobStatus::kCompleted, "", clock_.NowMillis());
+  if (!finished.ok()) {
+    Log(LogLevel::kError, "finishing a job failed", {{"error", finished.error().message}});
+    return;
+  }
+  Log(LogLevel::kInfo, "job completed",
+      {{"job", static_cast<long long>(job.id)}, {"candidates", static_cast<int>(resumes->size())}});
+  if (on_finished_) {
+    auto final_job = store_.GetJob(job.account_id, job.id);
+    if (final_job.ok()) on_finished_(*final_job);
+  }
+}
+
+}  // namespace shortlist::jobs

@@ -1,0 +1,85 @@
+// The job workers: screening runs here, off the HTTP threads.
+//
+// Design: the queue is the `jobs` table itself, so nothing accepted lives only in memory. Each
+// of `threads` workers loops: claim the oldest queued job (queued -> processing, atomically in
+// the store), analyse the job description once, screen the resumes not yet written in batches,
+// save each batch in one transaction (a candidate index is written at most once), and between
+// batches look whether the job was cancelled. When all are written the job becomes completed.
+// Idle workers sleep on a condition variable that Notify() (a job was queued) or a short poll
+// timeout wakes, so jobs queued by another process are picked up too.
+//
+// Crash safety: a job whose worker died stays "processing"; at start-up the server returns such
+// jobs to the queue (Store::RequeueOrphanedJobs) and they resume from the first unwritten
+// resume, so each candidate is written exactly once. Stop() finishes the batch in hand and
+// returns the job to the queue.
+//
+// Throughput is measured (resumes per second, smoothed) and feeds estimated completion times.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "common/clock.h"
+#include "jobs/screener.h"
+#include "store/store.h"
+
+namespace shortlist::jobs {
+
+struct WorkerOptions {
+  int threads = 2;          // worker threads; 0 makes an API-only process that queues jobs
+  int batch_size = 25;      // candidates written per transaction
+  int idle_poll_ms = 500;   // how often an idle worker looks for jobs queued elsewhere
+  std::string worker_id = "local";  // names this process's claims
+};
+
+// Called after a job reaches a final state (for webhooks and metrics). Must not block long.
+using JobFinishedCallback = std::function<void(const store::Job& job)>;
+
+class WorkerPool {
+ public:
+  // `store`, `screener` and `clock` must outlive the pool.
+  WorkerPool(store::Store& store, const Screener& screener, const Clock& clock,
+             WorkerOptions options);
+  ~WorkerPool();
+
+  void SetJobFinishedCallback(JobFinishedCallback callback) { on_finished_ = std::move(callback); }
+
+  void Start();
+  // Wakes a worker: a job was queued.
+  void Notify();
+  // Finishes the batch in hand, returns unfinished jobs to the queue, joins. Idempotent.
+  void Stop();
+
+  // Measured screening throughput (resumes per second across the pool), never 0.
+  double ResumesPerSecond() const;
+  // Milliseconds until `remaining` more resumes are done, given `ahead` resumes queued before.
+  std::int64_t EstimateMillis(std::int64_t ahead, std::int64_t remaining) const;
+
+ private:
+  void Run(int worker_index);
+  // Processes one claimed job to its end (or until stop / cancel).
+  void Process(const store::Job& job, const std::string& worker_id);
+  void RecordThroughput(int resumes, double seconds);
+
+  store::Store& store_;
+  const Screener& screener_;
+  const Clock& clock_;
+  WorkerOptions options_;
+  JobFinishedCallback on_finished_;
+
+  std::mutex mu_;
+  std::condition_variable wake_;
+  std::uint64_t notifications_ = 0;  // GUARDED_BY(mu_)
+  std::atomic<bool> stopping_{false};
+  std::vector<std::thread> threads_;
+
+  std::atomic<double> per_thread_rate_{0};  // resumes/s for one worker thread, smoothed
+};
+
+}  // namespace shortlist::jobs

@@ -1,0 +1,89 @@
+// The one place that speaks SQL. Everything durable goes through this interface; SQLite is the
+// default implementation and PostgreSQL will share it.
+//
+// Tenant isolation lives here: every read of a job takes the caller's account id, and a job of
+// another account is "not_found", exactly like a missing one.
+//
+// Thread-safe: one Store serves every thread of the process. Other processes (the CLI) may open
+// the same database at the same time.
+//
+// Errors: code "not_found", "conflict" (e.g. cancelling a finished job), "invalid", or
+// "storage" for database failures.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "store/records.h"
+
+namespace shortlist::store {
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // --- accounts and tokens ---
+  virtual Result<Account> CreateAccount(const std::string& name, const std::string& email,
+                                        Plan plan) = 0;
+  virtual Result<Account> FindAccountByName(const std::string& name) = 0;
+  virtual Result<std::int64_t> CountAccounts() = 0;
+  // Stores only the token's hash. `prefix` is kept for listings and revocation by prefix.
+  virtual Result<TokenInfo> CreateToken(std::int64_t account_id, const std::string& name,
+                                        const std::string& token_hash,
+                                        const std::string& prefix) = 0;
+  // The account behind a live (not revoked) token; "not_found" otherwise.
+  virtual Result<Principal> Authenticate(const std::string& token_hash) = 0;
+  // Revokes every live token whose prefix or hash equals `prefix_or_hash`; returns how many.
+  virtual Result<int> RevokeTokens(const std::string& prefix_or_hash) = 0;
+  virtual Result<std::vector<TokenInfo>> ListTokens(std::int64_t account_id) = 0;
+
+  // --- jobs (as the API sees them) ---
+  // Stores the job and its resumes in one transaction, status queued. `public_id_prefix` ""
+  // makes the public id the numeric id; "job_" or "bulk_" adds a random suffix.
+  virtual Result<Job> CreateJob(const NewJob& job, const std::string& public_id_prefix,
+                                std::int64_t now_ms) = 0;
+  virtual Result<Job> GetJob(std::int64_t account_id, std::int64_t job_id) = 0;
+  virtual Result<Job> GetJobByPublicId(std::int64_t account_id, const std::string& public_id) = 0;
+  // Newest first. `total` receives the count matching the filter before paging.
+  virtual Result<std::vector<Job>> ListJobs(std::int64_t account_id, const JobFilter& filter,
+                                            int* total) = 0;
+  // queued/processing -> cancelled; "conflict" when the job is already final.
+  virtual Result<Job> CancelJob(std::int64_t account_id, std::int64_t job_id,
+                                std::int64_t now_ms) = 0;
+  // Highest score first (ties: lower index first). `total` counts matches before paging.
+  virtual Result<std::vector<CandidateRecord>> ListCandidates(std::int64_t job_id,
+                                                              const CandidateFilter& filter,
+                                                              int* total) = 0;
+  virtual Result<CandidateRecord> GetCandidate(std::int64_t job_id, int index) = 0;
+  virtual Result<JobSummary> Summarize(std::int64_t job_id) = 0;
+
+  // --- the durable queue (as workers see it) ---
+  // Claims the oldest queued job for `worker_id` (queued -> processing), or nullopt.
+  virtual Result<std::optional<Job>> ClaimNextJob(const std::string& worker_id,
+                                                  std::int64_t now_ms) = 0;
+  virtual Result<std::vector<ResumeInput>> LoadResumes(std::int64_t job_id) = 0;
+  // Indices already written for the job (a resumed job skips them).
+  virtual Result<std::vector<int>> DoneIndices(std::int64_t job_id) = 0;
+  // Writes a batch of candidates and advances processed_count, in one transaction. A candidate
+  // whose index is already written is skipped, so a replayed batch never duplicates.
+  virtual Status SaveCandidates(std::int64_t job_id, const std::vector<CandidateRecord>& batch) = 0;
+  // processing -> completed/failed. A job cancelled meanwhile stays cancelled.
+  virtual Status FinishJob(std::int64_t job_id, JobStatus status, const std::string& error,
+                           std::int64_t now_ms) = 0;
+  // processing -> queued, for a job this process holds but will not finish (graceful stop).
+  virtual Status ReleaseJob(std::int64_t job_id) = 0;
+  // Returns jobs held by workers that are gone (for SQLite: every processing job, called at
+  // start-up before any worker runs) to the queue. Returns how many.
+  virtual Result<int> RequeueOrphanedJobs() = 0;
+  // Jobs waiting or running across all accounts (queue depth and ETA).
+  virtual Result<std::int64_t> PendingResumeCount() = 0;
+};
+
+// Opens (creating if needed) the SQLite database at `path`, WAL mode, schema migrated.
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
+
+}  // namespace shortlist::store

@@ -1,0 +1,66 @@
+// Contact details from the top of a resume.
+#include <gtest/gtest.h>
+
+#include "engine/engine.h"
+#include "fixture.h"
+
+namespace shortlist::engine {
+namespace {
+
+using testing::SharedEngine;
+
+TEST(ContactTest, ReadsNameEmailPhoneAndProfiles) {
+  ResumeProfile r = SharedEngine().AnalyzeResume(
+      "Maria Garcia\n"
+      "Austin, TX\n"
+      "maria.garcia@mail.example.org | +44 20 7946 0958\n"
+      "https://www.linkedin.com/in/mariagarcia  github.com/mgarcia  https://maria.dev\n\n"
+      "EXPERIENCE\nData Analyst, Foo Inc, 2018 - 2020\n");
+  EXPECT_EQ(r.contact.name, "Maria Garcia");
+  EXPECT_EQ(r.contact.email, "maria.garcia@mail.example.org");
+  EXPECT_EQ(r.contact.phone, "+44 20 7946 0958");
+  EXPECT_EQ(r.contact.linkedin_url, "https://www.linkedin.com/in/mariagarcia");
+  EXPECT_EQ(r.contact.github_url, "github.com/mgarcia");
+  EXPECT_EQ(r.contact.portfolio_url, "https://maria.dev");
+  EXPECT_EQ(r.contact.location, "Austin, TX");
+}
+
+TEST(ContactTest, InternationalPhoneFormats) {
+  for (const char* phone : {"+91-9876543210", "(555) 123-4567", "+1 555.123.4567",
+                            "+49 30 9018"}) {
+    std::string text = std::string("Sam Lee\n") + phone + "\nSKILLS\nExcel\n";
+    ResumeProfile r = SharedEngine().AnalyzeResume(text);
+    if (std::string(phone) == "+49 30 9018") {
+      EXPECT_EQ(r.contact.phone, "") << "too few digits for a phone";
+    } else {
+      EXPECT_EQ(r.contact.phone, phone);
+    }
+  }
+}
+
+TEST(ContactTest, YearRangesAreNotPhones) {
+  ResumeProfile r = SharedEngine().AnalyzeResume("Accountant\n2014 - 2016 - 2018 2019\n");
+  EXPECT_EQ(r.contact.phone, "");
+}
+
+TEST(ContactTest, JobTitleFirstLineIsNotAName) {
+  ResumeProfile r = SharedEngine().AnalyzeResume("HR ADMINISTRATOR\nSummary\nSeasoned HR lead.\n");
+  EXPECT_EQ(r.contact.name, "");
+  EXPECT_EQ(r.headline, "HR ADMINISTRATOR");
+}
+
+TEST(ContactTest, IdentityIsMaskedInBlindText) {
+  ResumeProfile r = SharedEngine().AnalyzeResume(
+      "Ruby Jones\nruby@example.com\nSUMMARY\nShe builds dashboards in Tableau. Jones leads.\n");
+  EXPECT_EQ(r.contact.name, "Ruby Jones");
+  EXPECT_EQ(r.blind_text.size(), r.text.size());
+  EXPECT_EQ(r.blind_text.find("Ruby"), std::string::npos);
+  EXPECT_EQ(r.blind_text.find("Jones"), std::string::npos);  // later mentions of the name too
+  EXPECT_EQ(r.blind_text.find("She "), std::string::npos);
+  EXPECT_EQ(r.blind_text.find("@"), std::string::npos);
+  // The name is not a skill.
+  for (const SkillMention& s : r.skills) EXPECT_NE(s.skill, "Ruby");
+}
+
+}  // namespace
+}  // namespace shortlist::engine

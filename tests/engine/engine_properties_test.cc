@@ -1,0 +1,198 @@
+// Properties of the score that users rely on: determinism, blindness, monotonicity in evidence
+// and in leniency, explainability (the breakdown adds up), thread safety.
+#include <cmath>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "engine/engine.h"
+#include "fixture.h"
+
+namespace shortlist::engine {
+namespace {
+
+using testing::ReadFixture;
+using testing::SharedEngine;
+
+std::string ReplaceAll(std::string s, const std::string& from, const std::string& to) {
+  size_t at = 0;
+  while ((at = s.find(from, at)) != std::string::npos) {
+    s.replace(at, from.size(), to);
+    at += to.size();
+  }
+  return s;
+}
+
+Evaluation Score(const std::string& resume, const std::string& job_text, int leniency = 5) {
+  const Engine& e = SharedEngine();
+  JobRequirements job = e.AnalyzeJob("", job_text);
+  return e.Evaluate(job, e.AnalyzeResume(resume), ScoringOptions{leniency});
+}
+
+TEST(EnginePropertiesTest, ScoresAGoodCandidateHighAndExplainsIt) {
+  Evaluation ev = Score(ReadFixture("software_engineer.txt"), ReadFixture("backend_job.txt"));
+  EXPECT_GE(ev.score, 75);
+  EXPECT_TRUE(ev.qualified);
+  double sum = 0;
+  for (const FeatureContribution& c : ev.breakdown) {
+    sum += c.points;
+    EXPECT_FALSE(c.explanation.empty()) << c.name;
+  }
+  EXPECT_EQ(ev.score, static_cast<int>(std::lround(std::clamp(sum, 0.0, 100.0))));
+  EXPECT_GT(ev.experience_years_relevant, 5);
+  EXPECT_GE(ev.semantic_similarity, 0);
+  EXPECT_LE(ev.semantic_similarity, 1);
+  bool has_kafka_gap = false;
+  for (const MissingSkill& m : ev.missing_skills) {
+    if (m.skill == "Apache Kafka") {
+      has_kafka_gap = true;
+      EXPECT_FALSE(m.required);
+      EXPECT_EQ(m.severity, GapSeverity::kMinor);
+    }
+  }
+  EXPECT_TRUE(has_kafka_gap);
+  for (const MatchedSkill& m : ev.matched_skills) EXPECT_FALSE(m.evidence.empty()) << m.skill;
+  EXPECT_FALSE(ev.strengths.empty());
+}
+
+TEST(EnginePropertiesTest, AnUnrelatedCandidateScoresLowWithCriticalGaps) {
+  std::string chef =
+      "CHEF\nSummary\nExecutive chef with 10 years in fine dining kitchens.\n"
+      "Experience\nHead Chef, Le Bistro, Jan 2012 - Present\n* Menu planning, food safety, "
+      "HACCP, catering for 300 guests.\nEducation\nAssociate degree in Culinary Arts, 2010\n";
+  Evaluation ev = Score(chef, ReadFixture("backend_job.txt"));
+  EXPECT_LT(ev.score, 35);
+  EXPECT_FALSE(ev.qualified);
+  bool critical_aws = false;
+  for (const MissingSkill& m : ev.missing_skills) {
+    if (m.skill == "AWS" && m.severity == GapSeverity::kCritical) critical_aws = true;
+  }
+  EXPECT_TRUE(critical_aws);
+  EXPECT_FALSE(ev.failed_knockouts.empty());
+  EXPECT_FALSE(ev.weaknesses.empty());
+}
+
+TEST(EnginePropertiesTest, Deterministic) {
+  std::string resume = ReadFixture("software_engineer.txt");
+  std::string job = ReadFixture("backend_job.txt");
+  Evaluation a = Score(resume, job);
+  auto other = Engine::Create();  // a second engine instance agrees too
+  JobRequirements j = other->AnalyzeJob("", job);
+  Evaluation b = other->Evaluate(j, other->AnalyzeResume(resume), ScoringOptions{});
+  EXPECT_EQ(a.score, b.score);
+  ASSERT_EQ(a.breakdown.size(), b.breakdown.size());
+  for (size_t i = 0; i < a.breakdown.size(); ++i) {
+    EXPECT_DOUBLE_EQ(a.breakdown[i].points, b.breakdown[i].points);
+  }
+}
+
+TEST(EnginePropertiesTest, BlindToNamePronounsEmailAndAddress) {
+  std::string original = ReadFixture("software_engineer.txt");
+  std::string changed = original;
+  changed = ReplaceAll(changed, "Jane Q. Doe", "Ruby Go Rahman");
+  changed = ReplaceAll(changed, "jane.doe@example.com", "rrahman@mail.example.net");
+  changed = ReplaceAll(changed, "+1 (555) 123-4567", "+44 20 7946 0958");
+  changed = ReplaceAll(changed, "Springfield, IL", "Leeds, United Kingdom");
+  changed = ReplaceAll(changed, "janedoe", "rubyrahman");
+  changed = ReplaceAll(changed, "She leads", "He leads");
+  ASSERT_NE(changed, original);
+  std::string job = ReadFixture("backend_job.txt");
+  for (int leniency : {1, 5, 10}) {
+    Evaluation a = Score(original, job, leniency);
+    Evaluation b = Score(changed, job, leniency);
+    EXPECT_EQ(a.score, b.score) << leniency;
+    ASSERT_EQ(a.breakdown.size(), b.breakdown.size());
+    for (size_t i = 0; i < a.breakdown.size(); ++i) {
+      EXPECT_DOUBLE_EQ(a.breakdown[i].points, b.breakdown[i].points) << a.breakdown[i].name;
+    }
+  }
+  // The new name contains skill words (Ruby, Go): they must not become skills.
+  ResumeProfile p = SharedEngine().AnalyzeResume(changed);
+  EXPECT_EQ(p.contact.name, "Ruby Go Rahman");
+  for (const SkillMention& s : p.skills) EXPECT_NE(s.skill, "Ruby");
+}
+
+TEST(EnginePropertiesTest, AddingARequiredSkillWithEvidenceNeverLowersTheScore) {
+  std::string job = ReadFixture("backend_job.txt");
+  std::string base =
+      "Alex Smith\n\nEXPERIENCE\nSoftware Engineer, Foo Inc, Jan 2018 - Dec 2022\n"
+      "* Built services in Python.\n\nEDUCATION\nBS in Mathematics, State University, 2017\n";
+  int previous = Score(base, job).score;
+  const char* additions[] = {"* Ran PostgreSQL in production.\n",
+                             "* Deployed on Kubernetes.\n", "* Operated AWS infrastructure.\n",
+                             "* Wrote Go tooling.\n"};
+  std::string resume = base;
+  for (const char* line : additions) {
+    // Insert the evidence inside the experience entry.
+    size_t at = resume.find("\nEDUCATION");
+    resume.insert(at, std::string("\n") + line);
+    int score = Score(resume, job).score;
+    EXPECT_GE(score, previous) << line;
+    previous = score;
+  }
+  EXPECT_GT(previous, Score(base, job).score);
+}
+
+TEST(EnginePropertiesTest, LeniencyIsMonotone) {
+  std::vector<std::string> resumes = {
+      ReadFixture("software_engineer.txt"),
+      "Alex Smith\nEXPERIENCE\nJunior Developer, Foo Inc, 2021 - 2022\n* MySQL and Docker.\n",
+      "CHEF\nExperience\nCook, Diner, 2015 - 2016\n"};
+  std::string job = ReadFixture("backend_job.txt");
+  for (const std::string& r : resumes) {
+    int previous = -1;
+    for (int l = 1; l <= 10; ++l) {
+      int score = Score(r, job, l).score;
+      EXPECT_GE(score, previous) << "leniency " << l;
+      previous = score;
+    }
+  }
+  // Leniency visibly matters for a partial candidate.
+  EXPECT_GT(Score(resumes[1], job, 10).score, Score(resumes[1], job, 1).score);
+}
+
+TEST(EnginePropertiesTest, QualifyingThresholdIsMonotoneNonIncreasing) {
+  EXPECT_EQ(QualifyingThreshold(1), 70);
+  EXPECT_EQ(QualifyingThreshold(10), 40);
+  for (int l = 1; l < 10; ++l) EXPECT_GE(QualifyingThreshold(l), QualifyingThreshold(l + 1));
+  EXPECT_EQ(QualifyingThreshold(0), 70);
+  EXPECT_EQ(QualifyingThreshold(42), 40);
+}
+
+TEST(EnginePropertiesTest, RelatedSkillsEarnPartialCredit) {
+  const Engine& e = SharedEngine();
+  std::vector<std::string> related = e.RelatedSkills("MySQL");
+  EXPECT_NE(std::find(related.begin(), related.end(), "PostgreSQL"), related.end());
+  EXPECT_TRUE(e.RelatedSkills("no such skill").empty());
+  JobRequirements job = e.AnalyzeJob("Database Engineer", "Required: PostgreSQL.");
+  ResumeProfile mysql = e.AnalyzeResume("EXPERIENCE\nDBA, Foo Inc, 2015 - 2020\n* MySQL tuning\n");
+  Evaluation ev = e.Evaluate(job, mysql, ScoringOptions{});
+  ASSERT_EQ(ev.matched_skills.size(), 1u);
+  EXPECT_EQ(ev.matched_skills[0].skill, "PostgreSQL");
+  EXPECT_EQ(ev.matched_skills[0].via, "MySQL");
+  EXPECT_GT(ev.matched_skills[0].credit, 0);
+  EXPECT_LT(ev.matched_skills[0].credit, 1);
+}
+
+TEST(EnginePropertiesTest, ConstMethodsAreSafeFromManyThreads) {
+  const Engine& e = SharedEngine();
+  std::string resume = ReadFixture("software_engineer.txt");
+  JobRequirements job = e.AnalyzeJob("", ReadFixture("backend_job.txt"));
+  int expected = e.Evaluate(job, e.AnalyzeResume(resume), ScoringOptions{}).score;
+  std::vector<int> scores(4, -1);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 5; ++i) {
+        scores[t] = e.Evaluate(job, e.AnalyzeResume(resume), ScoringOptions{}).score;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int s : scores) EXPECT_EQ(s, expected);
+}
+
+}  // namespace
+}  // namespace shortlist::engine

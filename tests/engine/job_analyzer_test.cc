@@ -1,0 +1,98 @@
+// Job description understanding: importance, years, degree, seniority, knockouts.
+#include <gtest/gtest.h>
+
+#include "engine/engine.h"
+#include "fixture.h"
+
+namespace shortlist::engine {
+namespace {
+
+using testing::ReadFixture;
+using testing::SharedEngine;
+
+const SkillRequirement* Req(const JobRequirements& j, const std::string& name) {
+  for (const SkillRequirement& s : j.skills) {
+    if (s.skill == name) return &s;
+  }
+  return nullptr;
+}
+
+TEST(JobAnalyzerTest, RequiredVersusPreferredBySectionAndCue) {
+  JobRequirements j = SharedEngine().AnalyzeJob("", ReadFixture("backend_job.txt"));
+  EXPECT_EQ(j.title, "Senior Backend Engineer");
+  EXPECT_EQ(j.seniority, "senior");
+  for (const char* name : {"Python", "Go", "PostgreSQL", "Kubernetes", "AWS"}) {
+    const SkillRequirement* r = Req(j, name);
+    ASSERT_NE(r, nullptr) << name;
+    EXPECT_EQ(r->importance, Importance::kRequired) << name;
+  }
+  for (const char* name : {"Terraform", "Apache Kafka", "React"}) {
+    const SkillRequirement* r = Req(j, name);
+    ASSERT_NE(r, nullptr) << name;
+    EXPECT_EQ(r->importance, Importance::kPreferred) << name;
+  }
+  EXPECT_EQ(Req(j, "AWS")->evidence, "- Must have experience with AWS");
+}
+
+TEST(JobAnalyzerTest, MinimumYearsBindToTheirSkills) {
+  JobRequirements j = SharedEngine().AnalyzeJob("", ReadFixture("backend_job.txt"));
+  EXPECT_DOUBLE_EQ(Req(j, "Python")->min_years, 5);
+  EXPECT_DOUBLE_EQ(Req(j, "PostgreSQL")->min_years, 0);
+  EXPECT_DOUBLE_EQ(j.min_years_experience, 5);
+  JobRequirements k = SharedEngine().AnalyzeJob(
+      "Data Analyst", "We need at least three years of SQL. 2-4 years in a reporting role.");
+  EXPECT_DOUBLE_EQ(Req(k, "SQL")->min_years, 3);
+  EXPECT_DOUBLE_EQ(k.min_years_experience, 3);
+}
+
+TEST(JobAnalyzerTest, DegreeRequirement) {
+  JobRequirements j = SharedEngine().AnalyzeJob("", ReadFixture("backend_job.txt"));
+  EXPECT_EQ(j.min_degree, DegreeLevel::kBachelor);
+  EXPECT_TRUE(j.degree_required);
+  EXPECT_EQ(j.degree_field.rfind("Computer Science", 0), 0u);
+  JobRequirements eq = SharedEngine().AnalyzeJob(
+      "Engineer", "Minimum qualifications:\nBA/BS degree or equivalent practical experience.\n"
+                  "Preferred qualifications:\nMS or PhD in Statistics.\n");
+  EXPECT_EQ(eq.min_degree, DegreeLevel::kBachelor);
+  EXPECT_FALSE(eq.degree_required);
+}
+
+TEST(JobAnalyzerTest, KnockoutsWithSeverity) {
+  JobRequirements j = SharedEngine().AnalyzeJob("", ReadFixture("backend_job.txt"));
+  bool aws = false;
+  bool python_years = false;
+  bool degree = false;
+  for (const Knockout& k : j.knockouts) {
+    if (k.description == "AWS required") {
+      aws = true;
+      EXPECT_EQ(k.severity, GapSeverity::kCritical);
+    }
+    if (k.description == "5+ years of Python") python_years = true;
+    if (k.kind == Knockout::Kind::kDegree) {
+      degree = true;
+      EXPECT_EQ(k.min_degree, DegreeLevel::kBachelor);
+    }
+  }
+  EXPECT_TRUE(aws);
+  EXPECT_TRUE(python_years);
+  EXPECT_TRUE(degree);
+}
+
+TEST(JobAnalyzerTest, NoSectionsMeansCuesDecide) {
+  JobRequirements j = SharedEngine().AnalyzeJob(
+      "Accountant", "You will use QuickBooks and Excel daily. SAP experience is a bonus.");
+  ASSERT_NE(Req(j, "QuickBooks"), nullptr);
+  EXPECT_EQ(Req(j, "QuickBooks")->importance, Importance::kRequired);
+  ASSERT_NE(Req(j, "SAP"), nullptr);
+  EXPECT_EQ(Req(j, "SAP")->importance, Importance::kPreferred);
+}
+
+TEST(JobAnalyzerTest, SeniorityFromTitleOrYears) {
+  EXPECT_EQ(SharedEngine().AnalyzeJob("Junior Accountant", "").seniority, "junior");
+  EXPECT_EQ(SharedEngine().AnalyzeJob("Principal Engineer", "").seniority, "principal");
+  EXPECT_EQ(SharedEngine().AnalyzeJob("Engineer", "Requires 6 years of experience.").seniority,
+            "senior");
+}
+
+}  // namespace
+}  // namespace shortlist::engine

@@ -1,0 +1,138 @@
+// Resume understanding: sections, experience, education, skills with evidence and years, flags.
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include "engine/engine.h"
+#include "fixture.h"
+
+namespace shortlist::engine {
+namespace {
+
+using testing::ReadFixture;
+using testing::SharedEngine;
+
+const SkillMention* FindSkill(const ResumeProfile& r, const std::string& name) {
+  for (const SkillMention& s : r.skills) {
+    if (s.skill == name) return &s;
+  }
+  return nullptr;
+}
+
+ResumeProfile Analyze(std::string_view text) {
+  return SharedEngine().AnalyzeResumeAt(text, ResumeOptions{2024, 12});
+}
+
+TEST(ResumeAnalyzerTest, ExperienceEntriesWithTitlesEmployersAndDates) {
+  ResumeProfile r = Analyze(ReadFixture("software_engineer.txt"));
+  ASSERT_EQ(r.experience.size(), 3u);
+  EXPECT_EQ(r.experience[0].title, "Senior Software Engineer");
+  EXPECT_EQ(r.experience[0].employer, "Acme Payments Inc");
+  EXPECT_EQ(r.experience[0].start_year, 2019);
+  EXPECT_TRUE(r.experience[0].current);
+  EXPECT_EQ(r.experience[1].title, "Software Engineer");
+  EXPECT_EQ(r.experience[1].employer, "Globex Corporation");
+  EXPECT_EQ(r.experience[1].start_month, 6);
+  EXPECT_EQ(r.experience[1].end_year, 2020);
+  EXPECT_EQ(r.experience[2].title, "Intern");
+  EXPECT_EQ(r.experience[2].employer, "Initech LLC");
+  // Merged: 2015-01..2015-12 ("2015-2016" is one year) + 2016-06..2024-12 (overlapping jobs
+  // counted once) = 12 + 103 months, not the 12 + 46 + 72 months of the entries summed.
+  EXPECT_NEAR(r.total_years_experience, 115 / 12.0, 0.01);
+}
+
+TEST(ResumeAnalyzerTest, PerSkillYearsMergeOverlappingJobs) {
+  // Python in two overlapping jobs: 2018-2020 and 2019-2021 -> 2018-01..2021-12 = 4 years.
+  ResumeProfile r = Analyze(
+      "EXPERIENCE\nData Engineer, Foo Inc, Jan 2018 - Dec 2020\n* Python pipelines\n"
+      "Analyst, Bar LLC, Jan 2019 - Dec 2021\n* Python reports and SQL\n");
+  const SkillMention* python = FindSkill(r, "Python");
+  ASSERT_NE(python, nullptr);
+  EXPECT_NEAR(python->years, 4.0, 0.01);
+  const SkillMention* sql = FindSkill(r, "SQL");
+  ASSERT_NE(sql, nullptr);
+  EXPECT_NEAR(sql->years, 3.0, 0.01);
+  EXPECT_NEAR(r.total_years_experience, 4.0, 0.01);
+}
+
+TEST(ResumeAnalyzerTest, EducationAndCertifications) {
+  ResumeProfile r = Analyze(ReadFixture("software_engineer.txt"));
+  ASSERT_EQ(r.education.size(), 1u);
+  EXPECT_EQ(r.education[0].level, DegreeLevel::kBachelor);
+  EXPECT_EQ(r.education[0].field, "Computer Science");
+  EXPECT_EQ(r.education[0].institution, "University of Illinois");
+  EXPECT_EQ(r.education[0].year, 2016);
+  ASSERT_EQ(r.certifications.size(), 1u);
+  EXPECT_EQ(r.certifications[0], "AWS Certified Solutions Architect - Associate");
+}
+
+TEST(ResumeAnalyzerTest, SkillsCarryEvidenceLines) {
+  ResumeProfile r = Analyze(ReadFixture("software_engineer.txt"));
+  const SkillMention* k8s = FindSkill(r, "Kubernetes");
+  ASSERT_NE(k8s, nullptr);
+  EXPECT_EQ(k8s->category, "devops");
+  EXPECT_EQ(k8s->evidence, "Built payment APIs in Go and Python on Kubernetes (k8s) and AWS.");
+  EXPECT_GT(k8s->years, 5.0);
+  const SkillMention* pg = FindSkill(r, "PostgreSQL");
+  ASSERT_NE(pg, nullptr);
+  EXPECT_NE(pg->evidence.find("Postgres"), std::string::npos);
+}
+
+TEST(ResumeAnalyzerTest, HeadingsInOddCaseAndSpacing) {
+  ResumeProfile r = Analyze(
+      "Pat Kim\n\nE X P E R I E N C E\nBarista, Bean Co, 2015 - 2017\n\n"
+      "education:\nMBA, Harvard Business School, 2019\n\nSkills: Excel, QuickBooks\n");
+  ASSERT_EQ(r.experience.size(), 1u);
+  EXPECT_EQ(r.experience[0].title, "Barista");
+  ASSERT_EQ(r.education.size(), 1u);
+  EXPECT_EQ(r.education[0].level, DegreeLevel::kMaster);
+  EXPECT_NE(FindSkill(r, "QuickBooks"), nullptr);
+  EXPECT_NE(FindSkill(r, "Microsoft Excel"), nullptr);
+}
+
+TEST(ResumeAnalyzerTest, MissingHeadingsStillFindDatedJobsAndDegrees) {
+  ResumeProfile r = Analyze(
+      "Line Cook at Joe's Diner, 2012 - 2016\nPrepared menus and managed kitchen inventory.\n"
+      "Associate of Applied Science (AAS) in Culinary Arts, Metro Community College, 2012\n");
+  ASSERT_EQ(r.experience.size(), 1u);
+  EXPECT_EQ(r.experience[0].title, "Line Cook");
+  ASSERT_FALSE(r.education.empty());
+  EXPECT_EQ(r.education[0].level, DegreeLevel::kAssociate);
+  EXPECT_NE(FindSkill(r, "Culinary arts"), nullptr);
+}
+
+TEST(ResumeAnalyzerTest, FlagsTooShort) {
+  ResumeProfile r = Analyze("Python developer.");
+  EXPECT_NE(std::find(r.flags.begin(), r.flags.end(), "too_short"), r.flags.end());
+  ResumeProfile full = Analyze(ReadFixture("software_engineer.txt"));
+  EXPECT_TRUE(full.flags.empty());
+}
+
+TEST(ResumeAnalyzerTest, FlagsKeywordStuffing) {
+  std::string text = ReadFixture("software_engineer.txt");
+  text += "\nKeywords: ";
+  for (int i = 0; i < 30; ++i) text += "Kubernetes ";
+  ResumeProfile r = Analyze(text);
+  EXPECT_NE(std::find(r.flags.begin(), r.flags.end(), "keyword_stuffing"), r.flags.end());
+}
+
+TEST(ResumeAnalyzerTest, FlagsDuplicatedBlocks) {
+  std::string block =
+      "Managed the month-end close for three business units.\n"
+      "Prepared reconciliations for every balance sheet account.\n"
+      "Trained two junior accountants on the general ledger.\n";
+  ResumeProfile r = Analyze(ReadFixture("software_engineer.txt") + block + "\n" + block);
+  EXPECT_NE(std::find(r.flags.begin(), r.flags.end(), "duplicated_blocks"), r.flags.end());
+}
+
+TEST(ResumeAnalyzerTest, EmptyAndBinaryInputDoNotCrash) {
+  ResumeProfile empty = Analyze("");
+  EXPECT_TRUE(empty.skills.empty());
+  const char bytes[] = "\xff\xfe\x00\x01 C++ \xe2\x80\0\0";
+  std::string junk(bytes, sizeof(bytes) - 1);
+  ResumeProfile r = Analyze(junk);
+  EXPECT_NE(FindSkill(r, "C++"), nullptr);
+}
+
+}  // namespace
+}  // namespace shortlist::engine

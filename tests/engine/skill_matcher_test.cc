@@ -1,0 +1,112 @@
+// The skill matcher finds taxonomy skills by alias with correct word boundaries.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "engine/skill_matcher.h"
+#include "engine/taxonomy.h"
+#include "engine/text.h"
+
+namespace shortlist::engine {
+namespace {
+
+class SkillMatcherTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    taxonomy_ = new Taxonomy(Taxonomy::FromEmbeddedData());
+    matcher_ = new SkillMatcher(*taxonomy_);
+  }
+  static void TearDownTestSuite() {
+    delete matcher_;
+    delete taxonomy_;
+  }
+  // Canonical names found in `text`, in order.
+  static std::vector<std::string> Skills(const std::string& text) {
+    std::vector<SkillMatch> matches;
+    std::string lower = AsciiLowerCopy(text);
+    matcher_->Find(text, lower, &matches);
+    std::vector<std::string> names;
+    for (const SkillMatch& m : matches) names.push_back(taxonomy_->skill(m.skill).name);
+    return names;
+  }
+  static bool Has(const std::string& text, const std::string& skill) {
+    auto names = Skills(text);
+    return std::find(names.begin(), names.end(), skill) != names.end();
+  }
+  static Taxonomy* taxonomy_;
+  static SkillMatcher* matcher_;
+};
+Taxonomy* SkillMatcherTest::taxonomy_ = nullptr;
+SkillMatcher* SkillMatcherTest::matcher_ = nullptr;
+
+TEST_F(SkillMatcherTest, AliasesMapToCanonicalNames) {
+  EXPECT_TRUE(Has("Wrote JS daily", "JavaScript"));
+  EXPECT_TRUE(Has("ran k8s clusters", "Kubernetes"));
+  EXPECT_TRUE(Has("Postgres and MariaDB", "PostgreSQL"));
+  EXPECT_TRUE(Has("Postgres and MariaDB", "MySQL"));
+  EXPECT_TRUE(Has("golang services", "Go"));
+}
+
+TEST_F(SkillMatcherTest, CFamilyBoundaries) {
+  EXPECT_EQ(Skills("C, C++ and C#"), (std::vector<std::string>{"C", "C++", "C#"}));
+  EXPECT_FALSE(Has("C++ only", "C"));
+  EXPECT_FALSE(Has("C# only", "C"));
+  EXPECT_TRUE(Has("Languages: C/C++", "C"));
+  EXPECT_TRUE(Has("Languages: C/C++", "C++"));
+}
+
+TEST_F(SkillMatcherTest, ShortAmbiguousWordsNeedTheirCase) {
+  EXPECT_TRUE(Has("services in Go and Rust", "Go"));
+  EXPECT_FALSE(Has("ready to go live", "Go"));
+  EXPECT_TRUE(Has("statistics in R and Python", "R"));
+  EXPECT_FALSE(Has("R&D department", "R"));
+  EXPECT_FALSE(Has("John R. Smith", "R"));
+}
+
+TEST_F(SkillMatcherTest, DotNetAndDottedNames) {
+  EXPECT_TRUE(Has("Built on .NET Core", ".NET"));
+  EXPECT_TRUE(Has("ASP.NET MVC sites", ".NET"));
+  EXPECT_TRUE(Has("Node.js APIs", "Node.js"));
+  EXPECT_EQ(Skills("Node.js APIs").size(), 1u);  // not also "node"
+}
+
+TEST_F(SkillMatcherTest, WordsInsideOtherWordsDoNotMatch) {
+  EXPECT_FALSE(Has("javascripting", "JavaScript"));
+  EXPECT_FALSE(Has("scalable systems", "Scala"));
+  EXPECT_FALSE(Has("gone fishing", "Go"));
+  EXPECT_FALSE(Has("mail me at bob@java.com", "Java"));
+}
+
+TEST_F(SkillMatcherTest, LongestMatchWins) {
+  EXPECT_EQ(Skills("machine learning"), std::vector<std::string>{"Machine learning"});
+  EXPECT_EQ(Skills("React Native apps"), std::vector<std::string>{"React Native"});
+}
+
+TEST(TaxonomyTest, RelationsAreSymmetricAndNamed) {
+  Taxonomy tax = Taxonomy::FromEmbeddedData();
+  SkillId mysql = tax.Find("mysql");
+  SkillId postgres = tax.Find("Postgres");
+  ASSERT_NE(mysql, kNoSkill);
+  ASSERT_NE(postgres, kNoSkill);
+  const auto& rel = tax.skill(mysql).related;
+  EXPECT_NE(std::find(rel.begin(), rel.end(), postgres), rel.end());
+  const auto& back = tax.skill(postgres).related;
+  EXPECT_NE(std::find(back.begin(), back.end(), mysql), back.end());
+  EXPECT_GT(tax.size(), 300u);
+}
+
+TEST(TaxonomyTest, EarlierFileWinsAndBadLinesAreSkipped) {
+  Taxonomy tax({"Foo\tlanguage\tfoolang|fl\tBar\nnot a valid line\n",
+                "Foo\tother\tsomething\nBar\ttool\tbarre\n"});
+  SkillId foo = tax.Find("foolang");
+  ASSERT_NE(foo, kNoSkill);
+  EXPECT_EQ(tax.skill(foo).category, "language");
+  EXPECT_EQ(tax.Find("something"), kNoSkill);
+  EXPECT_EQ(tax.skill(tax.Find("barre")).name, "Bar");
+  EXPECT_EQ(tax.skill(foo).related.size(), 1u);
+}
+
+}  // namespace
+}  // namespace shortlist::engine

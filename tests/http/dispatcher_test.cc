@@ -1,0 +1,95 @@
+#include "http/dispatcher.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "common/crypto.h"
+
+namespace shortlist::http {
+namespace {
+
+class DispatcherTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("dispatch_test_" + RandomHex(6));
+    std::filesystem::create_directories(dir_);
+    store_ = std::move(store::OpenSqliteStore((dir_ / "db").string())).value();
+    auto account = store_->CreateAccount("acme", "", store::Plan::kStarter);
+    ASSERT_TRUE(store_->CreateToken(account->id, "t", Sha256Hex("sl_good"), "sl_good").ok());
+    router_.Add({"GET", "/private", [](const Request&, const Caller* caller) {
+                   return Response::Json(200, {{"account", caller->principal.account.name}});
+                 }, true, "read"});
+    router_.Add({"GET", "/public", [](const Request&, const Caller* caller) {
+                   return Response::Json(200, {{"anonymous", caller == nullptr}});
+                 }, false, ""});
+    router_.Add({"GET", "/boom", [](const Request&, const Caller*) -> Response {
+                   throw std::runtime_error("secret detail");
+                 }, false, ""});
+    dispatcher_ = std::make_unique<Dispatcher>(router_, *store_, limiter_, clock_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  Response Get(const std::string& path, const std::string& token = "") {
+    Request r;
+    r.method = "GET";
+    r.path = path;
+    if (!token.empty()) r.headers.emplace_back("authorization", "Bearer " + token);
+    return dispatcher_->Dispatch(r);
+  }
+
+  std::string HeaderOf(const Response& r, const std::string& name) {
+    for (const auto& [k, v] : r.headers) {
+      if (k == name) return v;
+    }
+    return "";
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<store::Store> store_;
+  Router router_;
+  FakeClock clock_{1'000'000};
+  RateLimiter limiter_{clock_};
+  std::unique_ptr<Dispatcher> dispatcher_;
+};
+
+TEST_F(DispatcherTest, MissingOrWrongTokenIs401Json) {
+  Response none = Get("/private");
+  EXPECT_EQ(none.status, 401);
+  auto body = nlohmann::json::parse(none.body);
+  EXPECT_EQ(body["success"], false);
+  EXPECT_NE(body["error"].get<std::string>().find("Authorization"), std::string::npos);
+  EXPECT_EQ(Get("/private", "sl_bad").status, 401);
+}
+
+TEST_F(DispatcherTest, GoodTokenReachesHandlerWithRateHeaders) {
+  Response r = Get("/private", "sl_good");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(nlohmann::json::parse(r.body)["account"], "acme");
+  EXPECT_EQ(HeaderOf(r, "X-RateLimit-Limit"), "30");
+  EXPECT_EQ(HeaderOf(r, "X-RateLimit-Remaining"), "29");
+  EXPECT_EQ(HeaderOf(r, "X-RateLimit-Reset"), "1020");
+}
+
+TEST_F(DispatcherTest, OverTheLimitIs429WithRetryAfter) {
+  for (int i = 0; i < 30; ++i) ASSERT_EQ(Get("/private", "sl_good").status, 200);
+  Response r = Get("/private", "sl_good");
+  EXPECT_EQ(r.status, 429);
+  EXPECT_EQ(HeaderOf(r, "Retry-After"), "20");
+  EXPECT_EQ(HeaderOf(r, "X-RateLimit-Remaining"), "0");
+}
+
+TEST_F(DispatcherTest, UnknownPathsAndMethodsAndThrowsAreJsonErrors) {
+  EXPECT_EQ(Get("/nowhere").status, 404);
+  Request del;
+  del.method = "DELETE";
+  del.path = "/private";
+  EXPECT_EQ(dispatcher_->Dispatch(del).status, 405);
+  Response boom = Get("/boom");
+  EXPECT_EQ(boom.status, 500);
+  EXPECT_EQ(boom.body.find("secret detail"), std::string::npos) << "internals must not leak";
+  EXPECT_EQ(nlohmann::json::parse(Get("/public").body)["anonymous"], true);
+}
+
+}  // namespace
+}  // namespace shortlist::http

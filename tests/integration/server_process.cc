@@ -1,0 +1,132 @@
+#include "server_process.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "common/crypto.h"
+
+namespace shortlist::testing {
+
+TempDir::TempDir() {
+  path_ = (std::filesystem::temp_directory_path() / ("shortlist_it_" + RandomHex(8))).string();
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+namespace {
+
+pid_t Spawn(const std::vector<std::string>& args, int* stdout_fd) {
+  int fds[2];
+  if (pipe(fds) != 0) return -1;
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(fds[1], STDOUT_FILENO);
+    int devnull = open("/dev/null", O_WRONLY);
+    if (devnull >= 0 && !getenv("SHORTLIST_TEST_SERVER_LOGS")) dup2(devnull, STDERR_FILENO);
+    close(fds[0]);
+    close(fds[1]);
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  close(fds[1]);
+  *stdout_fd = fds[0];
+  return pid;
+}
+
+}  // namespace
+
+ServerProcess::ServerProcess(const std::string& data_dir, std::vector<std::string> extra_args) {
+  Start(data_dir, std::move(extra_args));
+}
+
+void ServerProcess::Start(const std::string& data_dir, std::vector<std::string> extra_args) {
+  std::vector<std::string> args = {SHORTLIST_BINARY, "serve", "--port", "0", "--data-dir",
+                                   data_dir};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  int fd = -1;
+  pid_ = Spawn(args, &fd);
+  ASSERT_GT(pid_, 0);
+  std::string out;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  // The URL line comes first; the token line (first start only) right after it, then a hint.
+  while (std::chrono::steady_clock::now() < deadline) {
+    pollfd p{fd, POLLIN, 0};
+    if (poll(&p, 1, 200) <= 0) continue;
+    char buf[4096];
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n <= 0) break;
+    out.append(buf, static_cast<std::size_t>(n));
+    if (out.find("Try: ") != std::string::npos || out.find("Create an API token") != std::string::npos) {
+      break;
+    }
+  }
+  close(fd);
+  auto url_at = out.find("listening on ");
+  ASSERT_NE(url_at, std::string::npos) << "server did not start; it printed: " << out;
+  url_ = out.substr(url_at + 13, out.find('\n', url_at) - url_at - 13);
+  auto token_at = out.find("API token: ");
+  if (token_at != std::string::npos) {
+    first_token_ = out.substr(token_at + 11, out.find('\n', token_at) - token_at - 11);
+  }
+}
+
+ServerProcess::~ServerProcess() {
+  if (pid_ > 0) Terminate();
+}
+
+void ServerProcess::Kill(int signal) {
+  if (pid_ <= 0) return;
+  kill(pid_, signal);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+}
+
+int ServerProcess::Terminate() {
+  if (pid_ <= 0) return -1;
+  kill(pid_, SIGTERM);
+  int status = 0;
+  for (int i = 0; i < 300; ++i) {
+    pid_t r = waitpid(pid_, &status, WNOHANG);
+    if (r == pid_) {
+      pid_ = -1;
+      return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+    usleep(50'000);
+  }
+  Kill(SIGKILL);
+  return -1;
+}
+
+int RunCli(const std::vector<std::string>& args, std::string* out) {
+  std::vector<std::string> full = {SHORTLIST_BINARY};
+  full.insert(full.end(), args.begin(), args.end());
+  int fd = -1;
+  pid_t pid = Spawn(full, &fd);
+  if (pid <= 0) return -1;
+  char buf[4096];
+  ssize_t n;
+  while ((n = read(fd, buf, sizeof buf)) > 0) out->append(buf, static_cast<std::size_t>(n));
+  close(fd);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace shortlist::testing

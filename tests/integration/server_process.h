@@ -1,0 +1,50 @@
+// Runs the real `shortlist` binary for a test: a temporary data directory, a free loopback port
+// (the server is started with --port 0 and prints the one it bound), and its first API token.
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+namespace shortlist::testing {
+
+// A fresh temporary directory, removed with the object.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+class ServerProcess {
+ public:
+  // Starts `shortlist serve --port 0 --data-dir <data_dir> <extra_args...>` and waits until it
+  // prints its URL. Fails the current test (and leaves url() empty) if it does not start.
+  ServerProcess(const std::string& data_dir, std::vector<std::string> extra_args = {});
+  ~ServerProcess();  // SIGTERM, then SIGKILL if it lingers
+
+  const std::string& url() const { return url_; }
+  // The first token, printed only on the first start of a data directory.
+  const std::string& first_token() const { return first_token_; }
+  pid_t pid() const { return pid_; }
+
+  void Kill(int signal);  // sends `signal` and reaps the process
+  // Sends SIGTERM and returns the exit status (or -1).
+  int Terminate();
+
+ private:
+  void Start(const std::string& data_dir, std::vector<std::string> extra_args);
+
+  pid_t pid_ = -1;
+  std::string url_;
+  std::string first_token_;
+};
+
+// Runs `shortlist <args...>` to completion; returns its exit code and stdout.
+int RunCli(const std::vector<std::string>& args, std::string* out);
+
+}  // namespace shortlist::testing
