@@ -3,9 +3,10 @@
 //
 // Run:   cmake --build build --target bench_ingest_pdf
 //        build/bench/ingest/bench_ingest_pdf [dir (default ../shared/data/resume-categories)]
-//                                            [--passes N (default 3)] [--threads T (default 2)]
+//                                            [--passes N (default 3)] [--threads T (default 1)]
 // Prints files/s and pages/s of ingest::Extract (reading order, hidden-text split,
-// normalisation), single-threaded and with T threads, each the median of N passes, and the
+// normalisation) with its default page rendering (white-on-white detection) and without it,
+// single-threaded (and with T threads when T > 1), each the median of N passes, and the
 // baseline measured in the same run: poppler-cpp's own page::text() over the same files (what
 // a plain poppler integration does, without layout analysis). Files are read into memory first,
 // so disk speed is not measured. Lists every file that fails or yields no text; exits 1 if any.
@@ -89,7 +90,7 @@ void Report(const char* label, const Pass& pass, std::size_t files) {
 int main(int argc, char** argv) {
   std::filesystem::path dir = "../shared/data/resume-categories";
   int passes = 3;
-  int threads = 2;
+  int threads = 1;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--passes" && i + 1 < argc) {
@@ -112,6 +113,7 @@ int main(int argc, char** argv) {
   // Correctness pass: every file must yield text.
   std::vector<std::string> failures;
   std::size_t hidden = 0;
+  std::vector<std::string> flagged;
   long pages = 0;
   shortlist::ingest::ExtractLimits limits;
   for (const File& f : files) {
@@ -122,16 +124,26 @@ int main(int argc, char** argv) {
       failures.push_back("too little text (" + std::to_string(doc->text.size()) + " bytes): " + f.path);
     } else {
       pages += doc->pages;
-      hidden += doc->flags.empty() ? 0 : 1;
+      if (!doc->flags.empty()) {
+        ++hidden;
+        flagged.push_back(f.path + ": " + doc->hidden_text.substr(0, 80));
+      }
     }
   }
   std::printf("yielded text: %zu of %zu files (%ld pages); flagged hidden text: %zu\n",
               files.size() - failures.size(), files.size(), pages, hidden);
   for (const auto& f : failures) std::printf("FAILED %s\n", f.c_str());
+  for (const auto& f : flagged) std::printf("hidden text in %s\n", f.c_str());
 
   poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
   auto ours = [&](std::size_t i) -> long {
     auto doc = shortlist::ingest::Extract(files[i].bytes, files[i].path, limits);
+    return doc.ok() ? doc->pages : 0;
+  };
+  shortlist::ingest::ExtractLimits no_render = limits;
+  no_render.render_pdf_pages = false;
+  auto ours_no_render = [&](std::size_t i) -> long {
+    auto doc = shortlist::ingest::Extract(files[i].bytes, files[i].path, no_render);
     return doc.ok() ? doc->pages : 0;
   };
   auto baseline = [&](std::size_t i) -> long {
@@ -148,12 +160,15 @@ int main(int argc, char** argv) {
   };
   Report("baseline poppler page::text(), 1 thread", MedianPass(passes, files.size(), 1, baseline),
          files.size());
-  Report("ingest::Extract, 1 thread", MedianPass(passes, files.size(), 1, ours), files.size());
+  Report("ingest::Extract without render, 1 thread",
+         MedianPass(passes, files.size(), 1, ours_no_render), files.size());
+  Report("ingest::Extract (default), 1 thread", MedianPass(passes, files.size(), 1, ours),
+         files.size());
   if (threads > 1) {
     char label[64];
     std::snprintf(label, sizeof label, "baseline poppler page::text(), %d threads", threads);
     Report(label, MedianPass(passes, files.size(), threads, baseline), files.size());
-    std::snprintf(label, sizeof label, "ingest::Extract, %d threads", threads);
+    std::snprintf(label, sizeof label, "ingest::Extract (default), %d threads", threads);
     Report(label, MedianPass(passes, files.size(), threads, ours), files.size());
   }
   return failures.empty() ? 0 : 1;

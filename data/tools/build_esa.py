@@ -20,9 +20,10 @@ import collections
 import csv
 import math
 import re
+import os
 import sys
 
-TOP_CONCEPTS = 12
+TOP_CONCEPTS = int(os.environ.get("ESA_TOP", "12"))
 MIN_DF = 2
 
 STOPWORDS = set("""about above abov after again all also am an and any are as at be been before being
@@ -60,7 +61,7 @@ def main():
         text_labels = r['preferredLabel'] + '\n' + r['altLabels']
         toks = tokens(text_labels) * 3 + tokens(r['description'])
         occ_tokens.append(toks)
-        code = (r['iscoGroup'] or '0000')[:4]
+        code = (r['iscoGroup'] or '0000')[:int(os.environ.get('ESA_DIGITS', '4'))]
         groups[code].append(toks)
         labels.setdefault(code, r['preferredLabel'])
     n = len(occ_tokens)

@@ -99,6 +99,15 @@ int Main(int argc, char** argv) {
   serve.io_threads = std::stoi(EnvOr("SHORTLIST_IO_THREADS", "2"));
   serve.public_url = EnvOr("SHORTLIST_PUBLIC_URL", "");
   serve.log_level = EnvOr("SHORTLIST_LOG_LEVEL", "info");
+  {
+    std::string allow = EnvOr("SHORTLIST_URL_ALLOW_LIST", "");
+    for (std::size_t start = 0; start < allow.size();) {
+      std::size_t comma = allow.find(',', start);
+      if (comma == std::string::npos) comma = allow.size();
+      if (comma > start) serve.url_allow_list.push_back(allow.substr(start, comma - start));
+      start = comma + 1;
+    }
+  }
   serve.max_body_bytes = std::stoull(EnvOr("SHORTLIST_MAX_BODY_BYTES", "67108864"));
   auto* serve_cmd = app.add_subcommand("serve", "run the HTTP server and the job workers");
   serve_cmd->add_option("--data-dir", data_dir, "data directory (env SHORTLIST_DATA_DIR)");
@@ -113,6 +122,10 @@ int Main(int argc, char** argv) {
                         "base URL in status_url/results_url (env SHORTLIST_PUBLIC_URL)");
   serve_cmd->add_option("--max-body-bytes", serve.max_body_bytes,
                         "request body cap in bytes (env SHORTLIST_MAX_BODY_BYTES)");
+  serve_cmd->add_option("--url-allow-list", serve.url_allow_list,
+                        "CIDRs or host names resume URLs may reach although private or loopback "
+                        "(env SHORTLIST_URL_ALLOW_LIST, comma-separated)")
+      ->delimiter(',');
   serve_cmd->add_option("--log-level", serve.log_level, "debug|info|warn|error (env SHORTLIST_LOG_LEVEL)");
 
   auto* token_cmd = app.add_subcommand("token", "manage API tokens");

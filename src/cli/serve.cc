@@ -13,6 +13,9 @@
 #include "engine/engine.h"
 #include "http/dispatcher.h"
 #include "http/server.h"
+#include "ingest/fetch.h"
+#include "net/address_policy.h"
+#include "net/http_client.h"
 #include "jobs/screener.h"
 #include "jobs/worker_pool.h"
 
@@ -64,7 +67,25 @@ int Serve(const ServeConfig& config) {
   }
 
   std::unique_ptr<engine::Engine> engine = engine::Engine::Create();
+  // Resume URLs are fetched through the SSRF guard; the allow-list opens chosen addresses.
+  auto policy = net::AddressPolicy::WithAllowList(config.url_allow_list);
+  if (!policy.ok()) {
+    std::cerr << "shortlist: --url-allow-list: " << policy.error().message << "\n";
+    return 2;
+  }
+  std::unique_ptr<net::HttpClient> http_client = net::NewCurlHttpClient(*policy);
   jobs::ScreenerOptions screener_options;
+  screener_options.fetch_urls = [client = http_client.get()](const std::vector<std::string>& urls) {
+    std::vector<Result<jobs::FetchedBytes>> out;
+    for (auto& fetched : ingest::FetchAll(*client, urls, {}, 8)) {
+      if (fetched.ok()) {
+        out.push_back(jobs::FetchedBytes{std::move(fetched->bytes), std::move(fetched->filename)});
+      } else {
+        out.push_back(fetched.error());
+      }
+    }
+    return out;
+  };
   jobs::Screener screener(*engine, screener_options);
   jobs::WorkerOptions worker_options;
   worker_options.threads = config.workers;
@@ -95,6 +116,7 @@ int Serve(const ServeConfig& config) {
     std::cerr << "shortlist: " << started.error().message << "\n";
     return 1;
   }
+  workers.Calibrate();
   workers.Start();
 
   const std::string url = "http://" + config.host + ":" + std::to_string(server.port());

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace shortlist::cli {
 
@@ -14,6 +15,8 @@ struct ServeConfig {
   int io_threads = 2;       // HTTP event-loop threads
   std::string public_url;   // base for status_url/results_url; "" = from the Host header
   std::string log_level = "info";
+  std::vector<std::string> url_allow_list;  // CIDRs/hosts resume URLs may reach despite the
+                                           // SSRF guard (e.g. 127.0.0.1/32 for tests)
   std::size_t max_body_bytes = 64u << 20;  // larger request bodies answer 413
 };
 

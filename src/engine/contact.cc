@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace shortlist::engine {
 namespace {
@@ -97,6 +99,8 @@ void ScanIdentifiers(std::string_view text, ContactScan* scan) {
   }
   // URLs: http(s)://..., www...., and bare linkedin.com/ github.com/ paths.
   for (size_t i = 0; i < n; ++i) {
+    char c = AsciiLower(text[i]);
+    if (c != 'h' && c != 'w' && c != 'l' && c != 'g') continue;
     if (i > 0 && IsUrlChar(text[i - 1]) && text[i - 1] != '(') continue;
     std::string_view rest = text.substr(i);
     if (StartsWithLower(rest, "http://") || StartsWithLower(rest, "https://") ||
@@ -155,7 +159,11 @@ void ScanPersonalDetails(std::string_view text, const std::vector<Line>& lines,
   for (const Line& line : lines) {
     std::string_view t = Trim(line.text);
     if (t.empty() || t.size() > 120) continue;
-    std::string lower = AsciiLowerCopy(t);
+    // Every label starts with one of these letters; most lines are rejected here.
+    char first = AsciiLower(t[0]);
+    if (std::string_view("dbagsmnrfp").find(first) == std::string_view::npos) continue;
+    if (t.find(':') == std::string_view::npos && t.find('-') == std::string_view::npos) continue;
+    std::string lower = AsciiLowerCopy(t.substr(0, std::min<size_t>(t.size(), 24)));
     for (std::string_view label : kLabels) {
       if (lower.rfind(label, 0) == 0) {
         size_t after = label.size();
@@ -187,11 +195,29 @@ void ScanPersonalDetails(std::string_view text, const std::vector<Line>& lines,
     }
     size_t start = i;
     while (i < n && IsAsciiAlpha(text[i])) ++i;
-    if (i - start > 8) continue;
+    if (i - start > 8 || i - start < 2) continue;
     if (start > 0 && IsWordByte(text[start - 1])) continue;
     if (i < n && IsWordByte(text[i])) continue;
     std::string_view raw = text.substr(start, i - start);
-    std::string w = AsciiLowerCopy(raw);
+    uint64_t packed = 0;
+    for (size_t k = 0; k < raw.size(); ++k) {
+      packed |= static_cast<uint64_t>(static_cast<unsigned char>(AsciiLower(raw[k]))) << (8 * k);
+    }
+    static const std::vector<uint64_t> kPacked = [] {
+      std::vector<uint64_t> v;
+      for (std::string_view p : kPronouns) {
+        uint64_t x = 0;
+        for (size_t k = 0; k < p.size(); ++k) {
+          x |= static_cast<uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+        }
+        v.push_back(x);
+      }
+      return v;
+    }();
+    if (std::find(kPacked.begin(), kPacked.end(), packed) == kPacked.end()) continue;
+    char buf[8];
+    for (size_t k = 0; k < raw.size(); ++k) buf[k] = AsciiLower(raw[k]);
+    std::string_view w(buf, raw.size());
     // Honorifics count only in title case ("Ms. Doe"); "MS" is a degree.
     bool honorific = w == "mr" || w == "mrs" || w == "ms" || w == "miss";
     if (honorific && (raw.size() < 2 || IsAsciiUpper(raw[1]))) continue;

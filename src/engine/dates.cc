@@ -30,8 +30,11 @@ int MonthFromWord(std::string_view w) {
           "january", "february", "march",     "april",   "may",      "june",
           "july",    "august",   "september", "october", "november", "december"};
       if (w.size() == 3) return static_cast<int>(i) + 1;
-      std::string lower = AsciiLowerCopy(w);
-      if (lower == kFull[i] || (i == 8 && lower == "sept")) return static_cast<int>(i) + 1;
+      if (w.size() > 9) return 0;
+      char lower[9];
+      for (size_t k = 0; k < w.size(); ++k) lower[k] = AsciiLower(w[k]);
+      std::string_view l(lower, w.size());
+      if (l == kFull[i] || (i == 8 && l == "sept")) return static_cast<int>(i) + 1;
       return 0;
     }
   }
@@ -39,7 +42,10 @@ int MonthFromWord(std::string_view w) {
 }
 
 bool IsOpenWord(std::string_view w) {
-  std::string lower = AsciiLowerCopy(w);
+  if (w.size() < 3 || w.size() > 9) return false;
+  char buf[9];
+  for (size_t k = 0; k < w.size(); ++k) buf[k] = AsciiLower(w[k]);
+  std::string_view lower(buf, w.size());
   return lower == "present" || lower == "current" || lower == "now" || lower == "today" ||
          lower == "date" || lower == "ongoing" || lower == "currently";
 }
@@ -119,6 +125,17 @@ bool IsRangeSeparator(std::string_view between) {
 }  // namespace
 
 bool FindDateRange(std::string_view line, DateRange* range) {
+  // A range needs a four-digit year; most lines have none.
+  int run = 0;
+  bool has_year = false;
+  for (char c : line) {
+    run = IsAsciiDigit(c) ? run + 1 : 0;
+    if (run == 4) {
+      has_year = true;
+      break;
+    }
+  }
+  if (!has_year) return false;
   std::vector<DateToken> tokens = DateTokens(line);
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
     const DateToken& a = tokens[i];

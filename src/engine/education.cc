@@ -40,6 +40,7 @@ DegreeLexicon::DegreeLexicon(std::string_view tsv) {
     if (tab == std::string_view::npos) continue;
     std::string name(Trim(line.text.substr(0, tab)));
     max_words_ = std::max(max_words_, static_cast<size_t>(CountWords(name)));
+    first_words_[name.substr(0, name.find(' '))] = true;
     names_.emplace(std::move(name), LevelFromName(Trim(line.text.substr(tab + 1))));
   }
 }
@@ -57,7 +58,16 @@ DegreeLevel DegreeLexicon::FindImpl(std::string_view line, bool lowest, size_t* 
   }
   DegreeLevel best = DegreeLevel::kNone;
   std::string phrase;
+  std::string first;
   for (size_t w = 0; w < words.size(); ++w) {
+    // Cheap rejection: the word must start some degree name (with or without a final dot).
+    first.assign(line.substr(words[w].first, words[w].second - words[w].first));
+    for (char& c : first) c = AsciiLower(c);
+    if (!first_words_.count(first)) {
+      if (first.size() < 2 || (first.back() != '.' && first.back() != '\'')) continue;
+      first.pop_back();
+      if (!first_words_.count(first)) continue;
+    }
     phrase.clear();
     for (size_t k = 0; k < max_words_ && w + k < words.size(); ++k) {
       if (k) phrase.push_back(' ');
@@ -201,10 +211,15 @@ std::vector<std::string> ExtractCertifications(const std::vector<Line>& lines,
     while (!t.empty() && (t.front() == '*' || t.front() == '-')) t = Trim(t.substr(1));
     if (t.empty() || t.size() > 120) continue;
     bool in_section = kinds[i] == SectionKind::kCertifications && !headings[i];
-    std::string lower = AsciiLowerCopy(t);
-    bool named = lower.find("certified") != std::string::npos ||
-                 lower.find("certification") != std::string::npos ||
-                 lower.find("certificate") != std::string::npos;
+    bool named = false;
+    for (size_t at = t.find_first_of("cC"); at != std::string_view::npos && !named;
+         at = t.find_first_of("cC", at + 1)) {
+      if (at + 6 <= t.size()) {
+        char w[6];
+        for (int k = 0; k < 6; ++k) w[k] = AsciiLower(t[at + k]);
+        named = std::string_view(w, 6) == "certif";
+      }
+    }
     if (headings[i]) {
       size_t colon = t.find(':');
       if (kinds[i] == SectionKind::kCertifications && colon != std::string_view::npos &&

@@ -31,6 +31,7 @@ class DegreeLexicon {
   DegreeLevel FindImpl(std::string_view line, bool lowest, size_t* begin, size_t* end) const;
 
   std::unordered_map<std::string, DegreeLevel> names_;
+  std::unordered_map<std::string, bool> first_words_;  // first word of each name
   size_t max_words_ = 1;
 };
 

@@ -32,13 +32,35 @@ void Normalise(std::vector<float>* v) {
 
 }  // namespace
 
+WordStats::Word* WordStats::Insert(uint64_t h) {
+  size_t mask = keys_.size() - 1;
+  size_t i = h & mask;
+  while (keys_[i] != 0 && keys_[i] != h) i = (i + 1) & mask;
+  keys_[i] = h;
+  return &slots_[i];
+}
+
+const WordStats::Word* WordStats::FindWord(uint64_t h) const {
+  size_t mask = keys_.size() - 1;
+  for (size_t i = h & mask; keys_[i] != 0; i = (i + 1) & mask) {
+    if (keys_[i] == h) return &slots_[i];
+  }
+  return nullptr;
+}
+
 WordStats::WordStats(std::string_view tsv) {
+  size_t lines = 0;
+  for (char c : tsv) lines += c == '\n';
+  size_t capacity = 1024;
+  while (capacity < lines * 2) capacity <<= 1;
+  keys_.assign(capacity, 0);
+  slots_.assign(capacity, Word{});
   for (const Line& line : SplitLines(tsv)) {
     if (line.text.empty() || line.text[0] == '#') continue;
     std::vector<std::string_view> cols = Columns(line.text);
     if (cols.size() < 3) continue;
     if (cols[0] == "I") {
-      idf_[TokenHash(cols[1])] = static_cast<float>(std::atof(std::string(cols[2]).c_str()));
+      Insert(TokenHash(cols[1]))->idf = static_cast<float>(std::atof(std::string(cols[2]).c_str()));
     } else if (cols[0] == "C") {
       ++concept_count_;
     } else if (cols[0] == "W") {
@@ -59,7 +81,9 @@ WordStats::WordStats(std::string_view tsv) {
         }
         p = comma + 1;
       }
-      words_[TokenHash(cols[1])] = {begin, static_cast<uint32_t>(entries_.size())};
+      Word* word = Insert(TokenHash(cols[1]));
+      word->begin = begin;
+      word->end = static_cast<uint32_t>(entries_.size());
     }
   }
   // Concept indexes beyond the declared count would overflow the vectors.
@@ -69,14 +93,12 @@ WordStats::WordStats(std::string_view tsv) {
 }
 
 double WordStats::Idf(uint64_t token_hash) const {
-  auto it = idf_.find(token_hash);
-  return it == idf_.end() ? kUnknownIdf : it->second;
+  const Word* w = FindWord(token_hash);
+  return w ? w->idf : kUnknownIdf;
 }
 
-void WordStats::Accumulate(uint64_t token_hash, double weight, std::vector<float>* out) const {
-  auto it = words_.find(token_hash);
-  if (it == words_.end()) return;
-  for (uint32_t i = it->second.first; i < it->second.second; ++i) {
+void WordStats::Accumulate(const Word& word, double weight, std::vector<float>* out) const {
+  for (uint32_t i = word.begin; i < word.end; ++i) {
     (*out)[entries_[i].first] += static_cast<float>(weight * entries_[i].second);
   }
 }
@@ -85,8 +107,10 @@ std::vector<float> WordStats::ConceptVector(const TextFeatures& features) const 
   std::vector<float> v(concept_count_, 0.0f);
   for (size_t i = 0; i < features.keys.size(); ++i) {
     if (features.keys[i] == 0) continue;
+    const Word* w = FindWord(features.keys[i]);
+    if (!w || w->begin == w->end) continue;
     double tf = 1 + std::log(static_cast<double>(features.counts[i]));
-    Accumulate(features.keys[i], tf * Idf(features.keys[i]), &v);
+    Accumulate(*w, tf * w->idf, &v);
   }
   Normalise(&v);
   return v;
@@ -101,8 +125,10 @@ std::vector<float> WordStats::ConceptVector(std::string_view text, std::string_v
     double scale = f == &main ? 1.0 : extra_weight;
     for (size_t i = 0; i < f->keys.size(); ++i) {
       if (f->keys[i] == 0) continue;
+      const Word* w = FindWord(f->keys[i]);
+      if (!w || w->begin == w->end) continue;
       double tf = 1 + std::log(static_cast<double>(f->counts[i]));
-      Accumulate(f->keys[i], scale * tf * Idf(f->keys[i]), &v);
+      Accumulate(*w, scale * tf * w->idf, &v);
     }
   }
   Normalise(&v);

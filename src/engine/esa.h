@@ -34,11 +34,19 @@ class WordStats {
                                    double extra_weight) const;
 
  private:
-  void Accumulate(uint64_t token_hash, double weight, std::vector<float>* out) const;
+  struct Word {
+    float idf = kUnknownIdf;
+    uint32_t begin = 0;  // [begin, end) into entries_
+    uint32_t end = 0;
+  };
+  // Open addressing by token hash (0 = empty): one probe sequence finds both the IDF and the
+  // concept weights of a word.
+  const Word* FindWord(uint64_t token_hash) const;
+  Word* Insert(uint64_t token_hash);
+  void Accumulate(const Word& word, double weight, std::vector<float>* out) const;
 
-  std::unordered_map<uint64_t, float> idf_;
-  // token hash -> [begin, end) into entries_
-  std::unordered_map<uint64_t, std::pair<uint32_t, uint32_t>> words_;
+  std::vector<uint64_t> keys_;
+  std::vector<Word> slots_;
   std::vector<std::pair<uint16_t, float>> entries_;
   size_t concept_count_ = 0;
 };

@@ -9,8 +9,8 @@ TextFeatures ComputeTextFeatures(std::string_view text) {
   // Tokens first (to size the table), n-grams on the way.
   std::vector<uint64_t> hashes;
   hashes.reserve(text.size() / 6 + 8);
-  ForEachToken(text, [&](std::string_view token) {
-    hashes.push_back(TokenHash(token));
+  ForEachToken(text, [&](std::string_view token, uint64_t fnv) {
+    hashes.push_back(fnv | 1);  // == TokenHash(token)
     ForEachTokenNgram(token, [&](uint32_t b, double) { f.ngram_bits[b >> 6] |= 1ULL << (b & 63); });
   });
   size_t capacity = 16;

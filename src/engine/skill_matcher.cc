@@ -1,7 +1,6 @@
 #include "engine/skill_matcher.h"
 
 #include <algorithm>
-#include <deque>
 
 #include "engine/text.h"
 
@@ -51,67 +50,50 @@ SkillMatcher::SkillMatcher(const Taxonomy& taxonomy) {
   }
   // Renumber states breadth-first, so the shallow states every word passes through sit together
   // at the front of the table (the deep ones are only visited inside a real match).
-  {
-    const size_t count = output_.size();
-    std::vector<int32_t> order;
-    order.reserve(count);
-    std::vector<int32_t> new_id(count, -1);
-    order.push_back(0);
-    new_id[0] = 0;
-    for (size_t head = 0; head < order.size(); ++head) {
-      int32_t s = order[head];
-      for (uint32_t c = 0; c < k; ++c) {
-        int32_t next = delta_[static_cast<size_t>(s) * k + c];
-        if (next > 0 && new_id[next] < 0) {
-          new_id[next] = static_cast<int32_t>(order.size());
-          order.push_back(next);
-        }
-      }
-    }
-    std::vector<int32_t> delta(delta_.size(), -1);
-    std::vector<int32_t> output(count, -1);
-    for (size_t old_id = 0; old_id < count; ++old_id) {
-      int32_t id = new_id[old_id];
-      output[id] = output_[old_id];
-      for (uint32_t c = 0; c < k; ++c) {
-        int32_t next = delta_[old_id * k + c];
-        delta[static_cast<size_t>(id) * k + c] = next < 0 ? -1 : new_id[next];
-      }
-    }
-    delta_.swap(delta);
-    output_.swap(output);
-  }
-  // Breadth-first: failure links, dictionary links, and the DFA's missing edges.
-  const size_t n = output_.size();
-  std::vector<int32_t> fail(n, 0);
-  dict_link_.assign(n, -1);
-  std::deque<int32_t> queue;
-  for (uint32_t c = 0; c < k; ++c) {
-    int32_t& next = delta_[c];
-    if (next < 0) {
-      next = 0;
-    } else {
-      fail[next] = 0;
-      queue.push_back(next);
-    }
-  }
-  while (!queue.empty()) {
-    int32_t s = queue.front();
-    queue.pop_front();
-    int32_t f = fail[s];
-    dict_link_[s] = output_[f] >= 0 ? f : dict_link_[f];
+  const size_t count = output_.size();
+  std::vector<int32_t> order;
+  order.reserve(count);
+  std::vector<int32_t> new_id(count, -1);
+  order.push_back(0);
+  new_id[0] = 0;
+  for (size_t head = 0; head < order.size(); ++head) {
+    int32_t s = order[head];
     for (uint32_t c = 0; c < k; ++c) {
-      int32_t& next = delta_[static_cast<size_t>(s) * k + c];
-      int32_t via_fail = delta_[static_cast<size_t>(f) * k + c];
-      if (next < 0) {
-        next = via_fail;
-      } else {
-        fail[next] = via_fail;
-        queue.push_back(next);
+      int32_t next = delta_[static_cast<size_t>(s) * k + c];
+      if (next > 0 && new_id[next] < 0) {
+        new_id[next] = static_cast<int32_t>(order.size());
+        order.push_back(next);
       }
     }
+  }
+  std::vector<int32_t> delta(delta_.size(), 0);
+  std::vector<int32_t> output(count, -1);
+  for (size_t old_id = 0; old_id < count; ++old_id) {
+    int32_t id = new_id[old_id];
+    output[id] = output_[old_id];
+    for (uint32_t c = 0; c < k; ++c) {
+      int32_t next = delta_[old_id * k + c];
+      // 0 = no edge: the root is never a child.
+      delta[static_cast<size_t>(id) * k + c] = next < 0 ? 0 : new_id[next];
+    }
+  }
+  output_.swap(output);
+  if (count < 65536) {
+    delta16_.assign(delta.begin(), delta.end());
+    std::vector<int32_t>().swap(delta_);
+  } else {
+    delta_.swap(delta);
   }
 }
+
+namespace {
+
+template <typename State>
+inline int32_t Step(const State* delta, uint32_t k, int32_t state, uint8_t cls) {
+  return static_cast<int32_t>(delta[static_cast<size_t>(state) * k + cls]);
+}
+
+}  // namespace
 
 bool SkillMatcher::Accept(std::string_view text, std::string_view lower, size_t begin, size_t end,
                           const Pattern& p) const {
@@ -149,19 +131,10 @@ bool SkillMatcher::Accept(std::string_view text, std::string_view lower, size_t 
 void SkillMatcher::Find(std::string_view text, std::string_view lower,
                         std::vector<SkillMatch>* out) const {
   std::vector<SkillMatch> hits;
-  const uint32_t k = class_count_;
-  const int32_t* delta = delta_.data();
-  int32_t state = 0;
-  for (size_t i = 0; i < lower.size(); ++i) {
-    state = delta[static_cast<size_t>(state) * k + byte_class_[static_cast<uint8_t>(lower[i])]];
-    int32_t s = output_[state] >= 0 ? state : dict_link_[state];
-    while (s > 0) {
-      const Pattern& p = patterns_[output_[s]];
-      size_t end = i + 1;
-      size_t begin = end - p.length;
-      if (Accept(text, lower, begin, end, p)) hits.push_back(SkillMatch{begin, end, p.skill});
-      s = dict_link_[s];
-    }
+  if (delta16_.empty()) {
+    Scan(delta_.data(), text, lower, &hits);
+  } else {
+    Scan(delta16_.data(), text, lower, &hits);
   }
   // Leftmost-longest, non-overlapping.
   std::sort(hits.begin(), hits.end(), [](const SkillMatch& a, const SkillMatch& b) {
@@ -172,6 +145,35 @@ void SkillMatcher::Find(std::string_view text, std::string_view lower,
     if (m.begin < covered) continue;
     out->push_back(m);
     covered = m.end;
+  }
+}
+
+template <typename State>
+void SkillMatcher::Scan(const State* delta, std::string_view text, std::string_view lower,
+                        std::vector<SkillMatch>* hits) const {
+  // Every alias must start at a word boundary (Accept), so the trie is walked from each position
+  // not preceded by a word byte, following goto edges only: no failure links are needed, and a
+  // walk ends at the first byte no alias continues with (usually within a few bytes).
+  const uint32_t k = class_count_;
+  const size_t n = lower.size();
+  const int32_t* output = output_.data();
+  bool prev_word = false;
+  for (size_t i = 0; i < n; ++i) {
+    const char c = lower[i];
+    const bool start = !prev_word;
+    prev_word = IsWordByte(c);
+    if (!start) continue;
+    int32_t state = 0;
+    for (size_t j = i; j < n; ++j) {
+      uint8_t cls = byte_class_[static_cast<uint8_t>(lower[j])];
+      if (cls == 0) break;
+      state = Step(delta, k, state, cls);
+      if (state == 0) break;
+      if (output[state] >= 0) {
+        const Pattern& p = patterns_[output[state]];
+        if (Accept(text, lower, i, j + 1, p)) hits->push_back(SkillMatch{i, j + 1, p.skill});
+      }
+    }
   }
 }
 

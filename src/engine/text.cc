@@ -164,8 +164,8 @@ class StopwordSet {
       slots_[i] = w;
     }
   }
-  bool Contains(std::string_view w) const {
-    size_t i = Fnv1a(w) & (slots_.size() - 1);
+  bool Contains(std::string_view w, uint64_t fnv) const {
+    size_t i = fnv & (slots_.size() - 1);
     while (!slots_[i].empty()) {
       if (slots_[i] == w) return true;
       i = (i + 1) & (slots_.size() - 1);
@@ -179,7 +179,9 @@ class StopwordSet {
 
 }  // namespace
 
-bool IsStopword(std::string_view w) {
+bool IsStopword(std::string_view w) { return IsStopwordHashed(w, Fnv1a(w)); }
+
+bool IsStopwordHashed(std::string_view w, uint64_t fnv) {
   if (w.size() > 9) return false;
   // Sorted so a binary search finds a word; English function words plus resume/posting filler
   // and every pronoun (pronouns must never carry weight: scores are blind to them).
@@ -204,7 +206,7 @@ bool IsStopword(std::string_view w) {
       "would",   "xe",      "xem",    "xyr",     "you",    "your",    "yours",   "yourself",
       "ze",      "zir",     "hir",    "company", "name",   "city",    "state",   "n",
       "s",       "t",       "d",      "e",       "m",      "o"});
-  return kSet.Contains(w);
+  return kSet.Contains(w, fnv);
 }
 
 }  // namespace shortlist::engine

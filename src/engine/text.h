@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace shortlist::engine {
@@ -35,11 +36,14 @@ struct Line {
 std::vector<Line> SplitLines(std::string_view text);
 
 // Lower-case word tokens for lexical features: runs of letters/digits (plus a trailing "++"/"#"
-// as in "c++", "c#"), stopwords dropped, plural "s" stripped. Calls `sink(token)` for each.
+// as in "c++", "c#"), stopwords dropped, plural "s" stripped. Calls `sink(token)` for each, or
+// `sink(token, Fnv1a(token))` when the sink takes the hash too.
 template <typename Sink>
 void ForEachToken(std::string_view text, Sink&& sink);
 
 bool IsStopword(std::string_view lower_word);
+// Same, given Fnv1a(lower_word) already computed.
+bool IsStopwordHashed(std::string_view lower_word, uint64_t fnv);
 
 // 64-bit FNV-1a, stable across builds (used for hashed features).
 inline uint64_t Fnv1a(std::string_view s, uint64_t seed = 1469598103934665603ULL) {
@@ -84,8 +88,13 @@ void ForEachToken(std::string_view text, Sink&& sink) {
     if (token.size() < 2 && !(token.size() == 1 && IsAsciiAlpha(token[0]) && token[0] != 'a')) {
       continue;
     }
-    if (IsStopword(token)) continue;
-    sink(token);
+    uint64_t fnv = Fnv1a(token);
+    if (IsStopwordHashed(token, fnv)) continue;
+    if constexpr (std::is_invocable_v<Sink, std::string_view, uint64_t>) {
+      sink(token, fnv);
+    } else {
+      sink(token);
+    }
   }
 }
 

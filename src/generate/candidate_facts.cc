@@ -224,6 +224,15 @@ TemplateVars BaseVars(const CandidateFacts& facts) {
     vars["top_skill_employer"] = top.employer;
   }
   if (facts.matched.size() > 1) vars["second_skill"] = facts.matched[1].skill;
+  // Where the skills named by {skills} were used, when that is one employer for all of them, so
+  // "Python and FastAPI at Acme Corp" is only written when both were used there.
+  if (!facts.matched.empty()) {
+    std::string shared = facts.matched.front().employer;
+    for (std::size_t i = 1; i < std::min<std::size_t>(2, facts.matched.size()); ++i) {
+      if (facts.matched[i].employer != shared) shared.clear();
+    }
+    vars["skills_employer"] = shared;
+  }
   if (!facts.employers.empty()) vars["recent_employer"] = facts.employers.front();
   vars["recent_title"] = facts.recent_title;
   vars["employers"] = JoinList(first_n(facts.employers, 3));

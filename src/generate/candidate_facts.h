@@ -59,7 +59,8 @@ CandidateFacts GatherFacts(const engine::Engine* engine, const engine::JobRequir
 std::string_view SeverityName(engine::GapSeverity severity);
 
 // Variables every template may use: first_name, name, job_title, score, matched_list, skills,
-// top_skill, second_skill, recent_employer, recent_title, employers, years_total, gap, ...
+// skills_employer, top_skill, second_skill, recent_employer, recent_title, employers,
+// years_total, gap, ...
 TemplateVars BaseVars(const CandidateFacts& facts);
 
 }  // namespace shortlist::generate

@@ -105,14 +105,26 @@ Email WriteEmail(const engine::JobRequirements& job, const engine::ResumeProfile
     paragraph.clear();
   };
   std::string token;
+  // The first of the alternatives "a|b|c" that renders.
+  auto render_alternatives = [&](const std::string& alternatives) {
+    std::size_t start = 0;
+    while (start <= alternatives.size()) {
+      std::size_t bar = alternatives.find('|', start);
+      if (bar == std::string::npos) bar = alternatives.size();
+      std::string text =
+          RenderPart(book, type, tone, alternatives.substr(start, bar - start), vars, seed);
+      if (!text.empty()) return text;
+      start = bar + 1;
+    }
+    return std::string();
+  };
   auto take_token = [&] {
     // Parts joined by '+' share one paragraph.
     std::size_t start = 0;
     while (start <= token.size()) {
       std::size_t plus = token.find('+', start);
       if (plus == std::string::npos) plus = token.size();
-      std::string text =
-          RenderPart(book, type, tone, token.substr(start, plus - start), vars, seed);
+      std::string text = render_alternatives(token.substr(start, plus - start));
       if (!text.empty()) {
         if (!paragraph.empty()) paragraph += ' ';
         paragraph += text;

@@ -160,6 +160,22 @@ std::string TemplateBook::Render(const std::vector<std::string>& keys, const Tem
   return "";
 }
 
+std::vector<std::string> TemplateBook::Variables() const {
+  std::vector<std::string> names;
+  auto collect = [&names](const std::vector<Segment>& segments, auto& self) -> void {
+    for (const Segment& segment : segments) {
+      if (segment.kind == Segment::Kind::kVariable) names.push_back(segment.text);
+      if (segment.kind == Segment::Kind::kOptional) self(segment.children, self);
+    }
+  };
+  for (const auto& [key, variants] : entries_) {
+    for (const Variant& variant : variants) collect(variant.segments, collect);
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
 std::vector<std::string> TemplateBook::RenderAll(std::string_view key,
                                                  const TemplateVars& vars) const {
   std::vector<std::string> out;

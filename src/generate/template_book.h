@@ -47,6 +47,9 @@ class TemplateBook {
     return Render(std::vector<std::string>{std::string(key)}, vars, seed);
   }
 
+  // Every variable name used anywhere in the book, sorted (tests check them against the writers').
+  std::vector<std::string> Variables() const;
+
   // Every variant of `key`, rendered (used by tests to check that all templates fill in).
   std::vector<std::string> RenderAll(std::string_view key, const TemplateVars& vars) const;
 

@@ -146,7 +146,7 @@ std::vector<InterviewQuestion> Questions(const CandidateFacts& facts, const Temp
     if (i >= facts.missing.size()) return;
     TemplateVars vars = base;
     AddGapVars(vars, facts.missing[i]);
-    add("gap", vars, facts.missing[i].skill);
+    add(facts.missing[i].required ? "gap" : "gap_preferred", vars, facts.missing[i].skill);
   };
   auto years_question = [&]() -> bool {
     for (const SkillFact& skill : facts.matched) {
@@ -203,7 +203,8 @@ CandidateWriteup WriteCandidate(const engine::Engine& engine, const engine::JobR
   writeup.icebreaker = book.Render("icebreaker", vars, facts.seed);
   std::vector<std::string> outreach = {
       book.Render("outreach.greeting", vars, facts.seed),
-      book.Render("outreach.body", vars, facts.seed),
+      book.Render({"outreach.body", "outreach.body_employer", "outreach.body_generic"}, vars,
+                  facts.seed),
       book.Render("outreach.close", vars, facts.seed),
   };
   for (const std::string& paragraph : outreach) {

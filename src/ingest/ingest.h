@@ -27,6 +27,10 @@ struct ExtractLimits {
   std::size_t max_uncompressed = 50 << 20;    // DOCX/ODT: total inflated size cap (zip bombs)
   double max_compression_ratio = 200;         // DOCX/ODT: per-entry inflated/deflated cap
   std::chrono::milliseconds timeout{10'000};  // wall-clock budget for one file
+  // PDF: render each page at low resolution to find text drawn in the colour of what is under
+  // it (white on white, invisible render mode). Roughly doubles PDF time; off, only tiny and
+  // off-page text is detected in PDFs.
+  bool render_pdf_pages = true;
 };
 
 struct ExtractedDocument {

@@ -1,16 +1,28 @@
 // PDF -> text with poppler-cpp: words with positions from page::text_list, put in reading order
 // by OrderWords (layout.h), and sorted into visible and hidden.
 //
-// Hidden text that poppler-cpp lets us see: words in a font too small to read (under
-// kTinyFontPoints) and words outside the page's crop box (poppler itself drops glyphs outside
-// the media box, so those never reach the text at all). Colour is not exposed by
-// poppler-cpp (white-on-white needs poppler-glib's text attributes or rendering the page), so
-// same-colour text is not detected for PDF; DOCX, ODT, RTF and HTML do detect white text.
+// Hidden text:
+//  - tiny: a font under kTinyFontPoints;
+//  - off the page: boxes outside the crop box (poppler itself drops glyphs outside the media
+//    box, so those never reach the text at all);
+//  - invisible (ExtractLimits::render_pdf_pages): poppler-cpp does not expose text colour, so
+//    each page is rendered at kRenderDpi and a word whose box is one flat colour left no ink:
+//    white on white, text in the background's colour, or invisible render mode. White text on
+//    a dark banner leaves ink and stays visible; invisible OCR text over a scan sits on the
+//    scan's pixels and stays visible. A font that left no ink anywhere in the document is
+//    assumed to be missing from the system (not rendered), and its words are kept visible:
+//    hidden text set in a font used for nothing else goes undetected. Words in the outer
+//    kMarginShare of the page are not judged: converters from HTML clip lines at page breaks
+//    and at the right margin, which leaves flat fragments that nobody hid on purpose (on the
+//    public resume set this rule removes every false flag).
 #include <poppler-document.h>
 #include <poppler-global.h>
+#include <poppler-image.h>
+#include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -22,6 +34,9 @@ namespace shortlist::ingest::internal {
 namespace {
 
 constexpr double kTinyFontPoints = 3.0;
+constexpr double kRenderDpi = 36.0;
+constexpr int kFlatRange = 16;  // grey levels: a box whose pixels vary less left no ink
+constexpr double kMarginShare = 0.06;
 
 void SilencePoppler() {
   static std::once_flag once;
@@ -43,6 +58,35 @@ bool LooksTruncated(std::string_view bytes) {
   return bytes.substr(bytes.size() - tail).find("%%EOF") == std::string_view::npos;
 }
 
+enum class Ink { kUnknown, kInk, kFlat };
+
+struct PageWord {
+  PositionedWord word;
+  std::string font;
+  bool hidden = false;  // tiny or off the page
+  Ink ink = Ink::kUnknown;
+};
+
+// Whether the word's box on the rendered page holds any ink.
+Ink InkIn(const poppler::image& img, const PositionedWord& w) {
+  const double scale = kRenderDpi / 72.0;
+  const int x0 = std::max(0, static_cast<int>(w.x0 * scale));
+  const int y0 = std::max(0, static_cast<int>(w.y0 * scale));
+  const int x1 = std::min(img.width(), static_cast<int>(w.x1 * scale + 0.999));
+  const int y1 = std::min(img.height(), static_cast<int>(w.y1 * scale + 0.999));
+  if (x1 - x0 < 2 || y1 - y0 < 2) return Ink::kUnknown;
+  const char* data = img.const_data();
+  int lo = 255, hi = 0;
+  for (int y = y0; y < y1; ++y) {
+    const auto* row = reinterpret_cast<const unsigned char*>(data + y * img.bytes_per_row());
+    for (int x = x0; x < x1; ++x) {
+      lo = std::min<int>(lo, row[x]);
+      hi = std::max<int>(hi, row[x]);
+    }
+  }
+  return hi - lo > kFlatRange ? Ink::kInk : Ink::kFlat;
+}
+
 }  // namespace
 
 Result<RawText> ExtractPdf(std::string_view bytes, const ExtractLimits& limits,
@@ -62,28 +106,70 @@ Result<RawText> ExtractPdf(std::string_view bytes, const ExtractLimits& limits,
 
   RawText out;
   out.pages = std::min(page_count, std::max(1, limits.max_pages));
+  std::vector<std::vector<PageWord>> pages(static_cast<std::size_t>(out.pages));
+  std::map<std::string, bool> font_leaves_ink;
   std::size_t words_seen = 0;
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+
   for (int p = 0; p < out.pages; ++p) {
     if (deadline.Expired()) return TimeoutError();
     std::unique_ptr<poppler::page> page(doc->create_page(p));
     if (!page) continue;
     const poppler::rectf box = page->page_rect(poppler::crop_box);
-    std::vector<PositionedWord> visible;
-    std::string hidden_line;
+    auto& words = pages[static_cast<std::size_t>(p)];
     for (const poppler::text_box& tb : page->text_list(poppler::page::text_list_include_font)) {
       std::string text = ToUtf8(tb.text());
       if (text.empty()) continue;
       ++words_seen;
       const poppler::rectf r = tb.bbox();
-      PositionedWord w{std::move(text), r.left(), r.top(), r.right(), r.bottom(),
-                       tb.has_font_info() ? tb.get_font_size() : r.height()};
+      PageWord pw;
+      pw.word = PositionedWord{std::move(text), r.left(), r.top(), r.right(), r.bottom(),
+                               tb.has_font_info() ? tb.get_font_size() : r.height()};
+      pw.font = tb.has_font_info() ? tb.get_font_name() : std::string();
+      const PositionedWord& w = pw.word;
       const bool tiny = std::max(w.font_size, w.y1 - w.y0) < kTinyFontPoints;
       const bool off_page = w.x1 <= 0 || w.y1 <= 0 || w.x0 >= box.width() || w.y0 >= box.height();
-      if (tiny || off_page) {
+      pw.hidden = tiny || off_page;
+      words.push_back(std::move(pw));
+    }
+    // Rotated pages render in another frame than the word boxes; they are not checked.
+    if (limits.render_pdf_pages && !words.empty() &&
+        page->orientation() == poppler::page::portrait) {
+      if (deadline.Expired()) return TimeoutError();
+      const poppler::image img = renderer.render_page(page.get(), kRenderDpi, kRenderDpi);
+      if (img.is_valid() && img.format() == poppler::image::format_gray8) {
+        const double mx = kMarginShare * box.width(), my = kMarginShare * box.height();
+        for (PageWord& pw : words) {
+          const PositionedWord& w = pw.word;
+          if (pw.hidden || w.x0 < mx || w.y0 < my || w.x1 > box.width() - mx ||
+              w.y1 > box.height() - my) {
+            continue;
+          }
+          pw.ink = InkIn(img, pw.word);
+          if (pw.ink == Ink::kInk) font_leaves_ink[pw.font] = true;
+        }
+      }
+    }
+  }
+  if (words_seen == 0) {
+    return Error::Make("no_text_layer",
+                       "the PDF has no text layer (a scanned image?); send a PDF with text or "
+                       "the text itself");
+  }
+
+  for (auto& words : pages) {
+    std::vector<PositionedWord> visible;
+    std::string hidden_line;
+    for (PageWord& pw : words) {
+      const bool invisible = pw.ink == Ink::kFlat && font_leaves_ink.count(pw.font) > 0;
+      if (pw.hidden || invisible) {
         if (!hidden_line.empty()) hidden_line.push_back(' ');
-        hidden_line += w.text;
+        hidden_line += pw.word.text;
       } else {
-        visible.push_back(std::move(w));
+        visible.push_back(std::move(pw.word));
       }
     }
     if (!visible.empty()) {
@@ -94,11 +180,6 @@ Result<RawText> ExtractPdf(std::string_view bytes, const ExtractLimits& limits,
       if (!out.hidden.empty()) out.hidden.push_back('\n');
       out.hidden += hidden_line;
     }
-  }
-  if (words_seen == 0) {
-    return Error::Make("no_text_layer",
-                       "the PDF has no text layer (a scanned image?); send a PDF with text or "
-                       "the text itself");
   }
   return out;
 }

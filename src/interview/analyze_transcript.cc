@@ -81,10 +81,16 @@ std::string EndSentence(std::string s) {
   return s;
 }
 
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 // A lexicon phrase as the candidate wrote it ("postgresql" -> "PostgreSQL"); "i" -> "I".
-std::string AsWritten(const std::string& phrase, const std::string& text) {
-  std::string lower_text;
-  for (char c : text) lower_text += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+// `lower_text` is `text` in lower case.
+std::string AsWritten(const std::string& phrase, const std::string& text,
+                      const std::string& lower_text) {
   for (std::size_t pos = lower_text.find(phrase); pos != std::string::npos;
        pos = lower_text.find(phrase, pos + 1)) {
     bool left = pos == 0 || !std::isalnum(static_cast<unsigned char>(lower_text[pos - 1]));
@@ -196,7 +202,7 @@ Result<TranscriptAnalysis> AnalyzeTranscript(std::string_view transcript, Interv
   double terms_per_answer = 0, metric_share = 0, clarity = 0, problem = 0, star = 0;
   int singular = 0, plural = 0, owned = 0, collaboration = 0, leadership = 0, total_words = 0;
   int with_result = 0, expecting = 0, expecting_missing_example = 0, expecting_no_result = 0;
-  int short_answers = 0, vague_answers = 0, low_ownership_answers = 0;
+  int short_answers = 0, vague_answers = 0, low_ownership_answers = 0, we_only_answers = 0;
   std::map<std::string, int> term_uses;
   std::vector<std::string> term_order;
   std::vector<std::string> hedges_used;
@@ -219,6 +225,7 @@ Result<TranscriptAnalysis> AnalyzeTranscript(std::string_view transcript, Interv
     short_answers += HasFlag(a, "short answer") ? 1 : 0;
     vague_answers += HasFlag(a, "vague") ? 1 : 0;
     low_ownership_answers += HasFlag(a, "low ownership") ? 1 : 0;
+    we_only_answers += (HasFlag(a, "low ownership") && s.singular == 0) ? 1 : 0;
     if (type == InterviewType::kBehavioural || s.behavioural_question) {
       ++expecting;
       expecting_missing_example += HasFlag(a, "missing example") ? 1 : 0;
@@ -235,6 +242,7 @@ Result<TranscriptAnalysis> AnalyzeTranscript(std::string_view transcript, Interv
     candidate_words += a.answer + "\n";
   }
   out.star_completeness_avg = std::round(star * 10) / 10;
+  const std::string lower_words = Lower(candidate_words);
 
   const bool behavioural = type != InterviewType::kTechnical;
   int technical_depth = Clamp(100 * (1 - std::exp(-terms_per_answer / 3)) + 10 * metric_share);
@@ -281,10 +289,16 @@ Result<TranscriptAnalysis> AnalyzeTranscript(std::string_view transcript, Interv
   std::vector<std::string> concerns;
   int pronouns = singular + plural;
   if ((pronouns >= 3 && ownership_ratio < 0.35) ||
-      (low_ownership_answers > 0 && 2 * low_ownership_answers >= static_cast<int>(n))) {
+      (low_ownership_answers > 0 && 2 * low_ownership_answers >= static_cast<int>(n)) ||
+      we_only_answers > 0) {
     out.concern_flags.push_back("low ownership signals");
-    concerns.push_back("low ownership signals (\"we\"/\"our\" " + std::to_string(plural) +
-                       " times against \"I\"/\"my\" " + std::to_string(singular) + ")");
+    std::string evidence = "\"we\"/\"our\" " + std::to_string(plural) +
+                           " times against \"I\"/\"my\" " + std::to_string(singular);
+    if (we_only_answers > 0) {
+      evidence += "; " + std::to_string(we_only_answers) + " of " +
+                  std::to_string(out.answers.size()) + " answers only say \"we\"";
+    }
+    concerns.push_back("low ownership signals (" + evidence + ")");
   }
   if (vague_answers > 0 && 3 * vague_answers >= static_cast<int>(n)) {
     out.concern_flags.push_back("vague answers");
@@ -293,7 +307,7 @@ Result<TranscriptAnalysis> AnalyzeTranscript(std::string_view transcript, Interv
                            [&] {
                              std::vector<std::string> q;
                              for (const auto& h : hedges_used) {
-                               q.push_back("\"" + AsWritten(h, "") + "\"");
+                               q.push_back("\"" + AsWritten(h, "", "") + "\"");
                              }
                              return q;
                            }(),
@@ -335,10 +349,11 @@ Result<TranscriptAnalysis> AnalyzeTranscript(std::string_view transcript, Interv
 
   // The summary: what was said, quoted; the terms used; the scores and the concerns.
   std::vector<std::string> sentences;
+  std::string words = std::to_string(static_cast<int>(std::lround(total_words / n)));
   sentences.push_back("Across " + std::to_string(out.answers.size()) +
-                      (out.answers.size() == 1 ? " answer" : " answers") + " (" +
-                      std::to_string(static_cast<int>(std::lround(total_words / n))) +
-                      " words on average) in this " + std::string(ToString(type)) +
+                      (out.answers.size() == 1 ? " answer (" + words + " words)"
+                                               : " answers (" + words + " words on average)") +
+                      " in this " + std::string(ToString(type)) +
                       " interview, the candidate scored " +
                       std::to_string(out.overall_interview_score) + "/100.");
   std::size_t best = 0;
@@ -356,7 +371,7 @@ Result<TranscriptAnalysis> AnalyzeTranscript(std::string_view transcript, Interv
     std::stable_sort(term_order.begin(), term_order.end(),
                      [&](const auto& a, const auto& b) { return term_uses[a] > term_uses[b]; });
     term_order.resize(std::min<std::size_t>(term_order.size(), 5));
-    for (std::string& term : term_order) term = AsWritten(term, candidate_words);
+    for (std::string& term : term_order) term = AsWritten(term, candidate_words, lower_words);
     sentences.push_back("Technical vocabulary used: " + Join(term_order, 5) + ".");
   } else {
     sentences.push_back("The answers used almost no technical vocabulary.");
@@ -380,9 +395,14 @@ Result<TranscriptAnalysis> AnalyzeTranscript(std::string_view transcript, Interv
   }
   if (aligned) {
     std::string s = "Role alignment " + std::to_string(alignment.score) + "/100";
-    for (std::string& term : alignment.matched) term = AsWritten(term, candidate_words);
-    for (std::string& term : alignment.missing)
-      term = AsWritten(term, std::string(job_description));
+    std::string description(job_description);
+    std::string lower_description = Lower(description);
+    for (std::string& term : alignment.matched) {
+      term = AsWritten(term, candidate_words, lower_words);
+    }
+    for (std::string& term : alignment.missing) {
+      term = AsWritten(term, description, lower_description);
+    }
     if (!alignment.matched.empty()) s += ": used " + Join(alignment.matched, 5);
     if (!alignment.missing.empty()) {
       s += alignment.matched.empty() ? ": " : "; ";

@@ -163,7 +163,8 @@ std::vector<LabelHit> FindLabels(const Lexicon& lexicon, const std::string& text
         hit.label_begin = line;
         hit.text_begin = i + 2;
         hit.label = std::string(1, text[i]);
-        hit.key = std::string(1, static_cast<char>(std::tolower(static_cast<unsigned char>(letter))));
+        hit.key =
+            std::string(1, static_cast<char>(std::tolower(static_cast<unsigned char>(letter))));
         hit.line_start = true;
         hit.role = letter == 'Q' ? Role::kInterviewer : Role::kCandidate;
         hits.push_back(std::move(hit));

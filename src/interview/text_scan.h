@@ -1,9 +1,10 @@
 // Tokens and phrase matching for transcript analysis (internal).
 #pragma once
 
-#include <map>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace shortlist::interview {
@@ -33,7 +34,12 @@ class PhraseSet {
   bool Contains(std::string_view single_token) const;
 
  private:
-  std::map<std::string, std::vector<std::vector<std::string>>, std::less<>> by_first_;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>, Hash, std::equal_to<>>
+      by_first_;
 };
 
 // Light stemming so "deployments" meets "deploy" and "scaling" meets "scale".

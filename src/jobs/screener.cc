@@ -22,6 +22,46 @@ engine::JobRequirements Screener::AnalyzeJob(const store::Job& job) const {
 store::CandidateRecord Screener::Screen(const engine::JobRequirements& requirements,
                                         const store::ResumeInput& resume, int index,
                                         const engine::ScoringOptions& options) const {
+  return ScreenBatch(requirements, {{index, &resume}}, options).front();
+}
+
+namespace {
+bool NeedsFetch(const store::ResumeInput& r) {
+  return r.content.empty() && r.base64.empty() && !r.file_url.empty();
+}
+}  // namespace
+
+std::vector<store::CandidateRecord> Screener::ScreenBatch(
+    const engine::JobRequirements& requirements,
+    const std::vector<std::pair<int, const store::ResumeInput*>>& items,
+    const engine::ScoringOptions& options) const {
+  std::vector<std::string> urls;
+  for (const auto& [index, resume] : items) {
+    if (NeedsFetch(*resume)) urls.push_back(resume->file_url);
+  }
+  std::vector<Result<FetchedBytes>> fetched;
+  if (!urls.empty()) {
+    if (options_.fetch_urls) {
+      fetched = options_.fetch_urls(urls);
+    } else {
+      for (std::size_t i = 0; i < urls.size(); ++i) {
+        fetched.push_back(Error::Make("fetch_failed", "URL fetching is not configured"));
+      }
+    }
+  }
+  std::vector<store::CandidateRecord> out;
+  std::size_t next_fetched = 0;
+  for (const auto& [index, resume] : items) {
+    const Result<FetchedBytes>* f = NeedsFetch(*resume) ? &fetched[next_fetched++] : nullptr;
+    out.push_back(ScreenOne(requirements, *resume, index, options, f));
+  }
+  return out;
+}
+
+store::CandidateRecord Screener::ScreenOne(const engine::JobRequirements& requirements,
+                                           const store::ResumeInput& resume, int index,
+                                           const engine::ScoringOptions& options,
+                                           const Result<FetchedBytes>* fetched) const {
   store::CandidateRecord c;
   c.index = index;
   c.filename = resume.filename;
@@ -50,14 +90,10 @@ store::CandidateRecord Screener::Screen(const engine::JobRequirements& requireme
                                   label + ": " + decoded.error().message));
         }
         bytes = std::move(decoded).value();
-      } else if (!resume.file_url.empty()) {
-        if (!options_.fetch_url) {
-          return fail(Error::Make("fetch_failed", label + ": URL fetching is not configured"));
-        }
-        auto fetched = options_.fetch_url(resume.file_url);
-        if (!fetched.ok()) return fail(fetched.error());
-        bytes = std::move(fetched->bytes);
-        if (name.empty()) name = fetched->filename;
+      } else if (fetched != nullptr) {
+        if (!fetched->ok()) return fail(fetched->error());
+        bytes = (*fetched)->bytes;
+        if (name.empty() || name == resume.file_url) name = (*fetched)->filename;
       } else {
         return fail(Error::Make("empty_file", label + ": no content, base64 or file_url"));
       }

@@ -7,6 +7,8 @@
 
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "common/result.h"
 #include "engine/engine.h"
@@ -21,11 +23,13 @@ struct FetchedBytes {
   std::string bytes;
   std::string filename;
 };
-using UrlFetcher = std::function<Result<FetchedBytes>(const std::string& url)>;
+// Fetches many URLs at once (concurrently); result i belongs to urls[i].
+using UrlFetcher =
+    std::function<std::vector<Result<FetchedBytes>>(const std::vector<std::string>& urls)>;
 
 struct ScreenerOptions {
   ingest::ExtractLimits limits;  // caps for files given as base64 or URL
-  UrlFetcher fetch_url;          // required for resumes given by file_url
+  UrlFetcher fetch_urls;         // required for resumes given by file_url
 };
 
 class Screener {
@@ -43,7 +47,19 @@ class Screener {
                                 const store::ResumeInput& resume, int index,
                                 const engine::ScoringOptions& options) const;
 
+  // Several resumes at once: their URLs are fetched concurrently first. Result i is for
+  // items[i] (a resume index and the resume). Never throws.
+  std::vector<store::CandidateRecord> ScreenBatch(
+      const engine::JobRequirements& requirements,
+      const std::vector<std::pair<int, const store::ResumeInput*>>& items,
+      const engine::ScoringOptions& options) const;
+
  private:
+  store::CandidateRecord ScreenOne(const engine::JobRequirements& requirements,
+                                   const store::ResumeInput& resume, int index,
+                                   const engine::ScoringOptions& options,
+                                   const Result<FetchedBytes>* fetched) const;
+
   const engine::Engine& engine_;
   ScreenerOptions options_;
 };

@@ -14,6 +14,27 @@ WorkerPool::WorkerPool(store::Store& store, const Screener& screener, const Cloc
 
 WorkerPool::~WorkerPool() { Stop(); }
 
+void WorkerPool::Calibrate() {
+  store::Job job;
+  job.title = "Software Engineer";
+  job.description =
+      "We are hiring a software engineer with 3+ years of Python and SQL, experience with "
+      "Docker and cloud services, and a degree in computer science.";
+  store::ResumeInput resume;
+  resume.filename = "calibration.txt";
+  resume.content =
+      "Sam Sample\nsam@example.com\nEXPERIENCE\nSoftware Engineer, Example Ltd, Jan 2019 - "
+      "Present\n- Built Python services on PostgreSQL and Docker\nEDUCATION\nBSc Computer "
+      "Science, 2018\nSKILLS\nPython, SQL, Docker, AWS, Git\n";
+  const engine::JobRequirements requirements = screener_.AnalyzeJob(job);
+  constexpr int kSamples = 20;
+  auto started = std::chrono::steady_clock::now();
+  for (int i = 0; i < kSamples; ++i) screener_.Screen(requirements, resume, i, {});
+  RecordThroughput(kSamples, std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                                           started)
+                                 .count());
+}
+
 void WorkerPool::Start() {
   for (int i = 0; i < options_.threads; ++i) threads_.emplace_back([this, i] { Run(i); });
 }
@@ -36,7 +57,7 @@ void WorkerPool::Stop() {
 
 double WorkerPool::ResumesPerSecond() const {
   double rate = per_thread_rate_.load();
-  if (rate <= 0) rate = 1000;  // before the first measurement: replaced after the first batch
+  if (rate <= 0) rate = 100;  // neither calibrated nor measured yet: a cautious guess
   return rate * std::max(1, options_.threads);
 }
 
@@ -85,51 +106,41 @@ void WorkerPool::Process(const store::Job& job, const std::string& worker_id) {
   engine::ScoringOptions scoring;
   scoring.leniency_level = job.leniency_level;
 
-  std::vector<store::CandidateRecord> batch;
-  auto flush = [&]() -> bool {
-    if (batch.empty()) return true;
-    Status s = store_.SaveCandidates(job.id, batch);
-    batch.clear();
-    if (!s.ok()) {
-      Log(LogLevel::kError, "saving candidates failed", {{"error", s.error().message}});
-      return false;
-    }
-    return true;
-  };
-
-  auto batch_started = std::chrono::steady_clock::now();
+  // The resumes still to screen, in order, cut into batches; each batch is screened (its URLs
+  // fetched concurrently) and written in one transaction.
+  std::vector<std::pair<int, const store::ResumeInput*>> todo;
   for (int i = 0; i < static_cast<int>(resumes->size()); ++i) {
-    if (written.count(i)) continue;
-    batch.push_back(screener_.Screen(requirements, (*resumes)[i], i, scoring));
-    batch.back().job_id = job.id;
-    if (static_cast<int>(batch.size()) >= options_.batch_size) {
-      int n = static_cast<int>(batch.size());
-      if (!flush()) {
-        (void)store_.ReleaseJob(job.id);
-        return;
-      }
-      auto now = std::chrono::steady_clock::now();
-      RecordThroughput(n, std::chrono::duration<double>(now - batch_started).count());
-      batch_started = now;
-      if (stopping_) {
-        (void)store_.ReleaseJob(job.id);
-        return;
-      }
-      auto current = store_.GetJob(job.account_id, job.id);
-      if (current.ok() && current->status == store::JobStatus::kCancelled) {
-        Log(LogLevel::kInfo, "job cancelled", {{"job", static_cast<long long>(job.id)}});
-        return;
-      }
+    if (!written.count(i)) todo.emplace_back(i, &(*resumes)[i]);
+  }
+  const std::size_t batch_size = static_cast<std::size_t>(std::max(1, options_.batch_size));
+  for (std::size_t start = 0; start < todo.size(); start += batch_size) {
+    auto batch_started = std::chrono::steady_clock::now();
+    std::vector<std::pair<int, const store::ResumeInput*>> items(
+        todo.begin() + static_cast<std::ptrdiff_t>(start),
+        todo.begin() + static_cast<std::ptrdiff_t>(std::min(todo.size(), start + batch_size)));
+    std::vector<store::CandidateRecord> batch = screener_.ScreenBatch(requirements, items, scoring);
+    for (auto& c : batch) c.job_id = job.id;
+    Status saved = store_.SaveCandidates(job.id, batch);
+    if (!saved.ok()) {
+      Log(LogLevel::kError, "saving candidates failed", {{"error", saved.error().message}});
+      (void)store_.ReleaseJob(job.id);
+      return;
+    }
+    RecordThroughput(static_cast<int>(batch.size()),
+                     std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                                   batch_started)
+                         .count());
+    if (start + batch_size >= todo.size()) break;  // the last batch: finish below
+    if (stopping_) {
+      (void)store_.ReleaseJob(job.id);
+      return;
+    }
+    auto current = store_.GetJob(job.account_id, job.id);
+    if (current.ok() && current->status == store::JobStatus::kCancelled) {
+      Log(LogLevel::kInfo, "job cancelled", {{"job", static_cast<long long>(job.id)}});
+      return;
     }
   }
-  int n = static_cast<int>(batch.size());
-  if (!flush()) {
-    (void)store_.ReleaseJob(job.id);
-    return;
-  }
-  RecordThroughput(n, std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                                     batch_started)
-                          .count());
   Status finished = store_.FinishJob(job.id, store::JobStatus::kCompleted, "", clock_.NowMillis());
   if (!finished.ok()) {
     Log(LogLevel::kError, "finishing a job failed", {{"error", finished.error().message}});

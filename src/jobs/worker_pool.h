@@ -50,6 +50,9 @@ class WorkerPool {
 
   void SetJobFinishedCallback(JobFinishedCallback callback) { on_finished_ = std::move(callback); }
 
+  // Measures throughput on a built-in sample before any job ran, so the first estimates come
+  // from this machine rather than from a constant. Takes a few milliseconds.
+  void Calibrate();
   void Start();
   // Wakes a worker: a job was queued.
   void Notify();

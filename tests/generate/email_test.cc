@@ -91,6 +91,8 @@ TEST(Email, AllTwentyCombinationsAreSpecificAndComplete) {
       EXPECT_TRUE(Has(email.body, "Senior Backend Engineer")) << email.body;
       EXPECT_TRUE(Has(email.body, "Initech")) << email.body;
       EXPECT_TRUE(Has(email.body, "Python")) << email.body;
+      EXPECT_TRUE(Has(email.body, "Acme Corp"))
+          << email.body;  // where Python and FastAPI were used
       EXPECT_TRUE(Has(email.body, "We loved your talk on API design.")) << email.body;
       EXPECT_EQ(PlaceholderProblem(email.subject), "") << email.subject;
       EXPECT_EQ(PlaceholderProblem(email.body), "") << email.body;
@@ -188,6 +190,20 @@ TEST(Email, DeterministicAndRequestTitleOverridesJobTitle) {
       WriteEmail(testing::BackendJob(), testing::JaneProfile(), testing::JaneEvaluation(), request);
   EXPECT_TRUE(Has(c.subject + c.body, "Staff Platform Engineer"));
   EXPECT_FALSE(Has(c.subject + c.body, "Senior Backend Engineer"));
+}
+
+TEST(Email, NeverTiesSkillsToAnEmployerWhereOneWasNotUsed) {
+  engine::Evaluation eval = testing::JaneEvaluation();
+  eval.matched_skills.erase(eval.matched_skills.begin() + 2);  // Python (Acme), PostgreSQL (Globex)
+  for (EmailType type : kTypes) {
+    for (EmailTone tone : kTones) {
+      Email email =
+          WriteEmail(testing::BackendJob(), testing::JaneProfile(), eval, Request(type, tone));
+      EXPECT_TRUE(Has(email.body, "Python and PostgreSQL")) << email.body;
+      EXPECT_FALSE(Has(email.body, "PostgreSQL at Acme Corp")) << email.body;
+      EXPECT_FALSE(Has(email.body, "PostgreSQL at Globex")) << email.body;
+    }
+  }
 }
 
 TEST(Email, MentionsLatestEmployerWhenNoSkillMatched) {

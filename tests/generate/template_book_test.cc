@@ -54,6 +54,11 @@ TEST(TemplateBook, TiesArePickedBySeedDeterministically) {
   EXPECT_GE(seen.size(), 3u);
 }
 
+TEST(TemplateBook, ListsItsVariables) {
+  TemplateBook book = MustParse("@ a\nHi {name}[[ at {company}]]\n@ b\n{name} {role}\n");
+  EXPECT_EQ(book.Variables(), (std::vector<std::string>{"company", "name", "role"}));
+}
+
 TEST(TemplateBook, RejectsMalformedText) {
   for (const char* bad : {"variant before key\n", "@ k\nHi {name\n", "@ k\nHi [[ {x}\n", "@\nx\n",
                           "@ k\n[[ a [[ b ]] ]]\n", "@ k\nempty {}\n"}) {
@@ -103,12 +108,18 @@ TEST(TemplateBook, EmbeddedBooksParseAndFillCompletely) {
                            "degree_needed",
                            "company",
                            "custom_notes",
-                           "sender"}) {
+                           "sender",
+                           "skills_employer"}) {
     all[name] = std::string("X") + name;
   }
   for (const char* book_name : {"emails", "writeup", "questions"}) {
     const TemplateBook& book = EmbeddedBook(book_name);
     ASSERT_FALSE(book.Keys().empty()) << book_name;
+    // A misspelt variable would silently render empty: every name must be one the writers set.
+    for (const std::string& variable : book.Variables()) {
+      EXPECT_TRUE(all.count(variable))
+          << book_name << " uses unknown variable {" << variable << "}";
+    }
     for (const std::string& key : book.Keys()) {
       for (const std::string& text : book.RenderAll(key, all)) {
         EXPECT_FALSE(text.empty()) << book_name << " " << key;

@@ -133,6 +133,23 @@ TEST_F(WriteupTest, IcebreakerAndOutreachNameConcreteThings) {
   EXPECT_FALSE(Has(draft, "Doe")) << draft;  // first name only
 }
 
+TEST_F(WriteupTest, SkillsAreTiedOnlyToTheEmployerWhereTheyWereUsed) {
+  // Python was used at Acme Corp, PostgreSQL at Globex.
+  eval_.matched_skills.erase(eval_.matched_skills.begin() + 2);
+  for (const char* name : {"Ann Lee", "Bo Chen", "Cy Diaz", "Di Ek", "Ed Fox", "Flo Gu"}) {
+    jane_.contact.name = name;
+    CandidateWriteup w = WriteCandidate(engine_, job_, jane_, eval_);
+    EXPECT_FALSE(Has(w.linkedin_outreach_draft, "PostgreSQL at Acme Corp"))
+        << w.linkedin_outreach_draft;
+    EXPECT_FALSE(Has(w.icebreaker, "PostgreSQL at Acme Corp")) << w.icebreaker;
+    bool globex = false;
+    for (const auto& strength : w.strengths) {
+      globex = globex || (Has(strength, "PostgreSQL") && Has(strength, "Globex"));
+    }
+    EXPECT_TRUE(globex);
+  }
+}
+
 TEST_F(WriteupTest, EmptyResumeFallsBackGracefully) {
   engine::ResumeProfile empty;
   engine::Evaluation nothing;

@@ -28,8 +28,8 @@ std::string Num(double v) {
 
 }  // namespace
 
-PdfBuilder& PdfBuilder::Page(std::vector<Text> texts, bool with_image) {
-  pages_.push_back(PageSpec{std::move(texts), with_image});
+PdfBuilder& PdfBuilder::Page(std::vector<Text> texts, bool with_image, std::vector<Rect> rects) {
+  pages_.push_back(PageSpec{std::move(texts), with_image, std::move(rects)});
   return *this;
 }
 
@@ -54,6 +54,10 @@ std::string PdfBuilder::Build() const {
   for (std::size_t i = 0; i < pages_.size(); ++i) {
     std::string content;
     if (pages_[i].image) content += "q 400 0 0 500 100 150 cm /Im1 Do Q\n";
+    for (const Rect& r : pages_[i].rects) {
+      content += Num(r.gray) + " g " + Num(r.x) + " " + Num(r.y) + " " + Num(r.width) + " " +
+                 Num(r.height) + " re f\n";
+    }
     for (const Text& t : pages_[i].texts) {
       content += "BT /F1 " + Num(t.size) + " Tf " + Num(t.gray) + " g " + Num(t.x) + " " +
                  Num(t.y) + " Td (" + Escape(t.text) + ") Tj ET\n";

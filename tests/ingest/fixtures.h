@@ -17,7 +17,11 @@ class PdfBuilder {
     std::string text;  // ASCII
     double gray = 0;   // 0 black .. 1 white
   };
-  PdfBuilder& Page(std::vector<Text> texts, bool with_image = false);
+  struct Rect {
+    double x, y, width, height;
+    double gray = 0;  // filled, drawn before the page's text
+  };
+  PdfBuilder& Page(std::vector<Text> texts, bool with_image = false, std::vector<Rect> rects = {});
   PdfBuilder& ImagePage() { return Page({}, true); }
   PdfBuilder& Encrypted() {
     encrypted_ = true;
@@ -29,6 +33,7 @@ class PdfBuilder {
   struct PageSpec {
     std::vector<Text> texts;
     bool image = false;
+    std::vector<Rect> rects;
   };
   std::vector<PageSpec> pages_;
   bool encrypted_ = false;

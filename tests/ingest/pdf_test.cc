@@ -103,6 +103,29 @@ TEST(PdfExtract, TinyAndOffPageTextIsNotRead) {
   EXPECT_EQ(doc->flags[0], "hidden_text");
 }
 
+TEST(PdfExtract, WhiteOnWhiteIsHiddenButWhiteOnADarkBannerIsNot) {
+  const std::string pdf =
+      PdfBuilder()
+          .Page({{72, 720, 12, "Visible summary: retail supervisor"},
+                 {72, 600, 12, "kubernetes terraform golang", /*gray=*/1.0},
+                 {80, 480, 14, "Banner heading in white", /*gray=*/1.0}},
+                /*with_image=*/false, {{60, 470, 400, 30, /*gray=*/0.15}})
+          .Build();
+  auto doc = Extract(pdf, "white.pdf");
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  EXPECT_NE(doc->text.find("Visible summary: retail supervisor"), std::string::npos);
+  EXPECT_NE(doc->text.find("Banner heading in white"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("kubernetes"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->hidden_text, "kubernetes terraform golang");
+  EXPECT_EQ(doc->flags, std::vector<std::string>{"hidden_text"});
+
+  ExtractLimits no_render;
+  no_render.render_pdf_pages = false;
+  auto fast = Extract(pdf, "white.pdf", no_render);
+  ASSERT_TRUE(fast.ok()) << fast.error().message;
+  EXPECT_NE(fast->text.find("kubernetes terraform golang"), std::string::npos);
+}
+
 TEST(PdfExtract, PasswordProtectedPdfIsRefusedByName) {
   const std::string pdf =
       PdfBuilder().Page({{72, 720, 12, "Secret resume"}}).Encrypted().Build();

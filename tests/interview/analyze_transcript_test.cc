@@ -79,6 +79,7 @@ TEST(AnalyzeTranscript, AnswerWithoutStarHasNoneAndIsFlagged) {
                a.answers[0].result);
   EXPECT_DOUBLE_EQ(a.star_completeness_avg, 0.0);
   EXPECT_TRUE(HasConcern(a, "missing examples"));
+  EXPECT_TRUE(HasConcern(a, "vague answers"));  // nothing concrete in 19 words
   TranscriptAnalysis star = MustAnalyze(kStarTranscript, InterviewType::kBehavioural);
   EXPECT_GT(star.overall_interview_score, a.overall_interview_score + 15);
   EXPECT_GT(Competency(star, "technical_depth"), Competency(a, "technical_depth"));
@@ -94,6 +95,15 @@ TEST(AnalyzeTranscript, WeOnlyAnswerRaisesLowOwnership) {
   EXPECT_FALSE(HasConcern(i, "low ownership signals"));
   EXPECT_LT(Competency(we, "ownership"), Competency(i, "ownership"));
   EXPECT_NE(we.interviewer_summary.find("low ownership"), std::string::npos);
+}
+
+TEST(AnalyzeTranscript, OneWeOnlyAnswerAmongIAnswersStillRaisesLowOwnership) {
+  std::string transcript = std::string(kStarTranscript) + kWeOnlyTranscript + kStarTranscript;
+  TranscriptAnalysis a = MustAnalyze(transcript, InterviewType::kMixed);
+  ASSERT_EQ(a.answers.size(), 3u);
+  EXPECT_TRUE(HasConcern(a, "low ownership signals"));
+  EXPECT_NE(a.interviewer_summary.find("1 of 3 answers only say \"we\""), std::string::npos)
+      << a.interviewer_summary;
 }
 
 TEST(AnalyzeTranscript, CompetenciesDependOnInterviewType) {
