@@ -154,7 +154,8 @@ int Rank(const fs::path& resume_dir, const fs::path& jobs_dir, const fs::path& o
     WriteRanking(out, "bm25", category, docs, bm25.Score(text));
   }
   // Throughput: one job over all resumes, text in, evaluation out, this thread only.
-  const std::string& job_text = jobs.count(throughput_job) ? jobs[throughput_job] : jobs.begin()->second;
+  const std::string& job_text =
+      jobs.count(throughput_job) ? jobs[throughput_job] : jobs.begin()->second;
   JobRequirements job = engine->AnalyzeJob("", job_text);
   std::vector<double> engine_rates;
   std::vector<double> bm25_rates;
@@ -258,7 +259,8 @@ int main(int argc, char** argv) {
   std::string cmd = argc > 1 ? argv[1] : "";
   if (cmd == "rank" && argc >= 5) return Rank(argv[2], argv[3], argv[4], argc > 5 ? argv[5] : "");
   if (cmd == "parse" && argc >= 3) return Parse(argv[2]);
-  if (cmd == "speed" && argc >= 4) return Speed(argv[2], argv[3], argc > 4 ? std::atoi(argv[4]) : 3);
+  if (cmd == "speed" && argc >= 4)
+    return Speed(argv[2], argv[3], argc > 4 ? std::atoi(argv[4]) : 3);
   if (cmd == "jd" && argc >= 3) return Jd(argv[2]);
   std::fprintf(stderr, "usage: engine_bench rank|parse|jd ... (see the comment at the top)\n");
   return 2;

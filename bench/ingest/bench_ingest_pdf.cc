@@ -51,7 +51,8 @@ std::vector<File> LoadAll(const std::filesystem::path& dir) {
     ss << in.rdbuf();
     files.push_back({entry.path().string(), ss.str()});
   }
-  std::sort(files.begin(), files.end(), [](const File& a, const File& b) { return a.path < b.path; });
+  std::sort(files.begin(), files.end(),
+            [](const File& a, const File& b) { return a.path < b.path; });
   return files;
 }
 
@@ -75,14 +76,15 @@ template <typename F>
 Pass MedianPass(int passes, std::size_t count, int threads, F one) {
   std::vector<Pass> runs;
   for (int p = 0; p < passes; ++p) runs.push_back(RunPass(count, threads, one));
-  std::sort(runs.begin(), runs.end(), [](const Pass& a, const Pass& b) { return a.seconds < b.seconds; });
+  std::sort(runs.begin(), runs.end(),
+            [](const Pass& a, const Pass& b) { return a.seconds < b.seconds; });
   return runs[runs.size() / 2];
 }
 
 void Report(const char* label, const Pass& pass, std::size_t files) {
   std::printf("%-44s %8.1f files/s %9.1f pages/s  (%.2f s, %ld pages)\n", label,
-              static_cast<double>(files) / pass.seconds, static_cast<double>(pass.pages) / pass.seconds,
-              pass.seconds, pass.pages);
+              static_cast<double>(files) / pass.seconds,
+              static_cast<double>(pass.pages) / pass.seconds, pass.seconds, pass.pages);
 }
 
 }  // namespace
@@ -121,7 +123,8 @@ int main(int argc, char** argv) {
     if (!doc.ok()) {
       failures.push_back(doc.error().code + ": " + doc.error().message);
     } else if (doc->text.size() < 20) {
-      failures.push_back("too little text (" + std::to_string(doc->text.size()) + " bytes): " + f.path);
+      failures.push_back("too little text (" + std::to_string(doc->text.size()) +
+                         " bytes): " + f.path);
     } else {
       pages += doc->pages;
       if (!doc->flags.empty()) {

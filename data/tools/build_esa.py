@@ -4,12 +4,14 @@ reuse with attribution) for the engine's lexical IDF and its model-free semantic
 
 Run by a maintainer when the source changes (never at build time):
     python3 data/tools/build_esa.py ../shared/data/taxonomy/esco_occupations_en.csv > data/esa.tsv
+(ESA_TOP and ESA_DIGITS tune it; the defaults are what data/esa.tsv was built with.)
 
 What it writes
   * I lines: "I<TAB>word<TAB>idf" -- inverse document frequency of each word over the 2,942 ESCO
     occupations (labels + description), used by the lexical BM25 feature in place of a corpus.
-  * C lines: "C<TAB>index<TAB>ISCO code<TAB>label" -- the concepts: ISCO-08 unit groups (4 digits),
-    each the union of its ESCO occupations.
+  * C lines: "C<TAB>index<TAB>id<TAB>label" -- the concepts: by default every ESCO occupation
+    (ESA_DIGITS=occ; measured best on the ranking benchmark), or ISCO-08 groups of ESA_DIGITS
+    digits, each the union of its occupations.
   * W lines: "W<TAB>word<TAB>c:w,c:w,..." -- Explicit Semantic Analysis: a word's TF-IDF weight in
     each concept (top TOP_CONCEPTS, L2-normalised per concept first). A text's semantic vector is
     the sum of its words' concept vectors; similarity is the cosine of two such vectors.
@@ -23,7 +25,7 @@ import re
 import os
 import sys
 
-TOP_CONCEPTS = int(os.environ.get("ESA_TOP", "12"))
+TOP_CONCEPTS = int(os.environ.get("ESA_TOP", "20"))
 MIN_DF = 2
 
 STOPWORDS = set("""about above abov after again all also am an and any are as at be been before being
@@ -61,7 +63,8 @@ def main():
         text_labels = r['preferredLabel'] + '\n' + r['altLabels']
         toks = tokens(text_labels) * 3 + tokens(r['description'])
         occ_tokens.append(toks)
-        code = (r['iscoGroup'] or '0000')[:int(os.environ.get('ESA_DIGITS', '4'))]
+        digits = os.environ.get('ESA_DIGITS', 'occ')
+        code = r['conceptUri'][-36:] if digits == 'occ' else (r['iscoGroup'] or '0000')[:int(digits)]
         groups[code].append(toks)
         labels.setdefault(code, r['preferredLabel'])
     n = len(occ_tokens)

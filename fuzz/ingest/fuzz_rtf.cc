@@ -8,7 +8,6 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace shortlist::ingest;
   const internal::Deadline deadline(std::chrono::seconds(5));
-  (void)internal::ExtractRtf(std::string_view(reinterpret_cast<const char*>(data), size),
-                             deadline);
+  (void)internal::ExtractRtf(std::string_view(reinterpret_cast<const char*>(data), size), deadline);
   return 0;
 }

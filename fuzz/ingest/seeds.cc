@@ -23,11 +23,11 @@ int main(int argc, char** argv) {
   }
   using namespace shortlist::ingest::testing;
   const std::filesystem::path root = argv[1];
-  const std::string pdf = PdfBuilder()
-                              .Page({{72, 720, 12, "Jane Doe"}, {300, 700, 10, "Right column"},
-                                     {72, 100, 1, "tiny"}})
-                              .ImagePage()
-                              .Build();
+  const std::string pdf =
+      PdfBuilder()
+          .Page({{72, 720, 12, "Jane Doe"}, {300, 700, 10, "Right column"}, {72, 100, 1, "tiny"}})
+          .ImagePage()
+          .Build();
   const std::string locked = PdfBuilder().Page({{72, 720, 12, "x"}}).Encrypted().Build();
   const std::string docx = MakeDocx(
       "<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p>"
@@ -52,10 +52,16 @@ int main(int argc, char** argv) {
   Write(root / "fuzz_ingest_rtf", "doc.rtf", rtf);
   Write(root / "fuzz_ingest_html", "doc.html", std::string(1, '\0') + html);
   Write(root / "fuzz_ingest_html", "doc.md", std::string(1, '\1') + md);
-  for (const auto& [name, bytes] :
-       {std::pair{"doc.pdf", pdf}, {"doc.docx", docx}, {"doc.odt", odt}, {"doc.rtf", rtf},
-        {"doc.html", html}, {"doc.md", md}, {"utf16.txt", std::string("\xFF\xFE" "a\0b\0", 6)},
-        {"latin1.txt", std::string("Jos\xE9")}}) {
+  for (const auto& [name, bytes] : {std::pair{"doc.pdf", pdf},
+                                    {"doc.docx", docx},
+                                    {"doc.odt", odt},
+                                    {"doc.rtf", rtf},
+                                    {"doc.html", html},
+                                    {"doc.md", md},
+                                    {"utf16.txt", std::string("\xFF\xFE"
+                                                              "a\0b\0",
+                                                              6)},
+                                    {"latin1.txt", std::string("Jos\xE9")}}) {
     Write(root / "fuzz_ingest_text", name, bytes);
   }
   Write(root / "fuzz_ingest_layout", "boxes.bin", std::string(170, '\x41'));

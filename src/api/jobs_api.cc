@@ -7,6 +7,7 @@
 #include "api/candidate_json.h"
 #include "api/validation.h"
 #include "common/clock.h"
+#include "common/json_writer.h"
 
 namespace shortlist::api {
 namespace {
@@ -124,42 +125,55 @@ void ValidateJob(const json& body, Validator* v, store::NewJob* job) {
   }
 }
 
-json JobStatusJson(const ApiContext& ctx, const Request& req, const store::Job& job) {
-  json out;
-  out["success"] = true;
-  out["job_id"] = job.id;
-  out["title"] = job.title;
-  out["status"] = PublicStatus(job.status);
-  out["leniency_level"] = job.leniency_level;
-  out["created_at"] = FormatIso8601(job.created_at_ms);
-  out["candidate_count"] = job.candidate_count;
-  out["processed_count"] = job.processed_count;
+// Writes a job's status fields (the members of the reference's "Get Job Status" object) into an
+// open JSON object. Hot: polled by every client, so written directly rather than via a tree.
+void WriteJobStatus(const ApiContext& ctx, const Request& req, const store::Job& job,
+                    JsonWriter* w) {
+  w->Field("job_id", job.id)
+      .Field("title", job.title)
+      .Field("status", PublicStatus(job.status))
+      .Field("leniency_level", job.leniency_level)
+      .Field("created_at", FormatIso8601(job.created_at_ms))
+      .Field("candidate_count", job.candidate_count)
+      .Field("processed_count", job.processed_count);
   if (store::IsFinal(job.status)) {
-    out["estimated_completion"] = FormatIso8601(job.completed_at_ms);
-    out["completed_at"] = FormatIso8601(job.completed_at_ms);
+    w->Field("estimated_completion", FormatIso8601(job.completed_at_ms))
+        .Field("completed_at", FormatIso8601(job.completed_at_ms));
   } else {
     std::int64_t ahead = 0;
     if (job.status == store::JobStatus::kQueued) {
       auto pending = ctx.store->PendingResumeCount();
       if (pending.ok()) ahead = std::max<std::int64_t>(0, *pending - job.candidate_count);
     }
-    std::int64_t eta = ctx.workers->EstimateMillis(ahead, job.candidate_count - job.processed_count);
-    out["estimated_completion"] = FormatIso8601(ctx.clock->NowMillis() + eta);
-    out["completed_at"] = nullptr;
+    std::int64_t eta =
+        ctx.workers->EstimateMillis(ahead, job.candidate_count - job.processed_count);
+    w->Field("estimated_completion", FormatIso8601(ctx.clock->NowMillis() + eta))
+        .Key("completed_at")
+        .Null();
   }
   auto summary = ctx.store->Summarize(job.id);
   store::JobSummary s = summary.ok() ? *summary : store::JobSummary{};
-  out["summary"] = {{"total_candidates", job.candidate_count},
-                    {"qualified_count", s.qualified_count},
-                    {"top_score", s.top_score},
-                    {"average_score", std::round(s.average_score * 10) / 10}};
+  w->Key("summary")
+      .BeginObject()
+      .Field("total_candidates", job.candidate_count)
+      .Field("qualified_count", s.qualified_count)
+      .Field("top_score", s.top_score)
+      .Field("average_score", std::round(s.average_score * 10) / 10)
+      .EndObject();
   if (job.status == store::JobStatus::kCompleted) {
-    out["results_url"] = BaseUrl(ctx, req) + "/api/v1/jobs/" + std::to_string(job.id) + "/results";
+    w->Field("results_url",
+             BaseUrl(ctx, req) + "/api/v1/jobs/" + std::to_string(job.id) + "/results");
   } else {
-    out["results_url"] = nullptr;
+    w->Key("results_url").Null();
   }
-  if (!job.error.empty()) out["error"] = job.error;
-  return out;
+  if (!job.error.empty()) w->Field("error", job.error);
+}
+
+Response JsonText(int status, std::string body) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  return r;
 }
 
 Response CreateJob(const ApiContext& ctx, const Request& req, const Caller& caller) {
@@ -197,7 +211,11 @@ Result<store::Job> FindJob(const ApiContext& ctx, const Request& req, const Call
 Response GetJob(const ApiContext& ctx, const Request& req, const Caller& caller) {
   auto job = FindJob(ctx, req, caller);
   if (!job.ok()) return ErrorResponse(job.error());
-  return Response::Json(200, JobStatusJson(ctx, req, *job));
+  JsonWriter w;
+  w.BeginObject().Field("success", true);
+  WriteJobStatus(ctx, req, *job, &w);
+  w.EndObject();
+  return JsonText(200, w.Take());
 }
 
 Response GetResults(const ApiContext& ctx, const Request& req, const Caller& caller) {
@@ -287,18 +305,20 @@ Response ListJobs(const ApiContext& ctx, const Request& req, const Caller& calle
     jobs = ctx.store->ListJobs(caller.principal.account.id, filter, &total);
   }
   if (!jobs.ok()) return ErrorResponse(jobs.error());
-  json rows = json::array();
+  JsonWriter w;
+  w.BeginObject().Field("success", true).Key("jobs").BeginArray();
   for (const auto& job : *jobs) {
-    json row = JobStatusJson(ctx, req, job);
-    row.erase("success");
-    rows.push_back(row);
+    w.BeginObject();
+    WriteJobStatus(ctx, req, job, &w);
+    w.EndObject();
   }
-  return Response::Json(200, {{"success", true},
-                              {"jobs", rows},
-                              {"total", total},
-                              {"per_page", filter.limit},
-                              {"current_page", page.value_or(1)},
-                              {"last_page", std::max(1, (total + filter.limit - 1) / filter.limit)}});
+  w.EndArray()
+      .Field("total", total)
+      .Field("per_page", filter.limit)
+      .Field("current_page", static_cast<std::int64_t>(page.value_or(1)))
+      .Field("last_page", std::max(1, (total + filter.limit - 1) / filter.limit))
+      .EndObject();
+  return JsonText(200, w.Take());
 }
 
 Response CancelJob(const ApiContext& ctx, const Request& req, const Caller& caller) {

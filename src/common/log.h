@@ -12,6 +12,8 @@ enum class LogLevel { kDebug, kInfo, kWarn, kError };
 
 // Sets the lowest level written (default kInfo). Thread-safe.
 void SetLogLevel(LogLevel level);
+// Whether a message at `level` would be written (lets hot paths skip building fields).
+bool LogEnabled(LogLevel level);
 
 struct LogField {
   LogField(std::string_view k, std::string_view v) : key(k), value(v), quoted(true) {}

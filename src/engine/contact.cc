@@ -14,8 +14,8 @@ bool IsEmailLocalChar(char c) {
 }
 bool IsDomainChar(char c) { return IsAsciiAlnum(c) || c == '.' || c == '-'; }
 bool IsUrlChar(char c) {
-  return IsAsciiAlnum(c) || std::string_view("-._~:/?#[]@!$&'*+,;=%").find(c) !=
-                                std::string_view::npos;
+  return IsAsciiAlnum(c) ||
+         std::string_view("-._~:/?#[]@!$&'*+,;=%").find(c) != std::string_view::npos;
 }
 
 bool StartsWithLower(std::string_view s, std::string_view prefix) {
@@ -27,8 +27,8 @@ bool StartsWithLower(std::string_view s, std::string_view prefix) {
 }
 
 void AddUrl(std::string_view url, size_t begin, ContactScan* scan) {
-  while (!url.empty() && (url.back() == '.' || url.back() == ',' || url.back() == ')' ||
-                          url.back() == ';')) {
+  while (!url.empty() &&
+         (url.back() == '.' || url.back() == ',' || url.back() == ')' || url.back() == ';')) {
     url.remove_suffix(1);
   }
   scan->identity_spans.emplace_back(begin, begin + url.size());
@@ -37,8 +37,7 @@ void AddUrl(std::string_view url, size_t begin, ContactScan* scan) {
     if (scan->contact.linkedin_url.empty()) scan->contact.linkedin_url = std::string(url);
   } else if (lower.find("github.com") != std::string::npos) {
     if (scan->contact.github_url.empty()) scan->contact.github_url = std::string(url);
-  } else if (lower.find("indeed.com") == std::string::npos &&
-             scan->contact.portfolio_url.empty()) {
+  } else if (lower.find("indeed.com") == std::string::npos && scan->contact.portfolio_url.empty()) {
     scan->contact.portfolio_url = std::string(url);
   }
 }
@@ -121,8 +120,8 @@ void ScanIdentifiers(std::string_view text, ContactScan* scan) {
     int digits = 0;
     int groups = 0;
     bool in_digits = false;
-    while (e < n && (IsAsciiDigit(text[e]) || text[e] == ' ' || text[e] == '-' ||
-                     text[e] == '.' || text[e] == '(' || text[e] == ')' || text[e] == '+')) {
+    while (e < n && (IsAsciiDigit(text[e]) || text[e] == ' ' || text[e] == '-' || text[e] == '.' ||
+                     text[e] == '(' || text[e] == ')' || text[e] == '+')) {
       if (IsAsciiDigit(text[e])) {
         ++digits;
         if (!in_digits) ++groups;
@@ -150,12 +149,11 @@ void ScanIdentifiers(std::string_view text, ContactScan* scan) {
   }
 }
 
-void ScanPersonalDetails(std::string_view text, const std::vector<Line>& lines,
-                         ContactScan* scan) {
+void ScanPersonalDetails(std::string_view text, const std::vector<Line>& lines, ContactScan* scan) {
   static constexpr std::array<std::string_view, 16> kLabels = {
-      "date of birth", "dob",         "d.o.b",     "birth date", "born",    "age",
-      "gender",        "sex",         "marital status", "nationality", "religion", "address",
-      "father's name", "mother's name", "passport", "permanent address"};
+      "date of birth", "dob",           "d.o.b",          "birth date",       "born",     "age",
+      "gender",        "sex",           "marital status", "nationality",      "religion", "address",
+      "father's name", "mother's name", "passport",       "permanent address"};
   for (const Line& line : lines) {
     std::string_view t = Trim(line.text);
     if (t.empty() || t.size() > 120) continue;
@@ -183,9 +181,9 @@ void ScanPersonalDetails(std::string_view text, const std::vector<Line>& lines,
   }
   // Pronouns and honorifics anywhere.
   static constexpr std::array<std::string_view, 22> kPronouns = {
-      "he",    "she", "him",     "her",     "his", "hers", "himself", "herself",
-      "they",  "them", "their",  "theirs",  "mr",  "mrs",  "ms",      "miss",
-      "sir",   "madam", "mister", "xe", "ze", "themself"};
+      "he",   "she",   "him",    "her",    "his", "hers",    "himself", "herself",
+      "they", "them",  "their",  "theirs", "mr",  "mrs",     "ms",      "miss",
+      "sir",  "madam", "mister", "xe",     "ze",  "themself"};
   size_t i = 0;
   const size_t n = text.size();
   while (i < n) {

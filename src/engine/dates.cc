@@ -142,9 +142,10 @@ bool FindDateRange(std::string_view line, DateRange* range) {
     const DateToken& b = tokens[i + 1];
     if (a.open || a.year == 0) continue;
     if (!IsRangeSeparator(line.substr(a.end, b.begin - a.end))) continue;
-    if (!b.open && (b.year < a.year || (b.year == a.year && b.month && a.month && b.month < a.month)))
+    if (!b.open &&
+        (b.year < a.year || (b.year == a.year && b.month && a.month && b.month < a.month)))
       continue;
-    *range = DateRange{a.year, a.month, b.open ? 0 : b.year, b.open ? 0 : b.month, b.open,
+    *range = DateRange{a.year,  a.month, b.open ? 0 : b.year, b.open ? 0 : b.month, b.open,
                        a.begin, b.end};
     return true;
   }
@@ -181,8 +182,8 @@ std::pair<MonthIndex, MonthIndex> RangeMonths(const DateRange& r, MonthIndex ref
   } else if (r.start_month == 0) {
     // "2016-2018": count whole calendar years in between as the span, not 3 years, so that
     // "2016-2018, 2018-2020" totals 4 years like the writer means.
-    last = r.end_year == r.start_year ? ToMonthIndex(r.end_year, 12) + 1
-                                      : ToMonthIndex(r.end_year, 1);
+    last =
+        r.end_year == r.start_year ? ToMonthIndex(r.end_year, 12) + 1 : ToMonthIndex(r.end_year, 1);
   } else {
     last = ToMonthIndex(r.end_year, 12) + 1;
   }

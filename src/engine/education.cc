@@ -21,7 +21,7 @@ bool IsDegreeWordChar(char c) { return IsAsciiAlnum(c) || c == '.' || c == '\'' 
 
 bool LooksLikeInstitution(std::string_view line) {
   static constexpr std::array<std::string_view, 12> kCues = {
-      "university", "college", "institute", "school", "academy", "polytechnic",
+      "university", "college",   "institute",   "school",       "academy",  "polytechnic",
       "iit",        "vidyalaya", "universidad", "conservatory", "seminary", "faculty"};
   std::string lower = AsciiLowerCopy(line);
   for (std::string_view cue : kCues) {
@@ -71,7 +71,8 @@ DegreeLevel DegreeLexicon::FindImpl(std::string_view line, bool lowest, size_t* 
     phrase.clear();
     for (size_t k = 0; k < max_words_ && w + k < words.size(); ++k) {
       if (k) phrase.push_back(' ');
-      std::string_view word = line.substr(words[w + k].first, words[w + k].second - words[w + k].first);
+      std::string_view word =
+          line.substr(words[w + k].first, words[w + k].second - words[w + k].first);
       // Trailing punctuation ("B.S.," handled by the split; "degree." keeps its dot).
       phrase += AsciiLowerCopy(word);
       std::string key = phrase;
@@ -92,8 +93,7 @@ DegreeLevel DegreeLexicon::FindImpl(std::string_view line, bool lowest, size_t* 
           if (!std::all_of(word.begin(), word.end(), IsAsciiUpper)) continue;
         }
       }
-      bool better = best == DegreeLevel::kNone ||
-                    (lowest ? it->second < best : it->second > best);
+      bool better = best == DegreeLevel::kNone || (lowest ? it->second < best : it->second > best);
       if (better) {
         best = it->second;
         if (begin) *begin = words[w].first;
@@ -161,7 +161,7 @@ std::vector<EducationEntry> ExtractEducation(const DegreeLexicon& degrees,
     // Institution and year: this line and up to two lines around it within the section.
     size_t lo = i >= 2 ? i - 2 : 0;
     size_t hi = std::min(lines.size(), i + 3);
-    for (size_t j = i; j < hi && entry.institution.empty(); ++j) {
+    for (size_t j = i; j < hi + 2 && j < lines.size() && entry.institution.empty(); ++j) {
       if (j != i && (headings[j] || degrees.Find(lines[j].text) != DegreeLevel::kNone)) break;
       if (LooksLikeInstitution(lines[j].text)) {
         std::string_view t = Trim(lines[j].text);
@@ -189,8 +189,13 @@ std::vector<EducationEntry> ExtractEducation(const DegreeLexicon& degrees,
       if (headings[j]) break;
       if (LooksLikeInstitution(lines[j].text)) entry.institution = std::string(Trim(lines[j].text));
     }
-    for (size_t j = i; j < hi; ++j) {
+    // The year: this line or the next few non-empty ones ("August 2013 to June 2017" two lines
+    // below the degree is common), up to the next degree or heading.
+    int seen = 0;
+    for (size_t j = i; j < lines.size() && seen < 4; ++j) {
       if (j != i && (headings[j] || degrees.Find(lines[j].text) != DegreeLevel::kNone)) break;
+      if (Trim(lines[j].text).empty()) continue;
+      ++seen;
       std::vector<int> years = FindYears(lines[j].text);
       if (!years.empty()) {
         entry.year = *std::max_element(years.begin(), years.end());

@@ -15,21 +15,30 @@ namespace shortlist::engine {
 
 std::string_view ToString(DegreeLevel level) {
   switch (level) {
-    case DegreeLevel::kNone: return "none";
-    case DegreeLevel::kHighSchool: return "high_school";
-    case DegreeLevel::kAssociate: return "associate";
-    case DegreeLevel::kBachelor: return "bachelor";
-    case DegreeLevel::kMaster: return "master";
-    case DegreeLevel::kDoctorate: return "doctorate";
+    case DegreeLevel::kNone:
+      return "none";
+    case DegreeLevel::kHighSchool:
+      return "high_school";
+    case DegreeLevel::kAssociate:
+      return "associate";
+    case DegreeLevel::kBachelor:
+      return "bachelor";
+    case DegreeLevel::kMaster:
+      return "master";
+    case DegreeLevel::kDoctorate:
+      return "doctorate";
   }
   return "none";
 }
 
 std::string_view ToString(GapSeverity severity) {
   switch (severity) {
-    case GapSeverity::kCritical: return "critical";
-    case GapSeverity::kModerate: return "moderate";
-    case GapSeverity::kMinor: return "minor";
+    case GapSeverity::kCritical:
+      return "critical";
+    case GapSeverity::kModerate:
+      return "moderate";
+    case GapSeverity::kMinor:
+      return "minor";
   }
   return "moderate";
 }
@@ -56,6 +65,12 @@ EngineData::EngineData()
   for (const Line& line : SplitLines(EmbeddedData("title_words.tsv"))) {
     std::string_view w = Trim(line.text);
     if (!w.empty() && w[0] != '#') title_words.emplace(w);
+  }
+  for (const Line& line : SplitLines(EmbeddedData("generic_skills.tsv"))) {
+    std::string_view name = Trim(line.text);
+    if (name.empty() || name[0] == '#') continue;
+    SkillId id = taxonomy.Find(name);
+    if (id != kNoSkill) generic_skills.insert(id);
   }
   for (const SkillPattern& p : taxonomy.patterns()) {
     ForEachToken(p.text, [this](std::string_view t) { skill_word_hashes.insert(TokenHash(t)); });
@@ -94,7 +109,8 @@ class EngineImpl final : public Engine {
   ResumeProfile AnalyzeResume(std::string_view text) const override {
     return AnalyzeResumeAt(text, ResumeOptions{});
   }
-  ResumeProfile AnalyzeResumeAt(std::string_view text, const ResumeOptions& options) const override {
+  ResumeProfile AnalyzeResumeAt(std::string_view text,
+                                const ResumeOptions& options) const override {
     int year = options.reference_year > 0 ? options.reference_year : kDefaultReferenceYear;
     int month = options.reference_month >= 1 && options.reference_month <= 12
                     ? options.reference_month

@@ -36,7 +36,7 @@ struct ContactInfo {
 struct ExperienceEntry {
   std::string title;
   std::string employer;
-  int start_year = 0;  // 0 when unknown
+  int start_year = 0;   // 0 when unknown
   int start_month = 0;  // 1-12, 0 when unknown
   int end_year = 0;     // 0 when unknown
   int end_month = 0;
@@ -108,8 +108,8 @@ struct Knockout {
   GapSeverity severity = GapSeverity::kCritical;
   // Added fields: what the knockout checks.
   enum class Kind { kSkill, kYears, kDegree } kind = Kind::kSkill;
-  std::string skill;      // kSkill, and kYears when the years are of one skill
-  double min_years = 0;   // kYears
+  std::string skill;     // kSkill, and kYears when the years are of one skill
+  double min_years = 0;  // kYears
   DegreeLevel min_degree = DegreeLevel::kNone;  // kDegree
 };
 
@@ -159,7 +159,7 @@ struct MissingSkill {
 };
 
 struct Evaluation {
-  int score = 0;  // 0-100
+  int score = 0;           // 0-100
   bool qualified = false;  // score >= QualifyingThreshold(leniency)
   std::vector<FeatureContribution> breakdown;
   std::vector<MatchedSkill> matched_skills;
@@ -183,7 +183,8 @@ class Engine {
   static std::unique_ptr<Engine> Create();
   virtual ~Engine() = default;
 
-  virtual JobRequirements AnalyzeJob(std::string_view title, std::string_view description) const = 0;
+  virtual JobRequirements AnalyzeJob(std::string_view title,
+                                     std::string_view description) const = 0;
   virtual ResumeProfile AnalyzeResume(std::string_view text) const = 0;
   // Added: as AnalyzeResume with an explicit reference month for open date ranges. The default
   // implementation ignores the options (for fakes written against the first interface).

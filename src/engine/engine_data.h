@@ -23,9 +23,12 @@ struct EngineData {
   SectionClassifier sections;
   DegreeLexicon degrees;
   std::unordered_map<std::string, std::string> seniority_words;  // "sr" -> "senior"
-  std::unordered_set<std::string> title_words;     // "accountant", "engineer", ...
+  std::unordered_set<std::string> title_words;                   // "accountant", "engineer", ...
+  std::unordered_set<SkillId> generic_skills;                    // data/generic_skills.tsv
+  // Weight of a job skill in the skills coverage: 1, or 0.35 for generic ones.
+  double SkillWeight(SkillId id) const { return generic_skills.count(id) ? 0.35 : 1.0; }
   std::unordered_set<uint64_t> skill_word_hashes;  // TokenHash of every token of every alias
-  WordStats word_stats;  // ESCO-derived IDF and concept vectors (esa.h)
+  WordStats word_stats;                            // ESCO-derived IDF and concept vectors (esa.h)
 
   // "junior" < "mid" < "senior" < "lead" < "principal"; 0 for "".
   static int SeniorityRank(std::string_view seniority);

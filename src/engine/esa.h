@@ -1,8 +1,9 @@
 // Word statistics from the ESCO occupations (data/esa.tsv, built by data/tools/build_esa.py):
 // an inverse document frequency per word, and for Explicit Semantic Analysis each word's weights
-// over ~430 occupation concepts (ISCO-08 unit groups). A text's semantic vector is the
-// IDF-weighted sum of its words' concept vectors; two texts are similar when their vectors point
-// the same way (cosine). No downloaded model: the "embedding" is the public occupation taxonomy.
+// over ~2,900 occupation concepts (one per ESCO occupation; a word keeps its top 20). A text's
+// semantic vector is the IDF-weighted sum of its words' concept vectors; two texts are similar when
+// their vectors point the same way (cosine). No downloaded model: the "embedding" is the public
+// occupation taxonomy.
 //
 // Immutable after construction; thread-safe.
 #pragma once

@@ -10,9 +10,10 @@ namespace {
 // Words that mark an organisation rather than a job title.
 bool LooksLikeEmployer(std::string_view s) {
   static constexpr std::array<std::string_view, 24> kCues = {
-      " inc", " llc", " ltd", " corp", "company", " co.", "technologies", "solutions",
-      "university", "college", "bank", "group", "limited", "pvt", "services", "systems",
-      "hospital", "school", "consulting", "associates", "agency", "restaurant", "store", "labs"};
+      " inc",         " llc",       " ltd",       " corp",      "company",  " co.",
+      "technologies", "solutions",  "university", "college",    "bank",     "group",
+      "limited",      "pvt",        "services",   "systems",    "hospital", "school",
+      "consulting",   "associates", "agency",     "restaurant", "store",    "labs"};
   std::string lower = " " + AsciiLowerCopy(s);
   for (std::string_view cue : kCues) {
     if (lower.find(cue) != std::string::npos) return true;
@@ -104,8 +105,7 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
     size_t first_line = i;
     for (size_t j = i; parts.empty() && j > 0 && above.size() < 2;) {
       --j;
-      if (headings[j] || (spans.size() && j <= last_entry_line) ||
-          kinds[j] != kinds[i]) {
+      if (headings[j] || (spans.size() && j <= last_entry_line) || kinds[j] != kinds[i]) {
         break;
       }
       std::string_view t = Trim(lines[j].text);

@@ -16,18 +16,39 @@ bool JobHeading(std::string_view line, Mode* mode) {
   std::string t = AsciiLowerCopy(Trim(line));
   while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
   if (t.empty() || t.size() > 50) return false;
-  static constexpr std::array<std::string_view, 14> kPreferred = {
-      "preferred qualifications", "preferred", "nice to have", "nice-to-have", "bonus",
-      "bonus points", "pluses", "desired qualifications", "desired skills", "preferred skills",
-      "good to have", "additional qualifications", "extra credit", "it's a plus if you have"};
-  static constexpr std::array<std::string_view, 16> kRequired = {
-      "requirements", "minimum qualifications", "qualifications", "required qualifications",
-      "required skills", "must have", "must-have", "what you need", "what we're looking for",
-      "what you'll need", "you have", "skills", "required", "basic qualifications",
-      "who you are", "requirements and qualifications"};
+  static constexpr std::array<std::string_view, 14> kPreferred = {"preferred qualifications",
+                                                                  "preferred",
+                                                                  "nice to have",
+                                                                  "nice-to-have",
+                                                                  "bonus",
+                                                                  "bonus points",
+                                                                  "pluses",
+                                                                  "desired qualifications",
+                                                                  "desired skills",
+                                                                  "preferred skills",
+                                                                  "good to have",
+                                                                  "additional qualifications",
+                                                                  "extra credit",
+                                                                  "it's a plus if you have"};
+  static constexpr std::array<std::string_view, 16> kRequired = {"requirements",
+                                                                 "minimum qualifications",
+                                                                 "qualifications",
+                                                                 "required qualifications",
+                                                                 "required skills",
+                                                                 "must have",
+                                                                 "must-have",
+                                                                 "what you need",
+                                                                 "what we're looking for",
+                                                                 "what you'll need",
+                                                                 "you have",
+                                                                 "skills",
+                                                                 "required",
+                                                                 "basic qualifications",
+                                                                 "who you are",
+                                                                 "requirements and qualifications"};
   static constexpr std::array<std::string_view, 10> kNeutral = {
-      "responsibilities", "what you'll do", "about the role", "about us", "the role",
-      "job description", "duties", "key responsibilities", "overview", "benefits"};
+      "responsibilities", "what you'll do", "about the role",       "about us", "the role",
+      "job description",  "duties",         "key responsibilities", "overview", "benefits"};
   for (std::string_view h : kPreferred) {
     if (t == h) return *mode = Mode::kPreferred, true;
   }
@@ -54,8 +75,9 @@ bool ContainsWord(std::string_view lower, std::string_view word) {
 
 bool HasPreferredCue(std::string_view lower) {
   static constexpr std::array<std::string_view, 14> kCues = {
-      "nice to have", "nice-to-have", "bonus", "a plus", "is a plus", "preferred", "desirable",
-      "ideally", "advantage", "advantageous", "optional", "good to have", "pluses", "familiarity"};
+      "nice to have", "nice-to-have", "bonus",   "a plus",     "is a plus",
+      "preferred",    "desirable",    "ideally", "advantage",  "advantageous",
+      "optional",     "good to have", "pluses",  "familiarity"};
   for (std::string_view c : kCues) {
     if (ContainsWord(lower, c)) return true;
   }
@@ -64,8 +86,8 @@ bool HasPreferredCue(std::string_view lower) {
 
 bool HasRequiredCue(std::string_view lower) {
   static constexpr std::array<std::string_view, 10> kCues = {
-      "must", "required", "requires", "requirement", "mandatory", "essential", "need to",
-      "minimum", "at least", "necessary"};
+      "must",      "required", "requires", "requirement", "mandatory",
+      "essential", "need to",  "minimum",  "at least",    "necessary"};
   for (std::string_view c : kCues) {
     if (ContainsWord(lower, c)) return true;
   }
@@ -91,9 +113,9 @@ std::vector<std::string_view> Sentences(std::string_view line) {
   std::vector<std::string_view> out;
   size_t start = 0;
   for (size_t i = 0; i < line.size(); ++i) {
-    bool stop = (line[i] == ';') ||
-                (line[i] == '.' && i + 1 < line.size() && line[i + 1] == ' ' && i > 0 &&
-                 IsAsciiAlpha(line[i - 1]) && !(i >= 2 && line[i - 2] == '.'));
+    bool stop =
+        (line[i] == ';') || (line[i] == '.' && i + 1 < line.size() && line[i + 1] == ' ' && i > 0 &&
+                             IsAsciiAlpha(line[i - 1]) && !(i >= 2 && line[i - 2] == '.'));
     if (stop) {
       out.push_back(line.substr(start, i + 1 - start));
       start = i + 1;
@@ -105,12 +127,18 @@ std::vector<std::string_view> Sentences(std::string_view line) {
 
 std::string DegreeName(DegreeLevel level) {
   switch (level) {
-    case DegreeLevel::kHighSchool: return "High school diploma";
-    case DegreeLevel::kAssociate: return "Associate degree";
-    case DegreeLevel::kBachelor: return "Bachelor's degree";
-    case DegreeLevel::kMaster: return "Master's degree";
-    case DegreeLevel::kDoctorate: return "Doctorate";
-    case DegreeLevel::kNone: break;
+    case DegreeLevel::kHighSchool:
+      return "High school diploma";
+    case DegreeLevel::kAssociate:
+      return "Associate degree";
+    case DegreeLevel::kBachelor:
+      return "Bachelor's degree";
+    case DegreeLevel::kMaster:
+      return "Master's degree";
+    case DegreeLevel::kDoctorate:
+      return "Doctorate";
+    case DegreeLevel::kNone:
+      break;
   }
   return "Degree";
 }
@@ -309,9 +337,9 @@ JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
   }
   if (job.min_degree != DegreeLevel::kNone) {
     Knockout k;
-    k.description = DegreeName(job.min_degree) + (job.degree_required ? " required"
-                                                                       : " or equivalent experience");
-    k.severity = degree_hard ? GapSeverity::kCritical
+    k.description = DegreeName(job.min_degree) +
+                    (job.degree_required ? " required" : " or equivalent experience");
+    k.severity = degree_hard           ? GapSeverity::kCritical
                  : job.degree_required ? GapSeverity::kModerate
                                        : GapSeverity::kMinor;
     k.kind = Knockout::Kind::kDegree;

@@ -15,7 +15,8 @@ JobFeatures::JobFeatures(const EngineData& data, const JobRequirements& job)
     : fingerprint(JobFingerprint(job)),
       terms(data.word_stats, data.skill_word_hashes, job.title, job.text),
       concepts(data.taxonomy, job),
-      esa(data.word_stats.ConceptVector(job.text, job.title, 3.0)) {
+      esa(data.word_stats.ConceptVector(job.text, job.title, 3.0)),
+      title_esa(data.word_stats.ConceptVector(job.title, "", 0)) {
   std::vector<SkillMatch> matches;
   std::string lower = AsciiLowerCopy(job.title);
   data.matcher.Find(job.title, lower, &matches);
@@ -32,13 +33,26 @@ uint64_t JobFingerprint(const JobRequirements& job) {
   return h;
 }
 
+std::string ResumeTitleText(const ResumeProfile& resume) {
+  std::string titles = resume.headline;
+  for (size_t i = 0; i < resume.experience.size() && i < 3; ++i) {
+    titles += " . ";
+    titles += resume.experience[i].title;
+  }
+  return titles;
+}
+
+uint64_t ResumeFingerprint(const ResumeProfile& resume) {
+  return Fnv1a(ResumeTitleText(resume), Fnv1a(ScoredText(resume)));
+}
+
 std::shared_ptr<const ResumeFeatures> BuildResumeFeatures(const EngineData& data,
                                                           const ResumeProfile& resume) {
   auto f = std::make_shared<ResumeFeatures>();
-  const std::string& text = ScoredText(resume);
-  f->text = ComputeTextFeatures(text);
-  f->fingerprint = f->text.fingerprint;
+  f->text = ComputeTextFeatures(ScoredText(resume));
+  f->fingerprint = ResumeFingerprint(resume);
   f->concepts = data.word_stats.ConceptVector(f->text);
+  f->title_concepts = data.word_stats.ConceptVector(ResumeTitleText(resume), "", 0);
   return f;
 }
 
@@ -49,7 +63,7 @@ std::shared_ptr<const JobFeatures> BuildJobFeatures(const EngineData& data,
 
 std::shared_ptr<const ResumeFeatures> ResumeFeaturesFor(const EngineData& data,
                                                         const ResumeProfile& resume) {
-  if (resume.features && resume.features->fingerprint == Fnv1a(ScoredText(resume))) {
+  if (resume.features && resume.features->fingerprint == ResumeFingerprint(resume)) {
     return resume.features;
   }
   return BuildResumeFeatures(data, resume);

@@ -19,9 +19,10 @@
 namespace shortlist::engine {
 
 struct ResumeFeatures {
-  uint64_t fingerprint = 0;  // of the text below (blind_text, or text when that is empty)
-  TextFeatures text;
-  std::vector<float> concepts;  // ESA vector
+  uint64_t fingerprint = 0;           // ResumeFingerprint() of the profile it was built from
+  TextFeatures text;                  // of blind_text (text when that is empty)
+  std::vector<float> concepts;        // ESA vector of the same
+  std::vector<float> title_concepts;  // ESA vector of the headline and the three latest titles
 };
 
 struct JobFeatures {
@@ -30,10 +31,14 @@ struct JobFeatures {
   JobTerms terms;
   JobConcepts concepts;
   std::vector<float> esa;
+  std::vector<float> title_esa;       // of the title alone
   std::vector<SkillId> title_skills;  // skills the job title names ("Accountant" -> Accounting)
 };
 
 uint64_t JobFingerprint(const JobRequirements& job);
+uint64_t ResumeFingerprint(const ResumeProfile& resume);
+// The headline and the latest three titles, the text of ResumeFeatures::title_concepts.
+std::string ResumeTitleText(const ResumeProfile& resume);
 
 std::shared_ptr<const ResumeFeatures> BuildResumeFeatures(const EngineData& data,
                                                           const ResumeProfile& resume);

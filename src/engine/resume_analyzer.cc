@@ -134,11 +134,11 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw,
     if (inserted) order.push_back(m.skill);
     ++a.count;
     size_t li = LineOf(lines, m.begin);
-    int rank = kinds[li] == SectionKind::kExperience   ? 0
-               : kinds[li] == SectionKind::kProjects   ? 1
-               : kinds[li] == SectionKind::kSkills     ? 2
-               : kinds[li] == SectionKind::kSummary    ? 3
-                                                       : 4;
+    int rank = kinds[li] == SectionKind::kExperience ? 0
+               : kinds[li] == SectionKind::kProjects ? 1
+               : kinds[li] == SectionKind::kSkills   ? 2
+               : kinds[li] == SectionKind::kSummary  ? 3
+                                                     : 4;
     if (rank < a.evidence_rank) {
       a.evidence_rank = rank;
       a.evidence = EvidenceLine(lines[li].text);
@@ -169,13 +169,13 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw,
   }
   for (ExperienceSpan& s : spans) profile.experience.push_back(std::move(s.entry));
 
-  if (CountWords(blind) < kTooShortWords) profile.flags.push_back("too_short");
+  const int words = CountWords(blind);
+  if (words < kTooShortWords) profile.flags.push_back("too_short");
   if (max_repeats >= kStuffingRepeats && max_repeats >= kStuffingShare * total_mentions) {
     profile.flags.push_back("keyword_stuffing");
   } else {
     // A skills list far longer than the experience it describes: more than 60 distinct skills
     // with few words around them.
-    int words = CountWords(blind);
     if (profile.skills.size() > 60 && words < static_cast<int>(profile.skills.size()) * 4) {
       profile.flags.push_back("keyword_stuffing");
     }

@@ -1,20 +1,27 @@
 // Scoring. The score is the sum of these contributions (then rounded and clamped to 0-100):
 //
 //   feature            weight  value (0-1)
-//   required_skills      35    mean credit over required skills: 1 for a direct match (with a
-//                              minimum of years: 0.6 + 0.4 * min(1, years / needed)), a related
-//                              skill earns related_credit(L) = 0.30 + 0.03 L
-//   preferred_skills     10    mean credit over preferred skills (same rule, no years)
-//   experience           15    min(1, relevant years / needed years); relevant years are the
+//   required_skills      20    weighted mean credit over required skills: 1 for a direct match
+//                              (with a minimum of years: 0.6 + 0.4 * min(1, years / needed)), a
+//                              related skill earns related_credit(L) = 0.30 + 0.03 L; generic
+//                              skills (data/generic_skills.tsv: Excel, communication...) weigh 0.35
+//   preferred_skills      5    the same over preferred skills (no years)
+//   experience           10    min(1, relevant years / needed years); relevant years are the
 //                              merged ranges of jobs that name a job skill or share the title
-//   education             8    1 when the degree meets the requirement (or none is asked), 0.5
+//   education             5    1 when the degree meets the requirement (or none is asked), 0.5
 //                              one level below, less otherwise; lenient runs close the gap
-//   title_fit            12    0.8 * title word overlap (headline, recent titles) + 0.2 * fit of
-//                              seniority (years and title words) to the job's
-//   lexical_bm25         10    min(1, BM25-style coverage of the job's words / 0.5), lexical.h
-//   semantic             10    skill-graph concept + character-4-gram coverage, semantic.h
+//   title_fit            25    0.35 * IDF-weighted title word overlap (headline, recent titles)
+//                              + 0.45 * ESA cosine of the job title and those titles
+//                              + 0.20 * fit of seniority (years and title words) to the job's
+//   lexical_bm25         15    min(1, BM25 coverage of the job's words / 0.5), lexical.h
+//   semantic             20    ESA + skill-graph + character n-gram similarity, semantic.h
 //   knockouts       -(0..30)   per unmet knockout: critical 12, moderate 6, minor 2, x p(L)
 //   flags           -(0..16)   keyword_stuffing 8, too_short 5, duplicated_blocks 3, x p(L)
+//
+// The weights put "is this the same kind of job" (title, semantic, lexical: 60) ahead of "how
+// complete is the candidate" (skills, years, degree: 40); chosen on the ranking benchmark
+// (bench/README-engine.md) among splits that keep required skills the largest single
+// qualification feature.
 //
 // Leniency L (1..10) acts only in the candidate's favour as it grows: the penalty scale
 // p(L) = (11 - L) / 10 falls, related_credit(L) rises, needed years are scaled by
@@ -39,13 +46,13 @@
 namespace shortlist::engine {
 namespace {
 
-constexpr double kRequiredWeight = 35;
-constexpr double kPreferredWeight = 10;
-constexpr double kExperienceWeight = 15;
-constexpr double kEducationWeight = 8;
-constexpr double kTitleWeight = 12;
-constexpr double kLexicalWeight = 10;
-constexpr double kSemanticWeight = 10;
+constexpr double kRequiredWeight = 20;
+constexpr double kPreferredWeight = 5;
+constexpr double kExperienceWeight = 10;
+constexpr double kEducationWeight = 5;
+constexpr double kTitleWeight = 25;
+constexpr double kLexicalWeight = 15;
+constexpr double kSemanticWeight = 20;
 constexpr double kLexicalFullAt = 0.5;  // BM25 coverage that earns the full lexical weight
 constexpr double kKnockoutPoints[] = {12, 6, 2};  // critical, moderate, minor
 constexpr double kMaxKnockoutPenalty = 30;
@@ -80,24 +87,40 @@ std::string JoinNames(const std::vector<std::string>& names, size_t max) {
   return out;
 }
 
-// Five-letter stems of a title's content words, seniority words dropped.
-std::vector<std::string> TitleStems(const EngineData& data, std::string_view title) {
-  std::vector<std::string> stems;
+// Five-letter stems of a title's content words (seniority words dropped), each with the IDF of
+// its word, so "Sales" counts for more than "Representative".
+struct TitleStem {
+  std::string stem;
+  double idf = 1;
+};
+std::vector<TitleStem> TitleStems(const EngineData& data, std::string_view title) {
+  std::vector<TitleStem> stems;
   ForEachToken(title, [&](std::string_view t) {
     if (data.seniority_words.count(std::string(t))) return;
     std::string stem(t.substr(0, 5));
-    if (std::find(stems.begin(), stems.end(), stem) == stems.end()) stems.push_back(stem);
+    for (const TitleStem& s : stems) {
+      if (s.stem == stem) return;
+    }
+    stems.push_back(TitleStem{stem, data.word_stats.Idf(TokenHash(t))});
   });
   return stems;
 }
 
-double TitleOverlap(const std::vector<std::string>& job, const std::vector<std::string>& cand) {
+// IDF-weighted share of the job title's stems that the candidate title has.
+double TitleOverlap(const std::vector<TitleStem>& job, const std::vector<TitleStem>& cand) {
   if (job.empty() || cand.empty()) return 0;
-  int hit = 0;
-  for (const std::string& s : job) {
-    if (std::find(cand.begin(), cand.end(), s) != cand.end()) ++hit;
+  double hit = 0;
+  double total = 0;
+  for (const TitleStem& s : job) {
+    total += s.idf;
+    for (const TitleStem& c : cand) {
+      if (c.stem == s.stem) {
+        hit += s.idf;
+        break;
+      }
+    }
   }
-  return static_cast<double>(hit) / job.size();
+  return total > 0 ? hit / total : 0;
 }
 
 std::pair<MonthIndex, MonthIndex> EntryMonths(const ExperienceEntry& e) {
@@ -136,10 +159,14 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
   }
 
   // --- skills
-  double required_sum = 0;
+  double required_sum = 0;  // weighted credit
   double preferred_sum = 0;
+  double required_w = 0;  // total weight
+  double preferred_w = 0;
   int required_n = 0;
   int preferred_n = 0;
+  double required_credit = 0;  // unweighted, for the explanation
+  double preferred_credit = 0;
   std::unordered_set<std::string> matched_direct;  // canonical names matched directly
   std::vector<std::string> strong_names;
   std::vector<std::string> missing_required_names;
@@ -177,7 +204,8 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
       }
       if (via) {
         credit = len.related_credit();
-        ev.matched_skills.push_back(MatchedSkill{name, via->skill, credit, via->evidence, via->years});
+        ev.matched_skills.push_back(
+            MatchedSkill{name, via->skill, credit, via->evidence, via->years});
         related_names.push_back(name + " (via " + via->skill + ")");
       } else {
         MissingSkill miss;
@@ -194,7 +222,10 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
         ev.missing_skills.push_back(miss);
       }
     }
-    (required ? required_sum : preferred_sum) += credit;
+    double w = id == kNoSkill ? 1.0 : data.SkillWeight(id);
+    (required ? required_sum : preferred_sum) += w * credit;
+    (required ? required_w : preferred_w) += w;
+    (required ? required_credit : preferred_credit) += credit;
   }
 
   // --- lexical and semantic (read once; used as fall-backs when the job names no skills)
@@ -206,17 +237,19 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
   resume_skill_ids.reserve(has.size());
   for (const auto& [id, m] : has) resume_skill_ids.push_back(id);
   std::sort(resume_skill_ids.begin(), resume_skill_ids.end());
-  double esa = Cosine(jf->esa, rf->concepts);
+  // Cosines of related texts sit around 0.3-0.6; the square root spreads them over the 0-1
+  // range a recruiter reads (monotone, so rankings are unchanged within the feature).
+  double esa = std::sqrt(Cosine(jf->esa, rf->concepts));
   double skill_graph = jf->concepts.SkillGraphCoverage(resume_skill_ids, tax);
   double ngrams = jf->concepts.NgramCoverage(rf->text);
   ev.semantic_similarity = CombineSemantic(jf->concepts.has_skills(), esa, skill_graph, ngrams);
 
-  double required_value = required_n ? required_sum / required_n
-                                     : 0.5 * (lexical + ev.semantic_similarity);
-  double preferred_value = preferred_n ? preferred_sum / preferred_n : required_value;
+  double required_value =
+      required_n ? required_sum / required_w : 0.5 * (lexical + ev.semantic_similarity);
+  double preferred_value = preferred_n ? preferred_sum / preferred_w : required_value;
 
   // --- experience
-  std::vector<std::string> job_title_stems = TitleStems(data, job.title);
+  std::vector<TitleStem> job_title_stems = TitleStems(data, job.title);
   std::vector<std::pair<MonthIndex, MonthIndex>> relevant;
   for (const ExperienceEntry& e : resume.experience) {
     bool counts = job_skill_names.empty() && job_title_stems.empty();
@@ -247,7 +280,8 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
     int gap = static_cast<int>(job.min_degree) - static_cast<int>(best);
     education_value = gap == 1 ? 0.5 : 0.15;
     if (!job.degree_required) {
-      education_value = std::max(education_value, 0.8 * std::min(1.0, ev.experience_years_relevant / 4));
+      education_value =
+          std::max(education_value, 0.8 * std::min(1.0, ev.experience_years_relevant / 4));
     }
     education_value += (1 - education_value) * len.education_gap_closed();
   }
@@ -258,8 +292,9 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
     overlap = TitleOverlap(job_title_stems, TitleStems(data, resume.headline));
     double weight = 1.0;
     for (size_t i = 0; i < resume.experience.size() && i < 3; ++i) {
-      overlap = std::max(overlap,
-                         weight * TitleOverlap(job_title_stems, TitleStems(data, resume.experience[i].title)));
+      overlap = std::max(
+          overlap,
+          weight * TitleOverlap(job_title_stems, TitleStems(data, resume.experience[i].title)));
       weight -= 0.15;
     }
     // Skills the title names ("Accountant" -> Accounting) that the resume has.
@@ -271,9 +306,12 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
   }
   int job_rank = EngineData::SeniorityRank(job.seniority);
   int resume_rank = ResumeSeniorityRank(data, resume);
-  double seniority_fit =
-      job_rank == 0 || resume_rank >= job_rank ? 1 : std::max(0.0, 1 - 0.35 * (job_rank - resume_rank));
-  double title_value = 0.8 * overlap + 0.2 * seniority_fit;
+  double seniority_fit = job_rank == 0 || resume_rank >= job_rank
+                             ? 1
+                             : std::max(0.0, 1 - 0.35 * (job_rank - resume_rank));
+  double title_concepts =
+      job_title_stems.empty() ? 1 : std::sqrt(Cosine(jf->title_esa, rf->title_concepts));
+  double title_value = 0.35 * overlap + 0.45 * title_concepts + 0.2 * seniority_fit;
 
   // --- knockouts
   std::vector<std::string> failed;
@@ -289,7 +327,8 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
         if (!k.skill.empty()) {
           SkillId id = tax.Find(k.skill);
           auto it = id == kNoSkill ? has.end() : has.find(id);
-          have = it == has.end() ? 0 : std::max(it->second->years, 0.5 * resume.total_years_experience);
+          have = it == has.end() ? 0
+                                 : std::max(it->second->years, 0.5 * resume.total_years_experience);
         }
         met = have >= k.min_years * len.years_factor();
         break;
@@ -314,26 +353,29 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
   flag_penalty *= len.penalty_scale();
 
   auto add = [&ev](std::string name, double value, double weight, std::string why) {
-    ev.breakdown.push_back(FeatureContribution{std::move(name), value, weight, value * weight,
-                                               std::move(why)});
+    ev.breakdown.push_back(
+        FeatureContribution{std::move(name), value, weight, value * weight, std::move(why)});
   };
   add("required_skills", required_value, kRequiredWeight,
-      required_n ? Fmt2("Covers %.1f of %.0f required skills (related skills earn partial credit).",
-                        required_sum, required_n)
+      required_n ? Fmt2("Covers %.1f of %.0f required skills (related skills earn partial credit; "
+                        "generic ones like Excel weigh less).",
+                        required_credit, required_n)
                  : "The job lists no required skills; credited from text similarity.");
   add("preferred_skills", preferred_value, kPreferredWeight,
-      preferred_n ? Fmt2("Covers %.1f of %.0f preferred skills.", preferred_sum, preferred_n)
+      preferred_n ? Fmt2("Covers %.1f of %.0f preferred skills.", preferred_credit, preferred_n)
                   : "The job lists no preferred skills; credited like the required ones.");
   add("experience", experience_value, kExperienceWeight,
-      Fmt2("%.1f years of relevant experience against %.1f expected.",
-           ev.experience_years_relevant, needed));
+      Fmt2("%.1f years of relevant experience against %.1f expected.", ev.experience_years_relevant,
+           needed));
   add("education", education_value, kEducationWeight,
       job.min_degree == DegreeLevel::kNone
           ? "The job asks for no degree."
-          : std::string("Highest degree found: ") + std::string(ToString(best)) + "; the job asks for " +
-                std::string(ToString(job.min_degree)) + ".");
+          : std::string("Highest degree found: ") + std::string(ToString(best)) +
+                "; the job asks for " + std::string(ToString(job.min_degree)) + ".");
   add("title_fit", title_value, kTitleWeight,
-      Fmt2("Title overlap %.0f%%, seniority fit %.0f%%.", overlap * 100, seniority_fit * 100));
+      Fmt2("Title words overlap %.0f%%, occupation similarity %.0f%%", overlap * 100,
+           title_concepts * 100) +
+          Fmt(", seniority fit %.0f%%.", seniority_fit * 100));
   add("lexical_bm25", lexical, kLexicalWeight,
       Fmt("BM25 coverage of the job description's words: %.2f.", lexical_raw));
   add("semantic", ev.semantic_similarity, kSemanticWeight,
@@ -341,14 +383,15 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
            ev.semantic_similarity, esa));
   if (!job.knockouts.empty()) {
     ev.breakdown.push_back(FeatureContribution{
-        "knockouts", job.knockouts.empty() ? 0 : static_cast<double>(failed.size()) / job.knockouts.size(),
+        "knockouts",
+        job.knockouts.empty() ? 0 : static_cast<double>(failed.size()) / job.knockouts.size(),
         -kMaxKnockoutPenalty, -knockout_penalty,
         failed.empty() ? "Meets every knockout requirement."
                        : "Does not meet: " + JoinNames(failed, 4) + "."});
   }
   if (flag_penalty > 0) {
-    ev.breakdown.push_back(FeatureContribution{"flags", 1, -16, -flag_penalty,
-                                               "Resume flagged: " + JoinNames(resume.flags, 3) + "."});
+    ev.breakdown.push_back(FeatureContribution{
+        "flags", 1, -16, -flag_penalty, "Resume flagged: " + JoinNames(resume.flags, 3) + "."});
   }
   double total = 0;
   for (const FeatureContribution& c : ev.breakdown) total += c.points;
@@ -373,15 +416,17 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
     ev.strengths.push_back("Has held the role: title matches \"" + job.title + "\".");
   }
   if (!missing_required_names.empty()) {
-    ev.weaknesses.push_back("Missing required skills: " + JoinNames(missing_required_names, 6) + ".");
+    ev.weaknesses.push_back("Missing required skills: " + JoinNames(missing_required_names, 6) +
+                            ".");
   }
   if (experience_value < 1 && years_asked) {
     ev.weaknesses.push_back(Fmt2("%.1f years of relevant experience; the job asks for %.1f.",
                                  ev.experience_years_relevant, needed));
   }
   if (job.min_degree != DegreeLevel::kNone && best < job.min_degree) {
-    ev.weaknesses.push_back("No " + std::string(ToString(job.min_degree)) + " degree found" +
-                            (job.degree_required ? " (required)." : " (equivalent experience accepted)."));
+    ev.weaknesses.push_back(
+        "No " + std::string(ToString(job.min_degree)) + " degree found" +
+        (job.degree_required ? " (required)." : " (equivalent experience accepted)."));
   }
   for (const std::string& f : resume.flags) {
     if (f == "keyword_stuffing") ev.weaknesses.push_back("Skills look keyword-stuffed.");

@@ -47,8 +47,8 @@ std::string HeadingKey(std::string_view s) {
       space = true;
     } else if (c == ' ' || c == '/' || c == '-' || c == '_') {
       space = true;
-    } else if (c == '\'' || c == '.' || c == ':' || c == '*' || c == '#' || c == '|' ||
-               c == '=' || c == '~' || c == '(' || c == ')') {
+    } else if (c == '\'' || c == '.' || c == ':' || c == '*' || c == '#' || c == '|' || c == '=' ||
+               c == '~' || c == '(' || c == ')') {
       // decoration; ignored
     } else {
       return std::string();  // digits and other characters: not a heading

@@ -77,8 +77,8 @@ double JobConcepts::NgramCoverage(const TextFeatures& resume) const {
 }
 
 double CombineSemantic(bool job_has_skills, double esa, double skill_graph, double ngrams) {
-  if (!job_has_skills) return 0.7 * esa + 0.3 * ngrams;
-  return 0.5 * esa + 0.3 * skill_graph + 0.2 * ngrams;
+  if (!job_has_skills) return 0.8 * esa + 0.2 * ngrams;
+  return 0.7 * esa + 0.15 * skill_graph + 0.15 * ngrams;
 }
 
 }  // namespace shortlist::engine

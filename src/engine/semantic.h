@@ -1,6 +1,6 @@
 // Semantic similarity without a downloaded model, three parts:
 //
-//  1. ESA cosine (esa.h): the job's and the resume's words mapped onto ~430 ESCO occupation
+//  1. ESA cosine (esa.h): the job's and the resume's words mapped onto ~2,900 ESCO occupation
 //     concepts; the cosine of the two concept vectors. "Menu planning, sous chef, HACCP" and
 //     "Chef de cuisine" land on the same cook/chef concepts without sharing a word.
 //  2. Skill-graph coverage: the job becomes a weighted bag of concepts: each of its skills
@@ -11,8 +11,9 @@
 //  3. Character 4-gram coverage: every job word's 4-grams hashed into 2^16 buckets; the share of
 //     that mass also present in the resume's words ("accounting" ~ "accountant").
 //
-// similarity = 0.5 * ESA + 0.3 * skill graph + 0.2 * n-grams (0.7 / 0.3 ESA / n-grams when the
-// job names no skills).
+// similarity = 0.7 * ESA + 0.15 * skill graph + 0.15 * n-grams (0.8 / 0.2 ESA / n-grams when the
+// job names no skills). The weights are the best of a few tried on the ranking benchmark
+// (bench/README-engine.md); ESA carries most of the signal.
 #pragma once
 
 #include <utility>

@@ -50,7 +50,7 @@ class Taxonomy {
 
   std::vector<Skill> skills_;
   std::vector<SkillPattern> patterns_;
-  std::unordered_map<std::string, SkillId> by_name_;  // lower-case canonical names
+  std::unordered_map<std::string, SkillId> by_name_;   // lower-case canonical names
   std::unordered_map<std::string, SkillId> by_alias_;  // lower-case aliases
 };
 

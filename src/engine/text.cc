@@ -47,20 +47,58 @@ int32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
 // ASCII replacement for common typographic code points; nullptr when the code point is kept.
 const char* AsciiFor(int32_t cp) {
   switch (cp) {
-    case 0x00A0: case 0x2002: case 0x2003: case 0x2009: case 0x200A: case 0x202F: case 0x3000:
+    case 0x00A0:
+    case 0x2002:
+    case 0x2003:
+    case 0x2009:
+    case 0x200A:
+    case 0x202F:
+    case 0x3000:
       return " ";
-    case 0x200B: case 0xFEFF: case 0x00AD:
+    case 0x200B:
+    case 0xFEFF:
+    case 0x00AD:
       return "";
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
     case 0xFF0D:
       return "-";
-    case 0x2018: case 0x2019: case 0x201B: case 0x2032:
+    case 0x2018:
+    case 0x2019:
+    case 0x201B:
+    case 0x2032:
       return "'";
-    case 0x201C: case 0x201D: case 0x201E: case 0x2033:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x2033:
       return "\"";
-    case 0x2022: case 0x2023: case 0x25CF: case 0x25AA: case 0x25A0: case 0x25E6: case 0x2043:
-    case 0x2219: case 0x00B7: case 0x27A2: case 0x2756: case 0x25BA: case 0x2666: case 0xF0B7:
-    case 0xF0A7: case 0xF0D8: case 0x2713: case 0x2714: case 0x25C6: case 0x2605: case 0x25CB:
+    case 0x2022:
+    case 0x2023:
+    case 0x25CF:
+    case 0x25AA:
+    case 0x25A0:
+    case 0x25E6:
+    case 0x2043:
+    case 0x2219:
+    case 0x00B7:
+    case 0x27A2:
+    case 0x2756:
+    case 0x25BA:
+    case 0x2666:
+    case 0xF0B7:
+    case 0xF0A7:
+    case 0xF0D8:
+    case 0x2713:
+    case 0x2714:
+    case 0x25C6:
+    case 0x2605:
+    case 0x25CB:
       return "*";
     case 0x2026:
       return "...";
@@ -186,26 +224,26 @@ bool IsStopwordHashed(std::string_view w, uint64_t fnv) {
   // Sorted so a binary search finds a word; English function words plus resume/posting filler
   // and every pronoun (pronouns must never carry weight: scores are blind to them).
   static const StopwordSet kSet(std::vector<std::string_view>{
-      "about",   "above",   "abov",   "after",   "again",  "all",     "also",    "am",
-      "an",      "and",     "any",    "are",     "as",     "at",      "be",      "been",
-      "before",  "being",   "below",  "between", "both",   "but",     "by",      "can",
-      "could",   "did",     "do",     "doe",     "does",   "doing",   "down",    "during",
-      "each",    "etc",     "ever",   "few",     "for",    "from",    "further", "had",
-      "ha",      "has",     "have",   "having",  "he",     "her",     "here",    "her",
-      "herself", "him",     "himself", "hi",     "his",    "how",     "i",       "if",
-      "in",      "into",    "is",     "it",      "its",    "itself",  "just",    "me",
-      "miss",    "more",    "most",   "mr",      "mrs",    "ms",      "must",    "my",
-      "myself",  "no",      "nor",    "not",     "now",    "of",      "off",     "on",
-      "once",    "only",    "or",     "other",   "our",    "ours",    "ourselve", "out",
-      "over",    "own",     "per",    "same",    "she",    "should",  "so",      "some",
-      "such",    "than",    "that",   "the",     "their",  "theirs",  "them",    "themselve",
-      "then",    "there",   "these",  "they",    "thi",    "this",    "those",   "through",
-      "to",      "too",     "under",  "until",   "up",     "upon",    "us",      "very",
-      "via",     "wa",      "was",    "we",      "were",   "what",    "when",    "where",
-      "which",   "while",   "who",    "whom",    "why",    "will",    "with",    "within",
-      "would",   "xe",      "xem",    "xyr",     "you",    "your",    "yours",   "yourself",
-      "ze",      "zir",     "hir",    "company", "name",   "city",    "state",   "n",
-      "s",       "t",       "d",      "e",       "m",      "o"});
+      "about",   "above", "abov",    "after",   "again", "all",    "also",     "am",
+      "an",      "and",   "any",     "are",     "as",    "at",     "be",       "been",
+      "before",  "being", "below",   "between", "both",  "but",    "by",       "can",
+      "could",   "did",   "do",      "doe",     "does",  "doing",  "down",     "during",
+      "each",    "etc",   "ever",    "few",     "for",   "from",   "further",  "had",
+      "ha",      "has",   "have",    "having",  "he",    "her",    "here",     "her",
+      "herself", "him",   "himself", "hi",      "his",   "how",    "i",        "if",
+      "in",      "into",  "is",      "it",      "its",   "itself", "just",     "me",
+      "miss",    "more",  "most",    "mr",      "mrs",   "ms",     "must",     "my",
+      "myself",  "no",    "nor",     "not",     "now",   "of",     "off",      "on",
+      "once",    "only",  "or",      "other",   "our",   "ours",   "ourselve", "out",
+      "over",    "own",   "per",     "same",    "she",   "should", "so",       "some",
+      "such",    "than",  "that",    "the",     "their", "theirs", "them",     "themselve",
+      "then",    "there", "these",   "they",    "thi",   "this",   "those",    "through",
+      "to",      "too",   "under",   "until",   "up",    "upon",   "us",       "very",
+      "via",     "wa",    "was",     "we",      "were",  "what",   "when",     "where",
+      "which",   "while", "who",     "whom",    "why",   "will",   "with",     "within",
+      "would",   "xe",    "xem",     "xyr",     "you",   "your",   "yours",    "yourself",
+      "ze",      "zir",   "hir",     "company", "name",  "city",   "state",    "n",
+      "s",       "t",     "d",       "e",       "m",     "o"});
   return kSet.Contains(w, fnv);
 }
 

@@ -16,7 +16,9 @@ inline bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
 inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 inline char AsciiLower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c + 32) : c; }
 // A byte that belongs to a word: ASCII letters and digits, and any non-ASCII (UTF-8) byte.
-inline bool IsWordByte(char c) { return IsAsciiAlnum(c) || (static_cast<unsigned char>(c) >= 0x80); }
+inline bool IsWordByte(char c) {
+  return IsAsciiAlnum(c) || (static_cast<unsigned char>(c) >= 0x80);
+}
 
 // Unifies line ends to '\n', tabs to spaces, typographic punctuation (dashes, quotes, bullets,
 // non-breaking and full-width spaces) to ASCII, and drops other control characters and invalid

@@ -209,30 +209,44 @@ TemplateVars BaseVars(const CandidateFacts& facts) {
   vars["name"] = facts.display_name;
   vars["job_title"] = facts.job_title;
   vars["score"] = std::to_string(facts.score);
-  std::vector<std::string> names;
-  for (const auto& m : facts.matched) names.push_back(m.skill);
   auto first_n = [](const std::vector<std::string>& v, std::size_t n) {
     return std::vector<std::string>(v.begin(), v.begin() + std::min(n, v.size()));
   };
-  vars["matched_list"] = JoinList(first_n(names, 3));
-  vars["skills"] = JoinList(first_n(names, 2));
-  vars["n_matched"] = names.empty() ? "" : std::to_string(names.size());
-  if (!facts.matched.empty()) {
-    const SkillFact& top = facts.matched.front();
-    vars["top_skill"] = top.skill;
-    vars["top_skill_years"] = FormatYears(top.years);
-    vars["top_skill_employer"] = top.employer;
+  // {matched_list}: job skills matched directly; {related_list}: those credited through a related
+  // skill, "Spring (via Java)". {skills} and {top_skill} name what the candidate actually has
+  // (the related skill, not the job's, for a related match), so no text claims a skill the
+  // resume lacks.
+  std::vector<std::string> direct, related;
+  struct Held {
+    std::string name, employer;
+    double years;
+  };
+  std::vector<Held> held;
+  for (const auto& m : facts.matched) {
+    (m.via.empty() ? direct : related)
+        .push_back(m.via.empty() ? m.skill : m.skill + " (via " + m.via + ")");
+    std::string name = m.via.empty() ? m.skill : m.via;
+    bool seen = std::any_of(held.begin(), held.end(),
+                            [&](const Held& h) { return ToLower(h.name) == ToLower(name); });
+    if (!seen) held.push_back({name, m.employer, m.years});
   }
-  if (facts.matched.size() > 1) vars["second_skill"] = facts.matched[1].skill;
-  // Where the skills named by {skills} were used, when that is one employer for all of them, so
-  // "Python and FastAPI at Acme Corp" is only written when both were used there.
-  if (!facts.matched.empty()) {
-    std::string shared = facts.matched.front().employer;
-    for (std::size_t i = 1; i < std::min<std::size_t>(2, facts.matched.size()); ++i) {
-      if (facts.matched[i].employer != shared) shared.clear();
-    }
+  vars["matched_list"] = JoinList(first_n(direct, 3));
+  vars["related_list"] = JoinList(first_n(related, 2));
+  vars["n_matched"] = facts.matched.empty() ? "" : std::to_string(facts.matched.size());
+  std::vector<std::string> held_names;
+  for (const Held& h : held) held_names.push_back(h.name);
+  vars["skills"] = JoinList(first_n(held_names, 2));
+  if (!held.empty()) {
+    vars["top_skill"] = held[0].name;
+    vars["top_skill_years"] = FormatYears(held[0].years);
+    vars["top_skill_employer"] = held[0].employer;
+    // Where the skills named by {skills} were used, when that is one employer for all of them,
+    // so "Python and FastAPI at Acme Corp" is only written when both were used there.
+    std::string shared = held[0].employer;
+    if (held.size() > 1 && held[1].employer != shared) shared.clear();
     vars["skills_employer"] = shared;
   }
+  if (held.size() > 1) vars["second_skill"] = held[1].name;
   if (!facts.employers.empty()) vars["recent_employer"] = facts.employers.front();
   vars["recent_title"] = facts.recent_title;
   vars["employers"] = JoinList(first_n(facts.employers, 3));

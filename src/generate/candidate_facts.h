@@ -58,9 +58,10 @@ CandidateFacts GatherFacts(const engine::Engine* engine, const engine::JobRequir
 
 std::string_view SeverityName(engine::GapSeverity severity);
 
-// Variables every template may use: first_name, name, job_title, score, matched_list, skills,
-// skills_employer, top_skill, second_skill, recent_employer, recent_title, employers,
-// years_total, gap, ...
+// Variables every template may use: first_name, name, job_title, score, matched_list (direct
+// matches), related_list ("Spring (via Java)"), skills / top_skill / second_skill (what the
+// candidate has: the related skill for a related match), skills_employer, recent_employer,
+// recent_title, employers, years_total, gap, ... (the full list is in data/generate/*.txt).
 TemplateVars BaseVars(const CandidateFacts& facts);
 
 }  // namespace shortlist::generate

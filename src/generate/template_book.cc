@@ -96,20 +96,24 @@ std::vector<std::string> TemplateBook::Keys() const {
   return keys;
 }
 
-bool TemplateBook::Usable(const Variant& variant, const TemplateVars& vars) {
+std::string_view TemplateBook::Lookup::operator()(const std::string& name) const {
+  if (overlay != nullptr) {
+    auto it = overlay->find(name);
+    if (it != overlay->end()) return it->second;
+  }
+  auto it = vars.find(name);
+  return it == vars.end() ? std::string_view() : std::string_view(it->second);
+}
+
+bool TemplateBook::Usable(const Variant& variant, const Lookup& lookup) {
   for (const std::string& name : variant.required) {
-    auto it = vars.find(name);
-    if (it == vars.end() || it->second.empty()) return false;
+    if (lookup(name).empty()) return false;
   }
   return true;
 }
 
-std::string TemplateBook::RenderVariant(const Variant& variant, const TemplateVars& vars) {
+std::string TemplateBook::RenderVariant(const Variant& variant, const Lookup& value_of) {
   std::string out;
-  auto value_of = [&vars](const std::string& name) -> std::string_view {
-    auto it = vars.find(name);
-    return it == vars.end() ? std::string_view() : std::string_view(it->second);
-  };
   for (const Segment& segment : variant.segments) {
     switch (segment.kind) {
       case Segment::Kind::kText:
@@ -138,14 +142,15 @@ std::string TemplateBook::RenderVariant(const Variant& variant, const TemplateVa
 }
 
 std::string TemplateBook::Render(const std::vector<std::string>& keys, const TemplateVars& vars,
-                                 std::uint64_t seed) const {
+                                 std::uint64_t seed, const TemplateVars* overlay) const {
+  const Lookup lookup{vars, overlay};
   for (const std::string& key : keys) {
     auto it = entries_.find(key);
     if (it == entries_.end()) continue;
     std::vector<const Variant*> best;
     std::size_t best_specificity = 0;
     for (const Variant& variant : it->second) {
-      if (!Usable(variant, vars)) continue;
+      if (!Usable(variant, lookup)) continue;
       std::size_t specificity = variant.required.size();
       if (best.empty() || specificity > best_specificity) {
         best.clear();
@@ -155,7 +160,7 @@ std::string TemplateBook::Render(const std::vector<std::string>& keys, const Tem
     }
     if (best.empty()) continue;
     const Variant* chosen = best[HashCombine(seed, key) % best.size()];
-    return RenderVariant(*chosen, vars);
+    return RenderVariant(*chosen, lookup);
   }
   return "";
 }
@@ -181,7 +186,9 @@ std::vector<std::string> TemplateBook::RenderAll(std::string_view key,
   std::vector<std::string> out;
   auto it = entries_.find(key);
   if (it == entries_.end()) return out;
-  for (const Variant& variant : it->second) out.push_back(RenderVariant(variant, vars));
+  for (const Variant& variant : it->second) {
+    out.push_back(RenderVariant(variant, Lookup{vars, nullptr}));
+  }
   return out;
 }
 

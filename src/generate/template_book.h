@@ -40,11 +40,14 @@ class TemplateBook {
   std::vector<std::string> Keys() const;
 
   // Renders the chosen variant of the first key in `keys` that exists and has a usable variant.
-  // Returns "" when none does.
+  // Returns "" when none does. Variables are looked up in `overlay` first (when given; a key
+  // present there wins even when empty), then in `vars`, so callers add per-item variables
+  // without copying the shared ones.
   std::string Render(const std::vector<std::string>& keys, const TemplateVars& vars,
-                     std::uint64_t seed) const;
-  std::string Render(std::string_view key, const TemplateVars& vars, std::uint64_t seed) const {
-    return Render(std::vector<std::string>{std::string(key)}, vars, seed);
+                     std::uint64_t seed, const TemplateVars* overlay = nullptr) const;
+  std::string Render(std::string_view key, const TemplateVars& vars, std::uint64_t seed,
+                     const TemplateVars* overlay = nullptr) const {
+    return Render(std::vector<std::string>{std::string(key)}, vars, seed, overlay);
   }
 
   // Every variable name used anywhere in the book, sorted (tests check them against the writers').
@@ -64,8 +67,13 @@ class TemplateBook {
     std::vector<std::string> required;  // distinct variables outside optional segments
   };
 
-  static bool Usable(const Variant& variant, const TemplateVars& vars);
-  static std::string RenderVariant(const Variant& variant, const TemplateVars& vars);
+  struct Lookup {
+    const TemplateVars& vars;
+    const TemplateVars* overlay;
+    std::string_view operator()(const std::string& name) const;
+  };
+  static bool Usable(const Variant& variant, const Lookup& lookup);
+  static std::string RenderVariant(const Variant& variant, const Lookup& lookup);
 
   std::map<std::string, std::vector<Variant>, std::less<>> entries_;
 };

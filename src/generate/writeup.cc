@@ -54,7 +54,11 @@ std::string JoinSentences(const std::vector<std::string>& sentences) {
 std::string Summary(const TemplateBook& book, const CandidateFacts& facts,
                     const TemplateVars& vars) {
   std::vector<std::string> sentences;
-  sentences.push_back(book.Render("summary.fit", vars, facts.seed));
+  bool any_direct = std::any_of(facts.matched.begin(), facts.matched.end(),
+                                [](const SkillFact& m) { return m.via.empty(); });
+  sentences.push_back(
+      book.Render(any_direct || facts.matched.empty() ? "summary.fit" : "summary.fit_related", vars,
+                  facts.seed));
   sentences.push_back(book.Render("summary.experience", vars, facts.seed));
   if (!facts.missing.empty()) {
     sentences.push_back(book.Render("summary.gap", vars, facts.seed));
@@ -64,14 +68,16 @@ std::string Summary(const TemplateBook& book, const CandidateFacts& facts,
   return JoinSentences(sentences);
 }
 
+// Per-item variables (a skill, a gap...) go in a small overlay over the shared `vars`.
 std::vector<std::string> Strengths(const TemplateBook& book, const CandidateFacts& facts,
-                                   TemplateVars vars) {
+                                   const TemplateVars& vars) {
   std::vector<std::string> out;
+  TemplateVars item;
   for (const SkillFact& skill : facts.matched) {
     if (out.size() >= 4) break;
-    AddSkillVars(vars, skill);
+    AddSkillVars(item, skill);
     PushUnique(out, book.Render(skill.via.empty() ? "strength.skill" : "strength.related", vars,
-                                HashCombine(facts.seed, skill.skill)));
+                                HashCombine(facts.seed, skill.skill), &item));
   }
   if (facts.total_years > 0 && facts.total_years >= facts.min_years) {
     PushUnique(out, book.Render("strength.experience", vars, facts.seed));
@@ -81,37 +87,39 @@ std::vector<std::string> Strengths(const TemplateBook& book, const CandidateFact
   }
   for (const std::string& certification : facts.certifications) {
     if (out.size() >= kMaxStrengths) break;
-    vars["certification"] = certification;
-    PushUnique(out, book.Render("strength.certification", vars, facts.seed));
+    item["certification"] = certification;
+    PushUnique(out, book.Render("strength.certification", vars, facts.seed, &item));
   }
   if (out.size() > kMaxStrengths) out.resize(kMaxStrengths);
   return out;
 }
 
 std::vector<std::string> Weaknesses(const TemplateBook& book, const CandidateFacts& facts,
-                                    TemplateVars vars) {
+                                    const TemplateVars& vars) {
   std::vector<std::string> out;
   for (const GapFact& gap : facts.missing) {
     if (out.size() >= 4) break;
-    AddGapVars(vars, gap);
+    TemplateVars item;
+    AddGapVars(item, gap);
     PushUnique(
         out, book.Render(gap.required ? "weakness.missing_required" : "weakness.missing_preferred",
-                         vars, HashCombine(facts.seed, gap.skill)));
+                         vars, HashCombine(facts.seed, gap.skill), &item));
   }
   for (const SkillFact& skill : facts.matched) {
-    AddSkillVars(vars, skill);
+    TemplateVars item;
+    AddSkillVars(item, skill);
     if (skill.min_years > 0 && skill.years > 0 && skill.years + 0.05 < skill.min_years) {
-      PushUnique(out, book.Render("weakness.skill_years", vars, facts.seed));
+      PushUnique(out, book.Render("weakness.skill_years", vars, facts.seed, &item));
     } else if (!skill.via.empty() && skill.required) {
-      PushUnique(out, book.Render("weakness.related_only", vars, facts.seed));
+      PushUnique(out, book.Render("weakness.related_only", vars, facts.seed, &item));
     }
   }
   if (facts.min_years > 0 && facts.total_years + 0.05 < facts.min_years) {
     PushUnique(out, book.Render("weakness.experience", vars, facts.seed));
   }
   if (facts.degree_short) {
-    vars["degree_needed"] = facts.degree_needed;
-    PushUnique(out, book.Render("weakness.degree", vars, facts.seed));
+    TemplateVars item{{"degree_needed", facts.degree_needed}};
+    PushUnique(out, book.Render("weakness.degree", vars, facts.seed, &item));
   }
   for (const std::string& flag : facts.profile_flags) {
     PushUnique(out, book.Render("flag." + flag, vars, facts.seed));
@@ -126,35 +134,36 @@ std::vector<std::string> Weaknesses(const TemplateBook& book, const CandidateFac
 std::vector<InterviewQuestion> Questions(const CandidateFacts& facts, const TemplateVars& base) {
   const TemplateBook& book = EmbeddedBook("questions");
   std::vector<InterviewQuestion> out;
-  auto add = [&](std::string_view kind, const TemplateVars& vars, std::string_view salt) {
+  const TemplateVars none;
+  auto add = [&](std::string_view kind, const TemplateVars& item, std::string_view salt) {
     if (out.size() >= kQuestionCount) return;
     std::string question =
-        book.Render("question." + std::string(kind), vars, HashCombine(facts.seed, salt));
+        book.Render("question." + std::string(kind), base, HashCombine(facts.seed, salt), &item);
     if (question.empty()) return;
     for (const auto& existing : out) {
       if (existing.question == question) return;
     }
-    out.push_back({question, book.Render("seeking." + std::string(kind), vars, facts.seed)});
+    out.push_back({question, book.Render("seeking." + std::string(kind), base, facts.seed, &item)});
   };
   auto skill_question = [&](std::size_t i) {
     if (i >= facts.matched.size()) return;
-    TemplateVars vars = base;
-    AddSkillVars(vars, facts.matched[i]);
-    add(facts.matched[i].via.empty() ? "depth" : "related", vars, facts.matched[i].skill);
+    TemplateVars item;
+    AddSkillVars(item, facts.matched[i]);
+    add(facts.matched[i].via.empty() ? "depth" : "related", item, facts.matched[i].skill);
   };
   auto gap_question = [&](std::size_t i) {
     if (i >= facts.missing.size()) return;
-    TemplateVars vars = base;
-    AddGapVars(vars, facts.missing[i]);
-    add(facts.missing[i].required ? "gap" : "gap_preferred", vars, facts.missing[i].skill);
+    TemplateVars item;
+    AddGapVars(item, facts.missing[i]);
+    add(facts.missing[i].required ? "gap" : "gap_preferred", item, facts.missing[i].skill);
   };
   auto years_question = [&]() -> bool {
     for (const SkillFact& skill : facts.matched) {
       if (skill.min_years > 0 && skill.years > 0 && skill.years + 0.05 < skill.min_years) {
-        TemplateVars vars = base;
-        AddSkillVars(vars, skill);
+        TemplateVars item;
+        AddSkillVars(item, skill);
         std::size_t before = out.size();
-        add("years", vars, skill.skill);
+        add("years", item, skill.skill);
         return out.size() > before;
       }
     }
@@ -163,7 +172,7 @@ std::vector<InterviewQuestion> Questions(const CandidateFacts& facts, const Temp
 
   skill_question(0);
   gap_question(0);
-  if (!facts.employers.empty()) add("employer", base, facts.employers.front());
+  if (!facts.employers.empty()) add("employer", none, facts.employers.front());
   skill_question(1);
   if (!years_question()) gap_question(1);
   for (std::size_t i = 2; i < std::max(facts.matched.size(), facts.missing.size()); ++i) {
@@ -171,16 +180,15 @@ std::vector<InterviewQuestion> Questions(const CandidateFacts& facts, const Temp
     gap_question(i);
   }
   if (facts.employers.size() > 1) {
-    TemplateVars vars = base;
-    vars["recent_employer"] = facts.employers[1];
-    vars["recent_title"] = "";
-    add("employer", vars, facts.employers[1]);
+    // The earlier employer; its title is not known here, so the title is masked.
+    TemplateVars item{{"recent_employer", facts.employers[1]}, {"recent_title", ""}};
+    add("employer", item, facts.employers[1]);
   }
-  if (!facts.certifications.empty()) add("certification", base, facts.certifications.front());
-  add("problem", base, "problem");
-  add("motivation", base, "motivation");
+  if (!facts.certifications.empty()) add("certification", none, facts.certifications.front());
+  add("problem", none, "problem");
+  add("motivation", none, "motivation");
   for (int i = 1; out.size() < kQuestionCount && i <= 9; ++i) {
-    add("generic" + std::to_string(i), base, "generic");
+    add("generic" + std::to_string(i), none, "generic");
   }
   return out;
 }

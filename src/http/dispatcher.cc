@@ -80,6 +80,7 @@ Response Dispatcher::Dispatch(Request& request) const {
     Log(LogLevel::kError, "handler threw", {{"path", request.path}, {"what", e.what()}});
     response = ErrorResponse(500, "Internal server error.");
   }
+  if (!LogEnabled(LogLevel::kInfo)) return response;
   const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                           std::chrono::steady_clock::now() - started)
                           .count();

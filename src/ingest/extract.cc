@@ -102,7 +102,7 @@ Result<ExtractedDocument> ExtractUnnamed(std::string_view bytes, const ExtractLi
       } else if (doc.kind == DocumentKind::kMarkdown) {
         raw = internal::ExtractMarkdown(text);
       } else {
-        raw = internal::RawText{std::move(text), {}, 1};
+        raw = internal::RawText{std::move(text), {}, 1, {}};
       }
       break;
     }
@@ -113,6 +113,7 @@ Result<ExtractedDocument> ExtractUnnamed(std::string_view bytes, const ExtractLi
   doc.hidden_text = NormalizeText(raw->hidden);
   doc.pages = raw->pages;
   if (!doc.hidden_text.empty()) doc.flags.push_back("hidden_text");
+  for (std::string& flag : raw->flags) doc.flags.push_back(std::move(flag));
   if (doc.text.empty()) {
     if (doc.kind == DocumentKind::kPdf) {
       return Error::Make("no_text_layer", "the PDF has no visible text (a scanned image?)");

@@ -83,9 +83,8 @@ std::string FilenameFor(std::string_view url, std::string_view content_dispositi
     const std::string name = Sanitize(PercentDecode(path.substr(path.find_last_of('/') + 1)));
     if (!name.empty()) return name;
   }
-  return Sanitize(std::string(host.substr(host.rfind('@') == std::string_view::npos
-                                              ? 0
-                                              : host.rfind('@') + 1)));
+  return Sanitize(std::string(
+      host.substr(host.rfind('@') == std::string_view::npos ? 0 : host.rfind('@') + 1)));
 }
 
 Result<FetchedFile> FetchFile(net::HttpClient& client, std::string_view url,

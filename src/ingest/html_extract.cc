@@ -35,29 +35,24 @@ struct Entity {
 };
 
 constexpr Entity kEntities[] = {
-    {"amp", '&'},       {"lt", '<'},         {"gt", '>'},        {"quot", '"'},
-    {"apos", '\''},     {"nbsp", 0xA0},      {"ndash", 0x2013},  {"mdash", 0x2014},
-    {"bull", 0x2022},   {"hellip", 0x2026},  {"middot", 0xB7},   {"copy", 0xA9},
-    {"reg", 0xAE},      {"trade", 0x2122},   {"lsquo", 0x2018},  {"rsquo", 0x2019},
-    {"ldquo", 0x201C},  {"rdquo", 0x201D},   {"laquo", 0xAB},    {"raquo", 0xBB},
-    {"euro", 0x20AC},   {"pound", 0xA3},     {"deg", 0xB0},      {"times", 0xD7},
-    {"shy", 0xAD},      {"zwnj", 0x200C},    {"zwj", 0x200D},    {"ensp", 0x2002},
-    {"emsp", 0x2003},   {"thinsp", 0x2009},  {"iexcl", 0xA1},    {"iquest", 0xBF},
-    {"szlig", 0xDF},    {"Agrave", 0xC0},    {"Aacute", 0xC1},   {"Acirc", 0xC2},
-    {"Atilde", 0xC3},   {"Auml", 0xC4},      {"Aring", 0xC5},    {"AElig", 0xC6},
-    {"Ccedil", 0xC7},   {"Egrave", 0xC8},    {"Eacute", 0xC9},   {"Ecirc", 0xCA},
-    {"Euml", 0xCB},     {"Igrave", 0xCC},    {"Iacute", 0xCD},   {"Icirc", 0xCE},
-    {"Iuml", 0xCF},     {"Ntilde", 0xD1},    {"Ograve", 0xD2},   {"Oacute", 0xD3},
-    {"Ocirc", 0xD4},    {"Otilde", 0xD5},    {"Ouml", 0xD6},     {"Oslash", 0xD8},
-    {"Ugrave", 0xD9},   {"Uacute", 0xDA},    {"Ucirc", 0xDB},    {"Uuml", 0xDC},
-    {"Yacute", 0xDD},   {"agrave", 0xE0},    {"aacute", 0xE1},   {"acirc", 0xE2},
-    {"atilde", 0xE3},   {"auml", 0xE4},      {"aring", 0xE5},    {"aelig", 0xE6},
-    {"ccedil", 0xE7},   {"egrave", 0xE8},    {"eacute", 0xE9},   {"ecirc", 0xEA},
-    {"euml", 0xEB},     {"igrave", 0xEC},    {"iacute", 0xED},   {"icirc", 0xEE},
-    {"iuml", 0xEF},     {"ntilde", 0xF1},    {"ograve", 0xF2},   {"oacute", 0xF3},
-    {"ocirc", 0xF4},    {"otilde", 0xF5},    {"ouml", 0xF6},     {"oslash", 0xF8},
-    {"ugrave", 0xF9},   {"uacute", 0xFA},    {"ucirc", 0xFB},    {"uuml", 0xFC},
-    {"yacute", 0xFD},   {"yuml", 0xFF},
+    {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
+    {"nbsp", 0xA0},    {"ndash", 0x2013}, {"mdash", 0x2014}, {"bull", 0x2022},  {"hellip", 0x2026},
+    {"middot", 0xB7},  {"copy", 0xA9},    {"reg", 0xAE},     {"trade", 0x2122}, {"lsquo", 0x2018},
+    {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"laquo", 0xAB},   {"raquo", 0xBB},
+    {"euro", 0x20AC},  {"pound", 0xA3},   {"deg", 0xB0},     {"times", 0xD7},   {"shy", 0xAD},
+    {"zwnj", 0x200C},  {"zwj", 0x200D},   {"ensp", 0x2002},  {"emsp", 0x2003},  {"thinsp", 0x2009},
+    {"iexcl", 0xA1},   {"iquest", 0xBF},  {"szlig", 0xDF},   {"Agrave", 0xC0},  {"Aacute", 0xC1},
+    {"Acirc", 0xC2},   {"Atilde", 0xC3},  {"Auml", 0xC4},    {"Aring", 0xC5},   {"AElig", 0xC6},
+    {"Ccedil", 0xC7},  {"Egrave", 0xC8},  {"Eacute", 0xC9},  {"Ecirc", 0xCA},   {"Euml", 0xCB},
+    {"Igrave", 0xCC},  {"Iacute", 0xCD},  {"Icirc", 0xCE},   {"Iuml", 0xCF},    {"Ntilde", 0xD1},
+    {"Ograve", 0xD2},  {"Oacute", 0xD3},  {"Ocirc", 0xD4},   {"Otilde", 0xD5},  {"Ouml", 0xD6},
+    {"Oslash", 0xD8},  {"Ugrave", 0xD9},  {"Uacute", 0xDA},  {"Ucirc", 0xDB},   {"Uuml", 0xDC},
+    {"Yacute", 0xDD},  {"agrave", 0xE0},  {"aacute", 0xE1},  {"acirc", 0xE2},   {"atilde", 0xE3},
+    {"auml", 0xE4},    {"aring", 0xE5},   {"aelig", 0xE6},   {"ccedil", 0xE7},  {"egrave", 0xE8},
+    {"eacute", 0xE9},  {"ecirc", 0xEA},   {"euml", 0xEB},    {"igrave", 0xEC},  {"iacute", 0xED},
+    {"icirc", 0xEE},   {"iuml", 0xEF},    {"ntilde", 0xF1},  {"ograve", 0xF2},  {"oacute", 0xF3},
+    {"ocirc", 0xF4},   {"otilde", 0xF5},  {"ouml", 0xF6},    {"oslash", 0xF8},  {"ugrave", 0xF9},
+    {"uacute", 0xFA},  {"ucirc", 0xFB},   {"uuml", 0xFC},    {"yacute", 0xFD},  {"yuml", 0xFF},
 };
 
 bool OneOf(std::string_view s, std::initializer_list<std::string_view> set) {
@@ -65,11 +60,12 @@ bool OneOf(std::string_view s, std::initializer_list<std::string_view> set) {
 }
 
 bool IsBlock(std::string_view n) {
-  return OneOf(n, {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-                   "article", "header", "footer", "ul", "ol", "table", "blockquote", "pre",
-                   "hr", "dt", "dd", "dl", "address", "nav", "aside", "main", "figure",
-                   "figcaption", "form", "fieldset", "details", "summary", "caption", "br",
-                   "tbody", "thead", "tfoot", "body", "center", "legend"});
+  return OneOf(n, {"p",          "div",   "li",       "tr",         "h1",      "h2",      "h3",
+                   "h4",         "h5",    "h6",       "section",    "article", "header",  "footer",
+                   "ul",         "ol",    "table",    "blockquote", "pre",     "hr",      "dt",
+                   "dd",         "dl",    "address",  "nav",        "aside",   "main",    "figure",
+                   "figcaption", "form",  "fieldset", "details",    "summary", "caption", "br",
+                   "tbody",      "thead", "tfoot",    "body",       "center",  "legend"});
 }
 
 bool IsVoid(std::string_view n) {
@@ -235,8 +231,8 @@ class HtmlParser {
       return;
     }
     const std::size_t name_start = i;
-    while (i < in_.size() && (std::isalnum(static_cast<unsigned char>(in_[i])) ||
-                              in_[i] == '-' || in_[i] == ':')) {
+    while (i < in_.size() &&
+           (std::isalnum(static_cast<unsigned char>(in_[i])) || in_[i] == '-' || in_[i] == ':')) {
       ++i;
     }
     const std::string name = Lower(in_.substr(name_start, i - name_start));

@@ -35,10 +35,10 @@ struct ExtractLimits {
 
 struct ExtractedDocument {
   DocumentKind kind = DocumentKind::kText;
-  std::string text;         // visible text, UTF-8, reading order, one line per layout line
-  std::string hidden_text;  // text a reader cannot see (white-on-white, tiny, off-page)
-  int pages = 0;            // PDF pages; 1 for other kinds
-  std::vector<std::string> flags;  // e.g. "hidden_text"
+  std::string text;                // visible text, UTF-8, reading order, one line per layout line
+  std::string hidden_text;         // text a reader cannot see (white-on-white, tiny, off-page)
+  int pages = 0;                   // PDF pages; 1 for other kinds
+  std::vector<std::string> flags;  // "hidden_text"; "pages_truncated" (PDF over max_pages)
 };
 
 // Error codes: "file_too_large", "unsupported_type", "corrupt_file", "pdf_encrypted",

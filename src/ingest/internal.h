@@ -5,6 +5,7 @@
 #include <chrono>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/result.h"
 #include "ingest/ingest.h"
@@ -29,6 +30,7 @@ struct RawText {
   std::string text;    // visible text, UTF-8 (may be unnormalised)
   std::string hidden;  // text a reader cannot see
   int pages = 1;
+  std::vector<std::string> flags;  // besides "hidden_text", which Extract derives
 };
 
 Error TimeoutError();

@@ -132,9 +132,8 @@ class Layout {
 
   std::optional<Split> SplitAtGutter(const Indices& idx) const {
     auto gaps = Gutters(idx);
-    std::sort(gaps.begin(), gaps.end(), [](const auto& a, const auto& b) {
-      return a.second - a.first > b.second - b.first;
-    });
+    std::sort(gaps.begin(), gaps.end(),
+              [](const auto& a, const auto& b) { return a.second - a.first > b.second - b.first; });
     for (const auto& [from, to] : gaps) {
       Indices left, right;
       const double mid = (from + to) / 2;

@@ -21,7 +21,7 @@
 namespace shortlist::ingest {
 
 struct PositionedWord {
-  std::string text;  // UTF-8
+  std::string text;                       // UTF-8
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // box in points, y grows downwards
   double font_size = 0;
 };

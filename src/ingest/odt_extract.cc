@@ -185,8 +185,8 @@ class OdtWalker {
 
 Status ParseXml(pugi::xml_document& doc, const std::string& xml, const char* part) {
   if (!doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata)) {
-    return Error::Make("corrupt_file", std::string("the document part ") + part +
-                                           " is not valid XML");
+    return Error::Make("corrupt_file",
+                       std::string("the document part ") + part + " is not valid XML");
   }
   return OkStatus();
 }

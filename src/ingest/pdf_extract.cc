@@ -22,6 +22,7 @@
 #include <poppler-page.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -40,9 +41,8 @@ constexpr double kMarginShare = 0.06;
 
 void SilencePoppler() {
   static std::once_flag once;
-  std::call_once(once, [] {
-    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
-  });
+  std::call_once(
+      once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
 }
 
 std::string ToUtf8(const poppler::ustring& s) {
@@ -92,6 +92,9 @@ Ink InkIn(const poppler::image& img, const PositionedWord& w) {
 Result<RawText> ExtractPdf(std::string_view bytes, const ExtractLimits& limits,
                            const Deadline& deadline) {
   SilencePoppler();
+  if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+    return Error::Make("file_too_large", "the PDF is too large to read");
+  }
   if (LooksTruncated(bytes)) {
     return Error::Make("corrupt_file", "the PDF is truncated (no end-of-file marker)");
   }
@@ -106,6 +109,7 @@ Result<RawText> ExtractPdf(std::string_view bytes, const ExtractLimits& limits,
 
   RawText out;
   out.pages = std::min(page_count, std::max(1, limits.max_pages));
+  if (out.pages < page_count) out.flags.push_back("pages_truncated");
   std::vector<std::vector<PageWord>> pages(static_cast<std::size_t>(out.pages));
   std::map<std::string, bool> font_leaves_ink;
   std::size_t words_seen = 0;
@@ -126,8 +130,9 @@ Result<RawText> ExtractPdf(std::string_view bytes, const ExtractLimits& limits,
       ++words_seen;
       const poppler::rectf r = tb.bbox();
       PageWord pw;
-      pw.word = PositionedWord{std::move(text), r.left(), r.top(), r.right(), r.bottom(),
-                               tb.has_font_info() ? tb.get_font_size() : r.height()};
+      pw.word = PositionedWord{
+          std::move(text), r.left(),   r.top(),
+          r.right(),       r.bottom(), tb.has_font_info() ? tb.get_font_size() : r.height()};
       pw.font = tb.has_font_info() ? tb.get_font_name() : std::string();
       const PositionedWord& w = pw.word;
       const bool tiny = std::max(w.font_size, w.y1 - w.y0) < kTinyFontPoints;

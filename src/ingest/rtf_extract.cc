@@ -37,13 +37,41 @@ struct Rgb {
 };
 
 bool SkippedDestination(std::string_view word) {
-  static constexpr std::string_view kSkipped[] = {
-      "fonttbl",   "stylesheet", "info",       "pict",      "object",       "themedata",
-      "datastore", "xmlnstbl",   "listtable",  "listoverridetable",         "rsidtbl",
-      "generator", "latentstyles", "mmathPr",  "fldinst",   "filetbl",      "revtbl",
-      "pgdsctbl",  "userprops",  "docvar",     "xe",        "tc",           "colorschememapping",
-      "shppict",   "nonshppict", "blipuid",    "bkmkstart", "bkmkend",      "private",
-      "wgrffmtfilter", "defchp", "defpap",     "pnseclvl",  "listpicture",  "fontemb"};
+  static constexpr std::string_view kSkipped[] = {"fonttbl",
+                                                  "stylesheet",
+                                                  "info",
+                                                  "pict",
+                                                  "object",
+                                                  "themedata",
+                                                  "datastore",
+                                                  "xmlnstbl",
+                                                  "listtable",
+                                                  "listoverridetable",
+                                                  "rsidtbl",
+                                                  "generator",
+                                                  "latentstyles",
+                                                  "mmathPr",
+                                                  "fldinst",
+                                                  "filetbl",
+                                                  "revtbl",
+                                                  "pgdsctbl",
+                                                  "userprops",
+                                                  "docvar",
+                                                  "xe",
+                                                  "tc",
+                                                  "colorschememapping",
+                                                  "shppict",
+                                                  "nonshppict",
+                                                  "blipuid",
+                                                  "bkmkstart",
+                                                  "bkmkend",
+                                                  "private",
+                                                  "wgrffmtfilter",
+                                                  "defchp",
+                                                  "defpap",
+                                                  "pnseclvl",
+                                                  "listpicture",
+                                                  "fontemb"};
   for (std::string_view s : kSkipped) {
     if (word == s) return true;
   }
@@ -164,8 +192,8 @@ class RtfParser {
       has_param = true;
     }
     if (has_param) {
-      param = std::strtol(std::string(in_.substr(num_start, pos_ - num_start)).c_str(), nullptr,
-                          10);
+      param =
+          std::strtol(std::string(in_.substr(num_start, pos_ - num_start)).c_str(), nullptr, 10);
     } else {
       pos_ = num_start;
     }
@@ -221,8 +249,8 @@ class RtfParser {
       return;
     }
     if (w == "bin") {
-      pos_ += static_cast<std::size_t>(std::max(0L, std::min<long>(p, static_cast<long>(
-                                                                         in_.size() - pos_))));
+      pos_ += static_cast<std::size_t>(
+          std::max(0L, std::min<long>(p, static_cast<long>(in_.size() - pos_))));
       return;
     }
     if (w == "colortbl") {

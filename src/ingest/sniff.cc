@@ -27,11 +27,14 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kForeign
     {"GIF89a", "a GIF image"},
     {"II*\0", "a TIFF image"},
     {"MM\0*", "a TIFF image"},
-    {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "a legacy Office file (.doc/.xls); save it as DOCX or PDF"},
+    {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+     "a legacy Office file (.doc/.xls); save it as DOCX or PDF"},
     {"Rar!\x1A\x07", "a RAR archive"},
     {"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"},
     {"\x1F\x8B", "a gzip archive"},
-    {"\x7F" "ELF", "an executable"},
+    {"\x7F"
+     "ELF",
+     "an executable"},
 }};
 
 }  // namespace

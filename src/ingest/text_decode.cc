@@ -100,8 +100,8 @@ int GuessUtf16(std::string_view b) {
     odd_nuls += b[i + 1] == 0;
   }
   const std::size_t units = n / 2;
-  if (odd_nuls * 10 >= units * 6 && even_nuls * 10 < units) return 1;   // little-endian
-  if (even_nuls * 10 >= units * 6 && odd_nuls * 10 < units) return 2;   // big-endian
+  if (odd_nuls * 10 >= units * 6 && even_nuls * 10 < units) return 1;  // little-endian
+  if (even_nuls * 10 >= units * 6 && odd_nuls * 10 < units) return 2;  // big-endian
   return 0;
 }
 
@@ -166,9 +166,8 @@ bool LooksBinary(std::string_view s) {
 std::string NormalizeText(std::string_view input) {
   const std::string valid = RepairUtf8(input);
   utf8proc_uint8_t* mapped = nullptr;
-  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                                      UTF8PROC_COMPAT | UTF8PROC_IGNORE |
-                                                      UTF8PROC_NLF2LF);
+  const auto options = static_cast<utf8proc_option_t>(
+      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_IGNORE | UTF8PROC_NLF2LF);
   const utf8proc_ssize_t len =
       utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(valid.data()),
                    static_cast<utf8proc_ssize_t>(valid.size()), &mapped, options);
@@ -203,8 +202,7 @@ std::string NormalizeText(std::string_view input) {
       }
     } else if (c < 0x20 || c == 0x7F) {
       continue;  // other C0 controls carry nothing a reader sees
-    } else if (c == 0xC2 && i + 1 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+    } else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
       ++i;  // C1 controls (U+0080..U+009F)
     } else {
       if (pending_space) line.push_back(pending_tab ? '\t' : ' ');

@@ -70,14 +70,14 @@ Result<std::string> ZipReader::Read(std::string_view name) {
   };
   // Declared sizes catch honest bombs before any work; the counter below catches lying ones.
   if ((st.valid & ZIP_STAT_SIZE) != 0) {
-    if (st.size > limits.max_uncompressed - std::min(limits.max_uncompressed,
-                                                     impl_->inflated_total)) {
+    if (st.size >
+        limits.max_uncompressed - std::min(limits.max_uncompressed, impl_->inflated_total)) {
       return bomb();
     }
     if ((st.valid & ZIP_STAT_COMP_SIZE) != 0 && st.size > (1u << 20) &&
         static_cast<double>(st.size) >
-            limits.max_compression_ratio * static_cast<double>(std::max<zip_uint64_t>(
-                                               st.comp_size, 1))) {
+            limits.max_compression_ratio *
+                static_cast<double>(std::max<zip_uint64_t>(st.comp_size, 1))) {
       return bomb();
     }
   }

@@ -9,7 +9,8 @@
 //                          at most 30) and fillers (5 per 100 words, at most 25); mean
 //   problem_solving        per answer 25 + 10 per reasoning cue (at most 4) + 10 each for an
 //                          action, a result and a number; -20 for a short answer; mean
-//   ownership              15 + 85 * (I + 2 * "I led"-phrases) / (that + we); 50 with no pronoun
+//   ownership              15 + 85 * r, r = (I + 2 * "I led"-phrases) / (that + we), 0.5 with
+//                          neither
 //   collaboration          30 + 20 * collaboration cues per answer
 //   leadership             25 + 25 * leadership cues per answer
 //   star_structure         25 * mean STAR components
@@ -302,17 +303,12 @@ Result<TranscriptAnalysis> AnalyzeTranscript(std::string_view transcript, Interv
   }
   if (vague_answers > 0 && 3 * vague_answers >= static_cast<int>(n)) {
     out.concern_flags.push_back("vague answers");
-    concerns.push_back("vague answers (hedging such as " +
-                       Join(
-                           [&] {
-                             std::vector<std::string> q;
-                             for (const auto& h : hedges_used) {
-                               q.push_back("\"" + AsWritten(h, "", "") + "\"");
-                             }
-                             return q;
-                           }(),
-                           3) +
-                       ")");
+    std::vector<std::string> quoted;
+    for (const auto& h : hedges_used) quoted.push_back("\"" + AsWritten(h, "", "") + "\"");
+    std::string evidence = std::to_string(vague_answers) + " of " +
+                           std::to_string(out.answers.size()) + " answers without concrete detail";
+    if (!quoted.empty()) evidence += ", hedging such as " + Join(quoted, 3);
+    concerns.push_back("vague answers (" + evidence + ")");
   }
   if (!contradictions.empty()) {
     out.concern_flags.push_back("contradictions");

@@ -138,8 +138,8 @@ AnswerSignals AnalyzeAnswer(const Lexicon& lexicon, AnswerAnalysis& analysis) {
   // Vague: hedged, or long enough to say something yet without a single concrete element (no
   // situation, task, action or result, no technical term, no number).
   bool hedged = (s.hedges >= 2 && per_100 >= 3) || (s.hedges >= 1 && s.words < 20);
-  bool nothing_concrete = s.words >= 15 && analysis.star_components == 0 &&
-                          s.technical_terms.empty() && s.metrics == 0;
+  bool nothing_concrete =
+      s.words >= 15 && analysis.star_components == 0 && s.technical_terms.empty() && s.metrics == 0;
   if (hedged || nothing_concrete) analysis.flags.push_back("vague");
   if (s.plural >= 3 && 4 * (s.singular + s.ownership_phrases) < s.plural) {
     analysis.flags.push_back("low ownership");

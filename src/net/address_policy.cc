@@ -143,7 +143,7 @@ AddressClass Classify(const IpAddress& ip) {
   const bool first15_zero = std::all_of(b.begin(), b.begin() + 15, [](auto x) { return x == 0; });
   if (first15_zero && b[15] == 0) return AddressClass::kUnspecified;
   if (first15_zero && b[15] == 1) return AddressClass::kLoopback;
-  if ((b[0] & 0xFE) == 0xFC) return AddressClass::kPrivate;                  // fc00::/7
+  if ((b[0] & 0xFE) == 0xFC) return AddressClass::kPrivate;                    // fc00::/7
   if (b[0] == 0xFE && (b[1] & 0xC0) == 0x80) return AddressClass::kLinkLocal;  // fe80::/10
   if (b[0] == 0xFE && (b[1] & 0xC0) == 0xC0) return AddressClass::kPrivate;    // fec0::/10
   if (b[0] == 0xFF) return AddressClass::kMulticast;
@@ -178,8 +178,8 @@ Result<AddressPolicy> AddressPolicy::WithAllowList(const std::vector<std::string
         if (bits.empty() || bits.size() > 3 ||
             !std::all_of(bits.begin(), bits.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
             std::stoi(bits) > max_prefix) {
-          return Error::Make("invalid_config", "allow-list entry \"" + raw +
-                                                   "\" has an invalid prefix length");
+          return Error::Make("invalid_config",
+                             "allow-list entry \"" + raw + "\" has an invalid prefix length");
         }
         prefix = std::stoi(bits);
       }

@@ -37,8 +37,15 @@ struct IpAddress {
   std::string ToString() const;
 };
 
-enum class AddressClass { kPublic, kLoopback, kPrivate, kLinkLocal, kUnspecified, kMulticast,
-                          kReserved };
+enum class AddressClass {
+  kPublic,
+  kLoopback,
+  kPrivate,
+  kLinkLocal,
+  kUnspecified,
+  kMulticast,
+  kReserved
+};
 std::string_view ToString(AddressClass c);  // "public", "loopback", "private", "link-local" ...
 
 AddressClass Classify(const IpAddress& address);

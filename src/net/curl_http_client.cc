@@ -45,8 +45,7 @@ class Url {
 
   // Sets an absolute URL, or resolves a relative one against the current URL.
   bool Set(const std::string& url) {
-    return curl_url_set(handle_, CURLUPART_URL, url.c_str(), CURLU_NON_SUPPORT_SCHEME) ==
-           CURLUE_OK;
+    return curl_url_set(handle_, CURLUPART_URL, url.c_str(), CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK;
   }
   std::string Get(CURLUPart part) const {
     char* value = nullptr;
@@ -143,9 +142,9 @@ class CurlHttpClient final : public HttpClient {
         return response;
       }
       if (hop >= request.max_redirects) {
-        return Error::Make("too_many_redirects",
-                           "the URL redirected more than " +
-                               std::to_string(request.max_redirects) + " times");
+        return Error::Make(
+            "too_many_redirects",
+            "the URL redirected more than " + std::to_string(request.max_redirects) + " times");
       }
       const std::string origin = Origin(url);
       if (!url.Set(location)) {
@@ -252,9 +251,9 @@ class CurlHttpClient final : public HttpClient {
       return Error::Make("url_refused", transfer.refusal);
     }
     if (transfer.too_large || code == CURLE_FILESIZE_EXCEEDED) {
-      return Error::Make("file_too_large", "the response is larger than " +
-                                               std::to_string(request.max_response_bytes) +
-                                               " bytes");
+      return Error::Make(
+          "file_too_large",
+          "the response is larger than " + std::to_string(request.max_response_bytes) + " bytes");
     }
     if (code == CURLE_OPERATION_TIMEDOUT) {
       return Error::Make("fetch_timeout", "the URL did not answer within " +

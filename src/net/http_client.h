@@ -30,7 +30,7 @@ struct HttpRequest {
   std::string url;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
-  std::chrono::milliseconds timeout{10000};  // whole exchange, redirects included
+  std::chrono::milliseconds timeout{10000};   // whole exchange, redirects included
   std::size_t max_response_bytes = 10 << 20;  // body cap; over it is "file_too_large"
   int max_redirects = 3;                      // 0: a redirect is returned as the response
 };

@@ -23,14 +23,16 @@ SqliteDb::~SqliteDb() {
   sqlite3_close(db_);
 }
 
-SqliteStmt SqliteDb::Prepare(const std::string& sql) {
+SqliteStmt SqliteDb::Prepare(std::string_view sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
     sqlite3_stmt* stmt = nullptr;
-    int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
+    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                                 SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-    if (rc != SQLITE_OK) throw SqliteError(std::string(sqlite3_errmsg(db_)) + " in: " + sql, rc);
-    it = cache_.emplace(sql, stmt).first;
+    if (rc != SQLITE_OK) {
+      throw SqliteError(std::string(sqlite3_errmsg(db_)) + " in: " + std::string(sql), rc);
+    }
+    it = cache_.emplace(std::string(sql), stmt).first;
   }
   return SqliteStmt(db_, it->second);
 }

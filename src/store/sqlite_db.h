@@ -95,14 +95,14 @@ class SqliteDb {
   SqliteDb& operator=(const SqliteDb&) = delete;
 
   // A cached prepared statement; valid until the SqliteStmt goes out of scope.
-  SqliteStmt Prepare(const std::string& sql);
+  SqliteStmt Prepare(std::string_view sql);
   void Exec(const std::string& sql);
   std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   int Changes() const { return sqlite3_changes(db_); }
 
  private:
   sqlite3* db_ = nullptr;
-  std::map<std::string, sqlite3_stmt*> cache_;
+  std::map<std::string, sqlite3_stmt*, std::less<>> cache_;  // transparent: no copy to look up
 };
 
 // BEGIN IMMEDIATE (takes the write lock up front, so two writers never deadlock on upgrade);

@@ -284,8 +284,9 @@ class SqliteStore : public Store {
 
   Result<Job> GetJob(std::int64_t account_id, std::int64_t job_id) override {
     return Run([&](SqliteDb& db) -> Result<Job> {
-      auto st = db.Prepare(std::string("SELECT ") + kJobColumns +
-                           " FROM jobs WHERE id = ? AND account_id = ?");
+      static const std::string kSql =
+          std::string("SELECT ") + kJobColumns + " FROM jobs WHERE id = ? AND account_id = ?";
+      auto st = db.Prepare(kSql);
       st.Bind(1, job_id).Bind(2, account_id);
       if (!st.Step()) return NotFound("job " + std::to_string(job_id));
       return ReadJob(st);

@@ -26,8 +26,7 @@ TEST(ContactTest, ReadsNameEmailPhoneAndProfiles) {
 }
 
 TEST(ContactTest, InternationalPhoneFormats) {
-  for (const char* phone : {"+91-9876543210", "(555) 123-4567", "+1 555.123.4567",
-                            "+49 30 9018"}) {
+  for (const char* phone : {"+91-9876543210", "(555) 123-4567", "+1 555.123.4567", "+49 30 9018"}) {
     std::string text = std::string("Sam Lee\n") + phone + "\nSKILLS\nExcel\n";
     ResumeProfile r = SharedEngine().AnalyzeResume(text);
     if (std::string(phone) == "+49 30 9018") {

@@ -120,9 +120,8 @@ TEST(EnginePropertiesTest, AddingARequiredSkillWithEvidenceNeverLowersTheScore) 
       "Alex Smith\n\nEXPERIENCE\nSoftware Engineer, Foo Inc, Jan 2018 - Dec 2022\n"
       "* Built services in Python.\n\nEDUCATION\nBS in Mathematics, State University, 2017\n";
   int previous = Score(base, job).score;
-  const char* additions[] = {"* Ran PostgreSQL in production.\n",
-                             "* Deployed on Kubernetes.\n", "* Operated AWS infrastructure.\n",
-                             "* Wrote Go tooling.\n"};
+  const char* additions[] = {"* Ran PostgreSQL in production.\n", "* Deployed on Kubernetes.\n",
+                             "* Operated AWS infrastructure.\n", "* Wrote Go tooling.\n"};
   std::string resume = base;
   for (const char* line : additions) {
     // Insert the evidence inside the experience entry.

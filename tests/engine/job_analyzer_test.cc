@@ -51,8 +51,9 @@ TEST(JobAnalyzerTest, DegreeRequirement) {
   EXPECT_TRUE(j.degree_required);
   EXPECT_EQ(j.degree_field.rfind("Computer Science", 0), 0u);
   JobRequirements eq = SharedEngine().AnalyzeJob(
-      "Engineer", "Minimum qualifications:\nBA/BS degree or equivalent practical experience.\n"
-                  "Preferred qualifications:\nMS or PhD in Statistics.\n");
+      "Engineer",
+      "Minimum qualifications:\nBA/BS degree or equivalent practical experience.\n"
+      "Preferred qualifications:\nMS or PhD in Statistics.\n");
   EXPECT_EQ(eq.min_degree, DegreeLevel::kBachelor);
   EXPECT_FALSE(eq.degree_required);
 }

@@ -206,6 +206,24 @@ TEST(Email, NeverTiesSkillsToAnEmployerWhereOneWasNotUsed) {
   }
 }
 
+TEST(Email, NamesTheSkillTheCandidateHasForARelatedMatch) {
+  engine::Evaluation eval;
+  eval.matched_skills = {testing::Matched("Docker", 2, "ran them on Podman", "Podman", 0.6)};
+  for (EmailType type : kTypes) {
+    Email email = WriteEmail(testing::BackendJob(), testing::JaneProfile(), eval,
+                             Request(type, EmailTone::kFriendly));
+    EXPECT_TRUE(Has(email.body, "Podman")) << email.body;
+    EXPECT_FALSE(Has(email.body, "Docker")) << email.body;
+  }
+}
+
+TEST(Email, NotesAreTextNotTemplate) {
+  Email email = WriteEmail(testing::BackendJob(), testing::JaneProfile(), testing::JaneEvaluation(),
+                           Request(EmailType::kInvite, EmailTone::kFriendly,
+                                   "bring {first_name} and [[ {company} ]] as written"));
+  EXPECT_TRUE(Has(email.body, "Bring {first_name} and [[ {company} ]] as written.")) << email.body;
+}
+
 TEST(Email, MentionsLatestEmployerWhenNoSkillMatched) {
   engine::Evaluation eval;  // nothing matched
   Email email = WriteEmail(testing::BackendJob(), testing::JaneProfile(), eval,

@@ -109,7 +109,8 @@ TEST(TemplateBook, EmbeddedBooksParseAndFillCompletely) {
                            "company",
                            "custom_notes",
                            "sender",
-                           "skills_employer"}) {
+                           "skills_employer",
+                           "related_list"}) {
     all[name] = std::string("X") + name;
   }
   for (const char* book_name : {"emails", "writeup", "questions"}) {

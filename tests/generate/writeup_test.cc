@@ -198,6 +198,19 @@ TEST_F(WriteupTest, RelatedSkillMatchIsExplained) {
   ExpectClean(w);
 }
 
+TEST_F(WriteupTest, RelatedOnlyMatchesNeverClaimTheJobSkill) {
+  eval_.matched_skills = {testing::Matched("Docker", 2, "ran them on Podman", "Podman", 0.6)};
+  eval_.missing_skills = {};
+  CandidateWriteup w = WriteCandidate(engine_, job_, jane_, eval_);
+  EXPECT_TRUE(Has(w.summary, "no direct skill match")) << w.summary;
+  EXPECT_TRUE(Has(w.summary, "Docker (via Podman)")) << w.summary;
+  // What the candidate has is Podman; nothing may say they worked with Docker.
+  EXPECT_TRUE(Has(w.linkedin_outreach_draft, "Podman")) << w.linkedin_outreach_draft;
+  EXPECT_FALSE(Has(w.linkedin_outreach_draft, "Docker")) << w.linkedin_outreach_draft;
+  EXPECT_FALSE(Has(w.icebreaker, "Docker")) << w.icebreaker;
+  ExpectClean(w);
+}
+
 TEST_F(WriteupTest, DeterministicAndVariesBetweenCandidates) {
   CandidateWriteup a = WriteCandidate(engine_, job_, jane_, eval_);
   CandidateWriteup b = WriteCandidate(engine_, job_, jane_, eval_);

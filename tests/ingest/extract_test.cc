@@ -19,7 +19,10 @@ TEST(Extract, PlainUtf8TextIsCleanedUp) {
 }
 
 TEST(Extract, Utf16WithAndWithoutByteOrderMark) {
-  const std::string le_bom("\xFF\xFE" "A\0n\0a\0 \0\xEF\0\n\0", 14);
+  const std::string le_bom(
+      "\xFF\xFE"
+      "A\0n\0a\0 \0\xEF\0\n\0",
+      14);
   auto le = Extract(le_bom, "a.txt");
   ASSERT_TRUE(le.ok()) << le.error().message;
   EXPECT_EQ(le->text, "Ana \xC3\xAF");
@@ -30,9 +33,14 @@ TEST(Extract, Utf16WithAndWithoutByteOrderMark) {
 }
 
 TEST(Extract, Latin1IsDecoded) {
-  auto doc = Extract("Fran\xE7ois M\xFCller \x96 \x80" "5k", "f.txt");
+  auto doc = Extract(
+      "Fran\xE7ois M\xFCller \x96 \x80"
+      "5k",
+      "f.txt");
   ASSERT_TRUE(doc.ok()) << doc.error().message;
-  EXPECT_EQ(doc->text, "Fran\xC3\xA7ois M\xC3\xBCller \xE2\x80\x93 \xE2\x82\xAC" "5k");
+  EXPECT_EQ(doc->text,
+            "Fran\xC3\xA7ois M\xC3\xBCller \xE2\x80\x93 \xE2\x82\xAC"
+            "5k");
 }
 
 TEST(Extract, EmptyAndBlankFiles) {

@@ -37,7 +37,8 @@ TEST(FetchFile, DownloadsAFileThatExtracts) {
           200, "plain text resume",
           {{"Content-Disposition", "attachment; filename=\"maria lopez.txt\""}});
     }
-    if (req.path == "/old") return LoopbackServer::Reply(301, "", {{"Location", "/files/cv%20final.pdf"}});
+    if (req.path == "/old")
+      return LoopbackServer::Reply(301, "", {{"Location", "/files/cv%20final.pdf"}});
     return LoopbackServer::Reply(404, "no");
   });
   auto client = LoopbackClient();
@@ -63,9 +64,8 @@ TEST(FetchFile, DownloadsAFileThatExtracts) {
 }
 
 TEST(FetchFile, SizeCapAndPrivateAddresses) {
-  LoopbackServer server([](const ServerRequest&) {
-    return LoopbackServer::Reply(200, std::string(200000, 'a'));
-  });
+  LoopbackServer server(
+      [](const ServerRequest&) { return LoopbackServer::Reply(200, std::string(200000, 'a')); });
   auto client = LoopbackClient();
   FetchLimits limits;
   limits.max_bytes = 100000;

@@ -42,15 +42,16 @@ std::string PdfBuilder::Build() const {
     kids += std::to_string(first_page + 2 * i) + " 0 R ";
   }
   objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
-  objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " +
-                    std::to_string(pages_.size()) + " >>");
+  objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages_.size()) +
+                    " >>");
   objects.push_back(
       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
   // A 4x4 grey-scale "scan".
   const std::string pixels = "\x10\x80\xF0\x40\x80\x10\x40\xF0\xF0\x40\x10\x80\x40\xF0\x80\x10";
-  objects.push_back("<< /Type /XObject /Subtype /Image /Width 4 /Height 4 /ColorSpace "
-                    "/DeviceGray /BitsPerComponent 8 /Length 16 >>\nstream\n" +
-                    pixels + "\nendstream");
+  objects.push_back(
+      "<< /Type /XObject /Subtype /Image /Width 4 /Height 4 /ColorSpace "
+      "/DeviceGray /BitsPerComponent 8 /Length 16 >>\nstream\n" +
+      pixels + "\nendstream");
   for (std::size_t i = 0; i < pages_.size(); ++i) {
     std::string content;
     if (pages_[i].image) content += "q 400 0 0 500 100 150 cm /Im1 Do Q\n";
@@ -62,9 +63,10 @@ std::string PdfBuilder::Build() const {
       content += "BT /F1 " + Num(t.size) + " Tf " + Num(t.gray) + " g " + Num(t.x) + " " +
                  Num(t.y) + " Td (" + Escape(t.text) + ") Tj ET\n";
     }
-    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font "
-                      "<< /F1 3 0 R >> /XObject << /Im1 4 0 R >> >> /Contents " +
-                      std::to_string(first_page + 2 * i + 1) + " 0 R >>");
+    objects.push_back(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font "
+        "<< /F1 3 0 R >> /XObject << /Im1 4 0 R >> >> /Contents " +
+        std::to_string(first_page + 2 * i + 1) + " 0 R >>");
     objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
                       "endstream");
   }

@@ -73,10 +73,10 @@ TEST(OrderWords, TableRowsStayRows) {
 }
 
 TEST(OrderWords, HostileBoxesDoNotCrash) {
-  std::vector<PositionedWord> words = {{"nan", NAN, 1, 2, NAN, 1},
-                                       {"inverted", 100, 100, 50, 50, 10},
-                                       {"zero", 0, 0, 0, 0, 0}};
-  for (int i = 0; i < 2000; ++i) words.push_back({"w", 1.0 * (i % 40), 0.5 * i, 1.0 * (i % 40) + 3, 0.5 * i + 0.4, 0.4});
+  std::vector<PositionedWord> words = {
+      {"nan", NAN, 1, 2, NAN, 1}, {"inverted", 100, 100, 50, 50, 10}, {"zero", 0, 0, 0, 0, 0}};
+  for (int i = 0; i < 2000; ++i)
+    words.push_back({"w", 1.0 * (i % 40), 0.5 * i, 1.0 * (i % 40) + 3, 0.5 * i + 0.4, 0.4});
   const std::string text = OrderWords(words);
   EXPECT_NE(text.find("inverted"), std::string::npos);
   EXPECT_EQ(OrderWords({}), "");

@@ -20,8 +20,9 @@ TEST(RtfExtract, TextEscapesUnicodeAndTables) {
   auto doc = Extract(rtf, "rene.rtf");
   ASSERT_TRUE(doc.ok()) << doc.error().message;
   EXPECT_EQ(doc->kind, DocumentKind::kRtf);
-  EXPECT_EQ(doc->text,
-            "René Dubois\nCafé-owner \u2013 barista\nSkill\tLevel\nBraces { and } and backslash \\");
+  EXPECT_EQ(
+      doc->text,
+      "René Dubois\nCafé-owner \u2013 barista\nSkill\tLevel\nBraces { and } and backslash \\");
   EXPECT_TRUE(doc->flags.empty());
 }
 
@@ -54,8 +55,9 @@ TEST(HtmlExtract, BlocksTablesEntitiesAndDroppedElements) {
   auto doc = Extract(html, "sam.html");
   ASSERT_TRUE(doc.ok()) << doc.error().message;
   EXPECT_EQ(doc->kind, DocumentKind::kHtml);
-  EXPECT_EQ(doc->text,
-            "Sam Lee\n\nFull-stack developer & mentor \u2013 café\n\nReact\t5 yrs\n\nOne\nTwo\nlines");
+  EXPECT_EQ(
+      doc->text,
+      "Sam Lee\n\nFull-stack developer & mentor \u2013 café\n\nReact\t5 yrs\n\nOne\nTwo\nlines");
   EXPECT_TRUE(doc->flags.empty());
 }
 

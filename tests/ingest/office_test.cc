@@ -20,9 +20,9 @@ std::string P(const std::string& text, const std::string& run_props = "") {
 
 TEST(DocxExtract, ParagraphsTablesAndHeaderInOrder) {
   const std::string body =
-      P("Professional summary") + P("Ten years of &amp; payroll") +
-      "<w:tbl><w:tr><w:tc>" + P("Skill") + "</w:tc><w:tc>" + P("Years") + "</w:tc></w:tr>" +
-      "<w:tr><w:tc>" + P("SAP") + "</w:tc><w:tc>" + P("7") + "</w:tc></w:tr></w:tbl>" +
+      P("Professional summary") + P("Ten years of &amp; payroll") + "<w:tbl><w:tr><w:tc>" +
+      P("Skill") + "</w:tc><w:tc>" + P("Years") + "</w:tc></w:tr>" + "<w:tr><w:tc>" + P("SAP") +
+      "</w:tc><w:tc>" + P("7") + "</w:tc></w:tr></w:tbl>" +
       "<w:p><w:r><w:t>Tab</w:t><w:tab/><w:t>separated</w:t><w:br/><w:t>next line</w:t></w:r></w:p>";
   auto doc = Extract(MakeDocx(body, P("Maria Lopez - maria@example.com")), "maria.docx");
   ASSERT_TRUE(doc.ok()) << doc.error().message;
@@ -40,13 +40,12 @@ TEST(DocxExtract, KindComesFromTheBytesNotTheName) {
 }
 
 TEST(DocxExtract, HiddenWhiteAndTinyRunsAreReportedNotRead) {
-  const std::string body = P("Customer service lead") +
-                           P("hidden keyword kubernetes", "<w:vanish/>") +
-                           P("white keyword terraform", "<w:color w:val=\"FFFFFF\"/>") +
-                           P("tiny keyword golang", "<w:sz w:val=\"2\"/>") +
-                           "<w:tbl><w:tr><w:tc><w:tcPr><w:shd w:fill=\"1F3864\"/></w:tcPr>" +
-                           P("White on navy is visible", "<w:color w:val=\"FFFFFF\"/>") +
-                           "</w:tc></w:tr></w:tbl>";
+  const std::string body =
+      P("Customer service lead") + P("hidden keyword kubernetes", "<w:vanish/>") +
+      P("white keyword terraform", "<w:color w:val=\"FFFFFF\"/>") +
+      P("tiny keyword golang", "<w:sz w:val=\"2\"/>") +
+      "<w:tbl><w:tr><w:tc><w:tcPr><w:shd w:fill=\"1F3864\"/></w:tcPr>" +
+      P("White on navy is visible", "<w:color w:val=\"FFFFFF\"/>") + "</w:tc></w:tr></w:tbl>";
   auto doc = Extract(MakeDocx(body), "cv.docx");
   ASSERT_TRUE(doc.ok()) << doc.error().message;
   EXPECT_EQ(doc->text, "Customer service lead\nWhite on navy is visible");
@@ -70,7 +69,8 @@ TEST(DocxExtract, TextBoxesAreReadOnceAndDeletionsNot) {
 
 TEST(DocxExtract, ZipBombIsRefused) {
   // 40 MiB of spaces deflates to about 40 KiB: a ratio near 1000.
-  const std::string inflated = "<w:p><w:r><w:t>" + std::string(40u << 20, ' ') + "</w:t></w:r></w:p>";
+  const std::string inflated =
+      "<w:p><w:r><w:t>" + std::string(40u << 20, ' ') + "</w:t></w:r></w:p>";
   auto doc = Extract(MakeDocx(inflated), "bomb.docx");
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.error().code, "file_too_large");

@@ -42,11 +42,16 @@ TEST(PdfExtract, ReadsTextOfEveryPage) {
 // columns would interleave.
 TEST(PdfExtract, TwoColumnsAreReadOneAfterTheOther) {
   std::vector<Text> texts = {{72, 740, 16, "Alex Morgan - Backend Engineer"}};
-  const char* left[] = {"SKILLS", "Go and Rust", "PostgreSQL tuning", "Kubernetes operators",
-                        "LANGUAGES", "English and German"};
-  const char* right[] = {"EXPERIENCE", "Acme Corp 2019 to 2023", "Designed the billing service",
-                         "Cut p99 latency by forty percent", "Mentored four engineers",
-                         "Globex 2016 to 2019", "Maintained the payments gateway"};
+  const char* left[] = {
+      "SKILLS",    "Go and Rust",       "PostgreSQL tuning", "Kubernetes operators",
+      "LANGUAGES", "English and German"};
+  const char* right[] = {"EXPERIENCE",
+                         "Acme Corp 2019 to 2023",
+                         "Designed the billing service",
+                         "Cut p99 latency by forty percent",
+                         "Mentored four engineers",
+                         "Globex 2016 to 2019",
+                         "Maintained the payments gateway"};
   double y = 700;
   for (const char* l : left) texts.push_back({72, y, 10, l}), y -= 17;
   y = 700;
@@ -104,13 +109,12 @@ TEST(PdfExtract, TinyAndOffPageTextIsNotRead) {
 }
 
 TEST(PdfExtract, WhiteOnWhiteIsHiddenButWhiteOnADarkBannerIsNot) {
-  const std::string pdf =
-      PdfBuilder()
-          .Page({{72, 720, 12, "Visible summary: retail supervisor"},
-                 {72, 600, 12, "kubernetes terraform golang", /*gray=*/1.0},
-                 {80, 480, 14, "Banner heading in white", /*gray=*/1.0}},
-                /*with_image=*/false, {{60, 470, 400, 30, /*gray=*/0.15}})
-          .Build();
+  const std::string pdf = PdfBuilder()
+                              .Page({{72, 720, 12, "Visible summary: retail supervisor"},
+                                     {72, 600, 12, "kubernetes terraform golang", /*gray=*/1.0},
+                                     {80, 480, 14, "Banner heading in white", /*gray=*/1.0}},
+                                    /*with_image=*/false, {{60, 470, 400, 30, /*gray=*/0.15}})
+                              .Build();
   auto doc = Extract(pdf, "white.pdf");
   ASSERT_TRUE(doc.ok()) << doc.error().message;
   EXPECT_NE(doc->text.find("Visible summary: retail supervisor"), std::string::npos);
@@ -127,8 +131,7 @@ TEST(PdfExtract, WhiteOnWhiteIsHiddenButWhiteOnADarkBannerIsNot) {
 }
 
 TEST(PdfExtract, PasswordProtectedPdfIsRefusedByName) {
-  const std::string pdf =
-      PdfBuilder().Page({{72, 720, 12, "Secret resume"}}).Encrypted().Build();
+  const std::string pdf = PdfBuilder().Page({{72, 720, 12, "Secret resume"}}).Encrypted().Build();
   auto doc = Extract(pdf, "locked.pdf");
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.error().code, "pdf_encrypted");
@@ -170,13 +173,14 @@ TEST(PdfExtract, PageCapStopsReading) {
   EXPECT_EQ(doc->pages, 2);
   EXPECT_NE(doc->text.find("Page number 2"), std::string::npos);
   EXPECT_EQ(doc->text.find("Page number 3"), std::string::npos);
+  EXPECT_EQ(doc->flags, std::vector<std::string>{"pages_truncated"});
 }
 
 TEST(PdfExtract, ConcurrentExtractionsAgree) {
-  const std::string pdf = PdfBuilder()
-                              .Page({{72, 720, 12, "Concurrent reader test"},
-                                     {300, 500, 12, "right side words"}})
-                              .Build();
+  const std::string pdf =
+      PdfBuilder()
+          .Page({{72, 720, 12, "Concurrent reader test"}, {300, 500, 12, "right side words"}})
+          .Build();
   auto expected = Extract(pdf, "a.pdf");
   ASSERT_TRUE(expected.ok());
   std::vector<std::thread> threads;

@@ -8,7 +8,9 @@ namespace {
 TEST(DecodeText, Utf16SurrogatePairsAndLoneSurrogates) {
   // U+1F600 as D83D DE00, then a lone D800, then 'A' (little-endian with BOM).
   const std::string le("\xFF\xFE\x3D\xD8\x00\xDE\x00\xD8\x41\x00", 10);
-  EXPECT_EQ(DecodeText(le), "\xF0\x9F\x98\x80\xEF\xBF\xBD" "A");
+  EXPECT_EQ(DecodeText(le),
+            "\xF0\x9F\x98\x80\xEF\xBF\xBD"
+            "A");
 }
 
 TEST(DecodeText, ValidUtf8IsUntouchedAndInvalidIsRepaired) {
@@ -18,7 +20,10 @@ TEST(DecodeText, ValidUtf8IsUntouchedAndInvalidIsRepaired) {
 }
 
 TEST(NormalizeText, WhitespaceAndInvisibleCharacters) {
-  EXPECT_EQ(NormalizeText("  a \t b\xE2\x80\x8B" "c\xC2\xA0" "d  \n\n\n\n e \n"), "a\tbc d\n\ne");
+  EXPECT_EQ(NormalizeText("  a \t b\xE2\x80\x8B"
+                          "c\xC2\xA0"
+                          "d  \n\n\n\n e \n"),
+            "a\tbc d\n\ne");
   EXPECT_EQ(NormalizeText("\xEF\xBC\xA1\xEF\xBC\xA2"), "AB");  // full-width letters
   EXPECT_EQ(NormalizeText("soft\xC2\xADhyphen"), "softhyphen");
   EXPECT_EQ(NormalizeText(""), "");

@@ -80,6 +80,9 @@ TEST(AnalyzeTranscript, AnswerWithoutStarHasNoneAndIsFlagged) {
   EXPECT_DOUBLE_EQ(a.star_completeness_avg, 0.0);
   EXPECT_TRUE(HasConcern(a, "missing examples"));
   EXPECT_TRUE(HasConcern(a, "vague answers"));  // nothing concrete in 19 words
+  EXPECT_NE(a.interviewer_summary.find("1 of 1 answers without concrete detail)"),
+            std::string::npos)
+      << a.interviewer_summary;
   TranscriptAnalysis star = MustAnalyze(kStarTranscript, InterviewType::kBehavioural);
   EXPECT_GT(star.overall_interview_score, a.overall_interview_score + 15);
   EXPECT_GT(Competency(star, "technical_depth"), Competency(a, "technical_depth"));
@@ -148,6 +151,7 @@ TEST(AnalyzeTranscript, VagueAndShortAnswersAreFlagged) {
       "Q: What about eviction?\nA: Probably something like that, not sure.",
       InterviewType::kTechnical);
   EXPECT_TRUE(HasConcern(a, "vague answers"));
+  EXPECT_NE(a.interviewer_summary.find("\"maybe\""), std::string::npos) << a.interviewer_summary;
   EXPECT_TRUE(HasConcern(a, "short answers"));
   EXPECT_TRUE(HasConcern(a, "limited technical depth"));
   EXPECT_LT(Competency(a, "communication_clarity"), 60);

@@ -18,19 +18,30 @@ TEST(Classify, RefusedClassesAndTheirIpv6Disguises) {
     AddressClass expected;
   };
   const Case cases[] = {
-      {"127.0.0.1", AddressClass::kLoopback},       {"127.255.1.2", AddressClass::kLoopback},
-      {"::1", AddressClass::kLoopback},             {"10.0.0.1", AddressClass::kPrivate},
-      {"172.16.5.4", AddressClass::kPrivate},       {"172.31.255.255", AddressClass::kPrivate},
-      {"192.168.1.1", AddressClass::kPrivate},      {"100.64.0.1", AddressClass::kPrivate},
-      {"100.127.255.255", AddressClass::kPrivate},  {"fc00::1", AddressClass::kPrivate},
-      {"fd12:3456::1", AddressClass::kPrivate},     {"169.254.169.254", AddressClass::kLinkLocal},
-      {"fe80::1", AddressClass::kLinkLocal},        {"0.0.0.0", AddressClass::kUnspecified},
-      {"::", AddressClass::kUnspecified},           {"224.0.0.1", AddressClass::kMulticast},
-      {"ff02::1", AddressClass::kMulticast},        {"255.255.255.255", AddressClass::kReserved},
-      {"::ffff:127.0.0.1", AddressClass::kLoopback}, {"::ffff:169.254.169.254", AddressClass::kLinkLocal},
-      {"::ffff:10.1.2.3", AddressClass::kPrivate},  {"::10.1.2.3", AddressClass::kPrivate},
+      {"127.0.0.1", AddressClass::kLoopback},
+      {"127.255.1.2", AddressClass::kLoopback},
+      {"::1", AddressClass::kLoopback},
+      {"10.0.0.1", AddressClass::kPrivate},
+      {"172.16.5.4", AddressClass::kPrivate},
+      {"172.31.255.255", AddressClass::kPrivate},
+      {"192.168.1.1", AddressClass::kPrivate},
+      {"100.64.0.1", AddressClass::kPrivate},
+      {"100.127.255.255", AddressClass::kPrivate},
+      {"fc00::1", AddressClass::kPrivate},
+      {"fd12:3456::1", AddressClass::kPrivate},
+      {"169.254.169.254", AddressClass::kLinkLocal},
+      {"fe80::1", AddressClass::kLinkLocal},
+      {"0.0.0.0", AddressClass::kUnspecified},
+      {"::", AddressClass::kUnspecified},
+      {"224.0.0.1", AddressClass::kMulticast},
+      {"ff02::1", AddressClass::kMulticast},
+      {"255.255.255.255", AddressClass::kReserved},
+      {"::ffff:127.0.0.1", AddressClass::kLoopback},
+      {"::ffff:169.254.169.254", AddressClass::kLinkLocal},
+      {"::ffff:10.1.2.3", AddressClass::kPrivate},
+      {"::10.1.2.3", AddressClass::kPrivate},
       {"64:ff9b::a9fe:a9fe", AddressClass::kLinkLocal},  // NAT64 of 169.254.169.254
-      {"2002:7f00:1::", AddressClass::kLoopback},         // 6to4 of 127.0.0.1
+      {"2002:7f00:1::", AddressClass::kLoopback},        // 6to4 of 127.0.0.1
       {"2001:db8::1", AddressClass::kReserved},
       {"[::1]", AddressClass::kLoopback},
   };
@@ -47,8 +58,8 @@ TEST(Classify, PublicAddressesArePublic) {
 }
 
 TEST(IpAddress, ParseIsStrict) {
-  for (const char* bad : {"", "127.1", "2130706433", "0x7f.0.0.1", "localhost", "1.2.3.4.5",
-                          "[::1", "::g"}) {
+  for (const char* bad :
+       {"", "127.1", "2130706433", "0x7f.0.0.1", "localhost", "1.2.3.4.5", "[::1", "::g"}) {
     EXPECT_FALSE(IpAddress::Parse(bad).has_value()) << bad;
   }
   EXPECT_EQ(IpAddress::Parse("::ffff:7f00:1")->ToString(), "::ffff:127.0.0.1");

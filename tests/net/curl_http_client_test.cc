@@ -41,10 +41,11 @@ std::string Routes(const ServerRequest& req) {
     return LoopbackServer::Reply(302, "", {{"Location", "http://10.0.0.1/cv.pdf"}});
   }
   if (req.path == "/to-metadata") {
-    return LoopbackServer::Reply(
-        301, "", {{"Location", "http://169.254.169.254/latest/meta-data/iam/"}});
+    return LoopbackServer::Reply(301, "",
+                                 {{"Location", "http://169.254.169.254/latest/meta-data/iam/"}});
   }
-  if (req.path == "/to-file") return LoopbackServer::Reply(302, "", {{"Location", "file:///etc/passwd"}});
+  if (req.path == "/to-file")
+    return LoopbackServer::Reply(302, "", {{"Location", "file:///etc/passwd"}});
   if (req.path == "/big") return LoopbackServer::Reply(200, std::string(1 << 20, 'x'));
   if (req.path == "/big-unannounced") {
     return "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n" + std::string(1 << 20, 'y');
@@ -93,12 +94,12 @@ TEST(CurlHttpClient, PrivateAndMetadataAddressesAreRefusedBeforeConnecting) {
     const char* url;
     const char* cls;
   };
-  for (const Case& c : {Case{"http://10.0.0.1/cv.pdf", "private"},
-                        Case{"https://192.168.1.20/cv.pdf", "private"},
-                        Case{"http://169.254.169.254/latest/meta-data/", "link-local"},
-                        Case{"http://[fd00::5]/cv.pdf", "private"},
-                        Case{"http://[::ffff:a9fe:a9fe]/", "link-local"},
-                        Case{"http://0.0.0.0:8080/", "unspecified"}}) {
+  for (const Case& c :
+       {Case{"http://10.0.0.1/cv.pdf", "private"}, Case{"https://192.168.1.20/cv.pdf", "private"},
+        Case{"http://169.254.169.254/latest/meta-data/", "link-local"},
+        Case{"http://[fd00::5]/cv.pdf", "private"},
+        Case{"http://[::ffff:a9fe:a9fe]/", "link-local"},
+        Case{"http://0.0.0.0:8080/", "unspecified"}}) {
     const auto started = std::chrono::steady_clock::now();
     auto r = client->Send(Get(c.url));
     ASSERT_FALSE(r.ok()) << c.url;
