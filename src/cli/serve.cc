@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "api/candidates_api.h"
 #include "api/context.h"
 #include "api/evaluate_api.h"
 #include "api/jobs_api.h"
@@ -102,6 +103,7 @@ int Serve(const ServeConfig& config) {
   http::Router router;
   api::AddSystemRoutes(ctx, &router);
   api::AddJobsApiRoutes(ctx, &router);
+  api::AddCandidateRoutes(ctx, &router);
   api::AddEvaluateApiRoutes(ctx, &router);
   http::Dispatcher dispatcher(router, **store, limiter, SystemClock());
 

@@ -98,6 +98,9 @@ struct SkillRequirement {
   Importance importance = Importance::kRequired;
   double min_years = 0;  // "5+ years of Python" -> 5
   std::string evidence;  // the description line it came from
+  // Added: alternatives. Requirements sharing a group > 0 ("Python or Go") are met by any one of
+  // them; 0 = a requirement of its own.
+  int alternative_group = 0;
 };
 
 enum class GapSeverity { kCritical, kModerate, kMinor };

@@ -4,7 +4,6 @@ namespace shortlist::engine {
 
 TextFeatures ComputeTextFeatures(std::string_view text) {
   TextFeatures f;
-  f.fingerprint = Fnv1a(text);
   f.ngram_bits.assign(kNgramBuckets / 64, 0);
   // Tokens first (to size the table), n-grams on the way.
   std::vector<uint64_t> hashes;

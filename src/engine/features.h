@@ -41,7 +41,6 @@ void ForEachTokenNgram(std::string_view token, Sink&& sink) {
 }
 
 struct TextFeatures {
-  uint64_t fingerprint = 0;    // Fnv1a of the text the features describe
   std::vector<uint64_t> keys;  // open addressing by TokenHash; 0 = empty
   std::vector<uint32_t> counts;
   std::vector<uint64_t> ngram_bits;  // kNgramBuckets bits

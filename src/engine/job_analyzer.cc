@@ -220,7 +220,9 @@ JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
     std::string evidence;
     bool hard = false;
     size_t order = 0;
+    int group = 0;
   };
+  int next_group = 1;
   std::unordered_map<SkillId, Found> found;
   std::string lower_text = AsciiLowerCopy(job.text);
   std::vector<SkillMatch> matches;
@@ -258,13 +260,34 @@ JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
       for (const SkillMatch& m : matches) {
         if (m.begin > years_at) ++skills_after_years;
       }
-      for (const SkillMatch& m : matches) {
+      // "Python or Go", "AWS, GCP or Azure", "MySQL/PostgreSQL": consecutive skills joined by
+      // "or" (or a slash) are alternatives; a comma run ending in "or" joins the whole run.
+      std::vector<int> alt(matches.size(), 0);
+      for (size_t k = 0; k + 1 < matches.size(); ++k) {
+        std::string_view between =
+            Trim(lower.substr(matches[k].end, matches[k + 1].begin - matches[k].end));
+        bool joins = between == "or" || between == "/" || between == ", or" || between == "or a" ||
+                     between == "or an";
+        if (!joins) continue;
+        int g = alt[k] ? alt[k] : next_group++;
+        alt[k] = alt[k + 1] = g;
+        // Extend backwards over a comma list: "AWS, GCP or Azure".
+        for (size_t b = k; b > 0; --b) {
+          std::string_view sep =
+              Trim(lower.substr(matches[b - 1].end, matches[b].begin - matches[b - 1].end));
+          if (sep != "," || alt[b - 1]) break;
+          alt[b - 1] = g;
+        }
+      }
+      for (size_t k = 0; k < matches.size(); ++k) {
+        const SkillMatch& m = matches[k];
         auto [it, inserted] = found.try_emplace(m.skill);
         Found& f = it->second;
         if (inserted) {
           f.importance = importance;
           f.evidence = std::string(Trim(sentence));
           f.order = order++;
+          f.group = alt[k];
         } else if (importance == Importance::kRequired && f.importance != importance) {
           f.importance = importance;
           f.evidence = std::string(Trim(sentence));
@@ -310,17 +333,29 @@ JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
   std::vector<std::pair<SkillId, Found>> ordered(found.begin(), found.end());
   std::sort(ordered.begin(), ordered.end(),
             [](const auto& a, const auto& b) { return a.second.order < b.second.order; });
+  // Names of each alternative group, for one knockout per group ("5+ years of Python or Go").
+  std::unordered_map<int, std::string> group_names;
+  for (const auto& [id, f] : ordered) {
+    if (f.group <= 0) continue;
+    std::string& names = group_names[f.group];
+    names += (names.empty() ? "" : " or ") + data.taxonomy.skill(id).name;
+  }
+  std::unordered_map<int, bool> group_knocked;
   for (const auto& [id, f] : ordered) {
     SkillRequirement req;
     req.skill = data.taxonomy.skill(id).name;
     req.importance = f.importance;
     req.min_years = f.min_years;
     req.evidence = f.evidence;
+    req.alternative_group = f.group;
     job.skills.push_back(req);
     if (f.importance != Importance::kRequired) continue;
+    if (f.group > 0 && group_knocked[f.group]) continue;  // one knockout per group
+    if (f.group > 0) group_knocked[f.group] = true;
+    const std::string& label = f.group > 0 ? group_names[f.group] : req.skill;
     if (f.min_years > 0) {
       Knockout k;
-      k.description = FormatYears(f.min_years) + "+ years of " + req.skill;
+      k.description = FormatYears(f.min_years) + "+ years of " + label;
       k.severity = f.hard ? GapSeverity::kCritical : GapSeverity::kModerate;
       k.kind = Knockout::Kind::kYears;
       k.skill = req.skill;
@@ -328,7 +363,7 @@ JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
       job.knockouts.push_back(k);
     } else if (f.hard || data.taxonomy.skill(id).category == "certification") {
       Knockout k;
-      k.description = req.skill + " required";
+      k.description = label + " required";
       k.severity = f.hard ? GapSeverity::kCritical : GapSeverity::kModerate;
       k.kind = Knockout::Kind::kSkill;
       k.skill = req.skill;

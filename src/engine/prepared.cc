@@ -24,8 +24,8 @@ JobFeatures::JobFeatures(const EngineData& data, const JobRequirements& job)
 }
 
 uint64_t JobFingerprint(const JobRequirements& job) {
-  uint64_t h = Fnv1a(job.title);
-  h = Fnv1a(job.text, h ^ 0x9e3779b97f4a7c15ULL);
+  uint64_t h = FastHash(job.title);
+  h = FastHash(job.text, h);
   for (const SkillRequirement& s : job.skills) {
     h = Fnv1a(s.skill, h);
     h = h * 31 + static_cast<uint64_t>(s.importance);
@@ -43,7 +43,7 @@ std::string ResumeTitleText(const ResumeProfile& resume) {
 }
 
 uint64_t ResumeFingerprint(const ResumeProfile& resume) {
-  return Fnv1a(ResumeTitleText(resume), Fnv1a(ScoredText(resume)));
+  return FastHash(ResumeTitleText(resume), FastHash(ScoredText(resume)));
 }
 
 std::shared_ptr<const ResumeFeatures> BuildResumeFeatures(const EngineData& data,

@@ -35,6 +35,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -172,24 +173,38 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
   std::vector<std::string> missing_required_names;
   std::vector<std::string> related_names;
   std::unordered_set<std::string> job_skill_names;  // for relevant experience
-  for (const SkillRequirement& req : job.skills) {
-    bool required = req.importance == Importance::kRequired;
-    (required ? required_n : preferred_n)++;
-    SkillId id = tax.Find(req.skill);
-    std::string name = id == kNoSkill ? req.skill : tax.skill(id).name;
-    job_skill_names.insert(name);
+  // Each requirement's outcome first; alternatives ("Python or Go") are then folded so that the
+  // best member stands for its group and the others are neither counted nor reported missing.
+  struct Outcome {
+    const SkillRequirement* req = nullptr;
+    std::string name;
+    bool required = false;
     double credit = 0;
+    double weight = 1;
+    bool direct = false;
+    std::optional<MatchedSkill> matched;
+    std::optional<MissingSkill> missing;
+  };
+  std::vector<Outcome> outcomes;
+  outcomes.reserve(job.skills.size());
+  for (const SkillRequirement& req : job.skills) {
+    Outcome o;
+    o.req = &req;
+    o.required = req.importance == Importance::kRequired;
+    SkillId id = tax.Find(req.skill);
+    o.name = id == kNoSkill ? req.skill : tax.skill(id).name;
+    o.weight = id == kNoSkill ? 1.0 : data.SkillWeight(id);
+    job_skill_names.insert(o.name);
     auto it = id == kNoSkill ? has.end() : has.find(id);
     if (it != has.end()) {
       const SkillMention& m = *it->second;
-      credit = 1;
-      if (required && req.min_years > 0) {
+      o.credit = 1;
+      if (o.required && req.min_years > 0) {
         double years = std::max(m.years, 0.5 * resume.total_years_experience);
-        credit = 0.6 + 0.4 * std::min(1.0, years / (req.min_years * len.years_factor()));
+        o.credit = 0.6 + 0.4 * std::min(1.0, years / (req.min_years * len.years_factor()));
       }
-      ev.matched_skills.push_back(MatchedSkill{name, "", credit, m.evidence, m.years});
-      matched_direct.insert(name);
-      if (required) strong_names.push_back(name);
+      o.direct = true;
+      o.matched = MatchedSkill{o.name, "", o.credit, m.evidence, m.years};
     } else {
       // Best related skill the resume has.
       const SkillMention* via = nullptr;
@@ -203,29 +218,67 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
         }
       }
       if (via) {
-        credit = len.related_credit();
-        ev.matched_skills.push_back(
-            MatchedSkill{name, via->skill, credit, via->evidence, via->years});
-        related_names.push_back(name + " (via " + via->skill + ")");
+        o.credit = len.related_credit();
+        o.matched = MatchedSkill{o.name, via->skill, o.credit, via->evidence, via->years};
       } else {
         MissingSkill miss;
-        miss.skill = name;
-        miss.required = required;
-        miss.severity = required ? GapSeverity::kModerate : GapSeverity::kMinor;
-        if (required) {
+        miss.skill = o.name;
+        miss.required = o.required;
+        miss.severity = o.required ? GapSeverity::kModerate : GapSeverity::kMinor;
+        if (o.required) {
           for (const Knockout& k : job.knockouts) {
-            if (k.skill == name && k.kind != Knockout::Kind::kDegree) miss.severity = k.severity;
+            if (k.skill == o.name && k.kind != Knockout::Kind::kDegree) miss.severity = k.severity;
           }
           if (req.min_years > 0) miss.severity = GapSeverity::kCritical;
-          missing_required_names.push_back(name);
         }
-        ev.missing_skills.push_back(miss);
+        o.missing = miss;
       }
     }
-    double w = id == kNoSkill ? 1.0 : data.SkillWeight(id);
-    (required ? required_sum : preferred_sum) += w * credit;
-    (required ? required_w : preferred_w) += w;
-    (required ? required_credit : preferred_credit) += credit;
+    outcomes.push_back(std::move(o));
+  }
+  // Fold alternative groups: the member with the best credit represents the group.
+  std::unordered_map<int, size_t> best_of_group;  // group -> index into outcomes
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    int g = outcomes[i].req->alternative_group;
+    if (g <= 0) continue;
+    auto [it, inserted] = best_of_group.try_emplace(g, i);
+    if (!inserted && outcomes[i].credit > outcomes[it->second].credit) it->second = i;
+  }
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    const Outcome& o = outcomes[i];
+    int g = o.req->alternative_group;
+    bool represents = g <= 0 || best_of_group[g] == i;
+    if (!represents) {
+      // Another alternative stands for the group. If the group is unmet, its members are all
+      // missing; if it is met, this one is simply not needed.
+      if (outcomes[best_of_group[g]].credit <= 0 && o.missing)
+        ev.missing_skills.push_back(*o.missing);
+      continue;
+    }
+    if (o.matched) ev.matched_skills.push_back(*o.matched);
+    if (o.direct) {
+      matched_direct.insert(o.name);
+      if (o.required) strong_names.push_back(o.name);
+    } else if (o.matched) {
+      related_names.push_back(o.name + " (via " + o.matched->via + ")");
+    }
+    if (o.missing) {
+      ev.missing_skills.push_back(*o.missing);
+      if (o.required) missing_required_names.push_back(o.name);
+    }
+    (o.required ? required_n : preferred_n)++;
+    (o.required ? required_sum : preferred_sum) += o.weight * o.credit;
+    (o.required ? required_w : preferred_w) += o.weight;
+    (o.required ? required_credit : preferred_credit) += o.credit;
+  }
+  // A knockout on one alternative is met by any member of its group met directly.
+  std::unordered_map<std::string, int> group_of;
+  for (const SkillRequirement& r : job.skills) {
+    if (r.alternative_group > 0) group_of[r.skill] = r.alternative_group;
+  }
+  std::unordered_set<int> groups_met;
+  for (const Outcome& o : outcomes) {
+    if (o.direct && o.req->alternative_group > 0) groups_met.insert(o.req->alternative_group);
   }
 
   // --- lexical and semantic (read once; used as fall-backs when the job names no skills)
@@ -319,9 +372,12 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
   for (const Knockout& k : job.knockouts) {
     bool met = true;
     switch (k.kind) {
-      case Knockout::Kind::kSkill:
+      case Knockout::Kind::kSkill: {
         met = matched_direct.count(k.skill) > 0;
+        auto g = group_of.find(k.skill);
+        if (!met && g != group_of.end()) met = groups_met.count(g->second) > 0;
         break;
+      }
       case Knockout::Kind::kYears: {
         double have = ev.experience_years_relevant;
         if (!k.skill.empty()) {
@@ -331,6 +387,15 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
                                  : std::max(it->second->years, 0.5 * resume.total_years_experience);
         }
         met = have >= k.min_years * len.years_factor();
+        // "5+ years of Python or Go": the years of any alternative count.
+        auto g = k.skill.empty() ? group_of.end() : group_of.find(k.skill);
+        if (!met && g != group_of.end()) {
+          for (const Outcome& o : outcomes) {
+            if (o.req->alternative_group != g->second || !o.matched || !o.direct) continue;
+            double years = std::max(o.matched->years, 0.5 * resume.total_years_experience);
+            if (years >= k.min_years * len.years_factor()) met = true;
+          }
+        }
         break;
       }
       case Knockout::Kind::kDegree:

@@ -138,6 +138,12 @@ std::string NormalizeText(std::string_view text) {
     int32_t cp = DecodeUtf8(text, i, &len);
     if (cp < 0) {
       out.push_back(' ');
+    } else if (cp == 0xC2 && i + len < text.size() &&
+               (text[i + len] == ' ' ||
+                (static_cast<unsigned char>(text[i + len]) == 0xC2 && i + len + 1 < text.size() &&
+                 static_cast<unsigned char>(text[i + len + 1]) == 0xA0))) {
+      // "Â" before a (non-breaking) space: a non-breaking space decoded as Latin-1 somewhere
+      // upstream, common in PDF text. Drop it.
     } else if (const char* rep = AsciiFor(cp)) {
       out.append(rep);
     } else if (cp >= 0xFF01 && cp <= 0xFF5E) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -55,6 +56,22 @@ inline uint64_t Fnv1a(std::string_view s, uint64_t seed = 1469598103934665603ULL
     h *= 1099511628211ULL;
   }
   return h;
+}
+
+// A fast 64-bit hash of a whole text, 8 bytes at a time (fingerprints, not hash tables).
+inline uint64_t FastHash(std::string_view s, uint64_t seed = 0x9e3779b97f4a7c15ULL) {
+  uint64_t h = seed ^ (s.size() * 0xff51afd7ed558ccdULL);
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * 0x100000001b3ULL;
+    h ^= h >> 29;
+  }
+  uint64_t tail = 0;
+  std::memcpy(&tail, s.data() + i, s.size() - i);
+  h = (h ^ tail) * 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 32);
 }
 
 // Number of words (runs of word bytes) in `s`.

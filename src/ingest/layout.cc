@@ -147,7 +147,9 @@ class Layout {
 
   void Cut(const Indices& idx, int depth, std::vector<Block>& out) const {
     if (idx.empty()) return;
-    if (depth < 40 && idx.size() > 1) {
+    // Column analysis is superlinear; a page denser than any resume (a data table, or hostile
+    // input) is read as plain lines so one page cannot eat the file's time budget.
+    if (depth < 40 && idx.size() > 1 && idx.size() <= options_.max_words_for_columns) {
       if (auto split = SplitAtGutter(idx)) {
         Cut(split->left, depth + 1, out);
         Cut(split->right, depth + 1, out);

@@ -15,6 +15,7 @@
 // which must stay on one line.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -27,9 +28,10 @@ struct PositionedWord {
 };
 
 struct LayoutOptions {
-  double min_gutter_em = 1.5;        // vertical gutter width, in median word heights
-  double min_band_gap_em = 0.4;      // horizontal blank strip that separates bands
-  double row_alignment_ratio = 0.6;  // share of aligned lines that makes a gutter a table
+  double min_gutter_em = 1.5;                // vertical gutter width, in median word heights
+  double min_band_gap_em = 0.4;              // horizontal blank strip that separates bands
+  double row_alignment_ratio = 0.6;          // share of aligned lines that makes a gutter a table
+  std::size_t max_words_for_columns = 2500;  // denser pages are read as plain lines
 };
 
 // Returns the words as text: one line per layout line, a blank line between blocks that are

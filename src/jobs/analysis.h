@@ -6,7 +6,9 @@
 //   experience_years_relevant, semantic_similarity, strengths[], weaknesses[], flags[],
 //   contact{name,email,phone,linkedin_url,github_url,portfolio_url,location},
 //   total_years_experience, summary, interview_questions[{question,seeking}], icebreaker,
-//   linkedin_outreach_draft, hidden_text (bool), document_kind, pages
+//   linkedin_outreach_draft, hidden_text (bool), document_kind, pages,
+//   experience[{title,employer,years,current}], education[{degree,field,institution,year}],
+//   skills[{skill,years}]
 #pragma once
 
 #include <string>
@@ -28,5 +30,14 @@ nlohmann::json BuildAnalysis(const engine::ResumeProfile& resume,
                              const engine::Evaluation& evaluation,
                              const generate::CandidateWriteup& writeup,
                              const DocumentFacts& document);
+
+// What the stored analysis still knows, as engine types, for texts written after screening
+// (emails, comparisons): contact, experience, education, skills and the evaluation. The resume's
+// full text is not kept in the analysis, so `profile.text` is empty.
+struct StoredAnalysis {
+  engine::ResumeProfile profile;
+  engine::Evaluation evaluation;
+};
+StoredAnalysis ParseAnalysis(const nlohmann::json& analysis);
 
 }  // namespace shortlist::jobs

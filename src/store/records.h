@@ -110,6 +110,15 @@ struct CandidateRecord {
   std::int64_t processed_at_ms = 0;
 };
 
+// A reported hiring outcome and what the engine had found about that candidate.
+struct OutcomeRecord {
+  std::int64_t job_id = 0;
+  int index = 0;
+  std::string outcome;  // "hired", "rejected", "withdrawn"
+  std::string analysis_json;
+  std::int64_t recorded_at_ms = 0;
+};
+
 struct JobSummary {
   int total_candidates = 0;
   int qualified_count = 0;

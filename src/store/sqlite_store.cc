@@ -81,6 +81,14 @@ CREATE TABLE IF NOT EXISTS candidates(
   processed_at INTEGER NOT NULL,
   PRIMARY KEY(job_id, idx)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS candidates_by_score ON candidates(job_id, score DESC, idx);
+CREATE TABLE IF NOT EXISTS outcomes(
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  job_id INTEGER NOT NULL REFERENCES jobs(id),
+  idx INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  recorded_at INTEGER NOT NULL,
+  PRIMARY KEY(job_id, idx)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS outcomes_by_account ON outcomes(account_id, recorded_at);
 )sql";
 
 constexpr const char* kJobColumns =
@@ -397,6 +405,54 @@ class SqliteStore : public Store {
       st.Step();
       return JobSummary{static_cast<int>(st.Int(0)), static_cast<int>(st.Int(1)),
                         static_cast<int>(st.Int(2)), st.Double(3)};
+    });
+  }
+
+  Result<CandidateRecord> UpdateCandidate(std::int64_t job_id, int index,
+                                          const std::optional<std::string>& status,
+                                          const std::optional<std::string>& user_notes) override {
+    return Run([&](SqliteDb& db) -> Result<CandidateRecord> {
+      SqliteTransaction tx(db);
+      auto st = db.Prepare(
+          "UPDATE candidates SET status = COALESCE(?, status), user_notes = COALESCE(?, user_notes) "
+          "WHERE job_id = ? AND idx = ?");
+      if (status) st.Bind(1, *status); else st.BindNull(1);
+      if (user_notes) st.Bind(2, *user_notes); else st.BindNull(2);
+      st.Bind(3, job_id).Bind(4, index).Run();
+      if (db.Changes() == 0) return NotFound("candidate " + std::to_string(index + 1));
+      tx.Commit();
+      auto read = db.Prepare(std::string("SELECT ") + kCandidateColumns +
+                             " FROM candidates WHERE job_id = ? AND idx = ?");
+      read.Bind(1, job_id).Bind(2, index);
+      read.Step();
+      return ReadCandidate(read);
+    });
+  }
+
+  Status RecordOutcome(std::int64_t account_id, std::int64_t job_id, int index,
+                       const std::string& outcome, std::int64_t now_ms) override {
+    return Run([&](SqliteDb& db) -> Status {
+      auto st = db.Prepare(
+          "INSERT INTO outcomes(account_id, job_id, idx, outcome, recorded_at) "
+          "VALUES(?, ?, ?, ?, ?) ON CONFLICT(job_id, idx) DO UPDATE SET "
+          "outcome = excluded.outcome, recorded_at = excluded.recorded_at");
+      st.Bind(1, account_id).Bind(2, job_id).Bind(3, index).Bind(4, outcome).Bind(5, now_ms).Run();
+      return OkStatus();
+    });
+  }
+
+  Result<std::vector<OutcomeRecord>> ListOutcomes(std::int64_t account_id) override {
+    return Run([&](SqliteDb& db) -> Result<std::vector<OutcomeRecord>> {
+      auto st = db.Prepare(
+          "SELECT o.job_id, o.idx, o.outcome, c.analysis, o.recorded_at FROM outcomes o "
+          "JOIN candidates c ON c.job_id = o.job_id AND c.idx = o.idx "
+          "WHERE o.account_id = ? ORDER BY o.recorded_at, o.job_id, o.idx");
+      st.Bind(1, account_id);
+      std::vector<OutcomeRecord> out;
+      while (st.Step()) {
+        out.push_back({st.Int(0), static_cast<int>(st.Int(1)), st.Text(2), st.Text(3), st.Int(4)});
+      }
+      return out;
     });
   }
 

@@ -60,6 +60,15 @@ class Store {
                                                               int* total) = 0;
   virtual Result<CandidateRecord> GetCandidate(std::int64_t job_id, int index) = 0;
   virtual Result<JobSummary> Summarize(std::int64_t job_id) = 0;
+  // Sets a candidate's status and/or notes (nullopt leaves a field as it is).
+  virtual Result<CandidateRecord> UpdateCandidate(std::int64_t job_id, int index,
+                                                  const std::optional<std::string>& status,
+                                                  const std::optional<std::string>& user_notes) = 0;
+  // Records (or replaces) the hiring outcome of a candidate: hired, rejected or withdrawn.
+  virtual Status RecordOutcome(std::int64_t account_id, std::int64_t job_id, int index,
+                               const std::string& outcome, std::int64_t now_ms) = 0;
+  // The account's recorded outcomes with the candidates' stored analyses, oldest first.
+  virtual Result<std::vector<OutcomeRecord>> ListOutcomes(std::int64_t account_id) = 0;
 
   // --- the durable queue (as workers see it) ---
   // Claims the oldest queued job for `worker_id` (queued -> processing), or nullopt.

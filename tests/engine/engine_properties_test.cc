@@ -175,6 +175,25 @@ TEST(EnginePropertiesTest, RelatedSkillsEarnPartialCredit) {
   EXPECT_LT(ev.matched_skills[0].credit, 1);
 }
 
+TEST(EnginePropertiesTest, AnyAlternativeSatisfiesAnOrRequirement) {
+  const Engine& e = SharedEngine();
+  JobRequirements job = e.AnalyzeJob("Engineer", "Requirements: experience with Python or Go.");
+  ResumeProfile go =
+      e.AnalyzeResume("EXPERIENCE\nEngineer, Foo Inc, 2015 - 2020\n* Wrote services in Go.\n");
+  Evaluation ev = e.Evaluate(job, go, ScoringOptions{});
+  for (const MissingSkill& m : ev.missing_skills) EXPECT_NE(m.skill, "Python");
+  ASSERT_FALSE(ev.breakdown.empty());
+  EXPECT_EQ(ev.breakdown[0].name, "required_skills");
+  EXPECT_DOUBLE_EQ(ev.breakdown[0].value, 1.0);
+  ResumeProfile neither =
+      e.AnalyzeResume("EXPERIENCE\nEngineer, Foo Inc, 2015 - 2020\n* Wrote services in Haskell.\n");
+  Evaluation none = e.Evaluate(job, neither, ScoringOptions{});
+  int missing = 0;
+  for (const MissingSkill& m : none.missing_skills)
+    missing += m.skill == "Python" || m.skill == "Go";
+  EXPECT_EQ(missing, 2);
+}
+
 TEST(EnginePropertiesTest, ConstMethodsAreSafeFromManyThreads) {
   const Engine& e = SharedEngine();
   std::string resume = ReadFixture("software_engineer.txt");

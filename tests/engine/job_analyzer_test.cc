@@ -45,6 +45,20 @@ TEST(JobAnalyzerTest, MinimumYearsBindToTheirSkills) {
   EXPECT_DOUBLE_EQ(k.min_years_experience, 3);
 }
 
+TEST(JobAnalyzerTest, AlternativesShareAGroupAndOneKnockout) {
+  JobRequirements j = SharedEngine().AnalyzeJob("", ReadFixture("backend_job.txt"));
+  ASSERT_NE(Req(j, "Python"), nullptr);
+  ASSERT_NE(Req(j, "Go"), nullptr);
+  EXPECT_GT(Req(j, "Python")->alternative_group, 0);
+  EXPECT_EQ(Req(j, "Python")->alternative_group, Req(j, "Go")->alternative_group);
+  EXPECT_EQ(Req(j, "PostgreSQL")->alternative_group, 0);  // "PostgreSQL and Kubernetes"
+  int years_knockouts = 0;
+  for (const Knockout& k : j.knockouts) {
+    if (k.description == "5+ years of Python or Go") ++years_knockouts;
+  }
+  EXPECT_EQ(years_knockouts, 1);
+}
+
 TEST(JobAnalyzerTest, DegreeRequirement) {
   JobRequirements j = SharedEngine().AnalyzeJob("", ReadFixture("backend_job.txt"));
   EXPECT_EQ(j.min_degree, DegreeLevel::kBachelor);
@@ -68,7 +82,7 @@ TEST(JobAnalyzerTest, KnockoutsWithSeverity) {
       aws = true;
       EXPECT_EQ(k.severity, GapSeverity::kCritical);
     }
-    if (k.description == "5+ years of Python") python_years = true;
+    if (k.description == "5+ years of Python or Go") python_years = true;
     if (k.kind == Knockout::Kind::kDegree) {
       degree = true;
       EXPECT_EQ(k.min_degree, DegreeLevel::kBachelor);

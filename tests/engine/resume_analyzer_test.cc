@@ -125,6 +125,19 @@ TEST(ResumeAnalyzerTest, FlagsDuplicatedBlocks) {
   EXPECT_NE(std::find(r.flags.begin(), r.flags.end(), "duplicated_blocks"), r.flags.end());
 }
 
+TEST(ResumeAnalyzerTest, NormalisesPdfPunctuationAndMojibakeSpaces) {
+  // En dash, curly quotes, a bullet glyph, and "Â" + non-breaking space from PDF text.
+  ResumeProfile r = Analyze(
+      "EXPERIENCE\nAnalyst, Foo Inc, Jan 2019 \xe2\x80\x93 Present\n\xe2\x80\xa2 Built "
+      "\xe2\x80\x9c"
+      "dashboards\xe2\x80\x9d in Excel\xc3\x82\xc2\xa0"
+      "and SQL\n");
+  ASSERT_EQ(r.experience.size(), 1u);
+  EXPECT_TRUE(r.experience[0].current);
+  EXPECT_NE(r.text.find("* Built \"dashboards\" in Excel and SQL"), std::string::npos) << r.text;
+  EXPECT_NE(FindSkill(r, "Microsoft Excel"), nullptr);
+}
+
 TEST(ResumeAnalyzerTest, EmptyAndBinaryInputDoNotCrash) {
   ResumeProfile empty = Analyze("");
   EXPECT_TRUE(empty.skills.empty());

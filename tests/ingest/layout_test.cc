@@ -63,6 +63,17 @@ TEST(OrderWords, ColumnsSurviveAParagraphBreakAtTheSameHeight) {
   EXPECT_LT(text.find("b2"), text.find("c0")) << text;
 }
 
+TEST(OrderWords, PagesDenserThanTheCapAreReadAsPlainLines) {
+  std::vector<PositionedWord> words;
+  for (int i = 0; i < 3; ++i) AddLine(words, 50, 80 + 12.0 * i, "left" + std::to_string(i));
+  for (int i = 0; i < 3; ++i) AddLine(words, 300, 80 + 17.0 * i, "right" + std::to_string(i));
+  LayoutOptions options;
+  EXPECT_LT(OrderWords(words, options).find("left2"), OrderWords(words, options).find("right0"));
+  options.max_words_for_columns = 4;
+  EXPECT_EQ(OrderWords(words, options).rfind("left0\tright0\n", 0), 0u)
+      << OrderWords(words, options);
+}
+
 TEST(OrderWords, TableRowsStayRows) {
   std::vector<PositionedWord> words;
   for (int i = 0; i < 4; ++i) {

@@ -213,6 +213,9 @@ TEST_F(JobsApiTest, OversizedBodyIs413Json) {
   EXPECT_EQ(r.status, 413);
   EXPECT_EQ(r.json()["success"], false);
   EXPECT_EQ(client.Get("/api/v1/jobs").json()["total"], 0);
+  HttpResult big_header = client.Send("GET", "/api/v1/jobs", "", {{"X-Padding", std::string(20000, 'p')}});
+  EXPECT_EQ(big_header.status, 413);
+  EXPECT_EQ(big_header.json()["success"], false);
 }
 
 TEST_F(JobsApiTest, RateLimitStatusReportsThePlan) {

@@ -1,0 +1,256 @@
+#include "api/candidates_api.h"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <set>
+
+#include "api/candidate_json.h"
+#include "api/validation.h"
+#include "common/clock.h"
+#include "generate/email.h"
+#include "jobs/analysis.h"
+
+namespace shortlist::api {
+namespace {
+
+using http::Caller;
+using http::ErrorResponse;
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+constexpr std::size_t kMaxCompared = 20;
+const std::set<std::string> kCandidateStatuses = {"new",          "reviewed", "shortlisted",
+                                                  "contacted",    "interviewing", "offered",
+                                                  "hired",        "rejected", "withdrawn"};
+const std::set<std::string> kOutcomes = {"hired", "rejected", "withdrawn"};
+
+Result<store::Job> FindJob(const ApiContext& ctx, const Request& req, const Caller& caller) {
+  const std::string& text = req.path_params.at("job_id");
+  std::int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) {
+    return Error::Make("not_found", "Job not found.");
+  }
+  auto job = ctx.store->GetJob(caller.principal.account.id, id);
+  if (!job.ok() && job.error().code == "not_found") return Error::Make("not_found", "Job not found.");
+  return job;
+}
+
+// The candidate named by a public id (1-based), or a 404 naming it.
+Result<store::CandidateRecord> FindCandidate(const ApiContext& ctx, const store::Job& job,
+                                             std::int64_t candidate_id) {
+  if (candidate_id < 1 || candidate_id > job.candidate_count) {
+    return Error::Make("not_found", "Candidate " + std::to_string(candidate_id) +
+                                        " not found in job " + std::to_string(job.id) + ".");
+  }
+  auto c = ctx.store->GetCandidate(job.id, static_cast<int>(candidate_id - 1));
+  if (!c.ok() && c.error().code == "not_found") {
+    return Error::Make("not_found", "Candidate " + std::to_string(candidate_id) +
+                                        " has not been screened yet.");
+  }
+  return c;
+}
+
+std::string DisplayName(const store::CandidateRecord& c) {
+  return c.name.empty() ? "Candidate " + std::to_string(c.index + 1) : c.name;
+}
+
+Response Compare(const ApiContext& ctx, const Request& req, const Caller& caller) {
+  auto job = FindJob(ctx, req, caller);
+  if (!job.ok()) return ErrorResponse(job.error());
+  std::string ids_text = req.Query("ids").value_or("");
+  std::vector<std::int64_t> ids;
+  http::FieldErrors errors;
+  std::size_t start = 0;
+  while (start < ids_text.size()) {
+    std::size_t comma = ids_text.find(',', start);
+    if (comma == std::string::npos) comma = ids_text.size();
+    std::string part = ids_text.substr(start, comma - start);
+    std::int64_t id = 0;
+    auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), id);
+    if (part.empty() || ec != std::errc() || ptr != part.data() + part.size()) {
+      errors["ids"].push_back("The ids parameter must be a comma-separated list of candidate ids.");
+      break;
+    }
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    start = comma + 1;
+  }
+  if (errors.empty() && ids.empty()) errors["ids"].push_back("The ids parameter is required.");
+  if (ids.size() > kMaxCompared) {
+    errors["ids"].push_back("At most " + std::to_string(kMaxCompared) + " candidates can be compared.");
+  }
+  if (!errors.empty()) return ErrorResponse(422, "The given data was invalid.", errors);
+
+  std::vector<store::CandidateRecord> rows;
+  for (std::int64_t id : ids) {
+    auto c = FindCandidate(ctx, *job, id);
+    if (!c.ok()) return ErrorResponse(c.error());
+    rows.push_back(std::move(c).value());
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
+
+  // Feature by feature: each named score feature's points per candidate, and who leads on it.
+  std::vector<std::string> feature_order;
+  std::map<std::string, std::pair<std::string, json>> features;  // name -> (explanation, points)
+  json candidates = json::array();
+  for (const auto& c : rows) {
+    jobs::StoredAnalysis a = jobs::ParseAnalysis(json::parse(c.analysis_json.empty() ? "{}" : c.analysis_json,
+                                                             nullptr, false));
+    json matched = json::array(), missing = json::array();
+    for (const auto& m : a.evaluation.matched_skills) matched.push_back(m.skill);
+    for (const auto& m : a.evaluation.missing_skills) missing.push_back(m.skill);
+    json row = JobsApiCandidate(c);
+    candidates.push_back({{"id", c.index + 1},
+                          {"name", DisplayName(c)},
+                          {"score", c.score},
+                          {"summary", row["summary"]},
+                          {"matched_skills", matched},
+                          {"missing_skills", missing},
+                          {"experience_years_relevant", a.evaluation.experience_years_relevant},
+                          {"strengths", row["strengths"]},
+                          {"weaknesses", row["weaknesses"]}});
+    for (const auto& f : a.evaluation.breakdown) {
+      if (!features.count(f.name)) {
+        feature_order.push_back(f.name);
+        features[f.name] = {f.explanation, json::object()};
+      }
+      features[f.name].second[std::to_string(c.index + 1)] = f.points;
+    }
+  }
+  json comparison = json::array();
+  for (const auto& name : feature_order) {
+    json& points = features[name].second;
+    for (const auto& c : rows) {  // a feature a candidate's breakdown lacks added nothing
+      std::string id = std::to_string(c.index + 1);
+      if (!points.contains(id)) points[id] = 0.0;
+    }
+    std::string leader;
+    double best = -1e18;
+    for (const auto& [id, p] : points.items()) {
+      if (p.get<double>() > best) {
+        best = p.get<double>();
+        leader = id;
+      }
+    }
+    comparison.push_back({{"feature", name}, {"points", points}, {"leader_id", std::stoi(leader)}});
+  }
+  return Response::Json(200, {{"success", true},
+                              {"job_id", job->id},
+                              {"compared_count", rows.size()},
+                              {"top_candidate", DisplayName(rows.front())},
+                              {"top_score", rows.front().score},
+                              {"score_range", rows.front().score - rows.back().score},
+                              {"candidates", candidates},
+                              {"feature_comparison", comparison}});
+}
+
+Response GenerateEmail(const ApiContext& ctx, const Request& req, const Caller& caller) {
+  auto job = FindJob(ctx, req, caller);
+  if (!job.ok()) return ErrorResponse(job.error());
+  Response error;
+  auto body = ParseJsonObject(req.body, 422, &error);
+  if (!body) return error;
+  Validator v;
+  auto candidate_id = v.Integer(*body, "candidate_id", "candidate_id", true, 1, 1'000'000);
+  auto type_text = v.String(*body, "type", "type", true, 0, 32);
+  auto tone_text = v.String(*body, "tone", "tone", false, 0, 32);
+  auto notes = v.String(*body, "custom_notes", "custom_notes", false, 0, 2000);
+  auto company = v.String(*body, "company_name", "company_name", false, 0, 255);
+  generate::EmailRequest request;
+  if (type_text) {
+    auto t = generate::ParseEmailType(*type_text);
+    if (t.ok()) request.type = *t; else v.Fail("type", t.error().message);
+  }
+  if (tone_text) {
+    auto t = generate::ParseEmailTone(*tone_text);
+    if (t.ok()) request.tone = *t; else v.Fail("tone", t.error().message);
+  }
+  if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
+  auto candidate = FindCandidate(ctx, *job, *candidate_id);
+  if (!candidate.ok()) return ErrorResponse(candidate.error());
+  request.custom_notes = notes.value_or("");
+  request.company_name = company.value_or("");
+  request.job_title = job->title;
+  jobs::StoredAnalysis a = jobs::ParseAnalysis(
+      json::parse(candidate->analysis_json.empty() ? "{}" : candidate->analysis_json, nullptr, false));
+  if (a.profile.contact.name.empty()) a.profile.contact.name = candidate->name;
+  engine::JobRequirements requirements = ctx.screener->engine().AnalyzeJob(job->title, job->description);
+  generate::Email email = generate::WriteEmail(requirements, a.profile, a.evaluation, request);
+  return Response::Json(200, {{"success", true},
+                              {"candidate_id", *candidate_id},
+                              {"candidate_name", DisplayName(*candidate)},
+                              {"email",
+                               {{"subject", email.subject},
+                                {"body", email.body},
+                                {"type", std::string(generate::ToString(request.type))},
+                                {"tone", std::string(generate::ToString(request.tone))}}}});
+}
+
+Response UpdateCandidate(const ApiContext& ctx, const Request& req, const Caller& caller) {
+  auto job = FindJob(ctx, req, caller);
+  if (!job.ok()) return ErrorResponse(job.error());
+  const std::string& cid_text = req.path_params.at("candidate_id");
+  std::int64_t cid = 0;
+  auto [ptr, ec] = std::from_chars(cid_text.data(), cid_text.data() + cid_text.size(), cid);
+  if (ec != std::errc() || ptr != cid_text.data() + cid_text.size()) cid = 0;
+  auto existing = FindCandidate(ctx, *job, cid);
+  if (!existing.ok()) return ErrorResponse(existing.error());
+  Response error;
+  auto body = ParseJsonObject(req.body, 422, &error);
+  if (!body) return error;
+  Validator v;
+  auto status = v.String(*body, "status", "status", false, 0, 32);
+  auto notes = v.String(*body, "user_notes", "user_notes", false, 0, 10'000);
+  if (status && !kCandidateStatuses.count(*status)) {
+    v.Fail("status", "The selected status is invalid: use new, reviewed, shortlisted, contacted, "
+                     "interviewing, offered, hired, rejected or withdrawn.");
+    status.reset();
+  }
+  if (v.ok() && !status && !notes && !(body->contains("user_notes"))) {
+    v.Fail("status", "Send status and/or user_notes.");
+  }
+  if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
+  if (!notes && body->contains("user_notes")) notes = "";  // null or "" clears the notes
+  auto updated = ctx.store->UpdateCandidate(job->id, existing->index, status, notes);
+  if (!updated.ok()) return ErrorResponse(updated.error());
+  json row = JobsApiCandidate(*updated);
+  return Response::Json(200, {{"success", true}, {"candidate", row}});
+}
+
+Response ReportOutcome(const ApiContext& ctx, const Request& req, const Caller& caller) {
+  auto job = FindJob(ctx, req, caller);
+  if (!job.ok()) return ErrorResponse(job.error());
+  Response error;
+  auto body = ParseJsonObject(req.body, 422, &error);
+  if (!body) return error;
+  Validator v;
+  auto candidate_id = v.Integer(*body, "candidate_id", "candidate_id", true, 1, 1'000'000);
+  auto outcome = v.String(*body, "outcome", "outcome", true, 0, 32);
+  if (outcome && !kOutcomes.count(*outcome)) {
+    v.Fail("outcome", "The selected outcome is invalid: use hired, rejected or withdrawn.");
+  }
+  if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
+  auto candidate = FindCandidate(ctx, *job, *candidate_id);
+  if (!candidate.ok()) return ErrorResponse(candidate.error());
+  Status recorded = ctx.store->RecordOutcome(caller.principal.account.id, job->id, candidate->index,
+                                             *outcome, ctx.clock->NowMillis());
+  if (!recorded.ok()) return ErrorResponse(recorded.error());
+  return Response::Json(200, {{"success", true}, {"message", "Outcome recorded successfully."}});
+}
+
+}  // namespace
+
+void AddCandidateRoutes(const ApiContext& ctx, http::Router* router) {
+  auto bind = [&ctx](Response (*fn)(const ApiContext&, const Request&, const Caller&)) {
+    return [&ctx, fn](const Request& req, const Caller* caller) { return fn(ctx, req, *caller); };
+  };
+  router->Add({"GET", "/api/v1/jobs/{job_id}/compare", bind(Compare), true, "read"});
+  router->Add({"POST", "/api/v1/jobs/{job_id}/generate-email", bind(GenerateEmail), true, "email"});
+  router->Add({"PATCH", "/api/v1/jobs/{job_id}/candidates/{candidate_id}", bind(UpdateCandidate), true,
+               "screen"});
+  router->Add({"POST", "/api/v1/jobs/{job_id}/outcome", bind(ReportOutcome), true, "screen"});
+}
+
+}  // namespace shortlist::api
