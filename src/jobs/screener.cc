@@ -1,5 +1,6 @@
 #include "jobs/screener.h"
 
+#include <ctime>
 #include <exception>
 
 #include "common/clock.h"
@@ -34,7 +35,7 @@ bool NeedsFetch(const store::ResumeInput& r) {
 std::vector<store::CandidateRecord> Screener::ScreenBatch(
     const engine::JobRequirements& requirements,
     const std::vector<std::pair<int, const store::ResumeInput*>>& items,
-    const engine::ScoringOptions& options) const {
+    const engine::ScoringOptions& options, const OutcomeModel* model) const {
   std::vector<std::string> urls;
   for (const auto& [index, resume] : items) {
     if (NeedsFetch(*resume)) urls.push_back(resume->file_url);
@@ -53,7 +54,7 @@ std::vector<store::CandidateRecord> Screener::ScreenBatch(
   std::size_t next_fetched = 0;
   for (const auto& [index, resume] : items) {
     const Result<FetchedBytes>* f = NeedsFetch(*resume) ? &fetched[next_fetched++] : nullptr;
-    out.push_back(ScreenOne(requirements, *resume, index, options, f));
+    out.push_back(ScreenOne(requirements, *resume, index, options, f, model));
   }
   return out;
 }
@@ -61,12 +62,13 @@ std::vector<store::CandidateRecord> Screener::ScreenBatch(
 store::CandidateRecord Screener::ScreenOne(const engine::JobRequirements& requirements,
                                            const store::ResumeInput& resume, int index,
                                            const engine::ScoringOptions& options,
-                                           const Result<FetchedBytes>* fetched) const {
+                                           const Result<FetchedBytes>* fetched,
+                                           const OutcomeModel* model) const {
   store::CandidateRecord c;
   c.index = index;
   c.filename = resume.filename;
   c.external_id = resume.external_id;
-  c.processed_at_ms = SystemClock().NowMillis();
+  c.processed_at_ms = options_.clock->NowMillis();
   auto fail = [&](const Error& e) {
     c.error_code = e.code;
     c.error_message = e.message;
@@ -104,9 +106,18 @@ store::CandidateRecord Screener::ScreenOne(const engine::JobRequirements& requir
       read.facts.pages = doc->pages;
       read.facts.hidden_text = !doc->hidden_text.empty();
     }
-    engine::ResumeProfile profile = engine_.AnalyzeResume(read.text);
+    engine::ResumeOptions at;
+    {
+      std::time_t secs = static_cast<std::time_t>(options_.clock->NowMillis() / 1000);
+      std::tm tm{};
+      gmtime_r(&secs, &tm);
+      at.reference_year = tm.tm_year + 1900;
+      at.reference_month = tm.tm_mon + 1;
+    }
+    engine::ResumeProfile profile = engine_.AnalyzeResumeAt(read.text, at);
     engine::Evaluation evaluation = engine_.Evaluate(requirements, profile, options);
     if (read.facts.hidden_text) evaluation.flags.push_back("hidden_text");
+    if (model != nullptr) model->Apply(options.leniency_level, &evaluation);
     c.name = profile.contact.name;
     c.email = profile.contact.email;
     c.phone = profile.contact.phone;

@@ -10,9 +10,11 @@
 #include <utility>
 #include <vector>
 
+#include "common/clock.h"
 #include "common/result.h"
 #include "engine/engine.h"
 #include "ingest/ingest.h"
+#include "jobs/outcome_model.h"
 #include "store/records.h"
 
 namespace shortlist::jobs {
@@ -30,6 +32,7 @@ using UrlFetcher =
 struct ScreenerOptions {
   ingest::ExtractLimits limits;  // caps for files given as base64 or URL
   UrlFetcher fetch_urls;         // required for resumes given by file_url
+  const Clock* clock = &SystemClock();  // "Present" in a date range ends at this clock's month
 };
 
 class Screener {
@@ -49,16 +52,18 @@ class Screener {
 
   // Several resumes at once: their URLs are fetched concurrently first. Result i is for
   // items[i] (a resume index and the resume). Never throws.
+  // `model`, when given, is the account's outcome model (outcome_model.h).
   std::vector<store::CandidateRecord> ScreenBatch(
       const engine::JobRequirements& requirements,
       const std::vector<std::pair<int, const store::ResumeInput*>>& items,
-      const engine::ScoringOptions& options) const;
+      const engine::ScoringOptions& options, const OutcomeModel* model = nullptr) const;
 
  private:
   store::CandidateRecord ScreenOne(const engine::JobRequirements& requirements,
                                    const store::ResumeInput& resume, int index,
                                    const engine::ScoringOptions& options,
-                                   const Result<FetchedBytes>* fetched) const;
+                                   const Result<FetchedBytes>* fetched,
+                                   const OutcomeModel* model) const;
 
   const engine::Engine& engine_;
   ScreenerOptions options_;

@@ -105,6 +105,11 @@ void WorkerPool::Process(const store::Job& job, const std::string& worker_id) {
   const engine::JobRequirements requirements = screener_.AnalyzeJob(job);
   engine::ScoringOptions scoring;
   scoring.leniency_level = job.leniency_level;
+  // The account's own ranking model, once it has reported enough outcomes.
+  std::optional<OutcomeModel> model;
+  if (auto outcomes = store_.ListOutcomes(job.account_id); outcomes.ok()) {
+    model = OutcomeModel::Train(*outcomes);
+  }
 
   // The resumes still to screen, in order, cut into batches; each batch is screened (its URLs
   // fetched concurrently) and written in one transaction.
@@ -118,7 +123,7 @@ void WorkerPool::Process(const store::Job& job, const std::string& worker_id) {
     std::vector<std::pair<int, const store::ResumeInput*>> items(
         todo.begin() + static_cast<std::ptrdiff_t>(start),
         todo.begin() + static_cast<std::ptrdiff_t>(std::min(todo.size(), start + batch_size)));
-    std::vector<store::CandidateRecord> batch = screener_.ScreenBatch(requirements, items, scoring);
+    std::vector<store::CandidateRecord> batch = screener_.ScreenBatch(requirements, items, scoring, model ? &*model : nullptr);
     for (auto& c : batch) c.job_id = job.id;
     Status saved = store_.SaveCandidates(job.id, batch);
     if (!saved.ok()) {
