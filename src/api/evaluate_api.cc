@@ -7,6 +7,7 @@
 #include "common/clock.h"
 #include "generate/boolean_search.h"
 #include "interview/interview.h"
+#include "jobs/outcome_model.h"
 
 namespace shortlist::api {
 namespace {
@@ -168,13 +169,22 @@ Response Evaluate(const ApiContext& ctx, const Request& req, const Caller& calle
 
   const engine::JobRequirements requirements = ctx.screener->engine().AnalyzeJob("", job.description);
   engine::ScoringOptions scoring;
-  std::vector<store::CandidateRecord> records;
-  http::FieldErrors unreadable;
+  // The account's own ranking model applies here too, as in its async jobs.
+  std::optional<jobs::OutcomeModel> model;
+  if (auto outcomes = ctx.store->ListOutcomes(caller.principal.account.id); outcomes.ok()) {
+    model = jobs::OutcomeModel::Train(*outcomes);
+  }
+  std::vector<std::pair<int, const store::ResumeInput*>> items;
   for (std::size_t i = 0; i < job.resumes.size(); ++i) {
-    records.push_back(ctx.screener->Screen(requirements, job.resumes[i], static_cast<int>(i), scoring));
-    if (!records.back().error_code.empty()) {
-      unreadable["resumes." + std::to_string(i)].push_back(records.back().error_code + ": " +
-                                                           records.back().error_message);
+    items.emplace_back(static_cast<int>(i), &job.resumes[i]);
+  }
+  std::vector<store::CandidateRecord> records =
+      ctx.screener->ScreenBatch(requirements, items, scoring, model ? &*model : nullptr);
+  http::FieldErrors unreadable;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (!records[i].error_code.empty()) {
+      unreadable["resumes." + std::to_string(i)].push_back(records[i].error_code + ": " +
+                                                           records[i].error_message);
     }
   }
   if (!unreadable.empty()) {

@@ -128,7 +128,7 @@ void ValidateJob(const json& body, Validator* v, store::NewJob* job) {
 // Writes a job's status fields (the members of the reference's "Get Job Status" object) into an
 // open JSON object. Hot: polled by every client, so written directly rather than via a tree.
 void WriteJobStatus(const ApiContext& ctx, const Request& req, const store::Job& job,
-                    JsonWriter* w) {
+                    const store::JobSummary& s, JsonWriter* w) {
   w->Field("job_id", job.id)
       .Field("title", job.title)
       .Field("status", PublicStatus(job.status))
@@ -151,8 +151,6 @@ void WriteJobStatus(const ApiContext& ctx, const Request& req, const store::Job&
         .Key("completed_at")
         .Null();
   }
-  auto summary = ctx.store->Summarize(job.id);
-  store::JobSummary s = summary.ok() ? *summary : store::JobSummary{};
   w->Key("summary")
       .BeginObject()
       .Field("total_candidates", job.candidate_count)
@@ -209,11 +207,16 @@ Result<store::Job> FindJob(const ApiContext& ctx, const Request& req, const Call
 }
 
 Response GetJob(const ApiContext& ctx, const Request& req, const Caller& caller) {
-  auto job = FindJob(ctx, req, caller);
-  if (!job.ok()) return ErrorResponse(job.error());
+  auto id = ParseId(req.path_params.at("job_id"));
+  if (!id) return ErrorResponse(404, "Job not found.");
+  auto found = ctx.store->GetJobWithSummary(caller.principal.account.id, *id);
+  if (!found.ok()) {
+    return found.error().code == "not_found" ? ErrorResponse(404, "Job not found.")
+                                             : ErrorResponse(found.error());
+  }
   JsonWriter w;
   w.BeginObject().Field("success", true);
-  WriteJobStatus(ctx, req, *job, &w);
+  WriteJobStatus(ctx, req, found->first, found->second, &w);
   w.EndObject();
   return JsonText(200, w.Take());
 }
@@ -308,8 +311,9 @@ Response ListJobs(const ApiContext& ctx, const Request& req, const Caller& calle
   JsonWriter w;
   w.BeginObject().Field("success", true).Key("jobs").BeginArray();
   for (const auto& job : *jobs) {
+    auto summary = ctx.store->Summarize(job.id);
     w.BeginObject();
-    WriteJobStatus(ctx, req, job, &w);
+    WriteJobStatus(ctx, req, job, summary.ok() ? *summary : store::JobSummary{}, &w);
     w.EndObject();
   }
   w.EndArray()

@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/result.h"
@@ -60,6 +61,9 @@ class Store {
                                                               int* total) = 0;
   virtual Result<CandidateRecord> GetCandidate(std::int64_t job_id, int index) = 0;
   virtual Result<JobSummary> Summarize(std::int64_t job_id) = 0;
+  // GetJob and Summarize in one read.
+  virtual Result<std::pair<Job, JobSummary>> GetJobWithSummary(std::int64_t account_id,
+                                                               std::int64_t job_id) = 0;
   // Sets a candidate's status and/or notes (nullopt leaves a field as it is).
   virtual Result<CandidateRecord> UpdateCandidate(std::int64_t job_id, int index,
                                                   const std::optional<std::string>& status,

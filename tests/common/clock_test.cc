@@ -2,12 +2,26 @@
 
 #include <gtest/gtest.h>
 
+#include <ctime>
+
 namespace shortlist {
 namespace {
 
 TEST(Iso8601, FormatsUtcSeconds) {
   EXPECT_EQ(FormatIso8601(0), "1970-01-01T00:00:00Z");
   EXPECT_EQ(FormatIso8601(1774692000000), "2026-03-28T10:00:00Z");
+}
+
+TEST(Iso8601, FormatAgreesWithGmtimeAcrossCenturies) {
+  for (std::int64_t secs : {-86400LL * 365 * 70, -1LL, 951782400LL /* 2000-02-29 */, 4102444799LL,
+                            1774692000LL + 86399, 253402300799LL /* 9999-12-31 */}) {
+    std::time_t t = static_cast<std::time_t>(secs);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char want[32];
+    std::strftime(want, sizeof want, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    EXPECT_EQ(FormatIso8601(secs * 1000), want) << secs;
+  }
 }
 
 TEST(Iso8601, ParsesDatesTimesAndOffsets) {

@@ -116,6 +116,14 @@ TEST_F(SqliteStoreTest, ClaimSaveAndFinishRunsAJobOnce) {
   EXPECT_EQ((*list)[2].score, 50);
   auto summary = store_->Summarize(job.id);
   EXPECT_EQ(summary->top_score, 90);
+  auto both = store_->GetJobWithSummary(a.id, job.id);
+  ASSERT_TRUE(both.ok());
+  EXPECT_EQ(both->first.status, JobStatus::kCompleted);
+  EXPECT_EQ(both->second.total_candidates, 3);
+  EXPECT_EQ(both->second.qualified_count, 2);
+  EXPECT_EQ(both->second.top_score, 90);
+  EXPECT_NEAR(both->second.average_score, 70.0, 1e-9);
+  EXPECT_EQ(store_->GetJobWithSummary(a.id + 1, job.id).error().code, "not_found");
   EXPECT_EQ(summary->qualified_count, 2);
   EXPECT_NEAR(summary->average_score, 70.0, 1e-9);
 }
