@@ -32,7 +32,8 @@ json JobsApiCandidate(const store::CandidateRecord& c) {
     gap_severity[m.value("skill", "")] = m.value("severity", "");
   }
   json matched = json::array();
-  for (const auto& m : Field(a, "matched_skills", json::array())) matched.push_back(m.value("skill", ""));
+  for (const auto& m : Field(a, "matched_skills", json::array()))
+    matched.push_back(m.value("skill", ""));
 
   json out;
   out["id"] = c.index + 1;
@@ -47,9 +48,8 @@ json JobsApiCandidate(const store::CandidateRecord& c) {
   out["interview_questions"] = question_texts;
   out["strengths"] = strengths;
   out["weaknesses"] = weaknesses;
-  out["contact_info"] = {{"email", out["email"]},
-                         {"phone", out["phone"]},
-                         {"linkedin_url", out["linkedin_url"]}};
+  out["contact_info"] = {
+      {"email", out["email"]}, {"phone", out["phone"]}, {"linkedin_url", out["linkedin_url"]}};
   out["generated_outreach"] = {{"interview_questions", questions},
                                {"icebreaker", Field(a, "icebreaker", "")}};
   out["raw_analysis"] = {{"filename", c.filename},

@@ -21,9 +21,9 @@ using http::Response;
 using nlohmann::json;
 
 constexpr std::size_t kMaxCompared = 20;
-const std::set<std::string> kCandidateStatuses = {"new",          "reviewed", "shortlisted",
-                                                  "contacted",    "interviewing", "offered",
-                                                  "hired",        "rejected", "withdrawn"};
+const std::set<std::string> kCandidateStatuses = {"new",       "reviewed",     "shortlisted",
+                                                  "contacted", "interviewing", "offered",
+                                                  "hired",     "rejected",     "withdrawn"};
 const std::set<std::string> kOutcomes = {"hired", "rejected", "withdrawn"};
 
 Result<store::Job> FindJob(const ApiContext& ctx, const Request& req, const Caller& caller) {
@@ -34,7 +34,8 @@ Result<store::Job> FindJob(const ApiContext& ctx, const Request& req, const Call
     return Error::Make("not_found", "Job not found.");
   }
   auto job = ctx.store->GetJob(caller.principal.account.id, id);
-  if (!job.ok() && job.error().code == "not_found") return Error::Make("not_found", "Job not found.");
+  if (!job.ok() && job.error().code == "not_found")
+    return Error::Make("not_found", "Job not found.");
   return job;
 }
 
@@ -47,8 +48,8 @@ Result<store::CandidateRecord> FindCandidate(const ApiContext& ctx, const store:
   }
   auto c = ctx.store->GetCandidate(job.id, static_cast<int>(candidate_id - 1));
   if (!c.ok() && c.error().code == "not_found") {
-    return Error::Make("not_found", "Candidate " + std::to_string(candidate_id) +
-                                        " has not been screened yet.");
+    return Error::Make("not_found",
+                       "Candidate " + std::to_string(candidate_id) + " has not been screened yet.");
   }
   return c;
 }
@@ -79,7 +80,8 @@ Response Compare(const ApiContext& ctx, const Request& req, const Caller& caller
   }
   if (errors.empty() && ids.empty()) errors["ids"].push_back("The ids parameter is required.");
   if (ids.size() > kMaxCompared) {
-    errors["ids"].push_back("At most " + std::to_string(kMaxCompared) + " candidates can be compared.");
+    errors["ids"].push_back("At most " + std::to_string(kMaxCompared) +
+                            " candidates can be compared.");
   }
   if (!errors.empty()) return ErrorResponse(422, "The given data was invalid.", errors);
 
@@ -89,15 +91,16 @@ Response Compare(const ApiContext& ctx, const Request& req, const Caller& caller
     if (!c.ok()) return ErrorResponse(c.error());
     rows.push_back(std::move(c).value());
   }
-  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const auto& a, const auto& b) { return a.score > b.score; });
 
   // Feature by feature: each named score feature's points per candidate, and who leads on it.
   std::vector<std::string> feature_order;
   std::map<std::string, std::pair<std::string, json>> features;  // name -> (explanation, points)
   json candidates = json::array();
   for (const auto& c : rows) {
-    jobs::StoredAnalysis a = jobs::ParseAnalysis(json::parse(c.analysis_json.empty() ? "{}" : c.analysis_json,
-                                                             nullptr, false));
+    jobs::StoredAnalysis a = jobs::ParseAnalysis(
+        json::parse(c.analysis_json.empty() ? "{}" : c.analysis_json, nullptr, false));
     json matched = json::array(), missing = json::array();
     for (const auto& m : a.evaluation.matched_skills) matched.push_back(m.skill);
     for (const auto& m : a.evaluation.missing_skills) missing.push_back(m.skill);
@@ -161,11 +164,17 @@ Response GenerateEmail(const ApiContext& ctx, const Request& req, const Caller& 
   generate::EmailRequest request;
   if (type_text) {
     auto t = generate::ParseEmailType(*type_text);
-    if (t.ok()) request.type = *t; else v.Fail("type", t.error().message);
+    if (t.ok())
+      request.type = *t;
+    else
+      v.Fail("type", t.error().message);
   }
   if (tone_text) {
     auto t = generate::ParseEmailTone(*tone_text);
-    if (t.ok()) request.tone = *t; else v.Fail("tone", t.error().message);
+    if (t.ok())
+      request.tone = *t;
+    else
+      v.Fail("tone", t.error().message);
   }
   if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
   auto candidate = FindCandidate(ctx, *job, *candidate_id);
@@ -173,10 +182,11 @@ Response GenerateEmail(const ApiContext& ctx, const Request& req, const Caller& 
   request.custom_notes = notes.value_or("");
   request.company_name = company.value_or("");
   request.job_title = job->title;
-  jobs::StoredAnalysis a = jobs::ParseAnalysis(
-      json::parse(candidate->analysis_json.empty() ? "{}" : candidate->analysis_json, nullptr, false));
+  jobs::StoredAnalysis a = jobs::ParseAnalysis(json::parse(
+      candidate->analysis_json.empty() ? "{}" : candidate->analysis_json, nullptr, false));
   if (a.profile.contact.name.empty()) a.profile.contact.name = candidate->name;
-  engine::JobRequirements requirements = ctx.screener->engine().AnalyzeJob(job->title, job->description);
+  engine::JobRequirements requirements =
+      ctx.screener->engine().AnalyzeJob(job->title, job->description);
   generate::Email email = generate::WriteEmail(requirements, a.profile, a.evaluation, request);
   return Response::Json(200, {{"success", true},
                               {"candidate_id", *candidate_id},
@@ -204,8 +214,9 @@ Response UpdateCandidate(const ApiContext& ctx, const Request& req, const Caller
   auto status = v.String(*body, "status", "status", false, 0, 32);
   auto notes = v.String(*body, "user_notes", "user_notes", false, 0, 10'000);
   if (status && !kCandidateStatuses.count(*status)) {
-    v.Fail("status", "The selected status is invalid: use new, reviewed, shortlisted, contacted, "
-                     "interviewing, offered, hired, rejected or withdrawn.");
+    v.Fail("status",
+           "The selected status is invalid: use new, reviewed, shortlisted, contacted, "
+           "interviewing, offered, hired, rejected or withdrawn.");
     status.reset();
   }
   if (v.ok() && !status && !notes && !(body->contains("user_notes"))) {
@@ -248,8 +259,8 @@ void AddCandidateRoutes(const ApiContext& ctx, http::Router* router) {
   };
   router->Add({"GET", "/api/v1/jobs/{job_id}/compare", bind(Compare), true, "read"});
   router->Add({"POST", "/api/v1/jobs/{job_id}/generate-email", bind(GenerateEmail), true, "email"});
-  router->Add({"PATCH", "/api/v1/jobs/{job_id}/candidates/{candidate_id}", bind(UpdateCandidate), true,
-               "screen"});
+  router->Add({"PATCH", "/api/v1/jobs/{job_id}/candidates/{candidate_id}", bind(UpdateCandidate),
+               true, "screen"});
   router->Add({"POST", "/api/v1/jobs/{job_id}/outcome", bind(ReportOutcome), true, "screen"});
 }
 

@@ -36,7 +36,8 @@ json EvaluateCandidate(const store::CandidateRecord& c, int rank, const std::str
   json a = json::parse(c.analysis_json.empty() ? "{}" : c.analysis_json, nullptr, false);
   if (!a.is_object()) a = json::object();
   json matched = json::array(), missing = json::array(), severity = json::object();
-  for (const auto& m : a.value("matched_skills", json::array())) matched.push_back(m.value("skill", ""));
+  for (const auto& m : a.value("matched_skills", json::array()))
+    matched.push_back(m.value("skill", ""));
   for (const auto& m : a.value("missing_skills", json::array())) {
     missing.push_back(m.value("skill", ""));
     severity[m.value("skill", "")] = m.value("severity", "moderate");
@@ -47,27 +48,27 @@ json EvaluateCandidate(const store::CandidateRecord& c, int rank, const std::str
       questions.push_back(q.value("question", ""));
     }
   }
-  json out = {{"id", c.external_id.empty() ? std::to_string(c.index + 1) : c.external_id},
-              {"rank", rank},
-              {"overall_score", c.score},
-              {"semantic_similarity", Round(a.value("semantic_similarity", 0.0), 0.01)},
-              {"matched_skills", matched},
-              {"missing_skills", missing},
-              {"gap_severity", severity},
-              {"experience_years_relevant", Round(a.value("experience_years_relevant", 0.0), 0.1)},
-              {"screening_questions", questions},
-              {"boolean_search_string", options.boolean_string ? boolean_string : ""},
-              {"linkedin_outreach_draft",
-               options.outreach ? a.value("linkedin_outreach_draft", "") : ""},
-              {"score_breakdown", a.value("breakdown", json::array())},
-              {"summary", a.value("summary", "")}};
+  json out = {
+      {"id", c.external_id.empty() ? std::to_string(c.index + 1) : c.external_id},
+      {"rank", rank},
+      {"overall_score", c.score},
+      {"semantic_similarity", Round(a.value("semantic_similarity", 0.0), 0.01)},
+      {"matched_skills", matched},
+      {"missing_skills", missing},
+      {"gap_severity", severity},
+      {"experience_years_relevant", Round(a.value("experience_years_relevant", 0.0), 0.1)},
+      {"screening_questions", questions},
+      {"boolean_search_string", options.boolean_string ? boolean_string : ""},
+      {"linkedin_outreach_draft", options.outreach ? a.value("linkedin_outreach_draft", "") : ""},
+      {"score_breakdown", a.value("breakdown", json::array())},
+      {"summary", a.value("summary", "")}};
   if (!c.error_code.empty()) out["error"] = {{"code", c.error_code}, {"message", c.error_message}};
   return out;
 }
 
 // Ranks candidates (score descending, then submission order) and shapes them.
-json RankedCandidates(std::vector<store::CandidateRecord> records, const std::string& boolean_string,
-                      const EvaluateOptions& options) {
+json RankedCandidates(std::vector<store::CandidateRecord> records,
+                      const std::string& boolean_string, const EvaluateOptions& options) {
   std::stable_sort(records.begin(), records.end(),
                    [](const auto& x, const auto& y) { return x.score > y.score; });
   json out = json::array();
@@ -93,7 +94,8 @@ bool ReadOptions(const json& body, Validator* v, EvaluateOptions* options) {
     auto f = it->find(key);
     if (f == it->end() || f->is_null()) return;
     if (!f->is_boolean()) {
-      v->Fail(std::string("options.") + key, std::string("The options.") + key + " field must be true or false.");
+      v->Fail(std::string("options.") + key,
+              std::string("The options.") + key + " field must be true or false.");
       return;
     }
     *out = f->get<bool>();
@@ -127,8 +129,10 @@ void ReadEvaluateResume(const json& r, const std::string& path, Validator* v,
   auto base64 = v->String(r, "base64", path + ".base64", false, 0, 0);
   auto file_url = v->Url(r, "file_url", path + ".file_url", false);
   auto filename = v->String(r, "filename", path + ".filename", false, 0, 255);
-  if (text) in->content = *text;
-  else if (content) in->content = *content;
+  if (text)
+    in->content = *text;
+  else if (content)
+    in->content = *content;
   if (base64) in->base64 = *base64;
   if (file_url) in->file_url = *file_url;
   if (filename) in->filename = *filename;
@@ -167,7 +171,8 @@ Response Evaluate(const ApiContext& ctx, const Request& req, const Caller& calle
   job.description = *description;
   job.title = "";
 
-  const engine::JobRequirements requirements = ctx.screener->engine().AnalyzeJob("", job.description);
+  const engine::JobRequirements requirements =
+      ctx.screener->engine().AnalyzeJob("", job.description);
   engine::ScoringOptions scoring;
   // The account's own ranking model applies here too, as in its async jobs.
   std::optional<jobs::OutcomeModel> model;
@@ -188,8 +193,9 @@ Response Evaluate(const ApiContext& ctx, const Request& req, const Caller& calle
     }
   }
   if (!unreadable.empty()) {
-    return ErrorResponse(422, "Resume parsing failed for " + unreadable.begin()->first +
-                                  (unreadable.size() > 1 ? " and others" : "") + ".",
+    return ErrorResponse(422,
+                         "Resume parsing failed for " + unreadable.begin()->first +
+                             (unreadable.size() > 1 ? " and others" : "") + ".",
                          unreadable);
   }
   // Recorded like any job (completed at once), so GET /v1/jobs/{job_id} shows it again.
@@ -201,9 +207,10 @@ Response Evaluate(const ApiContext& ctx, const Request& req, const Caller& calle
   if (saved.ok()) saved = ctx.store->FinishJob(stored->id, store::JobStatus::kCompleted, "", now);
   if (!saved.ok()) return ErrorResponse(saved.error());
   std::string boolean_string = generate::BooleanSearchString(ctx.screener->engine(), requirements);
-  return Response::Json(200, {{"job_id", stored->public_id},
-                              {"evaluated_at", FormatIso8601(now)},
-                              {"candidates", RankedCandidates(std::move(records), boolean_string, options)}});
+  return Response::Json(
+      200, {{"job_id", stored->public_id},
+            {"evaluated_at", FormatIso8601(now)},
+            {"candidates", RankedCandidates(std::move(records), boolean_string, options)}});
 }
 
 Response BulkScreen(const ApiContext& ctx, const Request& req, const Caller& caller) {
@@ -220,7 +227,8 @@ Response BulkScreen(const ApiContext& ctx, const Request& req, const Caller& cal
   job.surface = store::JobSurface::kBulkScreen;
   auto urls = body->find("resume_urls");
   if (urls == body->end() || !urls->is_array() || urls->empty()) {
-    v.Fail("resume_urls", "The resume_urls field is required and must be a non-empty array of URLs.");
+    v.Fail("resume_urls",
+           "The resume_urls field is required and must be a non-empty array of URLs.");
   } else if (urls->size() > kMaxBulkResumes) {
     v.Fail("resume_urls", "At most " + std::to_string(kMaxBulkResumes) + " resume_urls per call.");
   } else {
@@ -238,10 +246,11 @@ Response BulkScreen(const ApiContext& ctx, const Request& req, const Caller& cal
   if (!v.ok()) return ErrorResponse(400, "Missing or invalid parameters.", v.errors());
   job.description = *description;
   if (webhook) job.webhook_url = *webhook;
-  job.options_json = json{{"generate_questions", options.questions},
-                          {"generate_boolean_string", options.boolean_string},
-                          {"generate_outreach", options.outreach}}
-                         .dump();
+  job.options_json = json{
+      {"generate_questions", options.questions},
+      {"generate_boolean_string", options.boolean_string},
+      {"generate_outreach",
+       options.outreach}}.dump();
   auto pending = ctx.store->PendingResumeCount();
   auto stored = ctx.store->CreateJob(job, "bulk_", ctx.clock->NowMillis());
   if (!stored.ok()) return ErrorResponse(stored.error());
@@ -268,7 +277,8 @@ Response GetBulkJob(const ApiContext& ctx, const Request& req, const Caller& cal
                      : static_cast<int>(100LL * job->processed_count / job->candidate_count);
   if (job->status == store::JobStatus::kCompleted) progress = 100;
   EvaluateOptions options;
-  json stored_options = json::parse(job->options_json.empty() ? "{}" : job->options_json, nullptr, false);
+  json stored_options =
+      json::parse(job->options_json.empty() ? "{}" : job->options_json, nullptr, false);
   if (stored_options.is_object()) {
     options.questions = stored_options.value("generate_questions", true);
     options.boolean_string = stored_options.value("generate_boolean_string", true);
@@ -281,7 +291,8 @@ Response GetBulkJob(const ApiContext& ctx, const Request& req, const Caller& cal
     all.limit = kMaxBulkResumes;
     auto records = ctx.store->ListCandidates(job->id, all, &total);
     if (!records.ok()) return ErrorResponse(records.error());
-    candidates = RankedCandidates(std::move(records).value(), BooleanFor(ctx, job->description), options);
+    candidates =
+        RankedCandidates(std::move(records).value(), BooleanFor(ctx, job->description), options);
   }
   json out = {{"job_id", job->public_id},
               {"status", status},
@@ -315,7 +326,8 @@ Response AnalyzeTranscript(const ApiContext&, const Request& req, const Caller&)
   if (!v.ok()) return ErrorResponse(400, "Missing or invalid parameters.", v.errors());
   auto analysis = interview::AnalyzeTranscript(*transcript, type, description.value_or(""));
   if (!analysis.ok()) {
-    return ErrorResponse(400, analysis.error().message, {{"transcript", {analysis.error().message}}});
+    return ErrorResponse(400, analysis.error().message,
+                         {{"transcript", {analysis.error().message}}});
   }
   json competencies = json::object();
   for (const auto& [name, score] : analysis->competency_scores) competencies[name] = score;
@@ -329,13 +341,14 @@ Response AnalyzeTranscript(const ApiContext&, const Request& req, const Caller&)
                        {"result", a.result},
                        {"flags", a.flags}});
   }
-  return Response::Json(200, {{"overall_interview_score", analysis->overall_interview_score},
-                              {"competency_scores", competencies},
-                              {"star_completeness_avg", Round(analysis->star_completeness_avg, 0.1)},
-                              {"concern_flags", analysis->concern_flags},
-                              {"interviewer_summary", analysis->interviewer_summary},
-                              {"interview_type", std::string(interview::ToString(type))},
-                              {"answers", answers}});
+  return Response::Json(200,
+                        {{"overall_interview_score", analysis->overall_interview_score},
+                         {"competency_scores", competencies},
+                         {"star_completeness_avg", Round(analysis->star_completeness_avg, 0.1)},
+                         {"concern_flags", analysis->concern_flags},
+                         {"interviewer_summary", analysis->interviewer_summary},
+                         {"interview_type", std::string(interview::ToString(type))},
+                         {"answers", answers}});
 }
 
 }  // namespace

@@ -52,8 +52,9 @@ void ValidateWebhookConditions(const json& body, Validator* v) {
     }
     for (std::size_t i = 0; i < events->size(); ++i) {
       const json& e = (*events)[i];
-      bool known = e.is_string() && std::any_of(std::begin(kWebhookEvents), std::end(kWebhookEvents),
-                                                [&](const char* n) { return e == n; });
+      bool known =
+          e.is_string() && std::any_of(std::begin(kWebhookEvents), std::end(kWebhookEvents),
+                                       [&](const char* n) { return e == n; });
       if (!known) {
         v->Fail("webhook_conditions.events." + std::to_string(i),
                 "The selected webhook_conditions.events." + std::to_string(i) +
@@ -97,16 +98,17 @@ void ValidateJob(const json& body, Validator* v, store::NewJob* job) {
       bool given = [&] {
         for (const char* k : {"content", "base64", "file_url"}) {
           auto f = r.find(k);
-          if (f != r.end() && !f->is_null() && !(f->is_string() && f->get_ref<const std::string&>().empty())) {
+          if (f != r.end() && !f->is_null() &&
+              !(f->is_string() && f->get_ref<const std::string&>().empty())) {
             return true;
           }
         }
         return false;
       }();
       if (!given) {
-        v->Fail(p + ".content",
-                "The " + p + ".content field is required when none of base64 / file_url are "
-                "present.");
+        v->Fail(p + ".content", "The " + p +
+                                    ".content field is required when none of base64 / file_url are "
+                                    "present.");
       }
       if (filename) in.filename = *filename;
       if (content) in.content = *content;
@@ -230,7 +232,8 @@ Response GetResults(const ApiContext& ctx, const Request& req, const Caller& cal
   auto page = QueryInteger(req, "page", 1, 1000000, &v);
   if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
   if (!store::IsFinal(job->status)) {
-    Response r = ErrorResponse(425, "Job is still processing; poll its status_url until it is completed.");
+    Response r =
+        ErrorResponse(425, "Job is still processing; poll its status_url until it is completed.");
     return r;
   }
   store::CandidateFilter filter;
@@ -243,15 +246,16 @@ Response GetResults(const ApiContext& ctx, const Request& req, const Caller& cal
   if (!candidates.ok()) return ErrorResponse(candidates.error());
   json rows = json::array();
   for (const auto& c : *candidates) rows.push_back(JobsApiCandidate(c));
-  return Response::Json(200, {{"success", true},
-                              {"job_id", job->id},
-                              {"title", job->title},
-                              {"status", PublicStatus(job->status)},
-                              {"total_candidates", total},
-                              {"per_page", kResultsPerPage},
-                              {"current_page", page.value_or(1)},
-                              {"last_page", std::max(1, (total + kResultsPerPage - 1) / kResultsPerPage)},
-                              {"candidates", rows}});
+  return Response::Json(
+      200, {{"success", true},
+            {"job_id", job->id},
+            {"title", job->title},
+            {"status", PublicStatus(job->status)},
+            {"total_candidates", total},
+            {"per_page", kResultsPerPage},
+            {"current_page", page.value_or(1)},
+            {"last_page", std::max(1, (total + kResultsPerPage - 1) / kResultsPerPage)},
+            {"candidates", rows}});
 }
 
 Response ListJobs(const ApiContext& ctx, const Request& req, const Caller& caller) {
@@ -264,13 +268,15 @@ Response ListJobs(const ApiContext& ctx, const Request& req, const Caller& calle
     } else if (auto s = store::ParseJobStatus(*status); s && *s != store::JobStatus::kQueued) {
       filter.status = s;
     } else {
-      v.Fail("status", "The selected status is invalid: use processing, completed, failed or cancelled.");
+      v.Fail("status",
+             "The selected status is invalid: use processing, completed, failed or cancelled.");
     }
   }
   if (auto since = req.Query("since"); since && !since->empty()) {
     std::int64_t ms = 0;
     if (!ParseIso8601(*since, &ms)) {
-      v.Fail("since", "The since parameter must be a date such as 2026-03-28 or 2026-03-28T10:00:00Z.");
+      v.Fail("since",
+             "The since parameter must be a date such as 2026-03-28 or 2026-03-28T10:00:00Z.");
     }
     filter.created_after_ms = ms;
   }
@@ -297,9 +303,11 @@ Response ListJobs(const ApiContext& ctx, const Request& req, const Caller& calle
     if (!p.ok()) return ErrorResponse(p.error());
     merged = *q;
     merged.insert(merged.end(), p->begin(), p->end());
-    std::sort(merged.begin(), merged.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
+    std::sort(merged.begin(), merged.end(),
+              [](const auto& a, const auto& b) { return a.id > b.id; });
     std::vector<store::Job> window;
-    for (std::size_t i = filter.offset; i < merged.size() && window.size() < static_cast<std::size_t>(filter.limit); ++i) {
+    for (std::size_t i = filter.offset;
+         i < merged.size() && window.size() < static_cast<std::size_t>(filter.limit); ++i) {
       window.push_back(merged[i]);
     }
     jobs = window;

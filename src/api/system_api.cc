@@ -8,17 +8,17 @@ void AddSystemRoutes(const ApiContext& ctx, http::Router* router) {
                  return http::Response::Json(200, {{"status", "ok"}});
                },
                false, ""});
-  router->Add({"GET", "/readyz",
-               [&ctx](const http::Request&, const http::Caller*) {
-                 auto pending = ctx.store->PendingResumeCount();
-                 if (!pending.ok()) {
-                   return http::Response::Json(503, {{"status", "unavailable"},
-                                                     {"error", "the database does not answer"}});
-                 }
-                 return http::Response::Json(200, {{"status", "ready"},
-                                                   {"queued_resumes", *pending}});
-               },
-               false, ""});
+  router->Add(
+      {"GET", "/readyz",
+       [&ctx](const http::Request&, const http::Caller*) {
+         auto pending = ctx.store->PendingResumeCount();
+         if (!pending.ok()) {
+           return http::Response::Json(
+               503, {{"status", "unavailable"}, {"error", "the database does not answer"}});
+         }
+         return http::Response::Json(200, {{"status", "ready"}, {"queued_resumes", *pending}});
+       },
+       false, ""});
 }
 
 }  // namespace shortlist::api

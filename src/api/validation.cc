@@ -14,7 +14,8 @@ std::optional<std::string> Validator::String(const nlohmann::json& object, const
                                              const std::string& path, bool required,
                                              std::size_t min_chars, std::size_t max_chars) {
   auto it = object.find(key);
-  if (it == object.end() || it->is_null() || (it->is_string() && it->get_ref<const std::string&>().empty())) {
+  if (it == object.end() || it->is_null() ||
+      (it->is_string() && it->get_ref<const std::string&>().empty())) {
     if (required) Fail(path, "The " + path + " field is required.");
     return std::nullopt;
   }
@@ -26,8 +27,8 @@ std::optional<std::string> Validator::String(const nlohmann::json& object, const
   std::size_t len = Utf8Length(s);
   bool good = true;
   if (min_chars > 0 && len < min_chars) {
-    Fail(path, "The " + path + " field must be at least " + std::to_string(min_chars) +
-                   " characters.");
+    Fail(path,
+         "The " + path + " field must be at least " + std::to_string(min_chars) + " characters.");
     good = false;
   }
   if (max_chars > 0 && len > max_chars) {
@@ -39,9 +40,9 @@ std::optional<std::string> Validator::String(const nlohmann::json& object, const
   return s;
 }
 
-std::optional<std::int64_t> Validator::Integer(const nlohmann::json& object,
-                                               const std::string& key, const std::string& path,
-                                               bool required, std::int64_t min, std::int64_t max) {
+std::optional<std::int64_t> Validator::Integer(const nlohmann::json& object, const std::string& key,
+                                               const std::string& path, bool required,
+                                               std::int64_t min, std::int64_t max) {
   auto it = object.find(key);
   if (it == object.end() || it->is_null()) {
     if (required) Fail(path, "The " + path + " field is required.");
@@ -50,8 +51,9 @@ std::optional<std::int64_t> Validator::Integer(const nlohmann::json& object,
   std::int64_t value = 0;
   if (it->is_number_integer()) {
     value = it->get<std::int64_t>();
-  } else if (it->is_number_float() && it->get<double>() == static_cast<double>(
-                                                               static_cast<std::int64_t>(it->get<double>()))) {
+  } else if (it->is_number_float() &&
+             it->get<double>() ==
+                 static_cast<double>(static_cast<std::int64_t>(it->get<double>()))) {
     value = static_cast<std::int64_t>(it->get<double>());
   } else {
     Fail(path, "The " + path + " field must be an integer.");

@@ -31,7 +31,7 @@ class Validator {
                                       std::int64_t max);
   // An absolute http(s) URL.
   std::optional<std::string> Url(const nlohmann::json& object, const std::string& key,
-                                  const std::string& path, bool required);
+                                 const std::string& path, bool required);
 
  private:
   http::FieldErrors errors_;

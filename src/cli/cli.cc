@@ -26,7 +26,8 @@ int TokenCreate(const std::string& data_dir, const std::string& account_name,
   auto account = (*store)->FindAccountByName(account_name);
   if (!account.ok() && account.error().code == "not_found") {
     account = (*store)->CreateAccount(account_name, email, *plan);
-    if (account.ok()) std::cerr << "Created account '" << account_name << "' (" << plan_name << ")\n";
+    if (account.ok())
+      std::cerr << "Created account '" << account_name << "' (" << plan_name << ")\n";
   }
   if (!account.ok()) {
     std::cerr << "shortlist: " << account.error().message << "\n";
@@ -114,7 +115,9 @@ int Main(int argc, char** argv) {
   serve_cmd->add_option("--host", serve.host, "listen address (env SHORTLIST_HOST)");
   serve_cmd->add_option("--port", serve.port, "port, 0 = any free (env SHORTLIST_PORT)")
       ->check(CLI::Range(0, 65535));
-  serve_cmd->add_option("--workers", serve.workers, "screening threads, 0 = only accept jobs (env SHORTLIST_WORKERS)")
+  serve_cmd
+      ->add_option("--workers", serve.workers,
+                   "screening threads, 0 = only accept jobs (env SHORTLIST_WORKERS)")
       ->check(CLI::Range(0, 256));
   serve_cmd->add_option("--io-threads", serve.io_threads, "HTTP threads (env SHORTLIST_IO_THREADS)")
       ->check(CLI::Range(1, 256));
@@ -122,11 +125,13 @@ int Main(int argc, char** argv) {
                         "base URL in status_url/results_url (env SHORTLIST_PUBLIC_URL)");
   serve_cmd->add_option("--max-body-bytes", serve.max_body_bytes,
                         "request body cap in bytes (env SHORTLIST_MAX_BODY_BYTES)");
-  serve_cmd->add_option("--url-allow-list", serve.url_allow_list,
-                        "CIDRs or host names resume URLs may reach although private or loopback "
-                        "(env SHORTLIST_URL_ALLOW_LIST, comma-separated)")
+  serve_cmd
+      ->add_option("--url-allow-list", serve.url_allow_list,
+                   "CIDRs or host names resume URLs may reach although private or loopback "
+                   "(env SHORTLIST_URL_ALLOW_LIST, comma-separated)")
       ->delimiter(',');
-  serve_cmd->add_option("--log-level", serve.log_level, "debug|info|warn|error (env SHORTLIST_LOG_LEVEL)");
+  serve_cmd->add_option("--log-level", serve.log_level,
+                        "debug|info|warn|error (env SHORTLIST_LOG_LEVEL)");
 
   auto* token_cmd = app.add_subcommand("token", "manage API tokens");
   token_cmd->require_subcommand(1);

@@ -15,10 +15,10 @@
 #include "http/dispatcher.h"
 #include "http/server.h"
 #include "ingest/fetch.h"
-#include "net/address_policy.h"
-#include "net/http_client.h"
 #include "jobs/screener.h"
 #include "jobs/worker_pool.h"
+#include "net/address_policy.h"
+#include "net/http_client.h"
 
 namespace shortlist::cli {
 namespace {

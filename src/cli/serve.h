@@ -8,16 +8,16 @@
 namespace shortlist::cli {
 
 struct ServeConfig {
-  std::string data_dir;     // holds shortlist.db
+  std::string data_dir;  // holds shortlist.db
   std::string host = "127.0.0.1";
-  int port = 8080;          // 0: any free port (printed)
-  int workers = 2;          // screening threads
-  int io_threads = 2;       // HTTP event-loop threads
-  std::string public_url;   // base for status_url/results_url; "" = from the Host header
+  int port = 8080;         // 0: any free port (printed)
+  int workers = 2;         // screening threads
+  int io_threads = 2;      // HTTP event-loop threads
+  std::string public_url;  // base for status_url/results_url; "" = from the Host header
   std::string log_level = "info";
   std::vector<std::string> url_allow_list;  // CIDRs/hosts resume URLs may reach despite the
-                                           // SSRF guard (e.g. 127.0.0.1/32 for tests)
-  std::size_t max_body_bytes = 64u << 20;  // larger request bodies answer 413
+                                            // SSRF guard (e.g. 127.0.0.1/32 for tests)
+  std::size_t max_body_bytes = 64u << 20;   // larger request bodies answer 413
 };
 
 // Runs until SIGINT or SIGTERM, then shuts down gracefully. Returns the exit code.

@@ -47,8 +47,9 @@ std::string FormatIso8601(std::int64_t epoch_ms) {
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02u:%02u:%02uZ", static_cast<long long>(y), m, d,
-                static_cast<unsigned>(rem / 3600) % 24u, static_cast<unsigned>(rem % 3600 / 60) % 60u,
+  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02u:%02u:%02uZ", static_cast<long long>(y), m,
+                d, static_cast<unsigned>(rem / 3600) % 24u,
+                static_cast<unsigned>(rem % 3600 / 60) % 60u,
                 static_cast<unsigned>(rem % 60) % 60u);
   return buf;
 }

@@ -17,8 +17,8 @@
 namespace shortlist::http {
 
 struct Request {
-  std::string method;  // "GET", "POST", ...
-  std::string path;    // without the query string, percent-decoded
+  std::string method;                             // "GET", "POST", ...
+  std::string path;                               // without the query string, percent-decoded
   std::multimap<std::string, std::string> query;  // decoded query parameters
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
   std::string body;

@@ -4,10 +4,14 @@ namespace shortlist::http {
 
 int RequestsPerMinute(store::Plan plan) {
   switch (plan) {
-    case store::Plan::kStarter: return 30;
-    case store::Plan::kStandard: return 60;
-    case store::Plan::kPro: return 120;
-    case store::Plan::kEnterprise: return 0;
+    case store::Plan::kStarter:
+      return 30;
+    case store::Plan::kStandard:
+      return 60;
+    case store::Plan::kPro:
+      return 120;
+    case store::Plan::kEnterprise:
+      return 0;
   }
   return 60;
 }

@@ -52,7 +52,8 @@ void ParseTarget(std::string_view target, Request* req) {
     std::string_view pair = rest.substr(0, amp);
     std::size_t eq = pair.find('=');
     std::string key = PercentDecode(pair.substr(0, eq), true);
-    std::string value = eq == std::string_view::npos ? "" : PercentDecode(pair.substr(eq + 1), true);
+    std::string value =
+        eq == std::string_view::npos ? "" : PercentDecode(pair.substr(eq + 1), true);
     if (!key.empty()) req->query.emplace(std::move(key), std::move(value));
     if (amp == std::string_view::npos) break;
     rest.remove_prefix(amp + 1);
@@ -85,12 +86,12 @@ class Session : public std::enable_shared_from_this<Session> {
       return Close();
     }
     if (ec == bhttp::error::body_limit || ec == bhttp::error::header_limit) {
-      Response r = ErrorResponse(
-          413, ec == bhttp::error::body_limit
-                   ? "Request body too large: the limit is " +
-                         std::to_string(options_.max_body_bytes) + " bytes."
-                   : "Request headers too large: the limit is " +
-                         std::to_string(options_.max_header_bytes) + " bytes.");
+      Response r =
+          ErrorResponse(413, ec == bhttp::error::body_limit
+                                 ? "Request body too large: the limit is " +
+                                       std::to_string(options_.max_body_bytes) + " bytes."
+                                 : "Request headers too large: the limit is " +
+                                       std::to_string(options_.max_header_bytes) + " bytes.");
       return Write(std::move(r), 11, false);
     }
     if (ec) {
@@ -123,12 +124,12 @@ class Session : public std::enable_shared_from_this<Session> {
     res->body() = std::move(r.body);
     res->keep_alive(keep_alive);
     res->prepare_payload();
-    bhttp::async_write(stream_, *res,
-                       [self = shared_from_this(), res, keep_alive](beast::error_code ec,
-                                                                    std::size_t) {
-                         if (ec || !keep_alive) return self->Close();
-                         self->Read();
-                       });
+    bhttp::async_write(
+        stream_, *res,
+        [self = shared_from_this(), res, keep_alive](beast::error_code ec, std::size_t) {
+          if (ec || !keep_alive) return self->Close();
+          self->Read();
+        });
   }
 
   void Close() {

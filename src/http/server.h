@@ -17,9 +17,9 @@
 namespace shortlist::http {
 
 struct ServerOptions {
-  std::string host = "127.0.0.1";  // address to listen on
-  int port = 8080;                 // 0: pick a free port (see Server::port())
-  int io_threads = 2;              // threads running the event loop
+  std::string host = "127.0.0.1";            // address to listen on
+  int port = 8080;                           // 0: pick a free port (see Server::port())
+  int io_threads = 2;                        // threads running the event loop
   std::size_t max_body_bytes = 64u << 20;    // larger request bodies answer 413
   std::size_t max_header_bytes = 16u << 10;  // larger header blocks answer 413
   int idle_timeout_seconds = 60;             // a silent keep-alive connection is closed

@@ -54,10 +54,8 @@ json BuildAnalysis(const engine::ResumeProfile& resume, const engine::Evaluation
   a["linkedin_outreach_draft"] = w.linkedin_outreach_draft;
   a["experience"] = json::array();
   for (const auto& x : resume.experience) {
-    a["experience"].push_back({{"title", x.title},
-                               {"employer", x.employer},
-                               {"years", x.years},
-                               {"current", x.current}});
+    a["experience"].push_back(
+        {{"title", x.title}, {"employer", x.employer}, {"years", x.years}, {"current", x.current}});
   }
   a["education"] = json::array();
   for (const auto& ed : resume.education) {
@@ -67,7 +65,8 @@ json BuildAnalysis(const engine::ResumeProfile& resume, const engine::Evaluation
                               {"year", ed.year}});
   }
   a["skills"] = json::array();
-  for (const auto& sk : resume.skills) a["skills"].push_back({{"skill", sk.skill}, {"years", sk.years}});
+  for (const auto& sk : resume.skills)
+    a["skills"].push_back({{"skill", sk.skill}, {"years", sk.years}});
   a["hidden_text"] = document.hidden_text;
   a["document_kind"] = document.kind;
   a["pages"] = document.pages;
@@ -110,9 +109,8 @@ StoredAnalysis ParseAnalysis(const json& a) {
 
   engine::ResumeProfile& p = out.profile;
   json c = a.value("contact", json::object());
-  p.contact = {c.value("name", ""),         c.value("email", ""),
-               c.value("phone", ""),        c.value("linkedin_url", ""),
-               c.value("github_url", ""),   c.value("portfolio_url", ""),
+  p.contact = {c.value("name", ""),         c.value("email", ""),      c.value("phone", ""),
+               c.value("linkedin_url", ""), c.value("github_url", ""), c.value("portfolio_url", ""),
                c.value("location", "")};
   p.total_years_experience = a.value("total_years_experience", 0.0);
   for (const auto& x : a.value("experience", json::array())) {

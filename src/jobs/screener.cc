@@ -76,8 +76,8 @@ store::CandidateRecord Screener::ScreenOne(const engine::JobRequirements& requir
     c.analysis_json = "{}";
     return c;
   };
-  const std::string label = resume.filename.empty() ? "resume " + std::to_string(index + 1)
-                                                    : "'" + resume.filename + "'";
+  const std::string label =
+      resume.filename.empty() ? "resume " + std::to_string(index + 1) : "'" + resume.filename + "'";
   try {
     ReadText read;
     if (!resume.content.empty()) {
@@ -88,8 +88,7 @@ store::CandidateRecord Screener::ScreenOne(const engine::JobRequirements& requir
       if (!resume.base64.empty()) {
         auto decoded = ingest::DecodeBase64(resume.base64);
         if (!decoded.ok()) {
-          return fail(Error::Make(decoded.error().code,
-                                  label + ": " + decoded.error().message));
+          return fail(Error::Make(decoded.error().code, label + ": " + decoded.error().message));
         }
         bytes = std::move(decoded).value();
       } else if (fetched != nullptr) {

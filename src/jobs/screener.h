@@ -30,8 +30,8 @@ using UrlFetcher =
     std::function<std::vector<Result<FetchedBytes>>(const std::vector<std::string>& urls)>;
 
 struct ScreenerOptions {
-  ingest::ExtractLimits limits;  // caps for files given as base64 or URL
-  UrlFetcher fetch_urls;         // required for resumes given by file_url
+  ingest::ExtractLimits limits;         // caps for files given as base64 or URL
+  UrlFetcher fetch_urls;                // required for resumes given by file_url
   const Clock* clock = &SystemClock();  // "Present" in a date range ends at this clock's month
 };
 

@@ -30,9 +30,8 @@ void WorkerPool::Calibrate() {
   constexpr int kSamples = 20;
   auto started = std::chrono::steady_clock::now();
   for (int i = 0; i < kSamples; ++i) screener_.Screen(requirements, resume, i, {});
-  RecordThroughput(kSamples, std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                                           started)
-                                 .count());
+  RecordThroughput(
+      kSamples, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
 }
 
 void WorkerPool::Start() {
@@ -123,7 +122,8 @@ void WorkerPool::Process(const store::Job& job, const std::string& worker_id) {
     std::vector<std::pair<int, const store::ResumeInput*>> items(
         todo.begin() + static_cast<std::ptrdiff_t>(start),
         todo.begin() + static_cast<std::ptrdiff_t>(std::min(todo.size(), start + batch_size)));
-    std::vector<store::CandidateRecord> batch = screener_.ScreenBatch(requirements, items, scoring, model ? &*model : nullptr);
+    std::vector<store::CandidateRecord> batch =
+        screener_.ScreenBatch(requirements, items, scoring, model ? &*model : nullptr);
     for (auto& c : batch) c.job_id = job.id;
     Status saved = store_.SaveCandidates(job.id, batch);
     if (!saved.ok()) {
@@ -131,10 +131,9 @@ void WorkerPool::Process(const store::Job& job, const std::string& worker_id) {
       (void)store_.ReleaseJob(job.id);
       return;
     }
-    RecordThroughput(static_cast<int>(batch.size()),
-                     std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                                   batch_started)
-                         .count());
+    RecordThroughput(
+        static_cast<int>(batch.size()),
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - batch_started).count());
     if (start + batch_size >= todo.size()) break;  // the last batch: finish below
     if (stopping_) {
       (void)store_.ReleaseJob(job.id);

@@ -32,9 +32,9 @@
 namespace shortlist::jobs {
 
 struct WorkerOptions {
-  int threads = 2;          // worker threads; 0 makes an API-only process that queues jobs
-  int batch_size = 25;      // candidates written per transaction
-  int idle_poll_ms = 500;   // how often an idle worker looks for jobs queued elsewhere
+  int threads = 2;                  // worker threads; 0 makes an API-only process that queues jobs
+  int batch_size = 25;              // candidates written per transaction
+  int idle_poll_ms = 500;           // how often an idle worker looks for jobs queued elsewhere
   std::string worker_id = "local";  // names this process's claims
 };
 

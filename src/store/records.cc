@@ -4,10 +4,14 @@ namespace shortlist::store {
 
 std::string_view ToString(Plan plan) {
   switch (plan) {
-    case Plan::kStarter: return "starter";
-    case Plan::kStandard: return "standard";
-    case Plan::kPro: return "pro";
-    case Plan::kEnterprise: return "enterprise";
+    case Plan::kStarter:
+      return "starter";
+    case Plan::kStandard:
+      return "standard";
+    case Plan::kPro:
+      return "pro";
+    case Plan::kEnterprise:
+      return "enterprise";
   }
   return "standard";
 }
@@ -22,11 +26,16 @@ std::optional<Plan> ParsePlan(std::string_view name) {
 
 std::string_view ToString(JobStatus status) {
   switch (status) {
-    case JobStatus::kQueued: return "queued";
-    case JobStatus::kProcessing: return "processing";
-    case JobStatus::kCompleted: return "completed";
-    case JobStatus::kFailed: return "failed";
-    case JobStatus::kCancelled: return "cancelled";
+    case JobStatus::kQueued:
+      return "queued";
+    case JobStatus::kProcessing:
+      return "processing";
+    case JobStatus::kCompleted:
+      return "completed";
+    case JobStatus::kFailed:
+      return "failed";
+    case JobStatus::kCancelled:
+      return "cancelled";
   }
   return "queued";
 }
@@ -41,9 +50,12 @@ std::optional<JobStatus> ParseJobStatus(std::string_view name) {
 
 std::string_view ToString(JobSurface surface) {
   switch (surface) {
-    case JobSurface::kJobs: return "jobs";
-    case JobSurface::kEvaluate: return "evaluate";
-    case JobSurface::kBulkScreen: return "bulk_screen";
+    case JobSurface::kJobs:
+      return "jobs";
+    case JobSurface::kEvaluate:
+      return "evaluate";
+    case JobSurface::kBulkScreen:
+      return "bulk_screen";
   }
   return "jobs";
 }

@@ -107,8 +107,8 @@ class SqliteStore : public Store {
         }
       }
       Account a{0, name, email, plan, NowMs()};
-      auto st = db.Prepare(
-          "INSERT INTO accounts(name, email, plan, created_at) VALUES(?, ?, ?, ?)");
+      auto st =
+          db.Prepare("INSERT INTO accounts(name, email, plan, created_at) VALUES(?, ?, ?, ?)");
       st.Bind(1, name).Bind(2, email).Bind(3, ToString(plan)).Bind(4, a.created_at_ms).Run();
       a.id = db.LastInsertId();
       tx.Commit();
@@ -360,10 +360,17 @@ class SqliteStore : public Store {
     return Run([&](SqliteDb& db) -> Result<CandidateRecord> {
       SqliteTransaction tx(db);
       auto st = db.Prepare(
-          "UPDATE candidates SET status = COALESCE(?, status), user_notes = COALESCE(?, user_notes) "
+          "UPDATE candidates SET status = COALESCE(?, status), user_notes = COALESCE(?, "
+          "user_notes) "
           "WHERE job_id = ? AND idx = ?");
-      if (status) st.Bind(1, *status); else st.BindNull(1);
-      if (user_notes) st.Bind(2, *user_notes); else st.BindNull(2);
+      if (status)
+        st.Bind(1, *status);
+      else
+        st.BindNull(1);
+      if (user_notes)
+        st.Bind(2, *user_notes);
+      else
+        st.BindNull(2);
       st.Bind(3, job_id).Bind(4, index).Run();
       if (db.Changes() == 0) return NotFound("candidate " + std::to_string(index + 1));
       tx.Commit();

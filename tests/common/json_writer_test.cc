@@ -14,9 +14,19 @@ TEST(JsonWriter, WritesNestedStructuresThatParseBack) {
       .Field("n", 42)
       .Field("x", 68.5)
       .Field("ok", true)
-      .Key("none").Null()
-      .Key("list").BeginArray().Int(1).String("two").BeginObject().EndObject().EndArray()
-      .Key("nested").BeginObject().Field("a", std::int64_t{-7}).EndObject()
+      .Key("none")
+      .Null()
+      .Key("list")
+      .BeginArray()
+      .Int(1)
+      .String("two")
+      .BeginObject()
+      .EndObject()
+      .EndArray()
+      .Key("nested")
+      .BeginObject()
+      .Field("a", std::int64_t{-7})
+      .EndObject()
       .EndObject();
   auto parsed = nlohmann::json::parse(w.str());
   EXPECT_EQ(parsed["name"], "Ann \"Q\" \\ Lee\n\x01");

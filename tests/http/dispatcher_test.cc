@@ -17,15 +17,21 @@ class DispatcherTest : public ::testing::Test {
     store_ = std::move(store::OpenSqliteStore((dir_ / "db").string())).value();
     auto account = store_->CreateAccount("acme", "", store::Plan::kStarter);
     ASSERT_TRUE(store_->CreateToken(account->id, "t", Sha256Hex("sl_good"), "sl_good").ok());
-    router_.Add({"GET", "/private", [](const Request&, const Caller* caller) {
+    router_.Add({"GET", "/private",
+                 [](const Request&, const Caller* caller) {
                    return Response::Json(200, {{"account", caller->principal.account.name}});
-                 }, true, "read"});
-    router_.Add({"GET", "/public", [](const Request&, const Caller* caller) {
+                 },
+                 true, "read"});
+    router_.Add({"GET", "/public",
+                 [](const Request&, const Caller* caller) {
                    return Response::Json(200, {{"anonymous", caller == nullptr}});
-                 }, false, ""});
-    router_.Add({"GET", "/boom", [](const Request&, const Caller*) -> Response {
+                 },
+                 false, ""});
+    router_.Add({"GET", "/boom",
+                 [](const Request&, const Caller*) -> Response {
                    throw std::runtime_error("secret detail");
-                 }, false, ""});
+                 },
+                 false, ""});
     dispatcher_ = std::make_unique<Dispatcher>(router_, *store_, limiter_, clock_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }

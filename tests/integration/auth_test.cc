@@ -11,9 +11,11 @@ namespace {
 
 using nlohmann::json;
 
-std::string CreateToken(const std::string& dir, const std::string& account, const std::string& plan) {
+std::string CreateToken(const std::string& dir, const std::string& account,
+                        const std::string& plan) {
   std::string out;
-  int code = RunCli({"token", "create", "--account", account, "--plan", plan, "--data-dir", dir}, &out);
+  int code =
+      RunCli({"token", "create", "--account", account, "--plan", plan, "--data-dir", dir}, &out);
   EXPECT_EQ(code, 0) << out;
   while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
   EXPECT_EQ(out.rfind("sl_", 0), 0u) << out;
@@ -29,15 +31,17 @@ json SmallJob() {
 TEST(AuthTest, NoOrBadTokenIs401Json) {
   TempDir dir;
   ServerProcess server(dir.path(), {"--log-level", "warn"});
-  for (const std::string& token : {std::string(), std::string("sl_0000000000000000000000000000000000000000")}) {
+  for (const std::string& token :
+       {std::string(), std::string("sl_0000000000000000000000000000000000000000")}) {
     HttpClient client(server.url(), token);
     HttpResult r = client.Get("/api/v1/jobs");
     EXPECT_EQ(r.status, 401);
     EXPECT_EQ(r.json()["success"], false);
     EXPECT_TRUE(r.json()["error"].is_string());
   }
-  HttpResult basic = HttpClient(server.url(), "").Send("GET", "/api/v1/jobs", "",
-                                                       {{"Authorization", "Basic Zm9vOmJhcg=="}});
+  HttpResult basic =
+      HttpClient(server.url(), "")
+          .Send("GET", "/api/v1/jobs", "", {{"Authorization", "Basic Zm9vOmJhcg=="}});
   EXPECT_EQ(basic.status, 401);
 }
 

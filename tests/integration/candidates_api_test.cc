@@ -16,7 +16,8 @@ using nlohmann::json;
 class CandidatesApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    server_ = std::make_unique<ServerProcess>(dir_.path(), std::vector<std::string>{"--log-level", "warn"});
+    server_ = std::make_unique<ServerProcess>(dir_.path(),
+                                              std::vector<std::string>{"--log-level", "warn"});
     client_ = std::make_unique<HttpClient>(server_->url(), server_->first_token());
     json job = {{"title", kPythonJobTitle},
                 {"description", kPythonJob},
@@ -48,7 +49,8 @@ TEST_F(CandidatesApiTest, CompareRanksAndExplainsFeatureByFeature) {
   ASSERT_EQ(j["candidates"].size(), 3u);
   EXPECT_EQ(j["candidates"][0]["id"], 1);
   EXPECT_EQ(j["top_score"], j["candidates"][0]["score"]);
-  EXPECT_EQ(j["score_range"], j["candidates"][0]["score"].get<int>() - j["candidates"][2]["score"].get<int>());
+  EXPECT_EQ(j["score_range"],
+            j["candidates"][0]["score"].get<int>() - j["candidates"][2]["score"].get<int>());
   ASSERT_FALSE(j["feature_comparison"].empty());
   for (const auto& f : j["feature_comparison"]) {
     EXPECT_TRUE(f["feature"].is_string());
@@ -61,7 +63,9 @@ TEST_F(CandidatesApiTest, CompareRanksAndExplainsFeatureByFeature) {
 
 TEST_F(CandidatesApiTest, GeneratedEmailIsAboutThisCandidateAndJob) {
   HttpResult r = client_->Post(path() + "/generate-email",
-                               {{"candidate_id", 1}, {"type", "invite"}, {"tone", "friendly"},
+                               {{"candidate_id", 1},
+                                {"type", "invite"},
+                                {"tone", "friendly"},
                                 {"custom_notes", "We loved your PostgreSQL tuning story."}});
   ASSERT_EQ(r.status, 200) << r.body;
   json j = r.json();
@@ -76,21 +80,26 @@ TEST_F(CandidatesApiTest, GeneratedEmailIsAboutThisCandidateAndJob) {
   EXPECT_NE((subject + body).find(kPythonJobTitle), std::string::npos) << subject << body;
   for (const char* type : {"rejection", "keep-warm", "followup"}) {
     for (const char* tone : {"professional", "casual", "enthusiastic", "formal"}) {
-      HttpResult e = client_->Post(path() + "/generate-email", {{"candidate_id", 2}, {"type", type}, {"tone", tone}});
+      HttpResult e = client_->Post(path() + "/generate-email",
+                                   {{"candidate_id", 2}, {"type", type}, {"tone", tone}});
       ASSERT_EQ(e.status, 200) << type << " " << tone << " " << e.body;
       EXPECT_EQ(e.json()["email"]["type"], type);
       EXPECT_FALSE(e.json()["email"]["subject"].get<std::string>().empty());
     }
   }
-  HttpResult bad = client_->Post(path() + "/generate-email", {{"candidate_id", 1}, {"type", "love-letter"}});
+  HttpResult bad =
+      client_->Post(path() + "/generate-email", {{"candidate_id", 1}, {"type", "love-letter"}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_TRUE(bad.json()["errors"].contains("type"));
-  EXPECT_EQ(client_->Post(path() + "/generate-email", {{"candidate_id", 42}, {"type", "invite"}}).status, 404);
+  EXPECT_EQ(
+      client_->Post(path() + "/generate-email", {{"candidate_id", 42}, {"type", "invite"}}).status,
+      404);
 }
 
 TEST_F(CandidatesApiTest, StatusAndNotesUpdateAndShowInResults) {
-  HttpResult r = client_->Send("PATCH", path() + "/candidates/2",
-                               json{{"status", "shortlisted"}, {"user_notes", "Call on Monday"}}.dump());
+  HttpResult r =
+      client_->Send("PATCH", path() + "/candidates/2",
+                    json{{"status", "shortlisted"}, {"user_notes", "Call on Monday"}}.dump());
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["candidate"]["status"], "shortlisted");
   json results = client_->Get(path() + "/results").json();
@@ -103,17 +112,25 @@ TEST_F(CandidatesApiTest, StatusAndNotesUpdateAndShowInResults) {
     }
   }
   EXPECT_TRUE(found);
-  EXPECT_EQ(client_->Send("PATCH", path() + "/candidates/2", json{{"status", "married"}}.dump()).status, 422);
-  EXPECT_EQ(client_->Send("PATCH", path() + "/candidates/9", json{{"status", "new"}}.dump()).status, 404);
+  EXPECT_EQ(
+      client_->Send("PATCH", path() + "/candidates/2", json{{"status", "married"}}.dump()).status,
+      422);
+  EXPECT_EQ(client_->Send("PATCH", path() + "/candidates/9", json{{"status", "new"}}.dump()).status,
+            404);
 }
 
 TEST_F(CandidatesApiTest, OutcomesAreRecordedAndValidated) {
   HttpResult r = client_->Post(path() + "/outcome", {{"candidate_id", 1}, {"outcome", "hired"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["message"], "Outcome recorded successfully.");
-  EXPECT_EQ(client_->Post(path() + "/outcome", {{"candidate_id", 1}, {"outcome", "promoted"}}).status, 422);
-  EXPECT_EQ(client_->Post(path() + "/outcome", {{"candidate_id", 7}, {"outcome", "hired"}}).status, 404);
-  EXPECT_EQ(client_->Post("/api/v1/jobs/9999/outcome", {{"candidate_id", 1}, {"outcome", "hired"}}).status, 404);
+  EXPECT_EQ(
+      client_->Post(path() + "/outcome", {{"candidate_id", 1}, {"outcome", "promoted"}}).status,
+      422);
+  EXPECT_EQ(client_->Post(path() + "/outcome", {{"candidate_id", 7}, {"outcome", "hired"}}).status,
+            404);
+  EXPECT_EQ(client_->Post("/api/v1/jobs/9999/outcome", {{"candidate_id", 1}, {"outcome", "hired"}})
+                .status,
+            404);
 }
 
 }  // namespace

@@ -34,7 +34,8 @@ TEST(DurabilityTest, KilledServerFinishesEveryAcceptedJobExactlyOnce) {
     HttpClient client(api.url(), token);
     const std::string* texts[] = {&kStrongResume, &kMiddleResume, &kWeakResume};
     for (int j = 0; j < kJobs; ++j) {
-      json job = {{"title", kPythonJobTitle}, {"description", kPythonJob}, {"resumes", json::array()}};
+      json job = {
+          {"title", kPythonJobTitle}, {"description", kPythonJob}, {"resumes", json::array()}};
       for (int i = 0; i < kResumes; ++i) {
         job["resumes"].push_back({{"filename", "r" + std::to_string(i) + ".txt"},
                                   {"content", *texts[i % 3] + "\nReference " + std::to_string(i)}});
@@ -82,8 +83,9 @@ TEST(DurabilityTest, KilledServerFinishesEveryAcceptedJobExactlyOnce) {
     EXPECT_EQ(results["total_candidates"], kResumes) << "every candidate written exactly once";
     std::set<int> seen;
     for (int page = 1; page <= 2; ++page) {
-      json p = client.Get("/api/v1/jobs/" + std::to_string(id) + "/results?page=" +
-                          std::to_string(page)).json();
+      json p =
+          client.Get("/api/v1/jobs/" + std::to_string(id) + "/results?page=" + std::to_string(page))
+              .json();
       for (const auto& c : p["candidates"]) seen.insert(c["id"].get<int>());
     }
     EXPECT_EQ(seen.size(), static_cast<std::size_t>(kResumes));

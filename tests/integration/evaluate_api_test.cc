@@ -21,14 +21,16 @@ std::string Base64(const std::string& in) {
   std::size_t i = 0;
   for (; i + 2 < in.size(); i += 3) {
     unsigned v = (static_cast<unsigned char>(in[i]) << 16) |
-                 (static_cast<unsigned char>(in[i + 1]) << 8) | static_cast<unsigned char>(in[i + 2]);
+                 (static_cast<unsigned char>(in[i + 1]) << 8) |
+                 static_cast<unsigned char>(in[i + 2]);
     out += {k[v >> 18], k[(v >> 12) & 63], k[(v >> 6) & 63], k[v & 63]};
   }
   if (i + 1 == in.size()) {
     unsigned v = static_cast<unsigned char>(in[i]) << 16;
     out += {k[v >> 18], k[(v >> 12) & 63], '=', '='};
   } else if (i + 2 == in.size()) {
-    unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8);
+    unsigned v =
+        (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8);
     out += {k[v >> 18], k[(v >> 12) & 63], k[(v >> 6) & 63], '='};
   }
   return out;
@@ -36,7 +38,8 @@ std::string Base64(const std::string& in) {
 
 std::string EnterpriseToken(const std::string& dir) {
   std::string token;
-  RunCli({"token", "create", "--account", "agency", "--plan", "enterprise", "--data-dir", dir}, &token);
+  RunCli({"token", "create", "--account", "agency", "--plan", "enterprise", "--data-dir", dir},
+         &token);
   token.erase(token.find_last_not_of("\n ") + 1);
   return token;
 }
@@ -49,8 +52,10 @@ TEST(EvaluateApiTest, EvaluateRanksAndExplainsEveryCandidate) {
                {"resumes", json::array({{{"id", "weak"}, {"text", kWeakResume}},
                                         {{"id", "strong"}, {"text", kStrongResume}},
                                         {{"id", "middle"}, {"text", kMiddleResume}}})},
-               {"options", {{"generate_questions", true}, {"generate_boolean_string", true},
-                            {"generate_outreach", true}}}};
+               {"options",
+                {{"generate_questions", true},
+                 {"generate_boolean_string", true},
+                 {"generate_outreach", true}}}};
   HttpResult r = client.Post("/v1/evaluate", body);
   ASSERT_EQ(r.status, 200) << r.body;
   json j = r.json();
@@ -83,7 +88,8 @@ TEST(EvaluateApiTest, EvaluateRanksAndExplainsEveryCandidate) {
   EXPECT_EQ(again.json()["progress"], 100);
   EXPECT_EQ(again.json()["candidates"][0]["id"], "strong");
 
-  body["options"] = {{"generate_questions", false}, {"generate_boolean_string", false},
+  body["options"] = {{"generate_questions", false},
+                     {"generate_boolean_string", false},
                      {"generate_outreach", false}};
   json off = client.Post("/v1/evaluate", body).json();
   EXPECT_TRUE(off["candidates"][0]["screening_questions"].empty());
@@ -95,11 +101,12 @@ TEST(EvaluateApiTest, BadParametersAre400AndUnreadableResumesAre422) {
   TempDir dir;
   ServerProcess server(dir.path(), {"--log-level", "warn"});
   HttpClient client(server.url(), server.first_token());
-  HttpResult missing = client.Post("/v1/evaluate", {{"resumes", json::array({{{"text", kStrongResume}}})}});
+  HttpResult missing =
+      client.Post("/v1/evaluate", {{"resumes", json::array({{{"text", kStrongResume}}})}});
   EXPECT_EQ(missing.status, 400);
   EXPECT_TRUE(missing.json()["errors"].contains("job_description"));
-  HttpResult no_text = client.Post("/v1/evaluate", {{"job_description", kPythonJob},
-                                                    {"resumes", json::array({{{"id", "x"}}})}});
+  HttpResult no_text = client.Post(
+      "/v1/evaluate", {{"job_description", kPythonJob}, {"resumes", json::array({{{"id", "x"}}})}});
   EXPECT_EQ(no_text.status, 400);
   EXPECT_TRUE(no_text.json()["errors"].contains("resumes.0.text"));
   EXPECT_EQ(client.Send("POST", "/v1/evaluate", "[1,2").status, 400);
@@ -112,7 +119,8 @@ TEST(EvaluateApiTest, BadParametersAre400AndUnreadableResumesAre422) {
   HttpResult r = client.Post("/v1/evaluate", corrupt);
   ASSERT_EQ(r.status, 422) << r.body;
   ASSERT_TRUE(r.json()["errors"].contains("resumes.1"));
-  EXPECT_NE(r.json()["errors"]["resumes.1"][0].get<std::string>().find("broken.pdf"), std::string::npos);
+  EXPECT_NE(r.json()["errors"]["resumes.1"][0].get<std::string>().find("broken.pdf"),
+            std::string::npos);
 }
 
 TEST(EvaluateApiTest, BulkScreenFetchesUrlsAndReportsProgress) {
@@ -123,10 +131,11 @@ TEST(EvaluateApiTest, BulkScreenFetchesUrlsAndReportsProgress) {
   files.Put("carol.txt", kWeakResume);
   ServerProcess server(dir.path(), {"--url-allow-list", "127.0.0.1/32", "--log-level", "warn"});
   HttpClient client(server.url(), EnterpriseToken(dir.path()));
-  HttpResult created = client.Post(
-      "/v1/bulk-screen", {{"job_description", kPythonJob},
-                          {"resume_urls", json::array({files.Url("carol.txt"), files.Url("alice.txt"),
-                                                       files.Url("bob.txt"), files.Url("missing.txt")})}});
+  HttpResult created =
+      client.Post("/v1/bulk-screen",
+                  {{"job_description", kPythonJob},
+                   {"resume_urls", json::array({files.Url("carol.txt"), files.Url("alice.txt"),
+                                                files.Url("bob.txt"), files.Url("missing.txt")})}});
   ASSERT_EQ(created.status, 202) << created.body;
   json c = created.json();
   EXPECT_EQ(c["status"], "queued");
@@ -171,9 +180,10 @@ TEST(EvaluateApiTest, PrivateAddressesAreRefusedWithoutTheAllowList) {
   // Refused before any connection: the guard checks the address first.
   json body = {{"title", kPythonJobTitle},
                {"description", kPythonJob},
-               {"resumes", json::array({{{"filename", "meta"}, {"file_url", "http://169.254.169.254/latest"}},
-                                        {{"filename", "lan"}, {"file_url", "http://10.0.0.1/cv.pdf"}},
-                                        {{"filename", "self"}, {"file_url", "http://127.0.0.1:1/cv.pdf"}}})}};
+               {"resumes",
+                json::array({{{"filename", "meta"}, {"file_url", "http://169.254.169.254/latest"}},
+                             {{"filename", "lan"}, {"file_url", "http://10.0.0.1/cv.pdf"}},
+                             {{"filename", "self"}, {"file_url", "http://127.0.0.1:1/cv.pdf"}}})}};
   std::int64_t id = client.Post("/api/v1/jobs", body).json()["job_id"];
   json status;
   for (int i = 0; i < 500; ++i) {
@@ -197,18 +207,22 @@ TEST(EvaluateApiTest, AnalyzeTranscriptScoresCompetencies) {
   std::string transcript =
       "Interviewer: Tell me about a time you fixed a production problem.\n"
       "Candidate: At Acme our checkout API was timing out during a sale. I was responsible for the "
-      "payments service, so I profiled the PostgreSQL queries, found a missing index and rolled out "
-      "a fix behind a feature flag. Latency dropped by 70% and we recovered $40k of orders that day.\n"
+      "payments service, so I profiled the PostgreSQL queries, found a missing index and rolled "
+      "out "
+      "a fix behind a feature flag. Latency dropped by 70% and we recovered $40k of orders that "
+      "day.\n"
       "Interviewer: How do you work with your team?\n"
-      "Candidate: I run weekly design reviews and I mentored two junior engineers on Python testing.\n";
+      "Candidate: I run weekly design reviews and I mentored two junior engineers on Python "
+      "testing.\n";
   HttpResult r = client.Post("/v1/analyze-transcript", {{"transcript", transcript},
-                                                          {"interview_type", "behavioural"},
-                                                          {"job_description", kPythonJob}});
+                                                        {"interview_type", "behavioural"},
+                                                        {"job_description", kPythonJob}});
   ASSERT_EQ(r.status, 200) << r.body;
   json j = r.json();
   EXPECT_GE(j["overall_interview_score"].get<int>(), 0);
   EXPECT_LE(j["overall_interview_score"].get<int>(), 100);
-  for (const char* c : {"technical_depth", "communication_clarity", "problem_solving", "role_alignment"}) {
+  for (const char* c :
+       {"technical_depth", "communication_clarity", "problem_solving", "role_alignment"}) {
     EXPECT_TRUE(j["competency_scores"].contains(c)) << c;
   }
   // The first answer tells a whole STAR story; the average covers both answers.
@@ -219,7 +233,11 @@ TEST(EvaluateApiTest, AnalyzeTranscriptScoresCompetencies) {
   EXPECT_TRUE(j["concern_flags"].is_array());
   EXPECT_FALSE(j["interviewer_summary"].get<std::string>().empty());
   EXPECT_EQ(client.Post("/v1/analyze-transcript", {{"interview_type", "technical"}}).status, 400);
-  EXPECT_EQ(client.Post("/v1/analyze-transcript", {{"transcript", transcript}, {"interview_type", "poetry"}}).status, 400);
+  EXPECT_EQ(client
+                .Post("/v1/analyze-transcript",
+                      {{"transcript", transcript}, {"interview_type", "poetry"}})
+                .status,
+            400);
 }
 
 }  // namespace

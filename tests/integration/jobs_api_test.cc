@@ -19,10 +19,11 @@ json Resume(const std::string& filename, const std::string& text) {
 }
 
 json ThreeResumeJob() {
-  return {{"title", kPythonJobTitle},
-          {"description", kPythonJob},
-          {"resumes", json::array({Resume("bob.txt", kMiddleResume), Resume("carol.txt", kWeakResume),
-                                   Resume("alice.txt", kStrongResume)})}};
+  return {
+      {"title", kPythonJobTitle},
+      {"description", kPythonJob},
+      {"resumes", json::array({Resume("bob.txt", kMiddleResume), Resume("carol.txt", kWeakResume),
+                               Resume("alice.txt", kStrongResume)})}};
 }
 
 json WaitForFinal(const HttpClient& client, std::int64_t job_id) {
@@ -89,9 +90,9 @@ TEST_F(JobsApiTest, AcceptedJobCompletesWithRankedExplainedResults) {
   EXPECT_EQ(top["email"], "alice.example@example.com");
   EXPECT_EQ(top["contact_info"]["email"], "alice.example@example.com");
   EXPECT_EQ(top["status"], "new");
-  for (const char* field : {"name", "summary", "phone", "linkedin_url", "interview_questions",
-                            "strengths", "weaknesses", "generated_outreach", "user_notes",
-                            "processed_at"}) {
+  for (const char* field :
+       {"name", "summary", "phone", "linkedin_url", "interview_questions", "strengths",
+        "weaknesses", "generated_outreach", "user_notes", "processed_at"}) {
     EXPECT_TRUE(top.contains(field)) << field;
   }
   // Every score is explained: the breakdown's points add up to the score.
@@ -105,13 +106,15 @@ TEST_F(JobsApiTest, AcceptedJobCompletesWithRankedExplainedResults) {
   ASSERT_EQ(filtered["candidates"].size(), 1u);
   EXPECT_EQ(filtered["candidates"][0]["id"], 3);
   int min = top["score"].get<int>();
-  filtered = client.Get("/api/v1/jobs/" + std::to_string(id) + "/results?min_score=" +
-                        std::to_string(min)).json();
+  filtered =
+      client.Get("/api/v1/jobs/" + std::to_string(id) + "/results?min_score=" + std::to_string(min))
+          .json();
   for (const auto& cand : filtered["candidates"]) EXPECT_GE(cand["score"].get<int>(), min);
   json page2 = client.Get("/api/v1/jobs/" + std::to_string(id) + "/results?page=2").json();
   EXPECT_EQ(page2["current_page"], 2);
   EXPECT_TRUE(page2["candidates"].empty());
-  EXPECT_EQ(client.Get("/api/v1/jobs/" + std::to_string(id) + "/results?min_score=101").status, 422);
+  EXPECT_EQ(client.Get("/api/v1/jobs/" + std::to_string(id) + "/results?min_score=101").status,
+            422);
 
   // A completed job cannot be cancelled.
   HttpResult cancel = client.Post("/api/v1/jobs/" + std::to_string(id) + "/cancel", json::object());
@@ -177,12 +180,14 @@ TEST_F(JobsApiTest, QueuedJobIsProcessingUntilDoneAndCanBeCancelled) {
   EXPECT_EQ(early.status, 425);
   EXPECT_EQ(early.json()["success"], false);
 
-  HttpResult cancelled = client.Post("/api/v1/jobs/" + std::to_string(a) + "/cancel", json::object());
+  HttpResult cancelled =
+      client.Post("/api/v1/jobs/" + std::to_string(a) + "/cancel", json::object());
   ASSERT_EQ(cancelled.status, 200) << cancelled.body;
   EXPECT_EQ(cancelled.json()["status"], "cancelled");
   EXPECT_EQ(cancelled.json()["message"], "Job has been cancelled.");
   EXPECT_EQ(client.Get("/api/v1/jobs/" + std::to_string(a)).json()["status"], "cancelled");
-  EXPECT_EQ(client.Post("/api/v1/jobs/" + std::to_string(a) + "/cancel", json::object()).status, 409);
+  EXPECT_EQ(client.Post("/api/v1/jobs/" + std::to_string(a) + "/cancel", json::object()).status,
+            409);
 
   json list = client.Get("/api/v1/jobs?status=cancelled").json();
   ASSERT_EQ(list["jobs"].size(), 1u);
@@ -213,7 +218,8 @@ TEST_F(JobsApiTest, OversizedBodyIs413Json) {
   EXPECT_EQ(r.status, 413);
   EXPECT_EQ(r.json()["success"], false);
   EXPECT_EQ(client.Get("/api/v1/jobs").json()["total"], 0);
-  HttpResult big_header = client.Send("GET", "/api/v1/jobs", "", {{"X-Padding", std::string(20000, 'p')}});
+  HttpResult big_header =
+      client.Send("GET", "/api/v1/jobs", "", {{"X-Padding", std::string(20000, 'p')}});
   EXPECT_EQ(big_header.status, 413);
   EXPECT_EQ(big_header.json()["success"], false);
 }

@@ -56,8 +56,8 @@ ServerProcess::ServerProcess(const std::string& data_dir, std::vector<std::strin
 }
 
 void ServerProcess::Start(const std::string& data_dir, std::vector<std::string> extra_args) {
-  std::vector<std::string> args = {SHORTLIST_BINARY, "serve", "--port", "0", "--data-dir",
-                                   data_dir};
+  std::vector<std::string> args = {SHORTLIST_BINARY, "serve", "--port", "0",
+                                   "--data-dir",     data_dir};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   int fd = -1;
   pid_ = Spawn(args, &fd);
@@ -72,7 +72,8 @@ void ServerProcess::Start(const std::string& data_dir, std::vector<std::string> 
     ssize_t n = read(fd, buf, sizeof buf);
     if (n <= 0) break;
     out.append(buf, static_cast<std::size_t>(n));
-    if (out.find("Try: ") != std::string::npos || out.find("Create an API token") != std::string::npos) {
+    if (out.find("Try: ") != std::string::npos ||
+        out.find("Create an API token") != std::string::npos) {
       break;
     }
   }

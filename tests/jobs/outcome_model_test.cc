@@ -22,7 +22,9 @@ namespace {
 // Reads "skills=0.9 experience=0.2" from the resume text: two features, 60 and 40 points.
 class FeatureFakeEngine : public engine::Engine {
  public:
-  engine::JobRequirements AnalyzeJob(std::string_view, std::string_view) const override { return {}; }
+  engine::JobRequirements AnalyzeJob(std::string_view, std::string_view) const override {
+    return {};
+  }
   engine::ResumeProfile AnalyzeResume(std::string_view text) const override {
     engine::ResumeProfile p;
     p.text = std::string(text);
@@ -89,13 +91,15 @@ TEST_F(OutcomeModelTest, ReportedOutcomesReRankHeldOutCandidatesOfTheSameAccount
   ASSERT_GT(Score(before, 0), Score(before, 1)) << "the engine alone prefers keyword coverage";
 
   // The account hires experienced people and rejects keyword-heavy ones.
-  std::int64_t history = RunJob(learner, {"skills=0.4 experience=0.9", "skills=0.5 experience=0.8",
-                                          "skills=0.3 experience=0.95", "skills=0.45 experience=0.85",
-                                          "skills=0.9 experience=0.2", "skills=0.95 experience=0.1",
-                                          "skills=0.85 experience=0.3", "skills=1.0 experience=0.25",
-                                          "skills=0.7 experience=0.7"});
-  for (int i = 0; i < 4; ++i) ASSERT_TRUE(store_->RecordOutcome(learner, history, i, "hired", 2).ok());
-  for (int i = 4; i < 8; ++i) ASSERT_TRUE(store_->RecordOutcome(learner, history, i, "rejected", 2).ok());
+  std::int64_t history = RunJob(
+      learner,
+      {"skills=0.4 experience=0.9", "skills=0.5 experience=0.8", "skills=0.3 experience=0.95",
+       "skills=0.45 experience=0.85", "skills=0.9 experience=0.2", "skills=0.95 experience=0.1",
+       "skills=0.85 experience=0.3", "skills=1.0 experience=0.25", "skills=0.7 experience=0.7"});
+  for (int i = 0; i < 4; ++i)
+    ASSERT_TRUE(store_->RecordOutcome(learner, history, i, "hired", 2).ok());
+  for (int i = 4; i < 8; ++i)
+    ASSERT_TRUE(store_->RecordOutcome(learner, history, i, "rejected", 2).ok());
   ASSERT_TRUE(store_->RecordOutcome(learner, history, 8, "withdrawn", 2).ok());
 
   std::int64_t after = RunJob(learner, held_out);

@@ -131,8 +131,9 @@ TEST_F(SqliteStoreTest, ClaimSaveAndFinishRunsAJobOnce) {
 TEST_F(SqliteStoreTest, CandidateFiltersApplyTopNThenMinScore) {
   Account a = MakeAccount("a");
   Job job = MakeJob(a.id, 5);
-  ASSERT_TRUE(store_->SaveCandidates(job.id, {Candidate(0, 10), Candidate(1, 80), Candidate(2, 60),
-                                              Candidate(3, 95), Candidate(4, 40)})
+  ASSERT_TRUE(store_
+                  ->SaveCandidates(job.id, {Candidate(0, 10), Candidate(1, 80), Candidate(2, 60),
+                                            Candidate(3, 95), Candidate(4, 40)})
                   .ok());
   int total = 0;
   CandidateFilter f;
