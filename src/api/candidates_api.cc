@@ -6,6 +6,7 @@
 #include <set>
 
 #include "api/candidate_json.h"
+#include "api/handler_support.h"
 #include "api/validation.h"
 #include "common/clock.h"
 #include "generate/email.h"
@@ -25,19 +26,6 @@ const std::set<std::string> kCandidateStatuses = {"new",       "reviewed",     "
                                                   "contacted", "interviewing", "offered",
                                                   "hired",     "rejected",     "withdrawn"};
 const std::set<std::string> kOutcomes = {"hired", "rejected", "withdrawn"};
-
-Result<store::Job> FindJob(const ApiContext& ctx, const Request& req, const Caller& caller) {
-  const std::string& text = req.path_params.at("job_id");
-  std::int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) {
-    return Error::Make("not_found", "Job not found.");
-  }
-  auto job = ctx.store->GetJob(caller.principal.account.id, id);
-  if (!job.ok() && job.error().code == "not_found")
-    return Error::Make("not_found", "Job not found.");
-  return job;
-}
 
 // The candidate named by a public id (1-based), or a 404 naming it.
 Result<store::CandidateRecord> FindCandidate(const ApiContext& ctx, const store::Job& job,
@@ -201,10 +189,7 @@ Response GenerateEmail(const ApiContext& ctx, const Request& req, const Caller& 
 Response UpdateCandidate(const ApiContext& ctx, const Request& req, const Caller& caller) {
   auto job = FindJob(ctx, req, caller);
   if (!job.ok()) return ErrorResponse(job.error());
-  const std::string& cid_text = req.path_params.at("candidate_id");
-  std::int64_t cid = 0;
-  auto [ptr, ec] = std::from_chars(cid_text.data(), cid_text.data() + cid_text.size(), cid);
-  if (ec != std::errc() || ptr != cid_text.data() + cid_text.size()) cid = 0;
+  std::int64_t cid = ParsePositiveId(req.path_params.at("candidate_id")).value_or(0);
   auto existing = FindCandidate(ctx, *job, cid);
   if (!existing.ok()) return ErrorResponse(existing.error());
   Response error;
@@ -254,14 +239,12 @@ Response ReportOutcome(const ApiContext& ctx, const Request& req, const Caller& 
 }  // namespace
 
 void AddCandidateRoutes(const ApiContext& ctx, http::Router* router) {
-  auto bind = [&ctx](Response (*fn)(const ApiContext&, const Request&, const Caller&)) {
-    return [&ctx, fn](const Request& req, const Caller* caller) { return fn(ctx, req, *caller); };
-  };
-  router->Add({"GET", "/api/v1/jobs/{job_id}/compare", bind(Compare), true, "read"});
-  router->Add({"POST", "/api/v1/jobs/{job_id}/generate-email", bind(GenerateEmail), true, "email"});
-  router->Add({"PATCH", "/api/v1/jobs/{job_id}/candidates/{candidate_id}", bind(UpdateCandidate),
-               true, "screen"});
-  router->Add({"POST", "/api/v1/jobs/{job_id}/outcome", bind(ReportOutcome), true, "screen"});
+  router->Add({"GET", "/api/v1/jobs/{job_id}/compare", Bind(ctx, Compare), true, "read"});
+  router->Add(
+      {"POST", "/api/v1/jobs/{job_id}/generate-email", Bind(ctx, GenerateEmail), true, "email"});
+  router->Add({"PATCH", "/api/v1/jobs/{job_id}/candidates/{candidate_id}",
+               Bind(ctx, UpdateCandidate), true, "screen"});
+  router->Add({"POST", "/api/v1/jobs/{job_id}/outcome", Bind(ctx, ReportOutcome), true, "screen"});
 }
 
 }  // namespace shortlist::api

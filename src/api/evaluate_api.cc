@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "api/handler_support.h"
 #include "api/validation.h"
 #include "common/clock.h"
 #include "generate/boolean_search.h"
@@ -354,13 +355,10 @@ Response AnalyzeTranscript(const ApiContext&, const Request& req, const Caller&)
 }  // namespace
 
 void AddEvaluateApiRoutes(const ApiContext& ctx, http::Router* router) {
-  auto bind = [&ctx](Response (*fn)(const ApiContext&, const Request&, const Caller&)) {
-    return [&ctx, fn](const Request& req, const Caller* caller) { return fn(ctx, req, *caller); };
-  };
-  router->Add({"POST", "/v1/evaluate", bind(Evaluate), true, "screen"});
-  router->Add({"POST", "/v1/bulk-screen", bind(BulkScreen), true, "screen"});
-  router->Add({"GET", "/v1/jobs/{job_id}", bind(GetBulkJob), true, "read"});
-  router->Add({"POST", "/v1/analyze-transcript", bind(AnalyzeTranscript), true, "screen"});
+  router->Add({"POST", "/v1/evaluate", Bind(ctx, Evaluate), true, "screen"});
+  router->Add({"POST", "/v1/bulk-screen", Bind(ctx, BulkScreen), true, "screen"});
+  router->Add({"GET", "/v1/jobs/{job_id}", Bind(ctx, GetBulkJob), true, "read"});
+  router->Add({"POST", "/v1/analyze-transcript", Bind(ctx, AnalyzeTranscript), true, "screen"});
 }
 
 }  // namespace shortlist::api

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "api/candidate_json.h"
+#include "api/handler_support.h"
 #include "api/validation.h"
 #include "common/clock.h"
 #include "common/json_writer.h"
@@ -26,13 +27,6 @@ const char* const kWebhookEvents[] = {"job.processing", "job.completed", "job.fa
 // The status a Jobs API client sees: a queued job is already "processing" for it.
 std::string PublicStatus(store::JobStatus s) {
   return s == store::JobStatus::kQueued ? "processing" : std::string(store::ToString(s));
-}
-
-std::optional<std::int64_t> ParseId(const std::string& text) {
-  std::int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
 }
 
 void ValidateWebhookConditions(const json& body, Validator* v) {
@@ -198,18 +192,8 @@ Response CreateJob(const ApiContext& ctx, const Request& req, const Caller& call
                               {"status", "processing"}});
 }
 
-Result<store::Job> FindJob(const ApiContext& ctx, const Request& req, const Caller& caller) {
-  auto id = ParseId(req.path_params.at("job_id"));
-  if (!id) return Error::Make("not_found", "Job not found.");
-  auto job = ctx.store->GetJob(caller.principal.account.id, *id);
-  if (!job.ok() && job.error().code == "not_found") {
-    return Error::Make("not_found", "Job not found.");
-  }
-  return job;
-}
-
 Response GetJob(const ApiContext& ctx, const Request& req, const Caller& caller) {
-  auto id = ParseId(req.path_params.at("job_id"));
+  auto id = ParsePositiveId(req.path_params.at("job_id"));
   if (!id) return ErrorResponse(404, "Job not found.");
   auto found = ctx.store->GetJobWithSummary(caller.principal.account.id, *id);
   if (!found.ok()) {
@@ -366,22 +350,13 @@ Response RateLimitStatus(const ApiContext& ctx, const Request&, const Caller& ca
 
 }  // namespace
 
-std::string BaseUrl(const ApiContext& ctx, const http::Request& request) {
-  if (!ctx.public_url.empty()) return ctx.public_url;
-  std::string_view host = request.Header("host");
-  return "http://" + std::string(host.empty() ? "localhost" : host);
-}
-
 void AddJobsApiRoutes(const ApiContext& ctx, http::Router* router) {
-  auto bind = [&ctx](Response (*fn)(const ApiContext&, const Request&, const Caller&)) {
-    return [&ctx, fn](const Request& req, const Caller* caller) { return fn(ctx, req, *caller); };
-  };
-  router->Add({"POST", "/api/v1/jobs", bind(CreateJob), true, "screen"});
-  router->Add({"GET", "/api/v1/jobs", bind(ListJobs), true, "read"});
-  router->Add({"GET", "/api/v1/jobs/{job_id}", bind(GetJob), true, "read"});
-  router->Add({"GET", "/api/v1/jobs/{job_id}/results", bind(GetResults), true, "read"});
-  router->Add({"POST", "/api/v1/jobs/{job_id}/cancel", bind(CancelJob), true, "screen"});
-  router->Add({"GET", "/api/v1/rate-limit", bind(RateLimitStatus), true, "read"});
+  router->Add({"POST", "/api/v1/jobs", Bind(ctx, CreateJob), true, "screen"});
+  router->Add({"GET", "/api/v1/jobs", Bind(ctx, ListJobs), true, "read"});
+  router->Add({"GET", "/api/v1/jobs/{job_id}", Bind(ctx, GetJob), true, "read"});
+  router->Add({"GET", "/api/v1/jobs/{job_id}/results", Bind(ctx, GetResults), true, "read"});
+  router->Add({"POST", "/api/v1/jobs/{job_id}/cancel", Bind(ctx, CancelJob), true, "screen"});
+  router->Add({"GET", "/api/v1/rate-limit", Bind(ctx, RateLimitStatus), true, "read"});
 }
 
 }  // namespace shortlist::api

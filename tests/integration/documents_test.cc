@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "../ingest/fixtures.h"
+#include "base64.h"
 #include "fixtures.h"
 #include "http_client.h"
 #include "server_process.h"
@@ -16,24 +17,6 @@ namespace {
 
 using ingest::testing::PdfBuilder;
 using nlohmann::json;
-
-std::string Base64(const std::string& in) {
-  static const char* k = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  unsigned v = 0;
-  int bits = 0;
-  for (unsigned char c : in) {
-    v = (v << 8) | c;
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out += k[(v >> bits) & 63];
-    }
-  }
-  if (bits > 0) out += k[(v << (6 - bits)) & 63];
-  while (out.size() % 4) out += '=';
-  return out;
-}
 
 // The strong fixture resume, one line per text row of a PDF page.
 std::string StrongResumePdf() {
