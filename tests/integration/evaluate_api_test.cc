@@ -3,12 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <map>
 #include <thread>
 
 #include "base64.h"
-#include "file_server.h"
 #include "fixtures.h"
 #include "http_client.h"
+#include "loopback_server.h"
 #include "server_process.h"
 
 namespace shortlist::testing {
@@ -105,17 +106,20 @@ TEST(EvaluateApiTest, BadParametersAre400AndUnreadableResumesAre422) {
 
 TEST(EvaluateApiTest, BulkScreenFetchesUrlsAndReportsProgress) {
   TempDir dir;
-  FileServer files;
-  files.Put("alice.txt", kStrongResume);
-  files.Put("bob.txt", kMiddleResume);
-  files.Put("carol.txt", kWeakResume);
+  const std::map<std::string, std::string> served = {
+      {"/alice.txt", kStrongResume}, {"/bob.txt", kMiddleResume}, {"/carol.txt", kWeakResume}};
+  net::testing::LoopbackServer files([&served](const net::testing::ServerRequest& request) {
+    auto it = served.find(request.path);
+    return it == served.end() ? net::testing::LoopbackServer::Reply(404, "")
+                              : net::testing::LoopbackServer::Reply(200, it->second);
+  });
   ServerProcess server(dir.path(), {"--url-allow-list", "127.0.0.1/32", "--log-level", "warn"});
   HttpClient client(server.url(), EnterpriseToken(dir.path()));
-  HttpResult created =
-      client.Post("/v1/bulk-screen",
-                  {{"job_description", kPythonJob},
-                   {"resume_urls", json::array({files.Url("carol.txt"), files.Url("alice.txt"),
-                                                files.Url("bob.txt"), files.Url("missing.txt")})}});
+  HttpResult created = client.Post(
+      "/v1/bulk-screen",
+      {{"job_description", kPythonJob},
+       {"resume_urls", json::array({files.Url("/carol.txt"), files.Url("/alice.txt"),
+                                    files.Url("/bob.txt"), files.Url("/missing.txt")})}});
   ASSERT_EQ(created.status, 202) << created.body;
   json c = created.json();
   EXPECT_EQ(c["status"], "queued");
@@ -135,7 +139,7 @@ TEST(EvaluateApiTest, BulkScreenFetchesUrlsAndReportsProgress) {
   EXPECT_EQ(status["progress"], 100);
   ASSERT_EQ(status["candidates"].size(), 4u);
   EXPECT_NE(status["candidates"][0]["id"], "4") << "the unreachable file cannot rank first";
-  EXPECT_GE(files.requests(), 4);
+  EXPECT_GE(files.connections(), 4);
   // The 404 file carries its error; the job still completed.
   bool saw_error = false;
   for (const auto& cand : status["candidates"]) {
