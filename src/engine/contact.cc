@@ -9,14 +9,47 @@
 namespace shortlist::engine {
 namespace {
 
-bool IsEmailLocalChar(char c) {
-  return IsAsciiAlnum(c) || c == '.' || c == '_' || c == '-' || c == '+' || c == '%';
-}
-bool IsDomainChar(char c) { return IsAsciiAlnum(c) || c == '.' || c == '-'; }
-bool IsUrlChar(char c) {
-  return IsAsciiAlnum(c) ||
-         std::string_view("-._~:/?#[]@!$&'*+,;=%").find(c) != std::string_view::npos;
-}
+// Byte classes for the identifier scans, one table lookup per byte (these scans read every byte
+// of every resume).
+enum : uint8_t {
+  kEmailLocal = 1,
+  kDomain = 2,
+  kUrl = 4,
+  kPhoneStart = 8,  // digit, '+', '('
+  kPhoneBody = 16,  // digit, ' ', '-', '.', '(', ')', '+'
+  kUrlStart = 32,   // h, w, l, g in either case: http(s)://, www., linkedin.com/, github.com/
+};
+struct ByteTable {
+  uint8_t flags[256] = {};
+  constexpr ByteTable() {
+    for (int c = 0; c < 256; ++c) {
+      bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      bool digit = c >= '0' && c <= '9';
+      uint8_t f = 0;
+      if (alnum || c == '.' || c == '_' || c == '-' || c == '+' || c == '%') f |= kEmailLocal;
+      if (alnum || c == '.' || c == '-') f |= kDomain;
+      if (alnum) f |= kUrl;
+      for (char u : std::string_view("-._~:/?#[]@!$&'*+,;=%")) {
+        if (c == static_cast<unsigned char>(u)) f |= kUrl;
+      }
+      if (digit || c == '+' || c == '(') f |= kPhoneStart;
+      if (digit || c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+') {
+        f |= kPhoneBody;
+      }
+      if (c == 'h' || c == 'w' || c == 'l' || c == 'g' || c == 'H' || c == 'W' || c == 'L' ||
+          c == 'G') {
+        f |= kUrlStart;
+      }
+      flags[c] = f;
+    }
+  }
+  bool Is(char c, uint8_t flag) const { return flags[static_cast<unsigned char>(c)] & flag; }
+};
+constexpr ByteTable kBytes;
+
+bool IsEmailLocalChar(char c) { return kBytes.Is(c, kEmailLocal); }
+bool IsDomainChar(char c) { return kBytes.Is(c, kDomain); }
+bool IsUrlChar(char c) { return kBytes.Is(c, kUrl); }
 
 bool StartsWithLower(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
@@ -96,32 +129,32 @@ void ScanIdentifiers(std::string_view text, ContactScan* scan) {
     if (scan->contact.email.empty()) scan->contact.email = std::string(text.substr(b, e - b));
     scan->identity_spans.emplace_back(b, e);
   }
-  // URLs: http(s)://..., www...., and bare linkedin.com/ github.com/ paths.
+  // URLs (http(s)://..., www...., bare linkedin.com/ and github.com/ paths) and phones (runs of
+  // digits with + ( ) - . and spaces holding 10-15 digits; a run that reads as years, "2016 -
+  // 2018", is not a phone), in one pass: each scan resumes after what it consumed.
+  size_t url_from = 0;
+  size_t phone_from = 0;
   for (size_t i = 0; i < n; ++i) {
-    char c = AsciiLower(text[i]);
-    if (c != 'h' && c != 'w' && c != 'l' && c != 'g') continue;
-    if (i > 0 && IsUrlChar(text[i - 1]) && text[i - 1] != '(') continue;
-    std::string_view rest = text.substr(i);
-    if (StartsWithLower(rest, "http://") || StartsWithLower(rest, "https://") ||
-        StartsWithLower(rest, "www.") || StartsWithLower(rest, "linkedin.com/") ||
-        StartsWithLower(rest, "github.com/")) {
-      size_t e = i;
-      while (e < n && IsUrlChar(text[e])) ++e;
-      AddUrl(text.substr(i, e - i), i, scan);
-      i = e;
+    const uint8_t flags = kBytes.flags[static_cast<unsigned char>(text[i])];
+    if (!(flags & (kUrlStart | kPhoneStart))) continue;
+    if ((flags & kUrlStart) && i >= url_from &&
+        !(i > 0 && IsUrlChar(text[i - 1]) && text[i - 1] != '(')) {
+      std::string_view rest = text.substr(i);
+      if (StartsWithLower(rest, "http://") || StartsWithLower(rest, "https://") ||
+          StartsWithLower(rest, "www.") || StartsWithLower(rest, "linkedin.com/") ||
+          StartsWithLower(rest, "github.com/")) {
+        size_t e = i;
+        while (e < n && IsUrlChar(text[e])) ++e;
+        AddUrl(text.substr(i, e - i), i, scan);
+        url_from = e + 1;
+      }
     }
-  }
-  // Phones: runs of digits with + ( ) - . and spaces holding 10-15 digits; a run that reads as
-  // years ("2016 - 2018") is not a phone.
-  for (size_t i = 0; i < n; ++i) {
-    if (!(IsAsciiDigit(text[i]) || text[i] == '+' || text[i] == '(')) continue;
-    if (i > 0 && (IsAsciiAlnum(text[i - 1]))) continue;
+    if (!(flags & kPhoneStart) || i < phone_from || (i > 0 && IsAsciiAlnum(text[i - 1]))) continue;
     size_t e = i;
     int digits = 0;
     int groups = 0;
     bool in_digits = false;
-    while (e < n && (IsAsciiDigit(text[e]) || text[e] == ' ' || text[e] == '-' || text[e] == '.' ||
-                     text[e] == '(' || text[e] == ')' || text[e] == '+')) {
+    while (e < n && kBytes.Is(text[e], kPhoneBody)) {
       if (IsAsciiDigit(text[e])) {
         ++digits;
         if (!in_digits) ++groups;
@@ -134,7 +167,7 @@ void ScanIdentifiers(std::string_view text, ContactScan* scan) {
     }
     while (e > i && !IsAsciiDigit(text[e - 1])) --e;
     if (e < n && IsAsciiAlpha(text[e])) {
-      i = e;
+      phone_from = e + 1;
       continue;
     }
     if (digits >= 10 && digits <= 15) {
@@ -145,7 +178,7 @@ void ScanIdentifiers(std::string_view text, ContactScan* scan) {
         scan->identity_spans.emplace_back(i, e);
       }
     }
-    i = std::max(i, e);
+    phone_from = std::max(i, e) + 1;
   }
 }
 
@@ -161,7 +194,10 @@ void ScanPersonalDetails(std::string_view text, const std::vector<Line>& lines, 
     char first = AsciiLower(t[0]);
     if (std::string_view("dbagsmnrfp").find(first) == std::string_view::npos) continue;
     if (t.find(':') == std::string_view::npos && t.find('-') == std::string_view::npos) continue;
-    std::string lower = AsciiLowerCopy(t.substr(0, std::min<size_t>(t.size(), 24)));
+    char lower_buf[24];
+    const size_t head = std::min<size_t>(t.size(), sizeof(lower_buf));
+    for (size_t k = 0; k < head; ++k) lower_buf[k] = AsciiLower(t[k]);
+    std::string_view lower(lower_buf, head);
     for (std::string_view label : kLabels) {
       if (lower.rfind(label, 0) == 0) {
         size_t after = label.size();
@@ -192,8 +228,12 @@ void ScanPersonalDetails(std::string_view text, const std::vector<Line>& lines, 
       continue;
     }
     size_t start = i;
+    // Every pronoun and honorific starts with one of these letters.
+    const char first = AsciiLower(text[i]);
+    const bool candidate = first == 'h' || first == 's' || first == 't' || first == 'm' ||
+                           first == 'x' || first == 'z';
     while (i < n && IsAsciiAlpha(text[i])) ++i;
-    if (i - start > 8 || i - start < 2) continue;
+    if (!candidate || i - start > 8 || i - start < 2) continue;
     if (start > 0 && IsWordByte(text[start - 1])) continue;
     if (i < n && IsWordByte(text[i])) continue;
     std::string_view raw = text.substr(start, i - start);

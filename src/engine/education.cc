@@ -40,7 +40,15 @@ DegreeLexicon::DegreeLexicon(std::string_view tsv) {
     if (tab == std::string_view::npos) continue;
     std::string name(Trim(line.text.substr(0, tab)));
     max_words_ = std::max(max_words_, static_cast<size_t>(CountWords(name)));
-    first_words_[name.substr(0, name.find(' '))] = true;
+    std::string first = name.substr(0, name.find(' '));
+    if (!first.empty()) {
+      first_bigrams_[Bigram(first)] = true;
+      if (first.size() == 1) {  // found again after a final "." or "'" is dropped
+        first_bigrams_[Bigram(first + ".")] = true;
+        first_bigrams_[Bigram(first + "'")] = true;
+      }
+    }
+    first_words_[first] = true;
     names_.emplace(std::move(name), LevelFromName(Trim(line.text.substr(tab + 1))));
   }
 }
@@ -61,6 +69,9 @@ DegreeLevel DegreeLexicon::FindImpl(std::string_view line, bool lowest, size_t* 
   std::string first;
   for (size_t w = 0; w < words.size(); ++w) {
     // Cheap rejection: the word must start some degree name (with or without a final dot).
+    if (!first_bigrams_[Bigram(line.substr(words[w].first, words[w].second - words[w].first))]) {
+      continue;
+    }
     first.assign(line.substr(words[w].first, words[w].second - words[w].first));
     for (char& c : first) c = AsciiLower(c);
     if (!first_words_.count(first)) {
@@ -122,7 +133,9 @@ std::string DegreeField(std::string_view line, size_t degree_end) {
   if (stop != std::string_view::npos) field = field.substr(0, stop);
   // Drop a trailing " from X University" / year.
   std::string lf = AsciiLowerCopy(field);
-  for (std::string_view cut : {" from ", " at ", " university", " college", " 19", " 20"}) {
+  for (std::string_view cut :
+       {" from ", " at ", " university", " college", " 19", " 20", " required", " preferred",
+        " is ", " or a related", " or related", " or equivalent", " or an equivalent", " with "}) {
     size_t p = lf.find(cut);
     if (p != std::string::npos) {
       field = field.substr(0, p);
@@ -217,13 +230,12 @@ std::vector<std::string> ExtractCertifications(const std::vector<Line>& lines,
     if (t.empty() || t.size() > 120) continue;
     bool in_section = kinds[i] == SectionKind::kCertifications && !headings[i];
     bool named = false;
-    for (size_t at = t.find_first_of("cC"); at != std::string_view::npos && !named;
-         at = t.find_first_of("cC", at + 1)) {
-      if (at + 6 <= t.size()) {
-        char w[6];
-        for (int k = 0; k < 6; ++k) w[k] = AsciiLower(t[at + k]);
-        named = std::string_view(w, 6) == "certif";
-      }
+    // (A plain loop: find_first_of calls memchr once per byte of the line.)
+    for (size_t at = 0; at + 6 <= t.size() && !named; ++at) {
+      if ((t[at] | 0x20) != 'c') continue;
+      char w[6];
+      for (int k = 0; k < 6; ++k) w[k] = AsciiLower(t[at + k]);
+      named = std::string_view(w, 6) == "certif";
     }
     if (headings[i]) {
       size_t colon = t.find(':');

@@ -32,6 +32,14 @@ class DegreeLexicon {
 
   std::unordered_map<std::string, DegreeLevel> names_;
   std::unordered_map<std::string, bool> first_words_;  // first word of each name
+  // The first two letters (lower-case; 0 for a one-letter word) of each first word: rejects most
+  // words of a line without building a string.
+  std::vector<bool> first_bigrams_ = std::vector<bool>(1 << 16, false);
+  static size_t Bigram(std::string_view word) {
+    unsigned a = static_cast<unsigned char>(AsciiLower(word[0]));
+    unsigned b = word.size() > 1 ? static_cast<unsigned char>(AsciiLower(word[1])) : 0;
+    return (a << 8) | b;
+  }
   size_t max_words_ = 1;
 };
 

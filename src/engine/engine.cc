@@ -115,8 +115,9 @@ class EngineImpl final : public Engine {
     int month = options.reference_month >= 1 && options.reference_month <= 12
                     ? options.reference_month
                     : (options.reference_year > 0 ? 12 : kDefaultReferenceMonth);
-    ResumeProfile profile = AnalyzeResumeText(data_, text, ToMonthIndex(year, month));
-    profile.features = BuildResumeFeatures(data_, profile);
+    std::vector<SkillId> skill_ids;
+    ResumeProfile profile = AnalyzeResumeText(data_, text, ToMonthIndex(year, month), &skill_ids);
+    profile.features = BuildResumeFeatures(data_, profile, std::move(skill_ids));
     return profile;
   }
   Evaluation Evaluate(const JobRequirements& job, const ResumeProfile& resume,

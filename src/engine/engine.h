@@ -174,6 +174,10 @@ struct Evaluation {
   std::vector<std::string> flags;
   // Added: the knockouts this candidate does not meet (descriptions from JobRequirements).
   std::vector<Knockout> failed_knockouts;
+  // Added: the unrounded score, the sum of breakdown points clamped to 0-100; `score` is its
+  // rounding. Order candidates by this (then by a stable id) so that equal integer scores are
+  // still ranked by what the engine found. Same determinism, blindness and leniency properties.
+  double raw_score = 0;
 };
 
 // The score a candidate must reach to count as qualified at this leniency (1-10; out-of-range

@@ -1,5 +1,6 @@
 #include "engine/esa.h"
 
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <string>
@@ -19,9 +20,20 @@ std::vector<std::string_view> Columns(std::string_view line) {
   return cols;
 }
 
+// Dot product with eight independent accumulators, summed in a fixed order: as deterministic as a
+// plain loop, without its chain of dependent additions (these vectors have ~2,900 entries).
+double Dot(const float* a, const float* b, size_t n) {
+  double acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    for (size_t k = 0; k < 8; ++k) acc[k] += static_cast<double>(a[i + k]) * b[i + k];
+  }
+  for (; i < n; ++i) acc[0] += static_cast<double>(a[i]) * b[i];
+  return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+}
+
 void Normalise(std::vector<float>* v) {
-  double norm = 0;
-  for (float x : *v) norm += static_cast<double>(x) * x;
+  double norm = Dot(v->data(), v->data(), v->size());
   if (norm <= 0) {
     v->clear();
     return;
@@ -30,20 +42,31 @@ void Normalise(std::vector<float>* v) {
   for (float& x : *v) x *= inv;
 }
 
+// 1 + ln(n), the sublinear term frequency; a table for the common small counts (a log per word
+// of every resume is measurable).
+double LogTf(uint32_t n) {
+  static const std::array<double, 64> kTable = [] {
+    std::array<double, 64> t{};
+    for (size_t i = 1; i < t.size(); ++i) t[i] = 1 + std::log(static_cast<double>(i));
+    return t;
+  }();
+  return n < kTable.size() ? kTable[n] : 1 + std::log(static_cast<double>(n));
+}
+
 }  // namespace
 
 WordStats::Word* WordStats::Insert(uint64_t h) {
-  size_t mask = keys_.size() - 1;
+  size_t mask = slots_.size() - 1;
   size_t i = h & mask;
-  while (keys_[i] != 0 && keys_[i] != h) i = (i + 1) & mask;
-  keys_[i] = h;
+  while (slots_[i].key != 0 && slots_[i].key != h) i = (i + 1) & mask;
+  slots_[i].key = h;
   return &slots_[i];
 }
 
 const WordStats::Word* WordStats::FindWord(uint64_t h) const {
-  size_t mask = keys_.size() - 1;
-  for (size_t i = h & mask; keys_[i] != 0; i = (i + 1) & mask) {
-    if (keys_[i] == h) return &slots_[i];
+  size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask; slots_[i].key != 0; i = (i + 1) & mask) {
+    if (slots_[i].key == h) return &slots_[i];
   }
   return nullptr;
 }
@@ -53,7 +76,6 @@ WordStats::WordStats(std::string_view tsv) {
   for (char c : tsv) lines += c == '\n';
   size_t capacity = 1024;
   while (capacity < lines * 2) capacity <<= 1;
-  keys_.assign(capacity, 0);
   slots_.assign(capacity, Word{});
   for (const Line& line : SplitLines(tsv)) {
     if (line.text.empty() || line.text[0] == '#') continue;
@@ -105,11 +127,28 @@ void WordStats::Accumulate(const Word& word, double weight, std::vector<float>* 
 
 std::vector<float> WordStats::ConceptVector(const TextFeatures& features) const {
   std::vector<float> v(concept_count_, 0.0f);
+  // A resume has hundreds of distinct words, each a cache miss into the word table and another
+  // into its concept weights: the table slot is prefetched kAhead words in advance and the
+  // weights kAhead / 2 in advance, so the misses overlap. Same words, same order, same sums.
+  std::vector<size_t> used;
+  used.reserve(features.keys.size() / 2);
   for (size_t i = 0; i < features.keys.size(); ++i) {
-    if (features.keys[i] == 0) continue;
+    if (features.keys[i] != 0) used.push_back(i);
+  }
+  constexpr size_t kAhead = 8;
+  const size_t mask = slots_.size() - 1;
+  for (size_t k = 0; k < used.size(); ++k) {
+    if (k + kAhead < used.size()) {
+      __builtin_prefetch(&slots_[features.keys[used[k + kAhead]] & mask]);
+    }
+    if (k + kAhead / 2 < used.size()) {
+      const Word* ahead = FindWord(features.keys[used[k + kAhead / 2]]);
+      if (ahead && ahead->begin < ahead->end) __builtin_prefetch(&entries_[ahead->begin]);
+    }
+    const size_t i = used[k];
     const Word* w = FindWord(features.keys[i]);
     if (!w || w->begin == w->end) continue;
-    double tf = 1 + std::log(static_cast<double>(features.counts[i]));
+    double tf = LogTf(features.counts[i]);
     Accumulate(*w, tf * w->idf, &v);
   }
   Normalise(&v);
@@ -118,8 +157,8 @@ std::vector<float> WordStats::ConceptVector(const TextFeatures& features) const 
 
 std::vector<float> WordStats::ConceptVector(std::string_view text, std::string_view extra,
                                             double extra_weight) const {
-  TextFeatures main = ComputeTextFeatures(text);
-  TextFeatures more = ComputeTextFeatures(extra);
+  TextFeatures main = ComputeTextFeatures(text, /*with_ngrams=*/false);
+  TextFeatures more = ComputeTextFeatures(extra, /*with_ngrams=*/false);
   std::vector<float> v(concept_count_, 0.0f);
   for (const TextFeatures* f : {&main, &more}) {
     double scale = f == &main ? 1.0 : extra_weight;
@@ -127,7 +166,7 @@ std::vector<float> WordStats::ConceptVector(std::string_view text, std::string_v
       if (f->keys[i] == 0) continue;
       const Word* w = FindWord(f->keys[i]);
       if (!w || w->begin == w->end) continue;
-      double tf = 1 + std::log(static_cast<double>(f->counts[i]));
+      double tf = LogTf(f->counts[i]);
       Accumulate(*w, scale * tf * w->idf, &v);
     }
   }
@@ -137,8 +176,7 @@ std::vector<float> WordStats::ConceptVector(std::string_view text, std::string_v
 
 double Cosine(const std::vector<float>& a, const std::vector<float>& b) {
   if (a.empty() || b.empty() || a.size() != b.size()) return 0;
-  double dot = 0;
-  for (size_t i = 0; i < a.size(); ++i) dot += static_cast<double>(a[i]) * b[i];
+  double dot = Dot(a.data(), b.data(), a.size());
   return dot < 0 ? 0 : (dot > 1 ? 1 : dot);
 }
 

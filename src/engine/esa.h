@@ -36,17 +36,17 @@ class WordStats {
 
  private:
   struct Word {
+    uint64_t key = 0;  // token hash; 0 = empty slot
     float idf = kUnknownIdf;
     uint32_t begin = 0;  // [begin, end) into entries_
     uint32_t end = 0;
   };
-  // Open addressing by token hash (0 = empty): one probe sequence finds both the IDF and the
-  // concept weights of a word.
+  // Open addressing by token hash: one probe (one cache line: key and value sit together) finds
+  // both the IDF and the concept weights of a word.
   const Word* FindWord(uint64_t token_hash) const;
   Word* Insert(uint64_t token_hash);
   void Accumulate(const Word& word, double weight, std::vector<float>* out) const;
 
-  std::vector<uint64_t> keys_;
   std::vector<Word> slots_;
   std::vector<std::pair<uint16_t, float>> entries_;
   size_t concept_count_ = 0;

@@ -65,16 +65,74 @@ std::vector<std::string_view> SplitParts(std::string_view s) {
   return parts;
 }
 
+bool IsGradeWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 14> kWords = {
+      "average", "grade", "grades", "gpa",      "cgpa",      "percentage",  "percent",
+      "marks",   "score", "scored", "division", "aggregate", "distinction", "honours"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
 bool UsableHeaderLine(std::string_view t) {
   return !t.empty() && t.size() <= 80 && CountWords(t) <= 10 && t.back() != '.';
 }
 
 }  // namespace
 
+bool PlausibleEmployer(std::string_view name, const EngineData* data) {
+  name = Trim(name);
+  if (name.empty()) return false;
+  // Grades and scores: "B+ Average", "A Completed", "CGPA 8.1", "First Class", "78%".
+  if (name.find('%') != std::string_view::npos) return false;
+  // A letter grade first: "B+", "A-", "B+ Average", "A Completed".
+  if (name[0] >= 'A' && name[0] <= 'F') {
+    size_t k = 1;
+    if (k < name.size() && (name[k] == '+' || name[k] == '-')) ++k;
+    if (k == name.size() || name[k] == ' ') return false;
+  }
+  char buf[24];
+  size_t i = 0;
+  int words = 0;
+  int grade_words = 0;
+  while (i < name.size()) {
+    while (i < name.size() && !IsAsciiAlpha(name[i])) ++i;
+    size_t start = i;
+    size_t len = 0;
+    while (i < name.size() && IsAsciiAlpha(name[i])) {
+      if (len < sizeof(buf)) buf[len++] = AsciiLower(name[i]);
+      ++i;
+    }
+    if (i == start) break;
+    ++words;
+    grade_words += IsGradeWord(std::string_view(buf, len));
+  }
+  if (grade_words > 0 && words <= 4) return false;
+  if (data) {
+    // Two or more skills and nothing else, the first a language ("SQL Oracle"): a technology
+    // list. One skill alone is often a company ("Oracle", "Microsoft", "Cisco").
+    std::vector<SkillMatch> matches;
+    data->matcher.Find(name, &matches);
+    if (matches.size() >= 2 && data->taxonomy.skill(matches[0].skill).category == "language") {
+      std::vector<bool> covered(name.size(), false);
+      for (const SkillMatch& m : matches) {
+        for (size_t k = m.begin; k < m.end; ++k) covered[k] = true;
+      }
+      bool all = true;
+      for (size_t k = 0; k < name.size() && all; ++k) {
+        if (IsAsciiAlnum(name[k]) && !covered[k]) all = false;
+      }
+      if (all) return false;
+    }
+  }
+  return true;
+}
+
 std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::vector<Line>& lines,
                                               const std::vector<SectionKind>& kinds,
                                               const std::vector<bool>& headings,
-                                              MonthIndex reference) {
+                                              MonthIndex reference, const EngineData* data) {
   bool has_section = std::find(kinds.begin(), kinds.end(), SectionKind::kExperience) != kinds.end();
   std::vector<ExperienceSpan> spans;
   std::vector<size_t> header_lines;  // index of the first line of each entry
@@ -147,9 +205,11 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
         break;
       }
     }
-    if (title.empty() && !employer.empty() && above.empty()) {
-      // nothing better
+    if (!employer.empty() && !PlausibleEmployer(CleanPart(employer), data)) {
+      // A grade or a list of technologies where the employer would be: the entry has none.
+      employer = {};
     }
+    if (!title.empty() && !PlausibleEmployer(CleanPart(title), nullptr)) title = {};  // a grade
     e.title = std::string(CleanPart(title));
     e.employer = std::string(CleanPart(employer));
     span.begin = lines[first_line].offset;

@@ -8,6 +8,7 @@
 
 #include "engine/dates.h"
 #include "engine/engine.h"
+#include "engine/engine_data.h"
 #include "engine/sections.h"
 #include "engine/text.h"
 
@@ -20,10 +21,18 @@ struct ExperienceSpan {
   std::pair<MonthIndex, MonthIndex> months;  // [first, last)
 };
 
-// `reference` is the month an open range ("Present") ends at.
+// `reference` is the month an open range ("Present") ends at. `data`, when given, lets
+// PlausibleEmployer reject technology lists.
 std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::vector<Line>& lines,
                                               const std::vector<SectionKind>& kinds,
                                               const std::vector<bool>& headings,
-                                              MonthIndex reference);
+                                              MonthIndex reference,
+                                              const EngineData* data = nullptr);
+
+// False for what cannot be an employer's name: a grade or score ("B+ Average", "CGPA 8.1"), or
+// (with `data`) a list of technologies: two or more skill names and nothing else, led by a
+// programming or query language ("SQL Oracle"). "Oracle", "Cisco", "SAP ABAP" or "Oracle
+// Retail" stay possible employers: vendors name companies and their business units.
+bool PlausibleEmployer(std::string_view name, const EngineData* data);
 
 }  // namespace shortlist::engine

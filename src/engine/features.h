@@ -53,9 +53,13 @@ struct TextFeatures {
     }
     return 0;
   }
-  bool HasNgram(uint32_t bucket) const { return (ngram_bits[bucket >> 6] >> (bucket & 63)) & 1; }
+  // False for every bucket when the features were computed without n-grams.
+  bool HasNgram(uint32_t bucket) const {
+    return !ngram_bits.empty() && ((ngram_bits[bucket >> 6] >> (bucket & 63)) & 1);
+  }
 };
 
-TextFeatures ComputeTextFeatures(std::string_view text);
+// `with_ngrams` = false leaves ngram_bits empty (texts only used for their tokens: titles).
+TextFeatures ComputeTextFeatures(std::string_view text, bool with_ngrams = true);
 
 }  // namespace shortlist::engine

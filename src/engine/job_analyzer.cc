@@ -125,6 +125,50 @@ std::vector<std::string_view> Sentences(std::string_view line) {
   return out;
 }
 
+// Words that may sit between a degree and its field, or between fields: "Bachelor's or Master's
+// degree in Computer Science, Statistics or a related field".
+bool IsDegreeConnector(std::string_view w) {
+  static constexpr std::array<std::string_view, 36> kWords = {
+      "in",      "of",       "a",        "an",        "the",        "or",
+      "and",     "related",  "field",    "fields",    "discipline", "disciplines",
+      "such",    "as",       "e",        "g",         "eg",         "like",
+      "degree",  "degrees",  "bachelor", "bachelors", "bachelor's", "master",
+      "masters", "master's", "bs",       "ba",        "ms",         "msc",
+      "bsc",     "phd",      "s",        "similar",   "equivalent", "technical"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+// Marks the skill matches that name the field of the degree ending at `degree_end` ("Bachelor's
+// degree in Computer Science"): the matches after it separated from it only by connector words
+// and punctuation. Those are an education requirement, not skills.
+std::vector<bool> DegreeFieldMatches(std::string_view lower, size_t degree_end,
+                                     const std::vector<SkillMatch>& matches) {
+  std::vector<bool> field(matches.size(), false);
+  size_t cursor = degree_end;
+  for (size_t k = 0; k < matches.size(); ++k) {
+    if (matches[k].begin < cursor) continue;
+    std::string_view gap = lower.substr(cursor, matches[k].begin - cursor);
+    bool only_connectors = true;
+    size_t i = 0;
+    while (i < gap.size() && only_connectors) {
+      if (!IsAsciiAlpha(gap[i]) && gap[i] != '\'') {
+        ++i;
+        continue;
+      }
+      size_t start = i;
+      while (i < gap.size() && (IsAsciiAlpha(gap[i]) || gap[i] == '\'')) ++i;
+      only_connectors = IsDegreeConnector(gap.substr(start, i - start));
+    }
+    if (!only_connectors) break;
+    field[k] = true;
+    cursor = matches[k].end;
+  }
+  return field;
+}
+
 std::string DegreeName(DegreeLevel level) {
   switch (level) {
     case DegreeLevel::kHighSchool:
@@ -255,7 +299,34 @@ JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
       size_t years_at = 0;
       double years = ParseMinYears(lower, &years_at);
       matches.clear();
-      data.matcher.Find(sentence, lower, &matches);
+      data.matcher.Find(sentence, &matches);
+      // Degrees: the lowest level the sentence accepts. Skills naming the degree's field
+      // ("Bachelor's degree in Computer Science") are part of the education requirement.
+      bool mentions_degree = ContainsWord(lower, "degree") || ContainsWord(lower, "bachelor") ||
+                             ContainsWord(lower, "master") || ContainsWord(lower, "phd") ||
+                             ContainsWord(lower, "bs") || ContainsWord(lower, "ba") ||
+                             ContainsWord(lower, "ms") || ContainsWord(lower, "diploma");
+      DegreeLevel degree_level = DegreeLevel::kNone;
+      size_t degree_begin = 0;
+      size_t degree_end = 0;
+      if (mentions_degree) {
+        degree_level = data.degrees.FindLowest(sentence, &degree_begin, &degree_end);
+      }
+      if (degree_level != DegreeLevel::kNone) {
+        // The field follows the last degree named ("Bachelor's or Master's degree in X").
+        size_t last_degree_end = degree_end;
+        for (size_t b = 0, e = 0;
+             data.degrees.Find(sentence.substr(last_degree_end), &b, &e) != DegreeLevel::kNone;) {
+          if (e == 0) break;
+          last_degree_end += e;
+        }
+        std::vector<bool> field = DegreeFieldMatches(lower, last_degree_end, matches);
+        std::vector<SkillMatch> kept;
+        for (size_t k = 0; k < matches.size(); ++k) {
+          if (!field[k]) kept.push_back(matches[k]);
+        }
+        matches.swap(kept);
+      }
       int skills_after_years = 0;
       for (const SkillMatch& m : matches) {
         if (m.begin > years_at) ++skills_after_years;
@@ -304,28 +375,20 @@ JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
       if (years > 0 && importance == Importance::kRequired) {
         job.min_years_experience = std::max(job.min_years_experience, years);
       }
-      // Degrees: the lowest level the sentence accepts.
-      bool mentions_degree = ContainsWord(lower, "degree") || ContainsWord(lower, "bachelor") ||
-                             ContainsWord(lower, "master") || ContainsWord(lower, "phd") ||
-                             ContainsWord(lower, "bs") || ContainsWord(lower, "ba") ||
-                             ContainsWord(lower, "ms") || ContainsWord(lower, "diploma");
-      if (mentions_degree) {
-        size_t b = 0;
-        size_t e = 0;
-        DegreeLevel level = data.degrees.FindLowest(sentence, &b, &e);
-        if (level != DegreeLevel::kNone) {
-          if (importance == Importance::kRequired) {
-            if (job.min_degree == DegreeLevel::kNone || level < job.min_degree) {
-              job.min_degree = level;
-              job.degree_field = DegreeField(sentence, e);
-              bool equivalent = lower.find("equivalent") != std::string_view::npos ||
-                                lower.find("or related experience") != std::string_view::npos;
-              job.degree_required = !equivalent;
-              degree_hard = hard && !equivalent;
-            }
-          } else if (preferred_degree == DegreeLevel::kNone || level < preferred_degree) {
-            preferred_degree = level;
+      if (degree_level != DegreeLevel::kNone) {
+        const DegreeLevel level = degree_level;
+        const size_t e = degree_end;
+        if (importance == Importance::kRequired) {
+          if (job.min_degree == DegreeLevel::kNone || level < job.min_degree) {
+            job.min_degree = level;
+            job.degree_field = DegreeField(sentence, e);
+            bool equivalent = lower.find("equivalent") != std::string_view::npos ||
+                              lower.find("or related experience") != std::string_view::npos;
+            job.degree_required = !equivalent;
+            degree_hard = hard && !equivalent;
           }
+        } else if (preferred_degree == DegreeLevel::kNone || level < preferred_degree) {
+          preferred_degree = level;
         }
       }
     }

@@ -18,9 +18,45 @@ JobFeatures::JobFeatures(const EngineData& data, const JobRequirements& job)
       esa(data.word_stats.ConceptVector(job.text, job.title, 3.0)),
       title_esa(data.word_stats.ConceptVector(job.title, "", 0)) {
   std::vector<SkillMatch> matches;
-  std::string lower = AsciiLowerCopy(job.title);
-  data.matcher.Find(job.title, lower, &matches);
+  data.matcher.Find(job.title, &matches);
   for (const SkillMatch& m : matches) title_skills.push_back(m.skill);
+  for (const SkillRequirement& req : job.skills) {
+    SkillId id = data.taxonomy.Find(req.skill);
+    requirement_ids.push_back(id);
+    requirement_names.push_back(id == kNoSkill ? req.skill : data.taxonomy.skill(id).name);
+    requirement_weights.push_back(id == kNoSkill ? 1.0 : data.SkillWeight(id));
+    skill_names.insert(requirement_names.back());
+    if (req.alternative_group > 0) group_of[req.skill] = req.alternative_group;
+  }
+  title_stems = TitleStems(data, job.title);
+}
+
+std::vector<TitleStem> TitleStems(const EngineData& data, std::string_view title) {
+  std::vector<TitleStem> stems;
+  ForEachToken(title, [&](std::string_view t) {
+    if (data.seniority_words.count(std::string(t))) return;
+    std::string stem(t.substr(0, 5));
+    for (const TitleStem& s : stems) {
+      if (s.stem == stem) return;
+    }
+    stems.push_back(TitleStem{stem, data.word_stats.Idf(TokenHash(t))});
+  });
+  return stems;
+}
+
+std::vector<SkillId> SkillIdsFor(const EngineData& data, const ResumeProfile& resume,
+                                 const ResumeFeatures& features) {
+  const std::vector<SkillId>& cached = features.skill_ids;
+  bool current = cached.size() == resume.skills.size();
+  for (size_t i = 0; current && i < cached.size(); ++i) {
+    current =
+        cached[i] != kNoSkill && data.taxonomy.skill(cached[i]).name == resume.skills[i].skill;
+  }
+  if (current) return cached;
+  std::vector<SkillId> ids;
+  ids.reserve(resume.skills.size());
+  for (const SkillMention& m : resume.skills) ids.push_back(data.taxonomy.Find(m.skill));
+  return ids;
 }
 
 uint64_t JobFingerprint(const JobRequirements& job) {
@@ -47,12 +83,15 @@ uint64_t ResumeFingerprint(const ResumeProfile& resume) {
 }
 
 std::shared_ptr<const ResumeFeatures> BuildResumeFeatures(const EngineData& data,
-                                                          const ResumeProfile& resume) {
+                                                          const ResumeProfile& resume,
+                                                          std::vector<SkillId> skill_ids) {
   auto f = std::make_shared<ResumeFeatures>();
+  f->skill_ids = std::move(skill_ids);
   f->text = ComputeTextFeatures(ScoredText(resume));
   f->fingerprint = ResumeFingerprint(resume);
   f->concepts = data.word_stats.ConceptVector(f->text);
   f->title_concepts = data.word_stats.ConceptVector(ResumeTitleText(resume), "", 0);
+  if (f->skill_ids.empty()) f->skill_ids = SkillIdsFor(data, resume, *f);
   return f;
 }
 

@@ -8,6 +8,9 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/engine.h"
@@ -23,7 +26,18 @@ struct ResumeFeatures {
   TextFeatures text;                  // of blind_text (text when that is empty)
   std::vector<float> concepts;        // ESA vector of the same
   std::vector<float> title_concepts;  // ESA vector of the headline and the three latest titles
+  // Taxonomy id of each of the profile's skills, same order; empty when not known. The scorer
+  // uses them only when they still name the profile's skills (SkillIdsFor).
+  std::vector<SkillId> skill_ids;
 };
+
+// Five-letter stem of a title's content word (seniority words dropped), with the IDF of its word,
+// so "Sales" counts for more than "Representative".
+struct TitleStem {
+  std::string stem;
+  double idf = 1;
+};
+std::vector<TitleStem> TitleStems(const EngineData& data, std::string_view title);
 
 struct JobFeatures {
   JobFeatures(const EngineData& data, const JobRequirements& job);
@@ -33,6 +47,13 @@ struct JobFeatures {
   std::vector<float> esa;
   std::vector<float> title_esa;       // of the title alone
   std::vector<SkillId> title_skills;  // skills the job title names ("Accountant" -> Accounting)
+  // Per job.skills entry: its taxonomy id (kNoSkill when unknown), canonical name and weight.
+  std::vector<SkillId> requirement_ids;
+  std::vector<std::string> requirement_names;
+  std::vector<double> requirement_weights;
+  std::unordered_set<std::string> skill_names;    // the canonical names above
+  std::unordered_map<std::string, int> group_of;  // job skill -> alternative group (> 0)
+  std::vector<TitleStem> title_stems;             // TitleStems(job.title)
 };
 
 uint64_t JobFingerprint(const JobRequirements& job);
@@ -41,7 +62,12 @@ uint64_t ResumeFingerprint(const ResumeProfile& resume);
 std::string ResumeTitleText(const ResumeProfile& resume);
 
 std::shared_ptr<const ResumeFeatures> BuildResumeFeatures(const EngineData& data,
-                                                          const ResumeProfile& resume);
+                                                          const ResumeProfile& resume,
+                                                          std::vector<SkillId> skill_ids = {});
+// The taxonomy ids of resume.skills (same order, kNoSkill for unknown names): the cached ones
+// when they still match the names, else looked up.
+std::vector<SkillId> SkillIdsFor(const EngineData& data, const ResumeProfile& resume,
+                                 const ResumeFeatures& features);
 std::shared_ptr<const JobFeatures> BuildJobFeatures(const EngineData& data,
                                                     const JobRequirements& job);
 

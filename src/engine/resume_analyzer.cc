@@ -47,7 +47,7 @@ bool HasDuplicatedBlock(const std::vector<Line>& lines) {
   hashes.reserve(lines.size());
   for (const Line& l : lines) {
     std::string_view t = Trim(l.text);
-    if (t.size() >= 20) hashes.push_back(Fnv1a(t));
+    if (t.size() >= 20) hashes.push_back(FastHash(t));
   }
   if (hashes.size() < kDuplicateBlockLines * 2) return false;
   std::vector<uint64_t> blocks;
@@ -62,8 +62,8 @@ bool HasDuplicatedBlock(const std::vector<Line>& lines) {
 
 }  // namespace
 
-ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw,
-                                MonthIndex reference) {
+ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, MonthIndex reference,
+                                std::vector<SkillId>* skill_ids) {
   ResumeProfile profile;
   profile.text = NormalizeText(raw);
   const std::string& text = profile.text;
@@ -91,7 +91,9 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw,
     }
   }
   const std::string& blind = profile.blind_text;
-  lines = SplitLines(blind);  // same offsets, masked content
+  for (Line& line : lines) {  // same offsets, masked content
+    line.text = std::string_view(blind).substr(line.offset, line.text.size());
+  }
 
   // Headline: the first short header line that is left after masking.
   for (size_t i = 0; i < lines.size() && i < 12; ++i) {
@@ -106,7 +108,8 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw,
     break;
   }
 
-  std::vector<ExperienceSpan> spans = ExtractExperience(blind, lines, kinds, headings, reference);
+  std::vector<ExperienceSpan> spans =
+      ExtractExperience(blind, lines, kinds, headings, reference, &data);
   std::vector<std::pair<MonthIndex, MonthIndex>> all_months;
   for (const ExperienceSpan& s : spans) all_months.push_back(s.months);
   profile.total_years_experience = UnionYears(all_months);
@@ -115,14 +118,13 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw,
   profile.certifications = ExtractCertifications(lines, kinds, headings);
 
   // Skills: one pass of the matcher over the blind text.
-  std::string lower = AsciiLowerCopy(blind);
   std::vector<SkillMatch> matches;
-  data.matcher.Find(blind, lower, &matches);
+  data.matcher.Find(blind, &matches);
   struct Acc {
     size_t first_match = 0;
     int count = 0;
     int evidence_rank = 9;  // lower is better: experience line < skills line < elsewhere
-    std::string evidence;
+    size_t evidence_line = 0;
     std::vector<std::pair<MonthIndex, MonthIndex>> months;
   };
   std::unordered_map<SkillId, Acc> acc;
@@ -141,7 +143,7 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw,
                                                      : 4;
     if (rank < a.evidence_rank) {
       a.evidence_rank = rank;
-      a.evidence = EvidenceLine(lines[li].text);
+      a.evidence_line = li;  // the line is cleaned up once, at the end
     }
     while (span_index < spans.size() && spans[span_index].end <= m.begin) ++span_index;
     // Spans are ordered and disjoint; a match inside one inherits its dates.
@@ -161,9 +163,10 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw,
     SkillMention mention;
     mention.skill = skill.name;
     mention.category = skill.category;
-    mention.evidence = a.evidence;
+    mention.evidence = EvidenceLine(lines[a.evidence_line].text);
     mention.years = UnionYears(a.months);
     profile.skills.push_back(std::move(mention));
+    if (skill_ids) skill_ids->push_back(id);
     total_mentions += a.count;
     max_repeats = std::max(max_repeats, a.count);
   }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "engine/dates.h"
 #include "engine/engine.h"
@@ -10,7 +11,9 @@
 
 namespace shortlist::engine {
 
-ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view text,
-                                MonthIndex reference);
+// `skill_ids`, when given, receives the taxonomy id of each of profile.skills (same order), so
+// the scorer need not look the names up again.
+ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view text, MonthIndex reference,
+                                std::vector<SkillId>* skill_ids = nullptr);
 
 }  // namespace shortlist::engine

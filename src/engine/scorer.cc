@@ -47,6 +47,39 @@
 namespace shortlist::engine {
 namespace {
 
+// The resume's skills by taxonomy id: a sorted vector, cheaper than a hash map for the few dozen
+// skills of a resume.
+class SkillIndex {
+ public:
+  SkillIndex(const std::vector<SkillId>& ids, const std::vector<SkillMention>& mentions) {
+    entries_.reserve(ids.size());
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (ids[i] != kNoSkill) entries_.emplace_back(ids[i], &mentions[i]);
+    }
+    std::sort(entries_.begin(), entries_.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    // Keep the first mention of an id.
+    entries_.erase(std::unique(entries_.begin(), entries_.end(),
+                               [](const auto& a, const auto& b) { return a.first == b.first; }),
+                   entries_.end());
+  }
+  // The mention of `id`, or nullptr.
+  const SkillMention* Find(SkillId id) const {
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), id,
+                               [](const auto& e, SkillId v) { return e.first < v; });
+    return it != entries_.end() && it->first == id ? it->second : nullptr;
+  }
+  std::vector<SkillId> Ids() const {
+    std::vector<SkillId> ids;
+    ids.reserve(entries_.size());
+    for (const auto& e : entries_) ids.push_back(e.first);
+    return ids;
+  }
+
+ private:
+  std::vector<std::pair<SkillId, const SkillMention*>> entries_;
+};
+
 constexpr double kRequiredWeight = 20;
 constexpr double kPreferredWeight = 5;
 constexpr double kExperienceWeight = 10;
@@ -86,25 +119,6 @@ std::string JoinNames(const std::vector<std::string>& names, size_t max) {
   }
   if (names.size() > max) out += Fmt(" and %.0f more", static_cast<double>(names.size() - max));
   return out;
-}
-
-// Five-letter stems of a title's content words (seniority words dropped), each with the IDF of
-// its word, so "Sales" counts for more than "Representative".
-struct TitleStem {
-  std::string stem;
-  double idf = 1;
-};
-std::vector<TitleStem> TitleStems(const EngineData& data, std::string_view title) {
-  std::vector<TitleStem> stems;
-  ForEachToken(title, [&](std::string_view t) {
-    if (data.seniority_words.count(std::string(t))) return;
-    std::string stem(t.substr(0, 5));
-    for (const TitleStem& s : stems) {
-      if (s.stem == stem) return;
-    }
-    stems.push_back(TitleStem{stem, data.word_stats.Idf(TokenHash(t))});
-  });
-  return stems;
 }
 
 // IDF-weighted share of the job title's stems that the candidate title has.
@@ -152,12 +166,11 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
   Evaluation ev;
   ev.flags = resume.flags;
 
+  // Job-side data is prepared once per job (JobFeatures), resume-side once per resume.
+  std::shared_ptr<const JobFeatures> jf = JobFeaturesFor(data, job);
+  std::shared_ptr<const ResumeFeatures> rf = ResumeFeaturesFor(data, resume);
   // Resume skills by taxonomy id.
-  std::unordered_map<SkillId, const SkillMention*> has;
-  for (const SkillMention& m : resume.skills) {
-    SkillId id = tax.Find(m.skill);
-    if (id != kNoSkill) has.emplace(id, &m);
-  }
+  const SkillIndex has(SkillIdsFor(data, resume, *rf), resume.skills);
 
   // --- skills
   double required_sum = 0;  // weighted credit
@@ -172,7 +185,7 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
   std::vector<std::string> strong_names;
   std::vector<std::string> missing_required_names;
   std::vector<std::string> related_names;
-  std::unordered_set<std::string> job_skill_names;  // for relevant experience
+  const std::unordered_set<std::string>& job_skill_names = jf->skill_names;  // relevant experience
   // Each requirement's outcome first; alternatives ("Python or Go") are then folded so that the
   // best member stands for its group and the others are neither counted nor reported missing.
   struct Outcome {
@@ -187,17 +200,17 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
   };
   std::vector<Outcome> outcomes;
   outcomes.reserve(job.skills.size());
-  for (const SkillRequirement& req : job.skills) {
+  for (size_t r = 0; r < job.skills.size(); ++r) {
+    const SkillRequirement& req = job.skills[r];
     Outcome o;
     o.req = &req;
     o.required = req.importance == Importance::kRequired;
-    SkillId id = tax.Find(req.skill);
-    o.name = id == kNoSkill ? req.skill : tax.skill(id).name;
-    o.weight = id == kNoSkill ? 1.0 : data.SkillWeight(id);
-    job_skill_names.insert(o.name);
-    auto it = id == kNoSkill ? has.end() : has.find(id);
-    if (it != has.end()) {
-      const SkillMention& m = *it->second;
+    SkillId id = jf->requirement_ids[r];
+    o.name = jf->requirement_names[r];
+    o.weight = jf->requirement_weights[r];
+    const SkillMention* found = id == kNoSkill ? nullptr : has.Find(id);
+    if (found) {
+      const SkillMention& m = *found;
       o.credit = 1;
       if (o.required && req.min_years > 0) {
         double years = std::max(m.years, 0.5 * resume.total_years_experience);
@@ -209,12 +222,9 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
       // Best related skill the resume has.
       const SkillMention* via = nullptr;
       if (id != kNoSkill) {
-        for (SkillId r : tax.skill(id).related) {
-          auto rit = has.find(r);
-          if (rit != has.end()) {
-            via = rit->second;
-            break;
-          }
+        for (SkillId rel : tax.skill(id).related) {
+          via = has.Find(rel);
+          if (via) break;
         }
       }
       if (via) {
@@ -272,24 +282,16 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
     (o.required ? required_credit : preferred_credit) += o.credit;
   }
   // A knockout on one alternative is met by any member of its group met directly.
-  std::unordered_map<std::string, int> group_of;
-  for (const SkillRequirement& r : job.skills) {
-    if (r.alternative_group > 0) group_of[r.skill] = r.alternative_group;
-  }
+  const std::unordered_map<std::string, int>& group_of = jf->group_of;
   std::unordered_set<int> groups_met;
   for (const Outcome& o : outcomes) {
     if (o.direct && o.req->alternative_group > 0) groups_met.insert(o.req->alternative_group);
   }
 
   // --- lexical and semantic (read once; used as fall-backs when the job names no skills)
-  std::shared_ptr<const JobFeatures> jf = JobFeaturesFor(data, job);
-  std::shared_ptr<const ResumeFeatures> rf = ResumeFeaturesFor(data, resume);
   double lexical_raw = jf->terms.Similarity(rf->text);
   double lexical = std::min(1.0, lexical_raw / kLexicalFullAt);
-  std::vector<SkillId> resume_skill_ids;
-  resume_skill_ids.reserve(has.size());
-  for (const auto& [id, m] : has) resume_skill_ids.push_back(id);
-  std::sort(resume_skill_ids.begin(), resume_skill_ids.end());
+  const std::vector<SkillId> resume_skill_ids = has.Ids();  // sorted
   // Cosines of related texts sit around 0.3-0.6; the square root spreads them over the 0-1
   // range a recruiter reads (monotone, so rankings are unchanged within the feature).
   double esa = std::sqrt(Cosine(jf->esa, rf->concepts));
@@ -302,7 +304,7 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
   double preferred_value = preferred_n ? preferred_sum / preferred_w : required_value;
 
   // --- experience
-  std::vector<TitleStem> job_title_stems = TitleStems(data, job.title);
+  const std::vector<TitleStem>& job_title_stems = jf->title_stems;
   std::vector<std::pair<MonthIndex, MonthIndex>> relevant;
   for (const ExperienceEntry& e : resume.experience) {
     bool counts = job_skill_names.empty() && job_title_stems.empty();
@@ -353,7 +355,7 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
     // Skills the title names ("Accountant" -> Accounting) that the resume has.
     if (!jf->title_skills.empty()) {
       int hit = 0;
-      for (SkillId id : jf->title_skills) hit += has.count(id) ? 1 : 0;
+      for (SkillId id : jf->title_skills) hit += has.Find(id) ? 1 : 0;
       overlap = std::max(overlap, 0.6 * hit / static_cast<double>(jf->title_skills.size()));
     }
   }
@@ -382,9 +384,8 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
         double have = ev.experience_years_relevant;
         if (!k.skill.empty()) {
           SkillId id = tax.Find(k.skill);
-          auto it = id == kNoSkill ? has.end() : has.find(id);
-          have = it == has.end() ? 0
-                                 : std::max(it->second->years, 0.5 * resume.total_years_experience);
+          const SkillMention* m = id == kNoSkill ? nullptr : has.Find(id);
+          have = m ? std::max(m->years, 0.5 * resume.total_years_experience) : 0;
         }
         met = have >= k.min_years * len.years_factor();
         // "5+ years of Python or Go": the years of any alternative count.
@@ -460,7 +461,8 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
   }
   double total = 0;
   for (const FeatureContribution& c : ev.breakdown) total += c.points;
-  ev.score = static_cast<int>(std::lround(std::clamp(total, 0.0, 100.0)));
+  ev.raw_score = std::clamp(total, 0.0, 100.0);
+  ev.score = static_cast<int>(std::lround(ev.raw_score));
   ev.qualified = ev.score >= QualifyingThreshold(len.l);
 
   // --- strengths and weaknesses, from what was found

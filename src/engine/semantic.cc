@@ -51,18 +51,26 @@ JobConcepts::JobConcepts(const Taxonomy& taxonomy, const JobRequirements& job) {
 double JobConcepts::SkillGraphCoverage(const std::vector<SkillId>& resume_skills,
                                        const Taxonomy& taxonomy) const {
   if (concept_mass_ <= 0) return 0;
-  std::unordered_map<int, double> activation;
+  // Activations as a sorted list of (concept, amount), merged against the job's sorted concepts:
+  // no hash map per evaluation. Sums run in a fixed order, so the result is deterministic.
+  std::vector<std::pair<int, double>> activation;
   activation.reserve(resume_skills.size() * 4);
   for (SkillId id : resume_skills) {
     const Skill& skill = taxonomy.skill(id);
-    activation[id] += 1.0;
-    for (SkillId r : skill.related) activation[r] += kRelatedShare;
-    activation[CategoryConcept(skill.category)] += kCategoryShare;
+    activation.emplace_back(id, 1.0);
+    for (SkillId r : skill.related) activation.emplace_back(r, kRelatedShare);
+    activation.emplace_back(CategoryConcept(skill.category), kCategoryShare);
   }
+  std::sort(activation.begin(), activation.end());
   double covered = 0;
+  size_t a = 0;
   for (const auto& [id, w] : concepts_) {
-    auto it = activation.find(id);
-    if (it != activation.end()) covered += w * std::min(1.0, it->second);
+    while (a < activation.size() && activation[a].first < id) ++a;
+    double amount = 0;
+    for (size_t k = a; k < activation.size() && activation[k].first == id; ++k) {
+      amount += activation[k].second;
+    }
+    if (amount > 0) covered += w * std::min(1.0, amount);
   }
   return std::clamp(covered / concept_mass_, 0.0, 1.0);
 }

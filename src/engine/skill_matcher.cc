@@ -9,13 +9,22 @@ namespace shortlist::engine {
 SkillMatcher::SkillMatcher(const Taxonomy& taxonomy) {
   // Byte classes: every byte that occurs in a (lower-cased) pattern gets its own class; all other
   // bytes share class 0, which can never continue a match.
+  // A hyphen and a space are one class: "ms-access" is "ms access", "front-end" "front end".
+  auto fold = [](char c) {
+    char l = AsciiLower(c);
+    return static_cast<uint8_t>(l == '-' ? ' ' : l);
+  };
   for (const SkillPattern& sp : taxonomy.patterns()) {
     for (char c : sp.text) {
-      uint8_t b = static_cast<uint8_t>(AsciiLower(c));
+      uint8_t b = fold(c);
       if (byte_class_[b] == 0) byte_class_[b] = static_cast<uint8_t>(class_count_++);
       if (class_count_ >= 255) break;
     }
   }
+  // Upper-case letters share their lower-case letter's class, so the scan reads the original text
+  // and needs no lower-cased copy.
+  for (int c = 'A'; c <= 'Z'; ++c) byte_class_[c] = byte_class_[c + 32];
+  byte_class_[static_cast<uint8_t>('-')] = byte_class_[static_cast<uint8_t>(' ')];
   const uint32_t k = class_count_;
   // Trie with dense rows; -1 = no edge yet.
   delta_.assign(k, -1);
@@ -24,7 +33,7 @@ SkillMatcher::SkillMatcher(const Taxonomy& taxonomy) {
     int32_t state = 0;
     bool representable = true;
     for (char c : sp.text) {
-      uint8_t cls = byte_class_[static_cast<uint8_t>(AsciiLower(c))];
+      uint8_t cls = byte_class_[fold(c)];
       if (cls == 0) {
         representable = false;
         break;
@@ -48,22 +57,20 @@ SkillMatcher::SkillMatcher(const Taxonomy& taxonomy) {
     output_[state] = static_cast<int32_t>(patterns_.size());
     patterns_.push_back(p);
   }
-  // Renumber states breadth-first, so the shallow states every word passes through sit together
-  // at the front of the table (the deep ones are only visited inside a real match).
+  // Renumber states depth-first (preorder, children in class order): a state's first child is
+  // the next state, so the long single-child chains inside aliases need no stored target and are
+  // read sequentially.
   const size_t count = output_.size();
-  std::vector<int32_t> order;
-  order.reserve(count);
   std::vector<int32_t> new_id(count, -1);
-  order.push_back(0);
-  new_id[0] = 0;
-  for (size_t head = 0; head < order.size(); ++head) {
-    int32_t s = order[head];
-    for (uint32_t c = 0; c < k; ++c) {
-      int32_t next = delta_[static_cast<size_t>(s) * k + c];
-      if (next > 0 && new_id[next] < 0) {
-        new_id[next] = static_cast<int32_t>(order.size());
-        order.push_back(next);
-      }
+  int32_t next_id = 0;
+  std::vector<int32_t> stack{0};
+  while (!stack.empty()) {
+    int32_t s = stack.back();
+    stack.pop_back();
+    new_id[s] = next_id++;
+    for (uint32_t c = k; c-- > 0;) {  // reversed, so the smallest class is visited first
+      int32_t child = delta_[static_cast<size_t>(s) * k + c];
+      if (child > 0) stack.push_back(child);
     }
   }
   std::vector<int32_t> delta(delta_.size(), 0);
@@ -78,37 +85,65 @@ SkillMatcher::SkillMatcher(const Taxonomy& taxonomy) {
     }
   }
   output_.swap(output);
-  if (count < 65536) {
-    delta16_.assign(delta.begin(), delta.end());
-    std::vector<int32_t>().swap(delta_);
-  } else {
-    delta_.swap(delta);
+  // The root's row by byte: most positions of a text start no alias, and this one lookup says so.
+  for (int b = 0; b < 256; ++b) {
+    uint8_t cls = byte_class_[b];
+    root_next_[b] = cls == 0 ? 0 : delta[cls];
   }
+  // Compact the dense table (states x classes, megabytes, a cache miss per step) into one that
+  // fits in the L2 cache: the few states with many children keep a dense row, single-child states
+  // (nearly all: deep inside an alias) store only their byte class, the rest list their edges.
+  node_.assign(count, 0);
+  for (size_t id = 0; id < count; ++id) {
+    const int32_t* row = &delta[id * k];
+    uint32_t children = 0;
+    uint32_t only = 0;
+    for (uint32_t c = 0; c < k; ++c) {
+      if (row[c] == 0) continue;
+      ++children;
+      only = c;
+    }
+    if (children == 1 && row[only] == static_cast<int32_t>(id) + 1) {
+      node_[id] = (only << 8) | kChainNode;
+    } else if (children > kMaxSparseEdges) {
+      node_[id] = (static_cast<uint32_t>(dense_.size() / k) << 8) | kDenseNode;
+      dense_.insert(dense_.end(), row, row + k);
+    } else {
+      node_[id] = (static_cast<uint32_t>(edges_.size()) << 8) | children;
+      for (uint32_t c = 0; c < k; ++c) {
+        if (row[c] == 0) continue;
+        edges_.push_back(Edge{row[c], static_cast<uint8_t>(c)});
+      }
+    }
+  }
+  std::vector<int32_t>().swap(delta_);
 }
 
-namespace {
-
-template <typename State>
-inline int32_t Step(const State* delta, uint32_t k, int32_t state, uint8_t cls) {
-  return static_cast<int32_t>(delta[static_cast<size_t>(state) * k + cls]);
+inline int32_t SkillMatcher::Step(int32_t state, uint8_t cls) const {
+  const uint32_t node = node_[static_cast<size_t>(state)];
+  const uint32_t at = node >> 8;
+  const uint32_t children = node & 0xFF;
+  if (children == kChainNode) return at == cls ? state + 1 : 0;
+  if (children == kDenseNode) return dense_[static_cast<size_t>(at) * class_count_ + cls];
+  for (uint32_t e = at; e < at + children; ++e) {
+    if (edges_[e].cls == cls) return edges_[e].next;
+  }
+  return 0;
 }
 
-}  // namespace
-
-bool SkillMatcher::Accept(std::string_view text, std::string_view lower, size_t begin, size_t end,
-                          const Pattern& p) const {
-  const size_t n = lower.size();
+bool SkillMatcher::Accept(std::string_view text, size_t begin, size_t end, const Pattern& p) const {
+  const size_t n = text.size();
   const char first = p.text.front();
   const char last = p.text.back();
-  const char prev = begin > 0 ? lower[begin - 1] : ' ';
-  const char next = end < n ? lower[end] : ' ';
+  const char prev = begin > 0 ? AsciiLower(text[begin - 1]) : ' ';
+  const char next = end < n ? AsciiLower(text[end]) : ' ';
   if (IsWordByte(first) && IsWordByte(prev)) return false;
   if (IsWordByte(last) && IsWordByte(next)) return false;
   if (first == '.' && IsAsciiAlnum(prev)) return false;
   // "c" in "c++"/"c#", "node" in "node.js", "net" in "asp.net", "js" in "foo.js".
   if (IsAsciiAlnum(last) && (next == '+' || next == '#')) return false;
-  if (next == '.' && end + 1 < n && IsAsciiAlnum(lower[end + 1])) return false;
-  if (prev == '.' && begin >= 2 && IsAsciiAlnum(lower[begin - 2])) return false;
+  if (next == '.' && end + 1 < n && IsAsciiAlnum(text[end + 1])) return false;
+  if (prev == '.' && begin >= 2 && IsAsciiAlnum(text[begin - 2])) return false;
   if (prev == '@') return false;  // e-mail domains
   if (p.length == 1) {
     // Initials and abbreviations: "R&D", "J. Smith", "C-level", "A's".
@@ -128,51 +163,48 @@ bool SkillMatcher::Accept(std::string_view text, std::string_view lower, size_t 
   return true;
 }
 
-void SkillMatcher::Find(std::string_view text, std::string_view lower,
+void SkillMatcher::Find(std::string_view text, std::string_view /*lower*/,
                         std::vector<SkillMatch>* out) const {
-  std::vector<SkillMatch> hits;
-  if (delta16_.empty()) {
-    Scan(delta_.data(), text, lower, &hits);
-  } else {
-    Scan(delta16_.data(), text, lower, &hits);
-  }
-  // Leftmost-longest, non-overlapping.
-  std::sort(hits.begin(), hits.end(), [](const SkillMatch& a, const SkillMatch& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-  });
-  size_t covered = 0;
-  for (const SkillMatch& m : hits) {
-    if (m.begin < covered) continue;
-    out->push_back(m);
-    covered = m.end;
-  }
+  Find(text, out);
 }
 
-template <typename State>
-void SkillMatcher::Scan(const State* delta, std::string_view text, std::string_view lower,
-                        std::vector<SkillMatch>* hits) const {
+void SkillMatcher::Find(std::string_view text, std::vector<SkillMatch>* out) const {
   // Every alias must start at a word boundary (Accept), so the trie is walked from each position
   // not preceded by a word byte, following goto edges only: no failure links are needed, and a
-  // walk ends at the first byte no alias continues with (usually within a few bytes).
-  const uint32_t k = class_count_;
-  const size_t n = lower.size();
+  // walk ends at the first byte no alias continues with (usually within a few bytes). Walks start
+  // in text order and each keeps only its longest accepted alias, so leftmost-longest resolution
+  // needs no sort: a hit is kept when it starts at or after the end of the last one kept.
+  const size_t n = text.size();
   const int32_t* output = output_.data();
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  size_t covered = 0;
   bool prev_word = false;
   for (size_t i = 0; i < n; ++i) {
-    const char c = lower[i];
+    const unsigned char c = bytes[i];
     const bool start = !prev_word;
-    prev_word = IsWordByte(c);
+    prev_word = IsWordByte(static_cast<char>(c));
     if (!start) continue;
-    int32_t state = 0;
-    for (size_t j = i; j < n; ++j) {
-      uint8_t cls = byte_class_[static_cast<uint8_t>(lower[j])];
-      if (cls == 0) break;
-      state = Step(delta, k, state, cls);
-      if (state == 0) break;
-      if (output[state] >= 0) {
+    int32_t state = root_next_[c];
+    if (state == 0) continue;
+    SkillMatch best;
+    for (size_t j = i;;) {
+      // An alias ending in a word byte can only end at a word's end (Accept), so the output
+      // table is read only there.
+      const bool can_end = j + 1 >= n || !IsWordByte(static_cast<char>(bytes[j])) ||
+                           !IsWordByte(static_cast<char>(bytes[j + 1]));
+      if (can_end && output[state] >= 0) {
         const Pattern& p = patterns_[output[state]];
-        if (Accept(text, lower, i, j + 1, p)) hits->push_back(SkillMatch{i, j + 1, p.skill});
+        if (Accept(text, i, j + 1, p)) best = SkillMatch{i, j + 1, p.skill};
       }
+      if (++j >= n) break;
+      uint8_t cls = byte_class_[bytes[j]];
+      if (cls == 0) break;
+      state = Step(state, cls);
+      if (state == 0) break;
+    }
+    if (best.skill != kNoSkill && i >= covered) {
+      out->push_back(best);
+      covered = best.end;
     }
   }
 }

@@ -1,9 +1,10 @@
 // Finds every taxonomy skill mentioned in a text in one pass: all aliases (thousands) compiled into
-// one trie automaton over byte classes (the goto function of Aho-Corasick, states numbered
-// breadth-first, 16-bit transitions), walked from every word start. Aliases only ever match at a
-// word boundary, so Aho-Corasick's failure links are unnecessary: each walk stops at the first
-// byte no alias continues with. Then word-boundary checks keep "C" out of "C++"/"C#", ".NET" out
-// of "ASP.NET", "node" out of "node.js", and case checks apply to aliases the data marks
+// one trie automaton over case-folded byte classes (the goto function of Aho-Corasick, states
+// numbered breadth-first, stored compactly: dense rows for the few branching states, edge lists
+// for the rest, so the whole automaton stays in cache), walked from every word start. Aliases only
+// ever match at a word boundary, so Aho-Corasick's failure links are unnecessary: each walk stops
+// at the first byte no alias continues with. Then word-boundary checks keep "C" out of "C++"/"C#",
+// ".NET" out of "ASP.NET", "node" out of "node.js", and case checks apply to aliases the data marks
 // case-sensitive ("=Go", "=R"). Overlapping hits resolve leftmost-longest.
 //
 // Immutable after construction; Find() is const and thread-safe.
@@ -30,6 +31,8 @@ class SkillMatcher {
   // `text` is the original text and `lower` its AsciiLowerCopy (same length). Appends the
   // matches, ordered by position and not overlapping, to `out`.
   void Find(std::string_view text, std::string_view lower, std::vector<SkillMatch>* out) const;
+  // Same; case is folded by the matcher itself, so no lower-case copy is needed.
+  void Find(std::string_view text, std::vector<SkillMatch>* out) const;
 
   size_t state_count() const { return output_.size(); }
   uint32_t class_count() const { return class_count_; }
@@ -42,18 +45,28 @@ class SkillMatcher {
     bool case_sensitive = false;
     bool upper_only = false;  // 1-2 letter aliases ("HR", "ML") only count in capitals
   };
-  bool Accept(std::string_view text, std::string_view lower, size_t begin, size_t end,
-              const Pattern& p) const;
-  template <typename State>
-  void Scan(const State* delta, std::string_view text, std::string_view lower,
-            std::vector<SkillMatch>* hits) const;
+  bool Accept(std::string_view text, size_t begin, size_t end, const Pattern& p) const;
+  int32_t Step(int32_t state, uint8_t cls) const;  // child state, 0 = none
 
-  uint8_t byte_class_[256] = {};
+  // A state with more children than this keeps a dense row of the transition table.
+  static constexpr uint32_t kMaxSparseEdges = 6;
+  static constexpr uint32_t kDenseNode = 0xFF;
+  static constexpr uint32_t kChainNode = 0xFE;
+
+  uint8_t byte_class_[256] = {};  // case-folded: 'A' and 'a' share a class
   uint32_t class_count_ = 1;
-  // state * class_count_ + class -> child state, 0 = none. 16-bit when there are < 65536 states
-  // (delta16_), else 32-bit (delta_); the other is empty.
-  std::vector<int32_t> delta_;
-  std::vector<uint16_t> delta16_;
+  int32_t root_next_[256] = {};  // the root's child for each byte, 0 = none
+  std::vector<int32_t> delta_;   // dense transitions, only while building
+  // Per state (numbered depth-first): (index << 8) | n. n = kChainNode: the state's one child is
+  // state + 1, reached by byte class `index`; n = kDenseNode: `index` is a row of dense_
+  // (class_count_ child states, 0 = none); else its n edges are edges_[index, index + n).
+  std::vector<uint32_t> node_;
+  std::vector<int32_t> dense_;
+  struct Edge {
+    int32_t next;
+    uint8_t cls;  // class and target side by side: one cache line per edge list
+  };
+  std::vector<Edge> edges_;
   std::vector<int32_t> output_;  // pattern ending at this state, or -1
   std::vector<Pattern> patterns_;
 };

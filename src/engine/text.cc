@@ -118,6 +118,18 @@ std::string NormalizeText(std::string_view text) {
   out.reserve(text.size());
   size_t i = 0;
   while (i < text.size()) {
+    // Fast path: a run of printable ASCII (and '\n') is copied as it is, in one append.
+    size_t run = i;
+    while (run < text.size()) {
+      unsigned char b = static_cast<unsigned char>(text[run]);
+      if ((b < 0x20 && b != '\n') || b >= 0x7F) break;
+      ++run;
+    }
+    if (run > i) {
+      out.append(text.data() + i, run - i);
+      i = run;
+      if (i >= text.size()) break;
+    }
     char c = text[i];
     unsigned char uc = static_cast<unsigned char>(c);
     if (uc < 0x80) {
@@ -185,11 +197,12 @@ std::vector<Line> SplitLines(std::string_view text) {
 }
 
 int CountWords(std::string_view s) {
+  // Branch-free: a word starts wherever a word byte follows a non-word byte.
   int n = 0;
-  bool in = false;
+  int in = 0;
   for (char c : s) {
-    bool w = IsWordByte(c);
-    if (w && !in) ++n;
+    const int w = IsWordByte(c) ? 1 : 0;
+    n += w & ~in;
     in = w;
   }
   return n;
@@ -197,28 +210,30 @@ int CountWords(std::string_view s) {
 
 namespace {
 
-// Open-addressing set of the stopwords' hashes, probed with the token's hash; the word itself is
-// compared only on a hash hit.
+// Open-addressing set of the stopwords' 64-bit hashes, probed with the token's hash. Only hashes
+// are compared: two distinct words sharing a 64-bit FNV-1a hash with one of ~160 stopwords is far
+// less likely than a hardware fault, and it saves a string comparison per token.
 class StopwordSet {
  public:
-  explicit StopwordSet(const std::vector<std::string_view>& words) : slots_(1024) {
+  explicit StopwordSet(const std::vector<std::string_view>& words) : slots_(1024, 0) {
     for (std::string_view w : words) {
-      size_t i = Fnv1a(w) & (slots_.size() - 1);
-      while (!slots_[i].empty()) i = (i + 1) & (slots_.size() - 1);
-      slots_[i] = w;
+      const uint64_t h = Fnv1a(w);
+      size_t i = h & (slots_.size() - 1);
+      while (slots_[i] != 0 && slots_[i] != h) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = h;
     }
   }
-  bool Contains(std::string_view w, uint64_t fnv) const {
+  bool Contains(uint64_t fnv) const {
     size_t i = fnv & (slots_.size() - 1);
-    while (!slots_[i].empty()) {
-      if (slots_[i] == w) return true;
+    while (slots_[i] != 0) {
+      if (slots_[i] == fnv) return true;
       i = (i + 1) & (slots_.size() - 1);
     }
     return false;
   }
 
  private:
-  std::vector<std::string_view> slots_;
+  std::vector<uint64_t> slots_;
 };
 
 }  // namespace
@@ -227,7 +242,7 @@ bool IsStopword(std::string_view w) { return IsStopwordHashed(w, Fnv1a(w)); }
 
 bool IsStopwordHashed(std::string_view w, uint64_t fnv) {
   if (w.size() > 9) return false;
-  // Sorted so a binary search finds a word; English function words plus resume/posting filler
+  // English function words plus resume/posting filler
   // and every pronoun (pronouns must never carry weight: scores are blind to them).
   static const StopwordSet kSet(std::vector<std::string_view>{
       "about",   "above", "abov",    "after",   "again", "all",    "also",     "am",
@@ -250,7 +265,7 @@ bool IsStopwordHashed(std::string_view w, uint64_t fnv) {
       "would",   "xe",    "xem",     "xyr",     "you",   "your",   "yours",    "yourself",
       "ze",      "zir",   "hir",     "company", "name",  "city",   "state",    "n",
       "s",       "t",     "d",       "e",       "m",     "o"});
-  return kSet.Contains(w, fnv);
+  return kSet.Contains(fnv);
 }
 
 }  // namespace shortlist::engine

@@ -13,12 +13,38 @@ namespace shortlist::engine {
 
 inline bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-inline bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
+namespace text_internal {
+struct AlnumTable {
+  bool alnum[256] = {};
+  constexpr AlnumTable() {
+    for (int c = 0; c < 256; ++c) {
+      alnum[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+  }
+};
+inline constexpr AlnumTable kAlnum;
+}  // namespace text_internal
+inline bool IsAsciiAlnum(char c) {
+  return text_internal::kAlnum.alnum[static_cast<unsigned char>(c)];
+}
 inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 inline char AsciiLower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c + 32) : c; }
-// A byte that belongs to a word: ASCII letters and digits, and any non-ASCII (UTF-8) byte.
+namespace text_internal {
+struct WordByteTable {
+  bool word[256] = {};
+  constexpr WordByteTable() {
+    for (int c = 0; c < 256; ++c) {
+      word[c] =
+          (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    }
+  }
+};
+inline constexpr WordByteTable kWordBytes;
+}  // namespace text_internal
+// A byte that belongs to a word: ASCII letters and digits, and any non-ASCII (UTF-8) byte. (A
+// table lookup: the analyzers ask this for every byte of every resume.)
 inline bool IsWordByte(char c) {
-  return IsAsciiAlnum(c) || (static_cast<unsigned char>(c) >= 0x80);
+  return text_internal::kWordBytes.word[static_cast<unsigned char>(c)];
 }
 
 // Unifies line ends to '\n', tabs to spaces, typographic punctuation (dashes, quotes, bullets,
@@ -79,6 +105,10 @@ int CountWords(std::string_view s);
 
 template <typename Sink>
 void ForEachToken(std::string_view text, Sink&& sink) {
+  // The token's FNV-1a hash is computed while it is copied (one pass over its bytes); `before`
+  // is the hash without the last byte, for when a plural "s" is dropped.
+  constexpr uint64_t kSeed = 1469598103934665603ULL;
+  constexpr uint64_t kPrime = 1099511628211ULL;
   char buf[48];
   size_t i = 0;
   const size_t n = text.size();
@@ -86,28 +116,41 @@ void ForEachToken(std::string_view text, Sink&& sink) {
     while (i < n && !IsAsciiAlnum(text[i])) ++i;
     size_t len = 0;
     size_t start = i;
+    uint64_t h = kSeed;
+    uint64_t before = kSeed;
     while (i < n && IsAsciiAlnum(text[i])) {
-      if (len < sizeof(buf) - 2) buf[len++] = AsciiLower(text[i]);
+      if (len < sizeof(buf) - 2) {
+        const char c = AsciiLower(text[i]);
+        buf[len++] = c;
+        before = h;
+        h = (h ^ static_cast<unsigned char>(c)) * kPrime;
+      }
       ++i;
     }
     if (i == start) break;
     if (i + 1 < n && text[i] == '+' && text[i + 1] == '+') {
       buf[len++] = '+';
       buf[len++] = '+';
+      h = (h ^ static_cast<unsigned char>('+')) * kPrime;
+      before = h;
+      h = (h ^ static_cast<unsigned char>('+')) * kPrime;
       i += 2;
     } else if (i < n && text[i] == '#') {
       buf[len++] = '#';
+      before = h;
+      h = (h ^ static_cast<unsigned char>('#')) * kPrime;
       ++i;
     }
     std::string_view token(buf, len);
     if (len > 3 && buf[len - 1] == 's' && buf[len - 2] != 's' && buf[len - 2] != 'u' &&
         buf[len - 2] != 'i') {
       token = std::string_view(buf, len - 1);
+      h = before;
     }
     if (token.size() < 2 && !(token.size() == 1 && IsAsciiAlpha(token[0]) && token[0] != 'a')) {
       continue;
     }
-    uint64_t fnv = Fnv1a(token);
+    const uint64_t fnv = h;  // == Fnv1a(token)
     if (IsStopwordHashed(token, fnv)) continue;
     if constexpr (std::is_invocable_v<Sink, std::string_view, uint64_t>) {
       sink(token, fnv);

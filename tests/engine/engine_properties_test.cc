@@ -1,5 +1,6 @@
 // Properties of the score that users rely on: determinism, blindness, monotonicity in evidence
 // and in leniency, explainability (the breakdown adds up), thread safety.
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <thread>
@@ -103,6 +104,7 @@ TEST(EnginePropertiesTest, BlindToNamePronounsEmailAndAddress) {
     Evaluation a = Score(original, job, leniency);
     Evaluation b = Score(changed, job, leniency);
     EXPECT_EQ(a.score, b.score) << leniency;
+    EXPECT_DOUBLE_EQ(a.raw_score, b.raw_score) << leniency;
     ASSERT_EQ(a.breakdown.size(), b.breakdown.size());
     for (size_t i = 0; i < a.breakdown.size(); ++i) {
       EXPECT_DOUBLE_EQ(a.breakdown[i].points, b.breakdown[i].points) << a.breakdown[i].name;
@@ -142,14 +144,44 @@ TEST(EnginePropertiesTest, LeniencyIsMonotone) {
   std::string job = ReadFixture("backend_job.txt");
   for (const std::string& r : resumes) {
     int previous = -1;
+    double previous_raw = -1;
     for (int l = 1; l <= 10; ++l) {
-      int score = Score(r, job, l).score;
-      EXPECT_GE(score, previous) << "leniency " << l;
-      previous = score;
+      Evaluation ev = Score(r, job, l);
+      EXPECT_GE(ev.score, previous) << "leniency " << l;
+      EXPECT_GE(ev.raw_score, previous_raw) << "leniency " << l;
+      previous = ev.score;
+      previous_raw = ev.raw_score;
     }
   }
   // Leniency visibly matters for a partial candidate.
   EXPECT_GT(Score(resumes[1], job, 10).score, Score(resumes[1], job, 1).score);
+}
+
+TEST(EnginePropertiesTest, RawScoreIsTheUnroundedTotalAndBreaksTies) {
+  std::string job = ReadFixture("backend_job.txt");
+  std::vector<std::string> resumes = {
+      ReadFixture("software_engineer.txt"),
+      "Alex Smith\nEXPERIENCE\nJunior Developer, Foo Inc, 2021 - 2022\n* MySQL and Docker.\n",
+      "Alex Smith\nEXPERIENCE\nJunior Developer, Foo Inc, 2021 - 2022\n* MySQL and Docker.\n"
+      "* Python scripts.\n",
+      "CHEF\nExperience\nCook, Diner, 2015 - 2016\n"};
+  std::vector<Evaluation> evs;
+  for (const std::string& r : resumes) evs.push_back(Score(r, job));
+  for (const Evaluation& ev : evs) {
+    double sum = 0;
+    for (const FeatureContribution& c : ev.breakdown) sum += c.points;
+    EXPECT_DOUBLE_EQ(ev.raw_score, std::clamp(sum, 0.0, 100.0));
+    EXPECT_EQ(ev.score, static_cast<int>(std::lround(ev.raw_score)));
+  }
+  // Ordering by raw_score never contradicts the integer score, and is finer than it.
+  for (size_t i = 0; i < evs.size(); ++i) {
+    for (size_t j = 0; j < evs.size(); ++j) {
+      if (evs[i].raw_score > evs[j].raw_score) {
+        EXPECT_GE(evs[i].score, evs[j].score);
+      }
+    }
+  }
+  EXPECT_NE(evs[1].raw_score, evs[2].raw_score);
 }
 
 TEST(EnginePropertiesTest, QualifyingThresholdIsMonotoneNonIncreasing) {

@@ -109,5 +109,39 @@ TEST(JobAnalyzerTest, SeniorityFromTitleOrYears) {
             "senior");
 }
 
+TEST(JobAnalyzerTest, DegreeFieldIsAnEducationRequirementNotASkill) {
+  JobRequirements j = SharedEngine().AnalyzeJob(
+      "Backend Engineer",
+      "Requirements:\n- Bachelor's degree in Computer Science required\n- 3+ years of Python\n");
+  EXPECT_EQ(Req(j, "Computer science"), nullptr);
+  ASSERT_NE(Req(j, "Python"), nullptr);
+  EXPECT_EQ(j.min_degree, DegreeLevel::kBachelor);
+  EXPECT_TRUE(j.degree_required);
+  EXPECT_EQ(j.degree_field, "Computer Science");
+  for (const Knockout& k : j.knockouts) EXPECT_NE(k.skill, "Computer science");
+  // A candidate with the degree and Python is not missing a "Computer science" skill.
+  ResumeProfile r = SharedEngine().AnalyzeResume(
+      "Jane Roe\nEXPERIENCE\nBackend Engineer, Acme Corp   2019 - 2024\n"
+      "Built services in Python.\nEDUCATION\nB.Sc. Computer Science, State University, 2018\n");
+  Evaluation ev = SharedEngine().Evaluate(j, r, ScoringOptions{});
+  for (const MissingSkill& m : ev.missing_skills) EXPECT_NE(m.skill, "Computer science");
+  EXPECT_TRUE(ev.failed_knockouts.empty());
+}
+
+TEST(JobAnalyzerTest, SeveralDegreesAndFieldsStayEducation) {
+  JobRequirements j = SharedEngine().AnalyzeJob(
+      "Data Scientist",
+      "Requirements:\n- BS or MS degree in Computer Science, Statistics or a related field\n"
+      "- Experience with SQL\n");
+  EXPECT_EQ(Req(j, "Computer science"), nullptr);
+  EXPECT_EQ(Req(j, "Statistics"), nullptr);
+  ASSERT_NE(Req(j, "SQL"), nullptr);
+  EXPECT_EQ(j.min_degree, DegreeLevel::kBachelor);
+  // A skill named in the same sentence but not as the field is still a skill.
+  JobRequirements k = SharedEngine().AnalyzeJob(
+      "Engineer", "Requirements:\n- Bachelor's degree required; strong Python skills\n");
+  EXPECT_NE(Req(k, "Python"), nullptr);
+}
+
 }  // namespace
 }  // namespace shortlist::engine

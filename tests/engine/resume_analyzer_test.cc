@@ -41,6 +41,26 @@ TEST(ResumeAnalyzerTest, ExperienceEntriesWithTitlesEmployersAndDates) {
   EXPECT_NEAR(r.total_years_experience, 115 / 12.0, 0.01);
 }
 
+TEST(ResumeAnalyzerTest, GradesAndSkillListsAreNotEmployers) {
+  // Training courses listed under the experience heading (a real DataTurks layout): the lines
+  // around the dates are grades and technology names, not organisations.
+  ResumeProfile r = Analyze(
+      "Jay M\n\nWORK EXPERIENCE\n\nNIIT at B+ Average   2016 - 2016\n\nAdvanced\n\n"
+      "SQL Oracle -\n\n2016 to 2016\n\nB+ Average\n\nMSCIT -\n\n2011 to 2011\n\n"
+      "A Completed\n\nSoftware Engineer, Acme Payments Inc   2018 - 2020\n");
+  ASSERT_GE(r.experience.size(), 4u);
+  for (const ExperienceEntry& e : r.experience) {
+    EXPECT_NE(e.employer, "B+ Average");
+    EXPECT_NE(e.employer, "NIIT at B+ Average");
+    EXPECT_NE(e.employer, "SQL Oracle");
+    EXPECT_NE(e.employer, "A Completed");
+    EXPECT_NE(e.title, "B+ Average");
+  }
+  // A real employer on the same kind of line is kept.
+  EXPECT_EQ(r.experience.back().title, "Software Engineer");
+  EXPECT_EQ(r.experience.back().employer, "Acme Payments Inc");
+}
+
 TEST(ResumeAnalyzerTest, PerSkillYearsMergeOverlappingJobs) {
   // Python in two overlapping jobs: 2018-2020 and 2019-2021 -> 2018-01..2021-12 = 4 years.
   ResumeProfile r = Analyze(

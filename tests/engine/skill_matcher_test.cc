@@ -84,6 +84,41 @@ TEST_F(SkillMatcherTest, LongestMatchWins) {
   EXPECT_EQ(Skills("React Native apps"), std::vector<std::string>{"React Native"});
 }
 
+TEST_F(SkillMatcherTest, CaseIsFoldedWithoutALowerCaseCopy) {
+  // The two-argument Find folds case itself and agrees with the older three-argument form.
+  const std::string text = "Led a POSTGRES migration; wrote Go and JAVASCRIPT; ran K8S.";
+  std::vector<SkillMatch> a;
+  std::vector<SkillMatch> b;
+  matcher_->Find(text, &a);
+  std::string lower = AsciiLowerCopy(text);
+  matcher_->Find(text, lower, &b);
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].begin, b[i].begin);
+    EXPECT_EQ(a[i].end, b[i].end);
+    EXPECT_EQ(a[i].skill, b[i].skill);
+  }
+  EXPECT_EQ(Skills(text),
+            (std::vector<std::string>{"PostgreSQL", "Go", "JavaScript", "Kubernetes"}));
+}
+
+TEST_F(SkillMatcherTest, HyphenAndSpaceAreTheSame) {
+  EXPECT_TRUE(Has("MS-Access reports", "Microsoft Access"));
+  EXPECT_TRUE(Has("MS Access reports", "Microsoft Access"));
+  EXPECT_TRUE(Has("machine-learning models", "Machine learning"));
+  // A one-letter alias before a hyphen is still an abbreviation, not the skill.
+  EXPECT_FALSE(Has("C-level executives", "C"));
+}
+
+TEST_F(SkillMatcherTest, EverydayToolNamesFromTheCuratedList) {
+  EXPECT_TRUE(Has("Operating systems: Windows 7, Linux", "Microsoft Windows"));
+  EXPECT_TRUE(Has("IDE: Eclipse, NetBeans", "Eclipse IDE"));
+  EXPECT_TRUE(Has("Build: Maven", "Apache Maven"));
+  EXPECT_TRUE(Has("Protocols: OSPF, BGP", "Routing protocols"));
+  // Windows Server stays its own, longer alias.
+  EXPECT_EQ(Skills("Windows Server 2016"), std::vector<std::string>{"Windows Server"});
+}
+
 TEST(TaxonomyTest, RelationsAreSymmetricAndNamed) {
   Taxonomy tax = Taxonomy::FromEmbeddedData();
   SkillId mysql = tax.Find("mysql");
