@@ -1,15 +1,17 @@
 // What the API handlers share: the store, the workers (to wake them and ask for an ETA), the
-// engine, the clock and the rate limiter. Owned by the server's main; outlives every handler.
+// engine, the clock, the rate limiter, billing and the webhook outbox. Owned by the server's main; outlives every handler.
 #pragma once
 
 #include <string>
 
+#include "billing/billing.h"
 #include "common/clock.h"
 #include "engine/engine.h"
 #include "http/message.h"
 #include "http/rate_limiter.h"
 #include "jobs/worker_pool.h"
 #include "store/store.h"
+#include "webhooks/event_sink.h"
 
 namespace shortlist::api {
 
@@ -19,6 +21,8 @@ struct ApiContext {
   const jobs::Screener* screener = nullptr;
   http::RateLimiter* rate_limiter = nullptr;
   const Clock* clock = nullptr;
+  billing::Billing* billing = nullptr;    // null: nothing is charged (tests of other parts)
+  webhooks::EventSink* events = nullptr;  // null: no webhook is sent
   std::string public_url;  // e.g. "https://shortlist.example.com"; "" = from the Host header
 };
 

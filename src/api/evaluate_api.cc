@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "api/handler_support.h"
+#include "api/job_charge.h"
 #include "api/validation.h"
 #include "common/clock.h"
 #include "generate/boolean_search.h"
@@ -22,6 +23,22 @@ using nlohmann::json;
 constexpr int kMaxEvaluateResumes = 100;
 constexpr int kMaxBulkResumes = 1000;
 constexpr std::size_t kMaxTranscriptChars = 500'000;
+
+// Resumes per /bulk-screen call by plan (the reference's table: Starter 10, Pro 100,
+// Enterprise unlimited, which SPEC caps at 1000; Standard, absent there, sits between).
+std::size_t BulkResumeCap(store::Plan plan) {
+  switch (plan) {
+    case store::Plan::kStarter:
+      return 10;
+    case store::Plan::kStandard:
+      return 50;
+    case store::Plan::kPro:
+      return 100;
+    case store::Plan::kEnterprise:
+      return kMaxBulkResumes;
+  }
+  return 10;
+}
 
 struct EvaluateOptions {
   bool questions = true;
@@ -172,6 +189,10 @@ Response Evaluate(const ApiContext& ctx, const Request& req, const Caller& calle
   job.description = *description;
   job.title = "";
 
+  // Paid for before the work; an answer that is not a stored evaluation gives it back.
+  auto charge = JobCharge::Take(ctx, caller, static_cast<int>(job.resumes.size()),
+                                "Evaluating " + std::to_string(job.resumes.size()) + " resumes");
+  if (!charge.ok()) return ErrorResponse(charge.error());
   const engine::JobRequirements requirements =
       ctx.screener->engine().AnalyzeJob("", job.description);
   engine::ScoringOptions scoring;
@@ -203,6 +224,7 @@ Response Evaluate(const ApiContext& ctx, const Request& req, const Caller& calle
   const std::int64_t now = ctx.clock->NowMillis();
   auto stored = ctx.store->CreateJob(job, "job_", now);
   if (!stored.ok()) return ErrorResponse(stored.error());
+  charge->AttachTo(stored->id);
   for (auto& r : records) r.job_id = stored->id;
   Status saved = ctx.store->SaveCandidates(stored->id, records);
   if (saved.ok()) saved = ctx.store->FinishJob(stored->id, store::JobStatus::kCompleted, "", now);
@@ -230,8 +252,11 @@ Response BulkScreen(const ApiContext& ctx, const Request& req, const Caller& cal
   if (urls == body->end() || !urls->is_array() || urls->empty()) {
     v.Fail("resume_urls",
            "The resume_urls field is required and must be a non-empty array of URLs.");
-  } else if (urls->size() > kMaxBulkResumes) {
-    v.Fail("resume_urls", "At most " + std::to_string(kMaxBulkResumes) + " resume_urls per call.");
+  } else if (urls->size() > BulkResumeCap(caller.principal.account.plan)) {
+    const store::Plan plan = caller.principal.account.plan;
+    v.Fail("resume_urls", "At most " + std::to_string(BulkResumeCap(plan)) +
+                              " resume_urls per call on the " + std::string(store::ToString(plan)) +
+                              " plan.");
   } else {
     for (std::size_t i = 0; i < urls->size(); ++i) {
       json wrapper = {{"u", (*urls)[i]}};
@@ -253,9 +278,8 @@ Response BulkScreen(const ApiContext& ctx, const Request& req, const Caller& cal
       {"generate_outreach",
        options.outreach}}.dump();
   auto pending = ctx.store->PendingResumeCount();
-  auto stored = ctx.store->CreateJob(job, "bulk_", ctx.clock->NowMillis());
+  auto stored = AcceptJob(ctx, caller, job, "bulk_");
   if (!stored.ok()) return ErrorResponse(stored.error());
-  ctx.workers->Notify();
   std::int64_t eta_ms = ctx.workers->EstimateMillis(pending.ok() ? *pending : 0,
                                                     static_cast<std::int64_t>(job.resumes.size()));
   return Response::Json(202, {{"job_id", stored->public_id},

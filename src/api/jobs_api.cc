@@ -6,6 +6,7 @@
 
 #include "api/candidate_json.h"
 #include "api/handler_support.h"
+#include "api/job_charge.h"
 #include "api/validation.h"
 #include "common/clock.h"
 #include "common/json_writer.h"
@@ -20,6 +21,7 @@ using http::Response;
 using nlohmann::json;
 
 constexpr int kMaxResumesPerJob = 100;
+constexpr std::size_t kMaxJobsPerBulk = 10;
 constexpr int kResultsPerPage = 50;
 const char* const kWebhookEvents[] = {"job.processing", "job.completed", "job.failed",
                                       "high_score_detected"};
@@ -29,19 +31,20 @@ std::string PublicStatus(store::JobStatus s) {
   return s == store::JobStatus::kQueued ? "processing" : std::string(store::ToString(s));
 }
 
-void ValidateWebhookConditions(const json& body, Validator* v) {
+void ValidateWebhookConditions(const json& body, const std::string& at, Validator* v) {
   auto it = body.find("webhook_conditions");
   if (it == body.end() || it->is_null()) return;
   if (!it->is_object()) {
-    v->Fail("webhook_conditions", "The webhook_conditions field must be an object.");
+    v->Fail(at + "webhook_conditions", "The webhook_conditions field must be an object.");
     return;
   }
-  v->Integer(*it, "min_score", "webhook_conditions.min_score", false, 0, 100);
-  v->Integer(*it, "only_top_n", "webhook_conditions.only_top_n", false, 1, kMaxResumesPerJob);
+  v->Integer(*it, "min_score", at + "webhook_conditions.min_score", false, 0, 100);
+  v->Integer(*it, "only_top_n", at + "webhook_conditions.only_top_n", false, 1, kMaxResumesPerJob);
   auto events = it->find("events");
   if (events != it->end() && !events->is_null()) {
     if (!events->is_array()) {
-      v->Fail("webhook_conditions.events", "The webhook_conditions.events field must be an array.");
+      v->Fail(at + "webhook_conditions.events",
+              "The webhook_conditions.events field must be an array.");
       return;
     }
     for (std::size_t i = 0; i < events->size(); ++i) {
@@ -50,7 +53,7 @@ void ValidateWebhookConditions(const json& body, Validator* v) {
           e.is_string() && std::any_of(std::begin(kWebhookEvents), std::end(kWebhookEvents),
                                        [&](const char* n) { return e == n; });
       if (!known) {
-        v->Fail("webhook_conditions.events." + std::to_string(i),
+        v->Fail(at + "webhook_conditions.events." + std::to_string(i),
                 "The selected webhook_conditions.events." + std::to_string(i) +
                     " is invalid: use job.processing, job.completed, job.failed or "
                     "high_score_detected.");
@@ -59,27 +62,28 @@ void ValidateWebhookConditions(const json& body, Validator* v) {
   }
 }
 
-// Validates a job body per the reference's table; fills `job` when valid.
-void ValidateJob(const json& body, Validator* v, store::NewJob* job) {
-  auto title = v->String(body, "title", "title", true, 0, 255);
-  auto description = v->String(body, "description", "description", true, 50, 0);
-  auto leniency = v->Integer(body, "leniency_level", "leniency_level", false, 1, 10);
-  auto webhook = v->Url(body, "webhook_url", "webhook_url", false);
-  ValidateWebhookConditions(body, v);
+// Validates a job body per the reference's table; fills `job` when valid. Error paths start
+// with `at` ("" for POST /jobs, "jobs.2." for the third job of POST /jobs/bulk).
+void ValidateJob(const json& body, const std::string& at, Validator* v, store::NewJob* job) {
+  auto title = v->String(body, "title", at + "title", true, 0, 255);
+  auto description = v->String(body, "description", at + "description", true, 50, 0);
+  auto leniency = v->Integer(body, "leniency_level", at + "leniency_level", false, 1, 10);
+  auto webhook = v->Url(body, "webhook_url", at + "webhook_url", false);
+  ValidateWebhookConditions(body, at, v);
   auto resumes = body.find("resumes");
   if (resumes == body.end() || resumes->is_null()) {
-    v->Fail("resumes", "The resumes field is required.");
+    v->Fail(at + "resumes", "The resumes field is required.");
   } else if (!resumes->is_array()) {
-    v->Fail("resumes", "The resumes field must be an array.");
+    v->Fail(at + "resumes", "The resumes field must be an array.");
   } else if (resumes->empty()) {
-    v->Fail("resumes", "The resumes field must have at least 1 item.");
+    v->Fail(at + "resumes", "The resumes field must have at least 1 item.");
   } else if (resumes->size() > kMaxResumesPerJob) {
-    v->Fail("resumes", "The resumes field must not have more than " +
-                           std::to_string(kMaxResumesPerJob) + " items.");
+    v->Fail(at + "resumes", "The resumes field must not have more than " +
+                                std::to_string(kMaxResumesPerJob) + " items.");
   } else {
     for (std::size_t i = 0; i < resumes->size(); ++i) {
       const json& r = (*resumes)[i];
-      const std::string p = "resumes." + std::to_string(i);
+      const std::string p = at + "resumes." + std::to_string(i);
       if (!r.is_object()) {
         v->Fail(p, "The " + p + " field must be an object.");
         continue;
@@ -178,11 +182,10 @@ Response CreateJob(const ApiContext& ctx, const Request& req, const Caller& call
   store::NewJob job;
   job.account_id = caller.principal.account.id;
   job.surface = store::JobSurface::kJobs;
-  ValidateJob(*body, &v, &job);
+  ValidateJob(*body, "", &v, &job);
   if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
-  auto created = ctx.store->CreateJob(job, "", ctx.clock->NowMillis());
+  auto created = AcceptJob(ctx, caller, job, "");
   if (!created.ok()) return ErrorResponse(created.error());
-  ctx.workers->Notify();
   const std::string base = BaseUrl(ctx, req) + "/api/v1/jobs/" + std::to_string(created->id);
   return Response::Json(202, {{"success", true},
                               {"message", "Job accepted for processing."},
@@ -190,6 +193,74 @@ Response CreateJob(const ApiContext& ctx, const Request& req, const Caller& call
                               {"status_url", base},
                               {"results_url", base + "/results"},
                               {"status", "processing"}});
+}
+
+// POST /api/v1/jobs/bulk: up to 10 jobs. Validation is all or nothing (422 with errors keyed
+// "jobs.N.field"), so a typo never leaves half a batch queued. Valid jobs are then accepted in
+// order, each paid for alone: when credits run out part-way, the jobs before stand and the
+// rest carry their error in `jobs[N].error` (all refused: the first job's error status).
+Response CreateJobsInBulk(const ApiContext& ctx, const Request& req, const Caller& caller) {
+  Response error;
+  auto body = ParseJsonObject(req.body, 422, &error);
+  if (!body) return error;
+  Validator v;
+  std::vector<store::NewJob> jobs;
+  auto list = body->find("jobs");
+  if (list == body->end() || list->is_null()) {
+    v.Fail("jobs", "The jobs field is required.");
+  } else if (!list->is_array()) {
+    v.Fail("jobs", "The jobs field must be an array.");
+  } else if (list->empty()) {
+    v.Fail("jobs", "The jobs field must have at least 1 item.");
+  } else if (list->size() > kMaxJobsPerBulk) {
+    v.Fail("jobs",
+           "The jobs field must not have more than " + std::to_string(kMaxJobsPerBulk) + " items.");
+  } else {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const std::string at = "jobs." + std::to_string(i);
+      if (!(*list)[i].is_object()) {
+        v.Fail(at, "The " + at + " field must be an object.");
+        continue;
+      }
+      store::NewJob job;
+      job.account_id = caller.principal.account.id;
+      job.surface = store::JobSurface::kJobs;
+      ValidateJob((*list)[i], at + ".", &v, &job);
+      jobs.push_back(std::move(job));
+    }
+  }
+  if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
+
+  const std::string base = BaseUrl(ctx, req) + "/api/v1/jobs/";
+  json results = json::array();
+  json job_ids = json::array();
+  std::optional<Error> first_error;
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    auto created = AcceptJob(ctx, caller, jobs[i], "");
+    if (!created.ok()) {
+      if (!first_error) first_error = created.error();
+      results.push_back({{"index", i},
+                         {"title", jobs[i].title},
+                         {"status", "rejected"},
+                         {"error", created.error().message}});
+      continue;
+    }
+    const std::string url = base + std::to_string(created->id);
+    job_ids.push_back(created->id);
+    results.push_back({{"index", i},
+                       {"title", jobs[i].title},
+                       {"job_id", created->id},
+                       {"status", "processing"},
+                       {"status_url", url},
+                       {"results_url", url + "/results"}});
+  }
+  if (job_ids.empty() && first_error) return ErrorResponse(*first_error);
+  return Response::Json(
+      202, {{"success", true},
+            {"message", std::to_string(job_ids.size()) + " of " + std::to_string(jobs.size()) +
+                            " jobs accepted for processing."},
+            {"job_ids", job_ids},
+            {"jobs", results}});
 }
 
 Response GetJob(const ApiContext& ctx, const Request& req, const Caller& caller) {
@@ -322,6 +393,7 @@ Response CancelJob(const ApiContext& ctx, const Request& req, const Caller& call
   if (!found.ok()) return ErrorResponse(found.error());
   auto job = ctx.store->CancelJob(caller.principal.account.id, found->id, ctx.clock->NowMillis());
   if (!job.ok()) return ErrorResponse(job.error());
+  RefundUnscreened(ctx, *job);
   return Response::Json(200, {{"success", true},
                               {"job_id", job->id},
                               {"status", "cancelled"},
@@ -330,7 +402,7 @@ Response CancelJob(const ApiContext& ctx, const Request& req, const Caller& call
 
 Response RateLimitStatus(const ApiContext& ctx, const Request&, const Caller& caller) {
   http::RateDecision d =
-      ctx.rate_limiter->Peek(caller.principal.token_id, caller.principal.account.plan);
+      ctx.rate_limiter->Peek(caller.principal.RateKey(), caller.principal.account.plan);
   std::int64_t now = ctx.clock->NowMillis();
   json out = {{"success", true},
               {"plan", std::string(store::ToString(caller.principal.account.plan))},
@@ -352,6 +424,7 @@ Response RateLimitStatus(const ApiContext& ctx, const Request&, const Caller& ca
 
 void AddJobsApiRoutes(const ApiContext& ctx, http::Router* router) {
   router->Add({"POST", "/api/v1/jobs", Bind(ctx, CreateJob), true, "screen"});
+  router->Add({"POST", "/api/v1/jobs/bulk", Bind(ctx, CreateJobsInBulk), true, "screen"});
   router->Add({"GET", "/api/v1/jobs", Bind(ctx, ListJobs), true, "read"});
   router->Add({"GET", "/api/v1/jobs/{job_id}", Bind(ctx, GetJob), true, "read"});
   router->Add({"GET", "/api/v1/jobs/{job_id}/results", Bind(ctx, GetResults), true, "read"});

@@ -3,7 +3,11 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli/client_commands.h"
+#include "cli/credits_command.h"
+#include "cli/mcp_command.h"
 #include "cli/options.h"
+#include "cli/screen_command.h"
 #include "cli/serve.h"
 #include "common/crypto.h"
 
@@ -110,6 +114,11 @@ int Main(int argc, char** argv) {
     }
   }
   serve.max_body_bytes = std::stoull(EnvOr("SHORTLIST_MAX_BODY_BYTES", "67108864"));
+  serve.webhooks.threads = std::stoi(EnvOr("SHORTLIST_WEBHOOK_THREADS", "2"));
+  serve.webhooks.max_attempts = std::stoi(EnvOr("SHORTLIST_WEBHOOK_MAX_ATTEMPTS", "10"));
+  serve.webhooks.retry_base_ms = std::stoll(EnvOr("SHORTLIST_WEBHOOK_RETRY_BASE_MS", "10000"));
+  serve.webhooks.retry_max_ms = std::stoll(EnvOr("SHORTLIST_WEBHOOK_RETRY_MAX_MS", "3600000"));
+  serve.webhooks.timeout_ms = std::stoll(EnvOr("SHORTLIST_WEBHOOK_TIMEOUT_MS", "10000"));
   auto* serve_cmd = app.add_subcommand("serve", "run the HTTP server and the job workers");
   serve_cmd->add_option("--data-dir", data_dir, "data directory (env SHORTLIST_DATA_DIR)");
   serve_cmd->add_option("--host", serve.host, "listen address (env SHORTLIST_HOST)");
@@ -130,6 +139,44 @@ int Main(int argc, char** argv) {
                    "CIDRs or host names resume URLs may reach although private or loopback "
                    "(env SHORTLIST_URL_ALLOW_LIST, comma-separated)")
       ->delimiter(',');
+  serve_cmd
+      ->add_option("--webhook-threads", serve.webhooks.threads,
+                   "webhook sender threads (env SHORTLIST_WEBHOOK_THREADS)")
+      ->check(CLI::Range(1, 64));
+  serve_cmd
+      ->add_option("--webhook-max-attempts", serve.webhooks.max_attempts,
+                   "attempts per webhook delivery before it is failed "
+                   "(env SHORTLIST_WEBHOOK_MAX_ATTEMPTS)")
+      ->check(CLI::Range(1, 100));
+  serve_cmd
+      ->add_option("--webhook-retry-base-ms", serve.webhooks.retry_base_ms,
+                   "delay before the first webhook retry, doubled per retry, jittered "
+                   "(env SHORTLIST_WEBHOOK_RETRY_BASE_MS)")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{86'400'000}));
+  serve_cmd
+      ->add_option(
+          "--webhook-retry-max-ms", serve.webhooks.retry_max_ms,
+          "longest delay between two webhook attempts (env SHORTLIST_WEBHOOK_RETRY_MAX_MS)")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{604'800'000}));
+  serve_cmd
+      ->add_option("--webhook-timeout-ms", serve.webhooks.timeout_ms,
+                   "timeout of one webhook attempt (env SHORTLIST_WEBHOOK_TIMEOUT_MS)")
+      ->check(CLI::Range(std::int64_t{100}, std::int64_t{120'000}));
+  serve.billing.enforce_balance = EnvOr("SHORTLIST_ENFORCE_CREDITS", "0") == "1" ||
+                                  EnvOr("SHORTLIST_ENFORCE_CREDITS", "0") == "true";
+  serve.stripe.secret_key = EnvOr("SHORTLIST_STRIPE_SECRET_KEY", "");
+  serve.stripe.webhook_secret = EnvOr("SHORTLIST_STRIPE_WEBHOOK_SECRET", "");
+  serve.stripe.api_base = EnvOr("SHORTLIST_STRIPE_API_BASE", "https://api.stripe.com");
+  serve_cmd->add_flag("--enforce-credits", serve.billing.enforce_balance,
+                      "refuse jobs the credit balance cannot pay for, 402 (env "
+                      "SHORTLIST_ENFORCE_CREDITS=1; default off: usage is recorded only)");
+  serve_cmd->add_option("--stripe-secret-key", serve.stripe.secret_key,
+                        "Stripe secret key for credit checkout (env SHORTLIST_STRIPE_SECRET_KEY)");
+  serve_cmd->add_option("--stripe-webhook-secret", serve.stripe.webhook_secret,
+                        "signing secret of the Stripe webhook endpoint "
+                        "(env SHORTLIST_STRIPE_WEBHOOK_SECRET)");
+  serve_cmd->add_option("--stripe-api-base", serve.stripe.api_base,
+                        "Stripe API base URL (env SHORTLIST_STRIPE_API_BASE)");
   serve_cmd->add_option("--log-level", serve.log_level,
                         "debug|info|warn|error (env SHORTLIST_LOG_LEVEL)");
 
@@ -149,11 +196,18 @@ int Main(int argc, char** argv) {
   list->add_option("--data-dir", data_dir, "data directory");
   list->add_option("--account", account, "account name");
   app.add_subcommand("version", "print the version");
+  auto run_screen = AddScreenCommand(app);
+  auto run_client_command = AddClientCommands(app);
+  auto run_mcp = AddMcpCommand(app);
+  auto run_credits = AddCreditsCommand(app, &data_dir);
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
+  }
+  for (auto* run : {&run_screen, &run_client_command, &run_mcp, &run_credits}) {
+    if (std::optional<int> code = (*run)()) return *code;
   }
   if (serve_cmd->parsed()) {
     serve.data_dir = data_dir;

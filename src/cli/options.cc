@@ -20,7 +20,11 @@ Result<std::unique_ptr<store::Store>> OpenDataDir(const std::string& data_dir) {
     return Error::Make("storage", "cannot create data directory " + data_dir + ": " + ec.message(),
                        "data-dir");
   }
-  return store::OpenSqliteStore((std::filesystem::path(data_dir) / "shortlist.db").string());
+  return store::OpenSqliteStore(DatabasePath(data_dir));
+}
+
+std::string DatabasePath(const std::string& data_dir) {
+  return (std::filesystem::path(data_dir) / "shortlist.db").string();
 }
 
 Result<std::string> IssueToken(store::Store& store, std::int64_t account_id,

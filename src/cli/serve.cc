@@ -4,11 +4,15 @@
 #include <cstdio>
 #include <iostream>
 
+#include "api/agent_keys_api.h"
 #include "api/candidates_api.h"
 #include "api/context.h"
+#include "api/credits_api.h"
 #include "api/evaluate_api.h"
 #include "api/jobs_api.h"
+#include "api/schema_api.h"
 #include "api/system_api.h"
+#include "api/webhooks_api.h"
 #include "cli/options.h"
 #include "common/log.h"
 #include "engine/engine.h"
@@ -19,6 +23,9 @@
 #include "jobs/worker_pool.h"
 #include "net/address_policy.h"
 #include "net/http_client.h"
+#include "store/billing_store.h"
+#include "store/idempotency_store.h"
+#include "webhooks/webhook_service.h"
 
 namespace shortlist::cli {
 namespace {
@@ -91,6 +98,26 @@ int Serve(const ServeConfig& config) {
   jobs::WorkerOptions worker_options;
   worker_options.threads = config.workers;
   jobs::WorkerPool workers(**store, screener, SystemClock(), worker_options);
+  // The webhook outbox: its tables live in the same database file; every delivery goes through
+  // the same SSRF-guarded client as resume URLs.
+  auto opened_webhooks = webhooks::WebhookService::Open(
+      DatabasePath(config.data_dir), **store, *http_client, SystemClock(), config.webhooks);
+  if (!opened_webhooks.ok()) {
+    std::cerr << "shortlist: " << opened_webhooks.error().message << "\n";
+    return 1;
+  }
+  std::unique_ptr<webhooks::WebhookService> webhook_service = std::move(opened_webhooks).value();
+  workers.AddObserver(&webhook_service->job_observer());
+  // Credits, agent keys and Stripe: tables in the same database file; Stripe is called through
+  // the SSRF-guarded client (tests put their stand-in on loopback and allow-list it).
+  auto billing_store = store::OpenSqliteBillingStore(DatabasePath(config.data_dir));
+  if (!billing_store.ok()) {
+    std::cerr << "shortlist: " << billing_store.error().message << "\n";
+    return 1;
+  }
+  billing::StripeClient stripe(*http_client, config.stripe);
+  billing::BillingService billing_service(**billing_store, SystemClock(), config.billing, &stripe,
+                                          &webhook_service->sink());
   http::RateLimiter limiter(SystemClock());
 
   api::ApiContext ctx;
@@ -100,12 +127,28 @@ int Serve(const ServeConfig& config) {
   ctx.rate_limiter = &limiter;
   ctx.clock = &SystemClock();
   ctx.public_url = config.public_url;
+  ctx.events = &webhook_service->sink();
+  ctx.billing = &billing_service;
   http::Router router;
   api::AddSystemRoutes(ctx, &router);
   api::AddJobsApiRoutes(ctx, &router);
   api::AddCandidateRoutes(ctx, &router);
   api::AddEvaluateApiRoutes(ctx, &router);
+  api::AddWebhookRoutes(ctx, *webhook_service, &router);
+  api::AddCreditsRoutes(ctx, billing_service, &router);
+  api::AddAgentKeyRoutes(ctx, billing_service, &router);
+  api::AddSchemaRoutes(ctx, &billing_service, &router);
   http::Dispatcher dispatcher(router, **store, limiter, SystemClock());
+  auto idempotency_store = store::OpenSqliteIdempotencyStore(DatabasePath(config.data_dir));
+  if (!idempotency_store.ok()) {
+    std::cerr << "shortlist: " << idempotency_store.error().message << "\n";
+    return 1;
+  }
+  http::IdempotencyGuard idempotency(**idempotency_store, SystemClock());
+  dispatcher.SetIdempotencyGuard(&idempotency);
+  dispatcher.SetAgentKeyAuthenticator([&billing_service](const std::string& hash) {
+    return billing_service.AuthenticateAgentKey(hash);
+  });
 
   http::ServerOptions server_options;
   server_options.host = config.host;
@@ -118,6 +161,10 @@ int Serve(const ServeConfig& config) {
     std::cerr << "shortlist: " << started.error().message << "\n";
     return 1;
   }
+  webhook_service->SetPublicUrl(config.public_url.empty()
+                                    ? "http://" + config.host + ":" + std::to_string(server.port())
+                                    : config.public_url);
+  webhook_service->Start();  // pending deliveries (retries too) resume from the outbox
   workers.Calibrate();
   workers.Start();
 
@@ -140,6 +187,8 @@ int Serve(const ServeConfig& config) {
   Log(LogLevel::kInfo, "shutting down", {{"signal", signal}});
   server.Stop();
   workers.Stop();  // finishes the batch in hand; unfinished jobs go back to the queue
+  // In-flight deliveries finish; pending ones resume at the next start.
+  webhook_service->Stop();
   Log(LogLevel::kInfo, "stopped");
   return 0;
 }

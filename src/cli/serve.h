@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "billing/billing_service.h"
+#include "webhooks/options.h"
+
 namespace shortlist::cli {
 
 struct ServeConfig {
@@ -18,6 +21,9 @@ struct ServeConfig {
   std::vector<std::string> url_allow_list;  // CIDRs/hosts resume URLs may reach despite the
                                             // SSRF guard (e.g. 127.0.0.1/32 for tests)
   std::size_t max_body_bytes = 64u << 20;   // larger request bodies answer 413
+  webhooks::WebhookOptions webhooks;        // retry timing and senders of the outbox
+  billing::BillingOptions billing;          // enforce_balance: --enforce-credits
+  billing::StripeConfig stripe;             // secret key, webhook signing secret, API base URL
 };
 
 // Runs until SIGINT or SIGTERM, then shuts down gracefully. Returns the exit code.

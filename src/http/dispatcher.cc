@@ -18,7 +18,12 @@ Result<Caller> Dispatcher::Authenticate(const Request& request) const {
   std::string_view token = auth.substr(kBearer.size());
   while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
   if (token.size() > 256) return Error::Make("unauthorized", "Invalid API token.");
-  auto principal = store_.Authenticate(Sha256Hex(token));
+  const bool agent_key = token.substr(0, kAgentKeyPrefix.size()) == kAgentKeyPrefix;
+  if (agent_key && !authenticate_agent_key_) {
+    return Error::Make("unauthorized", "Invalid or revoked API token.");
+  }
+  auto principal =
+      agent_key ? authenticate_agent_key_(Sha256Hex(token)) : store_.Authenticate(Sha256Hex(token));
   if (!principal.ok()) {
     if (principal.error().code == "not_found") {
       return Error::Make("unauthorized", "Invalid or revoked API token.");
@@ -65,13 +70,25 @@ Response Dispatcher::Dispatch(Request& request) const {
       } else {
         account_id = caller->principal.account.id;
         RateDecision decision =
-            limiter_.Acquire(caller->principal.token_id, caller->principal.account.plan);
+            limiter_.Acquire(caller->principal.RateKey(), caller->principal.account.plan);
         if (!decision.allowed) {
           response = ErrorResponse(429, "Rate limit exceeded: " + std::to_string(decision.limit) +
                                             " requests per minute. Retry after the reset.");
+        } else if (!caller->principal.Allows(match.route->permission)) {
+          response =
+              ErrorResponse(403, match.route->permission == "user"
+                                     ? request.method + " " + request.path +
+                                           " needs a user API token; agent keys cannot use it."
+                                     : "This agent key lacks the '" + match.route->permission +
+                                           "' permission needed for " + request.method + " " +
+                                           request.path + ".");
         } else {
           request.path_params = std::move(match.params);
-          response = match.route->handler(request, &caller.value());
+          const Route& route = *match.route;
+          auto handle = [&] { return route.handler(request, &caller.value()); };
+          response = idempotency_ && request.method == "POST"
+                         ? idempotency_->Run(account_id, request, handle)
+                         : handle();
         }
         AddRateLimitHeaders(decision, clock_.NowMillis(), &response);
       }

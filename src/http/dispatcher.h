@@ -3,7 +3,11 @@
 // The Beast server calls Dispatch; tests can too, with no socket.
 #pragma once
 
+#include <functional>
+#include <string>
+
 #include "common/clock.h"
+#include "http/idempotency.h"
 #include "http/message.h"
 #include "http/rate_limiter.h"
 #include "http/router.h"
@@ -11,13 +15,28 @@
 
 namespace shortlist::http {
 
+// Finds the agent key whose SHA-256 hex is the argument ("not_found" when none is live).
+using AgentKeyAuthenticator = std::function<Result<store::Principal>(const std::string& key_hash)>;
+
+// Agent keys start with this; user tokens with "sl_".
+inline constexpr std::string_view kAgentKeyPrefix = "sl_agent_";
+
 class Dispatcher {
  public:
-  // All referenced objects must outlive the dispatcher. Thread-safe.
+  // All referenced objects must outlive the dispatcher. Thread-safe once serving.
   Dispatcher(const Router& router, store::Store& store, RateLimiter& limiter, const Clock& clock)
       : router_(router), store_(store), limiter_(limiter), clock_(clock) {}
 
+  // Lets agent keys ("sl_agent_...") authenticate. Without it they are rejected as invalid.
+  // Set before serving.
+  void SetAgentKeyAuthenticator(AgentKeyAuthenticator authenticate) {
+    authenticate_agent_key_ = std::move(authenticate);
+  }
+
   Response Dispatch(Request& request) const;
+
+  // Makes authenticated POSTs honour Idempotency-Key. Set before serving; must outlive this.
+  void SetIdempotencyGuard(const IdempotencyGuard* guard) { idempotency_ = guard; }
 
   // Finds the caller for an "Authorization: Bearer <token>" header, or an error
   // (code "unauthorized").
@@ -28,6 +47,8 @@ class Dispatcher {
   store::Store& store_;
   RateLimiter& limiter_;
   const Clock& clock_;
+  AgentKeyAuthenticator authenticate_agent_key_;
+  const IdempotencyGuard* idempotency_ = nullptr;
 };
 
 // Adds X-RateLimit-Limit/Remaining/Reset (and Retry-After when refused) to `response`.

@@ -38,6 +38,8 @@ int StatusForErrorCode(std::string_view code) {
   if (code == "bad_request") return 400;
   if (code == "unauthorized") return 401;
   if (code == "forbidden") return 403;
+  if (code == "insufficient_credits" || code == "spend_limit_exceeded") return 402;
+  if (code == "unavailable") return 503;
   if (code == "too_large") return 413;
   if (code == "too_early") return 425;
   if (code == "rate_limited") return 429;

@@ -5,50 +5,55 @@
 namespace shortlist::http {
 namespace {
 
-std::vector<std::string_view> Segments(std::string_view path) {
-  std::vector<std::string_view> out;
+// Calls `f(segment)` for each non-empty '/'-separated segment of `path`; stops when f is false.
+template <typename F>
+bool ForEachSegment(std::string_view path, F&& f) {
   std::size_t start = 0;
   while (start <= path.size()) {
     std::size_t slash = path.find('/', start);
     if (slash == std::string_view::npos) slash = path.size();
-    if (slash > start) out.push_back(path.substr(start, slash - start));
+    if (slash > start && !f(path.substr(start, slash - start))) return false;
     start = slash + 1;
   }
-  return out;
-}
-
-bool MatchPattern(const std::string& pattern, const std::string& path,
-                  std::map<std::string, std::string>* params) {
-  auto want = Segments(pattern);
-  auto got = Segments(path);
-  if (want.size() != got.size()) return false;
-  std::map<std::string, std::string> found;
-  for (std::size_t i = 0; i < want.size(); ++i) {
-    if (want[i].size() > 2 && want[i].front() == '{' && want[i].back() == '}') {
-      found[std::string(want[i].substr(1, want[i].size() - 2))] = std::string(got[i]);
-    } else if (want[i] != got[i]) {
-      return false;
-    }
-  }
-  *params = std::move(found);
   return true;
 }
 
 }  // namespace
 
-void Router::Add(Route route) { routes_.push_back(std::move(route)); }
+void Router::Add(Route route) {
+  std::vector<Segment> pattern;
+  ForEachSegment(route.pattern, [&](std::string_view seg) {
+    const bool param = seg.size() > 2 && seg.front() == '{' && seg.back() == '}';
+    pattern.push_back({std::string(param ? seg.substr(1, seg.size() - 2) : seg), param});
+    return true;
+  });
+  routes_.push_back(std::move(route));
+  patterns_.push_back(std::move(pattern));
+}
 
 Router::Match Router::Find(const std::string& method, const std::string& path) const {
   Match match;
-  for (const Route& route : routes_) {
-    std::map<std::string, std::string> params;
-    if (!MatchPattern(route.pattern, path, &params)) continue;
-    if (route.method == method) {
-      match.route = &route;
-      match.params = std::move(params);
-      return match;
+  for (std::size_t r = 0; r < routes_.size(); ++r) {
+    const std::vector<Segment>& pattern = patterns_[r];
+    std::size_t i = 0;
+    bool same = ForEachSegment(path, [&](std::string_view seg) {
+      if (i >= pattern.size()) return false;
+      const Segment& want = pattern[i++];
+      return want.is_param || want.text == seg;
+    });
+    if (!same || i != pattern.size()) continue;
+    if (routes_[r].method != method) {
+      match.path_known = true;
+      continue;
     }
-    match.path_known = true;
+    match.route = &routes_[r];
+    i = 0;
+    ForEachSegment(path, [&](std::string_view seg) {
+      const Segment& want = pattern[i++];
+      if (want.is_param) match.params[want.text] = std::string(seg);
+      return true;
+    });
+    return match;
   }
   return match;
 }

@@ -1,6 +1,7 @@
 // The declarative route table: one row per endpoint (method, path pattern, handler, whether it
 // needs a token, the permission it needs). Patterns use {name} segments: "/api/v1/jobs/{job_id}".
 // Matching is exact per segment; a path that matches with another method answers 405.
+// Patterns are split once when added; matching a request allocates only for the parameters.
 #pragma once
 
 #include <functional>
@@ -20,7 +21,9 @@ struct Route {
   std::string pattern;
   Handler handler;
   bool authenticated = true;
-  std::string permission;  // "read", "screen", "email" or "" (agent keys enforce it)
+  // What an agent key needs: "read", "screen", "email"; "user" admits user tokens only (agent
+  // keys never hold it); "" admits any caller. User tokens pass every check.
+  std::string permission;
 };
 
 class Router {
@@ -36,7 +39,13 @@ class Router {
   Match Find(const std::string& method, const std::string& path) const;
 
  private:
+  // A pattern split once at Add(): literal segments and {name} parameters.
+  struct Segment {
+    std::string text;  // the literal, or the parameter's name
+    bool is_param = false;
+  };
   std::vector<Route> routes_;
+  std::vector<std::vector<Segment>> patterns_;  // parallel to routes_
 };
 
 }  // namespace shortlist::http

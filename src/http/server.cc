@@ -4,6 +4,8 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -63,7 +65,11 @@ void ParseTarget(std::string_view target, Request* req) {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket socket, const Dispatcher& dispatcher, const ServerOptions& options)
-      : stream_(std::move(socket)), dispatcher_(dispatcher), options_(options) {}
+      : stream_(std::move(socket)), dispatcher_(dispatcher), options_(options) {
+    beast::error_code ec;
+    auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_address_ = endpoint.address().to_string();
+  }
 
   void Start() {
     asio::dispatch(stream_.get_executor(),
@@ -108,9 +114,7 @@ class Session : public std::enable_shared_from_this<Session> {
       req.headers.emplace_back(std::move(name), std::string(field.value()));
     }
     req.body = std::move(msg.body());
-    beast::error_code ignored;
-    auto endpoint = stream_.socket().remote_endpoint(ignored);
-    if (!ignored) req.remote_address = endpoint.address().to_string();
+    req.remote_address = remote_address_;
     Response r = dispatcher_.Dispatch(req);
     Write(std::move(r), msg.version(), msg.keep_alive());
   }
@@ -142,18 +146,26 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   const Dispatcher& dispatcher_;
   const ServerOptions& options_;
+  std::string remote_address_;
 };
 
 }  // namespace
 
+// One io_context per I/O thread, each run by its own thread: a connection lives on one thread
+// for its whole life, so no strand or reactor lock is shared between threads on the hot path.
+// The acceptor hands new connections out round-robin.
 struct Server::Impl {
-  Impl(ServerOptions o, const Dispatcher& d)
-      : options(std::move(o)), dispatcher(d), ioc(options.io_threads), acceptor(ioc) {}
+  Impl(ServerOptions o, const Dispatcher& d) : options(std::move(o)), dispatcher(d) {
+    const int n = options.io_threads < 1 ? 1 : options.io_threads;
+    for (int i = 0; i < n; ++i) contexts.push_back(std::make_unique<asio::io_context>(1));
+    acceptor.emplace(*contexts[0]);
+  }
 
   void Accept() {
-    acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket s) {
+    asio::io_context& next = *contexts[next_context++ % contexts.size()];
+    acceptor->async_accept(next, [this](beast::error_code ec, tcp::socket s) {
       if (ec) {
-        if (ec == asio::error::operation_aborted || !acceptor.is_open()) return;
+        if (ec == asio::error::operation_aborted || !acceptor->is_open()) return;
         Log(LogLevel::kWarn, "accept failed", {{"error", ec.message()}});
       } else {
         s.set_option(tcp::no_delay(true), ec);
@@ -165,8 +177,9 @@ struct Server::Impl {
 
   ServerOptions options;
   const Dispatcher& dispatcher;
-  asio::io_context ioc;
-  tcp::acceptor acceptor;
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  std::optional<tcp::acceptor> acceptor;
+  std::size_t next_context = 0;  // only touched on the acceptor's thread
   std::vector<std::thread> threads;
   std::atomic<bool> stopped{false};
   int port = 0;
@@ -185,7 +198,7 @@ Status Server::Start() {
                        "host");
   }
   tcp::endpoint endpoint(address, static_cast<unsigned short>(impl_->options.port));
-  auto& acc = impl_->acceptor;
+  auto& acc = *impl_->acceptor;
   acc.open(endpoint.protocol(), ec);
   if (!ec) acc.set_option(asio::socket_base::reuse_address(true), ec);
   if (!ec) acc.bind(endpoint, ec);
@@ -197,8 +210,13 @@ Status Server::Start() {
   }
   impl_->port = acc.local_endpoint().port();
   impl_->Accept();
-  int n = impl_->options.io_threads < 1 ? 1 : impl_->options.io_threads;
-  for (int i = 0; i < n; ++i) impl_->threads.emplace_back([this] { impl_->ioc.run(); });
+  for (auto& context : impl_->contexts) {
+    impl_->threads.emplace_back([&context] {
+      // Keeps a thread whose context has no connection yet from returning at once.
+      auto work = asio::make_work_guard(*context);
+      context->run();
+    });
+  }
   return OkStatus();
 }
 
@@ -206,11 +224,11 @@ int Server::port() const { return impl_->port; }
 
 void Server::Stop() {
   if (impl_->stopped.exchange(true)) return;
-  asio::post(impl_->ioc, [this] {
+  asio::post(*impl_->contexts[0], [this] {
     beast::error_code ec;
-    impl_->acceptor.close(ec);
+    impl_->acceptor->close(ec);
   });
-  impl_->ioc.stop();
+  for (auto& context : impl_->contexts) context->stop();
   for (auto& t : impl_->threads) {
     if (t.joinable()) t.join();
   }

@@ -93,6 +93,7 @@ void WorkerPool::Run(int worker_index) {
 void WorkerPool::Process(const store::Job& job, const std::string& worker_id) {
   Log(LogLevel::kInfo, "job started",
       {{"job", static_cast<long long>(job.id)}, {"worker", worker_id}});
+  for (JobObserver* o : observers_) o->OnJobStarted(job);
   auto resumes = store_.LoadResumes(job.id);
   auto done = store_.DoneIndices(job.id);
   if (!resumes.ok() || !done.ok()) {
@@ -131,6 +132,7 @@ void WorkerPool::Process(const store::Job& job, const std::string& worker_id) {
       (void)store_.ReleaseJob(job.id);
       return;
     }
+    for (JobObserver* o : observers_) o->OnCandidatesSaved(job, batch);
     RecordThroughput(
         static_cast<int>(batch.size()),
         std::chrono::duration<double>(std::chrono::steady_clock::now() - batch_started).count());
@@ -145,16 +147,29 @@ void WorkerPool::Process(const store::Job& job, const std::string& worker_id) {
       return;
     }
   }
-  Status finished = store_.FinishJob(job.id, store::JobStatus::kCompleted, "", clock_.NowMillis());
+  // A job none of whose resumes could be read has nothing to rank: it fails, saying why (each
+  // candidate keeps its own error).
+  store::JobStatus final_status = store::JobStatus::kCompleted;
+  std::string error;
+  auto summary = store_.Summarize(job.id);
+  if (summary.ok() && summary->total_candidates > 0 &&
+      summary->unreadable_count == summary->total_candidates) {
+    final_status = store::JobStatus::kFailed;
+    error = "None of the " + std::to_string(summary->total_candidates) +
+            " resumes could be read; see each candidate's error.";
+  }
+  Status finished = store_.FinishJob(job.id, final_status, error, clock_.NowMillis());
   if (!finished.ok()) {
     Log(LogLevel::kError, "finishing a job failed", {{"error", finished.error().message}});
     return;
   }
-  Log(LogLevel::kInfo, "job completed",
+  Log(LogLevel::kInfo, final_status == store::JobStatus::kFailed ? "job failed" : "job completed",
       {{"job", static_cast<long long>(job.id)}, {"candidates", static_cast<int>(resumes->size())}});
-  if (on_finished_) {
+  if (!observers_.empty()) {
     auto final_job = store_.GetJob(job.account_id, job.id);
-    if (final_job.ok()) on_finished_(*final_job);
+    if (final_job.ok()) {
+      for (JobObserver* o : observers_) o->OnJobFinished(*final_job);
+    }
   }
 }
 

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "common/clock.h"
+#include "jobs/job_observer.h"
 #include "jobs/screener.h"
 #include "store/store.h"
 
@@ -38,9 +39,6 @@ struct WorkerOptions {
   std::string worker_id = "local";  // names this process's claims
 };
 
-// Called after a job reaches a final state (for webhooks and metrics). Must not block long.
-using JobFinishedCallback = std::function<void(const store::Job& job)>;
-
 class WorkerPool {
  public:
   // `store`, `screener` and `clock` must outlive the pool.
@@ -48,7 +46,9 @@ class WorkerPool {
              WorkerOptions options);
   ~WorkerPool();
 
-  void SetJobFinishedCallback(JobFinishedCallback callback) { on_finished_ = std::move(callback); }
+  // Adds a listener for job events (webhooks, billing, metrics). Call before Start(); the
+  // observer must outlive the pool.
+  void AddObserver(JobObserver* observer) { observers_.push_back(observer); }
 
   // Measures throughput on a built-in sample before any job ran, so the first estimates come
   // from this machine rather than from a constant. Takes a few milliseconds.
@@ -74,7 +74,7 @@ class WorkerPool {
   const Screener& screener_;
   const Clock& clock_;
   WorkerOptions options_;
-  JobFinishedCallback on_finished_;
+  std::vector<JobObserver*> observers_;
 
   std::mutex mu_;
   std::condition_variable wake_;

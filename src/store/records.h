@@ -30,10 +30,24 @@ struct TokenInfo {
   bool revoked = false;
 };
 
-// Who a request acts for: the account and the token that proved it.
+// Who a request acts for: the account and the credential that proved it. A user token may do
+// everything its account may; an agent key only what its permissions name ("read", "screen",
+// "email") and within its spend limits.
 struct Principal {
   Account account;
-  std::int64_t token_id = 0;
+  std::int64_t token_id = 0;      // user tokens: the token's id; agent keys: 0
+  std::int64_t agent_key_id = 0;  // 0 for a user token
+  std::string agent_key_name;
+  std::vector<std::string> permissions;  // agent keys only
+  // Rate limits and usage are counted per credential: tokens by id, agent keys by a distinct key.
+  std::int64_t RateKey() const { return agent_key_id ? -agent_key_id : token_id; }
+  bool Allows(std::string_view permission) const {
+    if (agent_key_id == 0 || permission.empty()) return true;
+    for (const auto& p : permissions) {
+      if (p == permission) return true;
+    }
+    return false;
+  }
 };
 
 // queued: accepted, waiting for a worker. processing: a worker holds it. The rest are final.
@@ -124,6 +138,7 @@ struct JobSummary {
   int qualified_count = 0;
   int top_score = 0;
   double average_score = 0;
+  int unreadable_count = 0;  // candidates whose file could not be read (Summarize only)
 };
 
 struct JobFilter {

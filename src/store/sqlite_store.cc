@@ -6,11 +6,15 @@
 // Durability: synchronous=FULL, so an answered 202 means the job is on disk.
 #include <algorithm>
 #include <mutex>
+#include <shared_mutex>
+#include <unordered_map>
 #include <utility>
 
 #include "common/clock.h"
 #include "common/crypto.h"
+#include "store/credential_epoch.h"
 #include "store/sqlite_db.h"
+#include "store/sqlite_pool.h"
 #include "store/sqlite_schema.h"
 #include "store/store.h"
 
@@ -89,10 +93,8 @@ Error NotFound(const std::string& what) { return Error::Make("not_found", what +
 
 class SqliteStore : public Store {
  public:
-  explicit SqliteStore(std::string path) : path_(std::move(path)) {
-    Lease lease(*this);
-    lease->Exec(kSchema);
-  }
+  SqliteStore(std::string path, std::unique_ptr<CredentialEpoch> epoch)
+      : pool_(std::move(path), kSchema), epoch_(std::move(epoch)) {}
 
   Result<Account> CreateAccount(const std::string& name, const std::string& email,
                                 Plan plan) override {
@@ -148,6 +150,25 @@ class SqliteStore : public Store {
   }
 
   Result<Principal> Authenticate(const std::string& token_hash) override {
+    // Every API request lands here. A token seen before is answered from memory unless a
+    // credential was revoked since (in any process: see credential_epoch.h). The epoch is read
+    // before the database, so a revoke racing this lookup still empties the cache next time.
+    const std::uint64_t epoch = epoch_->Load();
+    {
+      std::shared_lock<std::shared_mutex> lock(auth_mu_);
+      auto it = auth_cache_.find(token_hash);
+      if (it != auth_cache_.end() && it->second.epoch == epoch) return it->second.principal;
+    }
+    auto found = LookUpToken(token_hash);
+    if (found.ok()) {
+      std::unique_lock<std::shared_mutex> lock(auth_mu_);
+      if (auth_cache_.size() >= kMaxCachedTokens) auth_cache_.clear();
+      auth_cache_[token_hash] = CachedPrincipal{*found, epoch};
+    }
+    return found;
+  }
+
+  Result<Principal> LookUpToken(const std::string& token_hash) {
     return Run([&](SqliteDb& db) -> Result<Principal> {
       // The lookup is by the hash (an index probe); the hash is then compared again in constant
       // time so the answer never depends on how much of a guess matched.
@@ -157,7 +178,10 @@ class SqliteStore : public Store {
           "WHERE t.token_hash = ? AND t.revoked_at = 0");
       st.Bind(1, token_hash);
       if (!st.Step() || !ConstantTimeEquals(st.Text(6), token_hash)) return NotFound("token");
-      return Principal{ReadAccount(st), st.Int(5)};
+      Principal principal;
+      principal.account = ReadAccount(st);
+      principal.token_id = st.Int(5);
+      return principal;
     });
   }
 
@@ -167,7 +191,9 @@ class SqliteStore : public Store {
           "UPDATE api_tokens SET revoked_at = ? "
           "WHERE revoked_at = 0 AND (prefix = ? OR token_hash = ?)");
       st.Bind(1, NowMs()).Bind(2, prefix_or_hash).Bind(3, prefix_or_hash).Run();
-      return db.Changes();
+      int revoked = db.Changes();
+      if (revoked > 0) epoch_->Bump();  // after the commit (autocommit statement)
+      return revoked;
     });
   }
 
@@ -324,6 +350,33 @@ class SqliteStore : public Store {
 
   Result<std::pair<Job, JobSummary>> GetJobWithSummary(std::int64_t account_id,
                                                        std::int64_t job_id) override {
+    // A job in a final state never changes again (no batch is written after a cancel, and a
+    // finished job cannot be cancelled), so its row and summary are kept in memory: the most
+    // polled endpoint then reads no database at all for finished jobs.
+    {
+      std::shared_lock<std::shared_mutex> lock(final_jobs_mu_);
+      auto it = final_jobs_.find(job_id);
+      if (it != final_jobs_.end()) {
+        if (it->second.first.account_id != account_id)
+          return NotFound("job " + std::to_string(job_id));
+        return it->second;
+      }
+    }
+    auto found = ReadJobWithSummary(account_id, job_id);
+    if (found.ok() && IsFinal(found->first.status)) {
+      std::unique_lock<std::shared_mutex> lock(final_jobs_mu_);
+      const std::size_t bytes = found->first.description.size() + found->first.title.size() + 512;
+      if (final_jobs_bytes_ + bytes > kMaxFinalJobBytes) {
+        final_jobs_.clear();
+        final_jobs_bytes_ = 0;
+      }
+      if (final_jobs_.emplace(job_id, *found).second) final_jobs_bytes_ += bytes;
+    }
+    return found;
+  }
+
+  Result<std::pair<Job, JobSummary>> ReadJobWithSummary(std::int64_t account_id,
+                                                        std::int64_t job_id) {
     return Run([&](SqliteDb& db) -> Result<std::pair<Job, JobSummary>> {
       // One statement instead of two: the status endpoint is the most polled of all.
       static const std::string kSql =
@@ -336,8 +389,11 @@ class SqliteStore : public Store {
       auto st = db.Prepare(kSql);
       st.Bind(1, job_id).Bind(2, account_id);
       if (!st.Step()) return NotFound("job " + std::to_string(job_id));
-      JobSummary summary{static_cast<int>(st.Int(17)), static_cast<int>(st.Int(18)),
-                         static_cast<int>(st.Int(19)), st.Double(20)};
+      JobSummary summary;
+      summary.total_candidates = static_cast<int>(st.Int(17));
+      summary.qualified_count = static_cast<int>(st.Int(18));
+      summary.top_score = static_cast<int>(st.Int(19));
+      summary.average_score = st.Double(20);
       return std::make_pair(ReadJob(st), summary);
     });
   }
@@ -346,11 +402,17 @@ class SqliteStore : public Store {
     return Run([&](SqliteDb& db) -> Result<JobSummary> {
       auto st = db.Prepare(
           "SELECT COUNT(*), COALESCE(SUM(qualified), 0), COALESCE(MAX(score), 0), "
-          "COALESCE(AVG(score), 0) FROM candidates WHERE job_id = ?");
+          "COALESCE(AVG(score), 0), COALESCE(SUM(error_code != ''), 0) FROM candidates "
+          "WHERE job_id = ?");
       st.Bind(1, job_id);
       st.Step();
-      return JobSummary{static_cast<int>(st.Int(0)), static_cast<int>(st.Int(1)),
-                        static_cast<int>(st.Int(2)), st.Double(3)};
+      JobSummary summary;
+      summary.total_candidates = static_cast<int>(st.Int(0));
+      summary.qualified_count = static_cast<int>(st.Int(1));
+      summary.top_score = static_cast<int>(st.Int(2));
+      summary.average_score = st.Double(3);
+      summary.unreadable_count = static_cast<int>(st.Int(4));
+      return summary;
     });
   }
 
@@ -454,6 +516,13 @@ class SqliteStore : public Store {
   Status SaveCandidates(std::int64_t job_id, const std::vector<CandidateRecord>& batch) override {
     return Run([&](SqliteDb& db) -> Status {
       SqliteTransaction tx(db);
+      {
+        // A job cancelled meanwhile keeps what was screened before the cancel and no more: its
+        // refund counted the rest as unscreened.
+        auto status = db.Prepare("SELECT status FROM jobs WHERE id = ?");
+        status.Bind(1, job_id);
+        if (status.Step() && status.Text(0) == ToString(JobStatus::kCancelled)) return OkStatus();
+      }
       int written = 0;
       for (const CandidateRecord& c : batch) {
         auto st = db.Prepare(std::string("INSERT OR IGNORE INTO candidates(") + kCandidateColumns +
@@ -513,38 +582,9 @@ class SqliteStore : public Store {
   }
 
  private:
-  // A pooled connection, returned to the pool when the lease ends.
-  class Lease {
-   public:
-    explicit Lease(SqliteStore& store) : store_(store) {
-      std::lock_guard<std::mutex> lock(store_.mu_);
-      if (store_.idle_.empty()) {
-        db_ = std::make_unique<SqliteDb>(store_.path_);
-      } else {
-        db_ = std::move(store_.idle_.back());
-        store_.idle_.pop_back();
-      }
-    }
-    ~Lease() {
-      std::lock_guard<std::mutex> lock(store_.mu_);
-      store_.idle_.push_back(std::move(db_));
-    }
-    SqliteDb* operator->() { return db_.get(); }
-    SqliteDb& operator*() { return *db_; }
-
-   private:
-    SqliteStore& store_;
-    std::unique_ptr<SqliteDb> db_;
-  };
-
   template <typename F>
   auto Run(F&& f) -> decltype(f(std::declval<SqliteDb&>())) {
-    try {
-      Lease lease(*this);
-      return f(*lease);
-    } catch (const SqliteError& e) {
-      return Error::Make("storage", std::string("database error: ") + e.what());
-    }
+    return pool_.Run(std::forward<F>(f));
   }
 
   static std::int64_t NowMs() { return SystemClock().NowMillis(); }
@@ -556,19 +596,30 @@ class SqliteStore : public Store {
     return ReadJob(st);
   }
 
-  std::string path_;
-  std::mutex mu_;
-  std::vector<std::unique_ptr<SqliteDb>> idle_;  // GUARDED_BY(mu_)
+  static constexpr std::size_t kMaxCachedTokens = 100'000;
+  struct CachedPrincipal {
+    Principal principal;
+    std::uint64_t epoch = 0;
+  };
+
+  static constexpr std::size_t kMaxFinalJobBytes = 32u << 20;
+
+  SqlitePool pool_;
+  std::unique_ptr<CredentialEpoch> epoch_;
+  std::shared_mutex final_jobs_mu_;
+  std::unordered_map<std::int64_t, std::pair<Job, JobSummary>> final_jobs_;  // GUARDED_BY above
+  std::size_t final_jobs_bytes_ = 0;                                         // GUARDED_BY above
+  std::shared_mutex auth_mu_;
+  std::unordered_map<std::string, CachedPrincipal> auth_cache_;  // GUARDED_BY(auth_mu_)
 };
 
 }  // namespace
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
-  // Memory statistics take a global mutex on every allocation; nothing here reads them.
-  static std::once_flag configured;
-  std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+  auto epoch = CredentialEpoch::Open(path + "-credentials");
+  if (!epoch.ok()) return epoch.error();
   try {
-    return std::unique_ptr<Store>(std::make_unique<SqliteStore>(path));
+    return std::unique_ptr<Store>(std::make_unique<SqliteStore>(path, std::move(epoch).value()));
   } catch (const SqliteError& e) {
     return Error::Make("storage", e.what());
   }

@@ -82,7 +82,8 @@ class Store {
   // Indices already written for the job (a resumed job skips them).
   virtual Result<std::vector<int>> DoneIndices(std::int64_t job_id) = 0;
   // Writes a batch of candidates and advances processed_count, in one transaction. A candidate
-  // whose index is already written is skipped, so a replayed batch never duplicates.
+  // whose index is already written is skipped, so a replayed batch never duplicates. A batch
+  // for a cancelled job is dropped (what was screened before the cancel stays).
   virtual Status SaveCandidates(std::int64_t job_id, const std::vector<CandidateRecord>& batch) = 0;
   // processing -> completed/failed. A job cancelled meanwhile stays cancelled.
   virtual Status FinishJob(std::int64_t job_id, JobStatus status, const std::string& error,

@@ -11,17 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string CreateToken(const std::string& dir, const std::string& account,
-                        const std::string& plan) {
-  std::string out;
-  int code =
-      RunCli({"token", "create", "--account", account, "--plan", plan, "--data-dir", dir}, &out);
-  EXPECT_EQ(code, 0) << out;
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-  EXPECT_EQ(out.rfind("sl_", 0), 0u) << out;
-  return out;
-}
-
 json SmallJob() {
   return {{"title", kPythonJobTitle},
           {"description", kPythonJob},

@@ -175,7 +175,8 @@ TEST(EvaluateApiTest, PrivateAddressesAreRefusedWithoutTheAllowList) {
     if (status["status"] != "processing") break;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  ASSERT_EQ(status["status"], "completed");
+  // No resume could be fetched, so the job fails; each candidate still names its refusal.
+  ASSERT_EQ(status["status"], "failed");
   json results = client.Get("/api/v1/jobs/" + std::to_string(id) + "/results").json();
   ASSERT_EQ(results["candidates"].size(), 3u);
   for (const auto& cand : results["candidates"]) {

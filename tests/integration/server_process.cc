@@ -130,4 +130,15 @@ int RunCli(const std::vector<std::string>& args, std::string* out) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+std::string CreateToken(const std::string& data_dir, const std::string& account,
+                        const std::string& plan) {
+  std::string out;
+  int code = RunCli(
+      {"token", "create", "--account", account, "--plan", plan, "--data-dir", data_dir}, &out);
+  EXPECT_EQ(code, 0) << out;
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  EXPECT_EQ(out.rfind("sl_", 0), 0u) << out;
+  return out;
+}
+
 }  // namespace shortlist::testing

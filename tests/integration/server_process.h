@@ -47,4 +47,9 @@ class ServerProcess {
 // Runs `shortlist <args...>` to completion; returns its exit code and stdout.
 int RunCli(const std::vector<std::string>& args, std::string* out);
 
+// `shortlist token create --account ACCOUNT --plan PLAN` on a data directory (creating the
+// account when new); returns the printed token (failing the test when there is none).
+std::string CreateToken(const std::string& data_dir, const std::string& account,
+                        const std::string& plan);
+
 }  // namespace shortlist::testing

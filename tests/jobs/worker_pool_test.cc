@@ -88,18 +88,29 @@ class WorkerPoolTest : public ::testing::Test {
 TEST_F(WorkerPoolTest, ProcessesQueuedJobsToCompletion) {
   Screener screener(engine_, {});
   WorkerPool pool(*store_, screener, clock_, WorkerOptions{2, 3, 20, "t"});
-  std::atomic<int> finished{0};
-  pool.SetJobFinishedCallback([&](const store::Job& job) {
-    EXPECT_EQ(job.status, store::JobStatus::kCompleted);
-    ++finished;
-  });
+  struct CountingObserver : JobObserver {
+    std::atomic<int> started{0}, saved{0}, finished{0};
+    void OnJobStarted(const store::Job&) override { ++started; }
+    void OnCandidatesSaved(const store::Job&,
+                           const std::vector<store::CandidateRecord>& b) override {
+      saved += static_cast<int>(b.size());
+    }
+    void OnJobFinished(const store::Job& job) override {
+      EXPECT_EQ(job.status, store::JobStatus::kCompleted);
+      EXPECT_EQ(job.processed_count, job.candidate_count);
+      ++finished;
+    }
+  } observer;
+  pool.AddObserver(&observer);
   pool.Start();
   store::Job a = Submit(7), b = Submit(4);
   pool.Notify();
   EXPECT_EQ(WaitFinal(a.id).processed_count, 7);
   EXPECT_EQ(WaitFinal(b.id).processed_count, 4);
   pool.Stop();
-  EXPECT_EQ(finished, 2);
+  EXPECT_EQ(observer.started, 2);
+  EXPECT_EQ(observer.saved, 11);
+  EXPECT_EQ(observer.finished, 2);
   int total = 0;
   auto top = store_->ListCandidates(a.id, store::CandidateFilter{}, &total);
   EXPECT_EQ(total, 7);

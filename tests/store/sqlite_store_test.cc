@@ -70,6 +70,57 @@ TEST_F(SqliteStoreTest, TokensAuthenticateUntilRevoked) {
   EXPECT_FALSE(store_->Authenticate(Sha256Hex("sl_secret")).ok());
 }
 
+TEST_F(SqliteStoreTest, RevokeFromAnotherProcessEndsACachedToken) {
+  // A second Store on the same file stands in for the CLI process: its revoke must reach this
+  // store's in-memory token cache at once.
+  Account a = MakeAccount("acme");
+  ASSERT_TRUE(store_->CreateToken(a.id, "t", Sha256Hex("sl_cached"), "sl_cached").ok());
+  ASSERT_TRUE(store_->CreateToken(a.id, "u", Sha256Hex("sl_kept"), "sl_kept").ok());
+  ASSERT_TRUE(store_->Authenticate(Sha256Hex("sl_cached")).ok());
+  ASSERT_TRUE(store_->Authenticate(Sha256Hex("sl_cached")).ok()) << "second look: from cache";
+  ASSERT_TRUE(store_->Authenticate(Sha256Hex("sl_kept")).ok());
+  {
+    auto cli = OpenSqliteStore((dir_ / "db.sqlite").string());
+    ASSERT_TRUE(cli.ok());
+    ASSERT_EQ(*(*cli)->RevokeTokens(Sha256Hex("sl_cached")), 1);
+  }
+  auto after = store_->Authenticate(Sha256Hex("sl_cached"));
+  ASSERT_FALSE(after.ok());
+  EXPECT_EQ(after.error().code, "not_found");
+  EXPECT_TRUE(store_->Authenticate(Sha256Hex("sl_kept")).ok()) << "other tokens still work";
+}
+
+TEST_F(SqliteStoreTest, FinishedJobStatusIsServedToItsOwnerOnly) {
+  Account a = MakeAccount("acme"), b = MakeAccount("other");
+  Job job = MakeJob(a.id, 2);
+  ASSERT_TRUE(store_->SaveCandidates(job.id, {Candidate(0, 80), Candidate(1, 40)}).ok());
+  ASSERT_TRUE(store_->FinishJob(job.id, JobStatus::kCompleted, "", 2000).ok());
+  for (int round = 0; round < 2; ++round) {  // the second round is answered from memory
+    auto mine = store_->GetJobWithSummary(a.id, job.id);
+    ASSERT_TRUE(mine.ok());
+    EXPECT_EQ(mine->first.status, JobStatus::kCompleted);
+    EXPECT_EQ(mine->second.top_score, 80);
+    EXPECT_EQ(mine->second.qualified_count, 1);
+    auto theirs = store_->GetJobWithSummary(b.id, job.id);
+    ASSERT_FALSE(theirs.ok());
+    EXPECT_EQ(theirs.error().code, "not_found");
+  }
+}
+
+TEST_F(SqliteStoreTest, BatchesAfterACancelAreDropped) {
+  Account a = MakeAccount("acme");
+  Job job = MakeJob(a.id, 3);
+  ASSERT_TRUE(store_->SaveCandidates(job.id, {Candidate(0, 70)}).ok());
+  auto cancelled = store_->CancelJob(a.id, job.id, 1500);
+  ASSERT_TRUE(cancelled.ok());
+  EXPECT_EQ(cancelled->processed_count, 1);
+  ASSERT_TRUE(store_->SaveCandidates(job.id, {Candidate(1, 60), Candidate(2, 50)}).ok());
+  auto after = store_->GetJobWithSummary(a.id, job.id);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->first.processed_count, 1);
+  EXPECT_EQ(after->second.total_candidates, 1);
+}
+
 TEST_F(SqliteStoreTest, DuplicateAccountNameIsConflict) {
   MakeAccount("acme");
   auto again = store_->CreateAccount("acme", "", Plan::kStandard);

@@ -1,0 +1,138 @@
+// The webhook outbox as the store keeps it: one row per event to deliver (a "delivery": the exact
+// body, the URL, its state), one row per attempt to send it, and each account's signing secret.
+//
+// Life of a delivery: Enqueue writes it `pending`, due at once. A dispatcher Claims due
+// deliveries under a lease (owner + expiry), so two dispatchers (two threads, a second process,
+// or a restarted one while the old lease lasts) never send the same delivery at the same time.
+// After sending, CompleteAttempt records the attempt and, in the same transaction, moves the
+// delivery to `delivered`, `failed`, or back to `pending` with the next attempt time, clearing
+// the lease. A dispatcher that dies mid-send leaves its lease; once it expires the delivery is
+// claimable again (at-least-once delivery: receivers deduplicate by the delivery's public id).
+//
+// Tenant isolation: every read for the API takes the account id; another account's delivery is
+// "not_found", like a missing one.
+//
+// DB-neutral: nothing here names SQLite; the SQLite implementation is sqlite_webhook_store.cc.
+// Thread-safe. Errors: "not_found", "conflict" (the lease is no longer the caller's), "storage".
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+
+namespace shortlist::store {
+
+enum class DeliveryState { kPending, kDelivered, kFailed };
+std::string_view ToString(DeliveryState state);  // "pending", "delivered", "failed"
+std::optional<DeliveryState> ParseDeliveryState(std::string_view name);
+
+struct NewWebhookDelivery {
+  std::int64_t account_id = 0;
+  std::int64_t job_id = 0;  // 0 when the event is not about a job (usage events)
+  std::string public_id;    // "evt_…": the body's "id" and the X-Webhook-Id header
+  std::string url;
+  std::string event_type;  // "job.completed", ...
+  std::string body;        // the exact bytes POSTed (signed when sent)
+  std::string dedupe_key;  // "" = none; otherwise one delivery per (account, key)
+  std::int64_t created_at_ms = 0;
+};
+
+struct WebhookDelivery {
+  std::int64_t id = 0;
+  std::string public_id;
+  std::int64_t account_id = 0;
+  std::int64_t job_id = 0;
+  std::string url;
+  std::string event_type;
+  std::string body;
+  DeliveryState state = DeliveryState::kPending;
+  int attempts = 0;                     // attempts made (recorded) so far
+  std::int64_t next_attempt_at_ms = 0;  // meaningful while pending
+  int last_status_code = 0;             // 0: no HTTP answer (network error) or no attempt yet
+  std::string last_error;
+  std::int64_t created_at_ms = 0;
+  std::int64_t updated_at_ms = 0;
+  std::int64_t completed_at_ms = 0;  // when it became delivered or failed; 0 while pending
+};
+
+struct WebhookAttempt {
+  std::int64_t delivery_id = 0;
+  int number = 0;  // 1-based
+  std::int64_t started_at_ms = 0;
+  std::int64_t duration_ms = 0;
+  int status_code = 0;  // 0: no HTTP answer
+  std::string error;    // "" on a 2xx; "HTTP 500", "fetch_timeout: ...", ...
+  std::string response_excerpt;
+};
+
+// What a dispatcher decided after one attempt.
+struct AttemptOutcome {
+  WebhookAttempt attempt;
+  DeliveryState next_state = DeliveryState::kPending;
+  std::int64_t next_attempt_at_ms = 0;  // when next_state is pending
+};
+
+struct DeliveryFilter {
+  std::int64_t job_id = 0;  // 0: any
+  std::optional<DeliveryState> state;
+  std::string event_type;  // "": any
+  int limit = 20;
+  int offset = 0;
+};
+
+class WebhookStore {
+ public:
+  virtual ~WebhookStore() = default;
+
+  // Records a pending delivery, due at created_at_ms. Returns false (and records nothing) when
+  // the account already has a delivery with the same non-empty dedupe_key.
+  virtual Result<bool> Enqueue(const NewWebhookDelivery& delivery) = 0;
+
+  // Leases up to `limit` pending deliveries that are due (next_attempt_at <= now) and not leased
+  // by anyone (or whose lease expired), oldest due first, to `owner` until now + lease_ms.
+  virtual Result<std::vector<WebhookDelivery>> ClaimDue(const std::string& owner,
+                                                        std::int64_t now_ms, std::int64_t lease_ms,
+                                                        int limit) = 0;
+  // Records the attempt and the delivery's next state, and clears the lease, in one transaction.
+  // "conflict" (nothing written) when `owner` no longer holds the delivery's lease.
+  virtual Status CompleteAttempt(std::int64_t delivery_id, const std::string& owner,
+                                 const AttemptOutcome& outcome, std::int64_t now_ms) = 0;
+  // Gives back every lease `owner` holds (a graceful stop), so others may claim at once.
+  virtual Status ReleaseLeases(const std::string& owner) = 0;
+  // When the earliest pending delivery becomes claimable (max of due time and lease expiry), or
+  // nullopt when nothing is pending.
+  virtual Result<std::optional<std::int64_t>> NextDueAt() = 0;
+
+  // --- as the API sees them (per account) ---
+  // Newest first. `total` receives the count before paging.
+  virtual Result<std::vector<WebhookDelivery>> ListDeliveries(std::int64_t account_id,
+                                                              const DeliveryFilter& filter,
+                                                              int* total) = 0;
+  virtual Result<WebhookDelivery> GetDelivery(std::int64_t account_id,
+                                              const std::string& public_id) = 0;
+  // The delivery's attempts, first first. Callers pass an id they read for the account.
+  virtual Result<std::vector<WebhookAttempt>> ListAttempts(std::int64_t delivery_id) = 0;
+
+  // --- per-account signing secret ---
+  // The account's secret; "not_found" when it has none yet.
+  virtual Result<std::string> GetSecret(std::int64_t account_id) = 0;
+  // The account's secret, storing `candidate` first when it has none (so concurrent first uses
+  // agree on one secret).
+  virtual Result<std::string> GetOrCreateSecret(std::int64_t account_id,
+                                                const std::string& candidate,
+                                                std::int64_t now_ms) = 0;
+  // Replaces the account's secret with `secret`; later attempts (retries too) sign with it.
+  virtual Status SetSecret(std::int64_t account_id, const std::string& secret,
+                           std::int64_t now_ms) = 0;
+};
+
+// Opens (creating its tables if needed) the webhook tables in the SQLite database at `path`,
+// which may be the same file the main Store uses.
+Result<std::unique_ptr<WebhookStore>> OpenSqliteWebhookStore(const std::string& path);
+
+}  // namespace shortlist::store

@@ -1,0 +1,30 @@
+// Where the rest of the server hands an event it wants delivered to a customer's URL. The sink
+// only records the event durably (the outbox); a separate dispatcher delivers it, signs it, and
+// retries with backoff, so Publish never waits on the network.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "common/result.h"
+
+namespace shortlist::webhooks {
+
+struct Event {
+  std::int64_t account_id = 0;
+  std::string url;        // where to POST; checked by the SSRF guard when delivered
+  std::string type;       // "job.completed", "high_score_detected", "credits.low_balance", ...
+  std::string data_json;  // the JSON object that becomes the body's "data"
+  // Publishing twice with the same non-empty key (per account) records one event, so a job
+  // replayed after a crash does not notify twice. E.g. "job:42:job.completed".
+  std::string dedupe_key;
+};
+
+class EventSink {
+ public:
+  virtual ~EventSink() = default;
+  // Durably records the event for delivery. Thread-safe.
+  virtual Status Publish(const Event& event) = 0;
+};
+
+}  // namespace shortlist::webhooks
