@@ -220,8 +220,10 @@ Response Evaluate(const ApiContext& ctx, const Request& req, const Caller& calle
                              (unreadable.size() > 1 ? " and others" : "") + ".",
                          unreadable);
   }
-  // Recorded like any job (completed at once), so GET /v1/jobs/{job_id} shows it again.
+  // Recorded like any job (completed at once), so GET /v1/jobs/{job_id} shows it again. It is
+  // stored as held by this request, so no worker screens it a second time meanwhile.
   const std::int64_t now = ctx.clock->NowMillis();
+  job.claimed_by = "evaluate";
   auto stored = ctx.store->CreateJob(job, "job_", now);
   if (!stored.ok()) return ErrorResponse(stored.error());
   charge->AttachTo(stored->id);

@@ -1,5 +1,5 @@
 // Operational endpoints, no token needed: /healthz (the process answers) and /readyz (the
-// database answers too).
+// database answers too). GET /metrics, also without a token, is in metrics_api.h.
 #pragma once
 
 #include "api/context.h"

@@ -151,7 +151,10 @@ Response RotateSecret(WebhookService& service, const Request&, const Caller& cal
   json out = SecretJson(*secret);
   out["message"] =
       "The webhook secret was replaced; every later delivery (retries too) is signed with it.";
-  return Response::Json(200, out);
+  Response response = Response::Json(200, out);
+  // A secret: never cached, and never kept for an Idempotency-Key replay (http/idempotency.h).
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
 }
 
 using WebhookHandler = Response (*)(WebhookService&, const Request&, const Caller&);

@@ -1,6 +1,9 @@
 #include "cli/cli.h"
 
+#include <stdlib.h>
+
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/client_commands.h"
@@ -14,7 +17,7 @@
 namespace shortlist::cli {
 namespace {
 
-int TokenCreate(const std::string& data_dir, const std::string& account_name,
+int TokenCreate(const DataLocation& data_dir, const std::string& account_name,
                 const std::string& plan_name, const std::string& email,
                 const std::string& token_name) {
   auto plan = store::ParsePlan(plan_name);
@@ -46,7 +49,7 @@ int TokenCreate(const std::string& data_dir, const std::string& account_name,
   return 0;
 }
 
-int TokenRevoke(const std::string& data_dir, const std::string& token_or_prefix) {
+int TokenRevoke(const DataLocation& data_dir, const std::string& token_or_prefix) {
   auto store = OpenDataDir(data_dir);
   if (!store.ok()) {
     std::cerr << "shortlist: " << store.error().message << "\n";
@@ -67,7 +70,7 @@ int TokenRevoke(const std::string& data_dir, const std::string& token_or_prefix)
   return 0;
 }
 
-int TokenList(const std::string& data_dir, const std::string& account_name) {
+int TokenList(const DataLocation& data_dir, const std::string& account_name) {
   auto store = OpenDataDir(data_dir);
   if (!store.ok()) {
     std::cerr << "shortlist: " << store.error().message << "\n";
@@ -89,13 +92,41 @@ int TokenList(const std::string& data_dir, const std::string& account_name) {
   return 0;
 }
 
+// `serve --print-routes`: serve's own wiring, stopped before it listens, so the listing is the
+// route table that command line would serve. It runs on a throwaway SQLite data directory
+// (whatever --data-dir or --database say): listing routes never creates tables, an account or a
+// token in the real database.
+int PrintRoutes(ServeConfig config) {
+  std::string dir = (std::filesystem::temp_directory_path() / "shortlist-routes-XXXXXX").string();
+  if (!mkdtemp(dir.data())) {
+    std::cerr << "shortlist: cannot create a temporary directory\n";
+    return 1;
+  }
+  config.data_dir = dir;
+  config.database.clear();
+  config.log_level = "error";
+  const int code = Serve(config);
+  std::error_code ignored;
+  std::filesystem::remove_all(dir, ignored);
+  return code;
+}
+
 }  // namespace
 
 int Main(int argc, char** argv) {
   CLI::App app{"Shortlist: self-hosted candidate screening"};
   app.require_subcommand(1);
-  std::string data_dir = EnvOr("SHORTLIST_DATA_DIR", "./shortlist-data");
-  app.add_option("--data-dir", data_dir, "data directory (env SHORTLIST_DATA_DIR)");
+  DataLocation data_dir{EnvOr("SHORTLIST_DATA_DIR", "./shortlist-data"),
+                        EnvOr("SHORTLIST_DATABASE", "")};
+  // Every command that opens the database takes both: --data-dir for SQLite (the default),
+  // --database for PostgreSQL.
+  auto add_location = [&data_dir](CLI::App* cmd) {
+    cmd->add_option("--data-dir", data_dir.data_dir, "data directory (env SHORTLIST_DATA_DIR)");
+    cmd->add_option("--database", data_dir.database,
+                    "postgresql://user@host:port/db instead of the data directory's SQLite file "
+                    "(env SHORTLIST_DATABASE)");
+  };
+  add_location(&app);
 
   ServeConfig serve;
   serve.host = EnvOr("SHORTLIST_HOST", "127.0.0.1");
@@ -120,7 +151,11 @@ int Main(int argc, char** argv) {
   serve.webhooks.retry_max_ms = std::stoll(EnvOr("SHORTLIST_WEBHOOK_RETRY_MAX_MS", "3600000"));
   serve.webhooks.timeout_ms = std::stoll(EnvOr("SHORTLIST_WEBHOOK_TIMEOUT_MS", "10000"));
   auto* serve_cmd = app.add_subcommand("serve", "run the HTTP server and the job workers");
-  serve_cmd->add_option("--data-dir", data_dir, "data directory (env SHORTLIST_DATA_DIR)");
+  add_location(serve_cmd);
+  serve_cmd
+      ->add_option("--job-lease-ms", serve.job_lease_ms,
+                   "a job whose worker has not renewed its lease for this long is requeued")
+      ->check(CLI::Range(300, 3600000));
   serve_cmd->add_option("--host", serve.host, "listen address (env SHORTLIST_HOST)");
   serve_cmd->add_option("--port", serve.port, "port, 0 = any free (env SHORTLIST_PORT)")
       ->check(CLI::Range(0, 65535));
@@ -177,23 +212,34 @@ int Main(int argc, char** argv) {
                         "(env SHORTLIST_STRIPE_WEBHOOK_SECRET)");
   serve_cmd->add_option("--stripe-api-base", serve.stripe.api_base,
                         "Stripe API base URL (env SHORTLIST_STRIPE_API_BASE)");
+  serve.tls_cert_file = EnvOr("SHORTLIST_TLS_CERT", "");
+  serve.tls_key_file = EnvOr("SHORTLIST_TLS_KEY", "");
+  // Serve() refuses one without the other (a flag may pair with the other's variable).
+  serve_cmd->add_option(
+      "--tls-cert", serve.tls_cert_file,
+      "serve HTTPS with this PEM certificate chain; needs --tls-key (env SHORTLIST_TLS_CERT)");
+  serve_cmd->add_option("--tls-key", serve.tls_key_file,
+                        "PEM private key of --tls-cert (env SHORTLIST_TLS_KEY)");
   serve_cmd->add_option("--log-level", serve.log_level,
                         "debug|info|warn|error (env SHORTLIST_LOG_LEVEL)");
+  serve_cmd->add_flag("--print-routes", serve.print_routes,
+                      "print the routes this server answers (METHOD PATTERN lines) and exit "
+                      "without listening; uses a throwaway data directory");
 
   auto* token_cmd = app.add_subcommand("token", "manage API tokens");
   token_cmd->require_subcommand(1);
   std::string account = "default", plan = "standard", email, token_name = "cli", target;
   auto* create = token_cmd->add_subcommand("create", "create a token (and the account if new)");
-  create->add_option("--data-dir", data_dir, "data directory");
+  add_location(create);
   create->add_option("--account", account, "account name")->required();
   create->add_option("--plan", plan, "starter|standard|pro|enterprise (new accounts)");
   create->add_option("--email", email, "account e-mail (new accounts)");
   create->add_option("--name", token_name, "a label for the token");
   auto* revoke = token_cmd->add_subcommand("revoke", "revoke a token at once");
-  revoke->add_option("--data-dir", data_dir, "data directory");
+  add_location(revoke);
   revoke->add_option("token", target, "the token, or its listed prefix")->required();
   auto* list = token_cmd->add_subcommand("list", "list an account's tokens");
-  list->add_option("--data-dir", data_dir, "data directory");
+  add_location(list);
   list->add_option("--account", account, "account name");
   app.add_subcommand("version", "print the version");
   auto run_screen = AddScreenCommand(app);
@@ -210,7 +256,9 @@ int Main(int argc, char** argv) {
     if (std::optional<int> code = (*run)()) return *code;
   }
   if (serve_cmd->parsed()) {
-    serve.data_dir = data_dir;
+    serve.data_dir = data_dir.data_dir;
+    serve.database = data_dir.database;
+    if (serve.print_routes) return PrintRoutes(serve);
     return Serve(serve);
   }
   if (create->parsed()) return TokenCreate(data_dir, account, plan, email, token_name);

@@ -8,7 +8,7 @@
 #include "billing/packs.h"
 #include "cli/options.h"
 #include "common/clock.h"
-#include "store/billing_store.h"
+#include "store/database.h"
 
 namespace shortlist::cli {
 namespace {
@@ -20,7 +20,7 @@ struct CreditsArgs {
 };
 
 // Opens the account's store and billing tables; prints the error and returns 1 on failure.
-int WithAccount(const std::string& data_dir, const std::string& account_name,
+int WithAccount(const DataLocation& data_dir, const std::string& account_name,
                 const std::function<int(store::BillingStore&, const store::Account&)>& f) {
   auto store = OpenDataDir(data_dir);
   if (!store.ok()) {
@@ -32,7 +32,7 @@ int WithAccount(const std::string& data_dir, const std::string& account_name,
     std::cerr << "shortlist: " << account.error().message << "\n";
     return 1;
   }
-  auto billing = store::OpenSqliteBillingStore(DatabasePath(data_dir));
+  auto billing = store::OpenBillingStore(*DatabaseLocation(data_dir));
   if (!billing.ok()) {
     std::cerr << "shortlist: " << billing.error().message << "\n";
     return 1;
@@ -40,7 +40,7 @@ int WithAccount(const std::string& data_dir, const std::string& account_name,
   return f(**billing, *account);
 }
 
-int Grant(const std::string& data_dir, const CreditsArgs& args) {
+int Grant(const DataLocation& data_dir, const CreditsArgs& args) {
   return WithAccount(data_dir, args.account, [&](store::BillingStore& db, const store::Account& a) {
     billing::BillingService service(db, SystemClock(), {}, nullptr, nullptr);
     auto granted = service.Grant(a.id, args.credits, args.note);
@@ -55,7 +55,7 @@ int Grant(const std::string& data_dir, const CreditsArgs& args) {
   });
 }
 
-int Balance(const std::string& data_dir, const CreditsArgs& args) {
+int Balance(const DataLocation& data_dir, const CreditsArgs& args) {
   return WithAccount(data_dir, args.account, [&](store::BillingStore& db, const store::Account& a) {
     auto balance = db.GetBalance(a.id);
     if (!balance.ok()) {
@@ -70,19 +70,22 @@ int Balance(const std::string& data_dir, const CreditsArgs& args) {
 
 }  // namespace
 
-std::function<std::optional<int>()> AddCreditsCommand(CLI::App& app, std::string* data_dir) {
+std::function<std::optional<int>()> AddCreditsCommand(CLI::App& app, DataLocation* data_dir) {
   auto args = std::make_shared<CreditsArgs>();
   auto* credits = app.add_subcommand("credits", "prepaid credits: grant, balance");
   credits->require_subcommand(1);
   auto* grant = credits->add_subcommand("grant", "add credits to an account (1 credit = $0.01)");
-  grant->add_option("--data-dir", *data_dir, "data directory (env SHORTLIST_DATA_DIR)");
+  grant->add_option("--data-dir", data_dir->data_dir, "data directory (env SHORTLIST_DATA_DIR)");
+  grant->add_option("--database", data_dir->database, "postgresql:// URL (env SHORTLIST_DATABASE)");
   grant->add_option("--account", args->account, "account name")->required();
   grant->add_option("--credits", args->credits, "how many credits to add")
       ->required()
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1000000000}));
   grant->add_option("--note", args->note, "the ledger entry's description");
   auto* balance = credits->add_subcommand("balance", "print an account's credit balance");
-  balance->add_option("--data-dir", *data_dir, "data directory (env SHORTLIST_DATA_DIR)");
+  balance->add_option("--data-dir", data_dir->data_dir, "data directory (env SHORTLIST_DATA_DIR)");
+  balance->add_option("--database", data_dir->database,
+                      "postgresql:// URL (env SHORTLIST_DATABASE)");
   balance->add_option("--account", args->account, "account name")->required();
   return [grant, balance, args, data_dir]() -> std::optional<int> {
     if (grant->parsed()) return Grant(*data_dir, *args);

@@ -10,14 +10,16 @@
 #include <optional>
 #include <string>
 
+#include "cli/options.h"
+
 namespace CLI {
 class App;
 }
 
 namespace shortlist::cli {
 
-// Registers `credits` on `app`. `data_dir` (the app-wide --data-dir value) must outlive the
-// returned function, which runs the command when it was parsed and returns nullopt otherwise.
-std::function<std::optional<int>()> AddCreditsCommand(CLI::App& app, std::string* data_dir);
+// Registers `credits` on `app`. `data_dir` (the app-wide --data-dir/--database values) must outlive
+// the returned function, which runs the command when it was parsed and returns nullopt otherwise.
+std::function<std::optional<int>()> AddCreditsCommand(CLI::App& app, DataLocation* data_dir);
 
 }  // namespace shortlist::cli

@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "common/crypto.h"
+#include "store/database.h"
 
 namespace shortlist::cli {
 
@@ -13,18 +14,22 @@ std::string EnvOr(const char* name, const std::string& fallback) {
   return v && *v ? std::string(v) : fallback;
 }
 
-Result<std::unique_ptr<store::Store>> OpenDataDir(const std::string& data_dir) {
+Result<std::string> DatabaseLocation(const DataLocation& where) {
+  if (!where.database.empty()) return where.database;
   std::error_code ec;
-  std::filesystem::create_directories(data_dir, ec);
+  std::filesystem::create_directories(where.data_dir, ec);
   if (ec) {
-    return Error::Make("storage", "cannot create data directory " + data_dir + ": " + ec.message(),
+    return Error::Make("storage",
+                       "cannot create data directory " + where.data_dir + ": " + ec.message(),
                        "data-dir");
   }
-  return store::OpenSqliteStore(DatabasePath(data_dir));
+  return (std::filesystem::path(where.data_dir) / "shortlist.db").string();
 }
 
-std::string DatabasePath(const std::string& data_dir) {
-  return (std::filesystem::path(data_dir) / "shortlist.db").string();
+Result<std::unique_ptr<store::Store>> OpenDataDir(const DataLocation& where) {
+  auto location = DatabaseLocation(where);
+  if (!location.ok()) return location.error();
+  return store::OpenStore(*location);
 }
 
 Result<std::string> IssueToken(store::Store& store, std::int64_t account_id,

@@ -11,11 +11,18 @@ namespace shortlist::cli {
 // SHORTLIST_<NAME> from the environment, or `fallback`.
 std::string EnvOr(const char* name, const std::string& fallback);
 
-// Creates the data directory if needed and opens its database (data_dir/shortlist.db).
-Result<std::unique_ptr<store::Store>> OpenDataDir(const std::string& data_dir);
-// The database file inside a data directory; other stores (webhooks, billing, idempotency)
-// open their own connections to it.
-std::string DatabasePath(const std::string& data_dir);
+// Where the data lives: the SQLite file data_dir/shortlist.db, unless --database names another
+// location (a postgresql:// URL: any number of server processes may share it).
+struct DataLocation {
+  std::string data_dir;
+  std::string database;  // "" = data_dir/shortlist.db
+};
+
+// The database location (a SQLite file path or a PostgreSQL URL), creating the data directory
+// when it is SQLite's. Each store (jobs, webhooks, billing, idempotency) opens it on its own.
+Result<std::string> DatabaseLocation(const DataLocation& where);
+// Opens the main store at that location.
+Result<std::unique_ptr<store::Store>> OpenDataDir(const DataLocation& where);
 
 // Creates a token for an account: returns the token itself (shown once; only its hash is kept).
 Result<std::string> IssueToken(store::Store& store, std::int64_t account_id,

@@ -11,7 +11,9 @@
 namespace shortlist::cli {
 
 struct ServeConfig {
-  std::string data_dir;  // holds shortlist.db
+  std::string data_dir;      // holds shortlist.db
+  std::string database;      // a postgresql:// URL instead of data_dir/shortlist.db; "" = SQLite
+  int job_lease_ms = 30000;  // a job not heartbeated for this long is requeued
   std::string host = "127.0.0.1";
   int port = 8080;         // 0: any free port (printed)
   int workers = 2;         // screening threads
@@ -21,9 +23,15 @@ struct ServeConfig {
   std::vector<std::string> url_allow_list;  // CIDRs/hosts resume URLs may reach despite the
                                             // SSRF guard (e.g. 127.0.0.1/32 for tests)
   std::size_t max_body_bytes = 64u << 20;   // larger request bodies answer 413
-  webhooks::WebhookOptions webhooks;        // retry timing and senders of the outbox
-  billing::BillingOptions billing;          // enforce_balance: --enforce-credits
-  billing::StripeConfig stripe;             // secret key, webhook signing secret, API base URL
+  std::string tls_cert_file;  // HTTPS: PEM certificate chain; with tls_key_file, else plain HTTP
+  std::string tls_key_file;   // HTTPS: PEM private key of the certificate
+  webhooks::WebhookOptions webhooks;  // retry timing and senders of the outbox
+  billing::BillingOptions billing;    // enforce_balance: --enforce-credits
+  billing::StripeConfig stripe;       // secret key, webhook signing secret, API base URL
+
+  // `serve --print-routes`: wire everything as serving would, print "METHOD PATTERN" per
+  // route, and return 0 without listening.
+  bool print_routes = false;
 };
 
 // Runs until SIGINT or SIGTERM, then shuts down gracefully. Returns the exit code.

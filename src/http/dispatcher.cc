@@ -53,8 +53,10 @@ Response Dispatcher::Dispatch(Request& request) const {
   const auto started = std::chrono::steady_clock::now();
   Response response;
   std::int64_t account_id = 0;
+  const Route* matched = nullptr;  // for the metrics: which route took the request
   try {
     Router::Match match = router_.Find(request.method, request.path);
+    matched = match.route;
     if (!match.route) {
       response = match.path_known
                      ? ErrorResponse(405, "Method " + request.method + " is not allowed on " +
@@ -97,10 +99,11 @@ Response Dispatcher::Dispatch(Request& request) const {
     Log(LogLevel::kError, "handler threw", {{"path", request.path}, {"what", e.what()}});
     response = ErrorResponse(500, "Internal server error.");
   }
+  if (metrics_ == nullptr && !LogEnabled(LogLevel::kInfo)) return response;
+  const auto elapsed = std::chrono::steady_clock::now() - started;
+  if (metrics_ != nullptr) metrics_->Record(matched, request.method, response.status, elapsed);
   if (!LogEnabled(LogLevel::kInfo)) return response;
-  const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
-                          std::chrono::steady_clock::now() - started)
-                          .count();
+  const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count();
   Log(LogLevel::kInfo, "request",
       {{"method", request.method},
        {"path", request.path},

@@ -9,6 +9,7 @@
 #include "common/clock.h"
 #include "http/idempotency.h"
 #include "http/message.h"
+#include "http/metrics.h"
 #include "http/rate_limiter.h"
 #include "http/router.h"
 #include "store/store.h"
@@ -38,6 +39,10 @@ class Dispatcher {
   // Makes authenticated POSTs honour Idempotency-Key. Set before serving; must outlive this.
   void SetIdempotencyGuard(const IdempotencyGuard* guard) { idempotency_ = guard; }
 
+  // Counts every dispatched request (route, status, duration) for GET /metrics. Set before
+  // serving; must outlive this. Without it nothing is counted.
+  void SetMetrics(RequestMetrics* metrics) { metrics_ = metrics; }
+
   // Finds the caller for an "Authorization: Bearer <token>" header, or an error
   // (code "unauthorized").
   Result<Caller> Authenticate(const Request& request) const;
@@ -49,6 +54,7 @@ class Dispatcher {
   const Clock& clock_;
   AgentKeyAuthenticator authenticate_agent_key_;
   const IdempotencyGuard* idempotency_ = nullptr;
+  RequestMetrics* metrics_ = nullptr;
 };
 
 // Adds X-RateLimit-Limit/Remaining/Reset (and Retry-After when refused) to `response`.

@@ -1,5 +1,7 @@
 #include "http/idempotency.h"
 
+#include <strings.h>
+
 #include <chrono>
 #include <string>
 #include <thread>
@@ -9,6 +11,16 @@
 
 namespace shortlist::http {
 namespace {
+
+bool MarkedNoStore(const Response& response) {
+  for (const auto& [name, value] : response.headers) {
+    if (strcasecmp(name.c_str(), "cache-control") == 0 &&
+        value.find("no-store") != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
 
 constexpr std::size_t kMaxKeyLength = 255;
 
@@ -78,7 +90,10 @@ Response IdempotencyGuard::Run(std::int64_t account_id, const Request& request,
       (void)store_.Abandon(account_id, key);
       throw;
     }
-    Status kept = response.status >= 200 && response.status < 300
+    // Only successes are kept, and never an answer that carries a secret (a new token or
+    // key, marked Cache-Control: no-store): the store would hold it in clear. A retry with the
+    // same key then runs again and makes a new one.
+    Status kept = response.status >= 200 && response.status < 300 && !MarkedNoStore(response)
                       ? store_.Complete(account_id, key, response.status, response.body)
                       : store_.Abandon(account_id, key);
     if (!kept.ok()) {

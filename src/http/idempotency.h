@@ -5,7 +5,9 @@
 // concurrent requests with one key create one job), and gets a 409 if it does not come soon.
 //
 // Only successful answers (2xx) are remembered: a failed first attempt leaves the key free for
-// the client's retry. A replayed answer carries the header `Idempotent-Replayed: true`.
+// the client's retry. An answer that carries a secret (a new API token or agent key, marked
+// `Cache-Control: no-store`) is never stored, so it is not kept in clear; a retry makes a new one.
+// A replayed answer carries the header `Idempotent-Replayed: true`.
 #pragma once
 
 #include <cstdint>

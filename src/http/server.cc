@@ -1,9 +1,14 @@
 #include "http/server.h"
 
+#include <openssl/ssl.h>
+
 #include <atomic>
 #include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -17,7 +22,56 @@ namespace {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
+namespace ssl = boost::asio::ssl;
 using tcp = asio::ip::tcp;
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
+// Error "tls_config" naming `file` (and `what` it should hold) unless it can be opened.
+Status CheckReadable(const std::string& file, const std::string& what, const std::string& field) {
+  std::ifstream in(file);
+  if (in) return OkStatus();
+  return Error::Make("tls_config",
+                     "cannot read the TLS " + what + " file '" + file +
+                         "': " + std::error_code(errno, std::generic_category()).message(),
+                     field);
+}
+
+// A TLS 1.2+ server context holding the certificate chain and key from PEM files.
+Result<std::unique_ptr<ssl::context>> LoadTlsContext(const std::string& cert_file,
+                                                     const std::string& key_file) {
+  if (Status s = CheckReadable(cert_file, "certificate", "tls_cert"); !s.ok()) return s.error();
+  if (Status s = CheckReadable(key_file, "private key", "tls_key"); !s.ok()) return s.error();
+  auto context = std::make_unique<ssl::context>(ssl::context::tls_server);
+  context->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                       ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 |
+                       ssl::context::single_dh_use);
+  // An encrypted key fails to load instead of OpenSSL asking for its passphrase on the terminal.
+  context->set_password_callback(
+      [](std::size_t, ssl::context::password_purpose) { return std::string(); });
+  beast::error_code ec;
+  context->use_certificate_chain_file(cert_file, ec);
+  if (ec) {
+    return Error::Make("tls_config",
+                       "cannot load the TLS certificate file '" + cert_file +
+                           "' (a PEM certificate chain is expected): " + ec.message(),
+                       "tls_cert");
+  }
+  context->use_private_key_file(key_file, ssl::context::pem, ec);
+  if (ec) {
+    return Error::Make("tls_config",
+                       "cannot load the TLS private key file '" + key_file +
+                           "' (an unencrypted PEM private key is expected): " + ec.message(),
+                       "tls_key");
+  }
+  if (SSL_CTX_check_private_key(context->native_handle()) != 1) {
+    return Error::Make("tls_config",
+                       "the TLS private key file '" + key_file +
+                           "' does not match the certificate in '" + cert_file + "'",
+                       "tls_key");
+  }
+  return context;
+}
 
 int FromHex(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -62,34 +116,69 @@ void ParseTarget(std::string_view target, Request* req) {
   }
 }
 
-class Session : public std::enable_shared_from_this<Session> {
+// One connection. `Stream` is PlainStream (HTTP) or TlsStream (HTTPS); the two differ only in
+// a handshake before the first read and a TLS shutdown before closing.
+template <typename Stream>
+class Session : public std::enable_shared_from_this<Session<Stream>> {
+  static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
+
  public:
-  Session(tcp::socket socket, const Dispatcher& dispatcher, const ServerOptions& options)
+  Session(tcp::socket socket, const Dispatcher& dispatcher,
+          const ServerOptions& options) requires(!kTls)
       : stream_(std::move(socket)), dispatcher_(dispatcher), options_(options) {
-    beast::error_code ec;
-    auto endpoint = stream_.socket().remote_endpoint(ec);
-    if (!ec) remote_address_ = endpoint.address().to_string();
+    RememberRemote();
+  }
+  Session(tcp::socket socket, ssl::context& tls, const Dispatcher& dispatcher,
+          const ServerOptions& options) requires(kTls)
+      : stream_(std::move(socket), tls), dispatcher_(dispatcher), options_(options) {
+    RememberRemote();
   }
 
   void Start() {
-    asio::dispatch(stream_.get_executor(),
-                   beast::bind_front_handler(&Session::Read, shared_from_this()));
+    if constexpr (kTls) {
+      asio::dispatch(stream_.get_executor(), [self = this->shared_from_this()] {
+        self->Lowest().expires_after(std::chrono::seconds(self->options_.idle_timeout_seconds));
+        self->stream_.async_handshake(ssl::stream_base::server, [self](beast::error_code ec) {
+          // A client speaking plain HTTP, or not trusting the certificate, fails here:
+          // there is no channel to answer on, so the connection is closed.
+          if (ec) return self->CloseSocket();
+          self->Read();
+        });
+      });
+    } else {
+      asio::dispatch(stream_.get_executor(),
+                     beast::bind_front_handler(&Session::Read, this->shared_from_this()));
+    }
   }
 
  private:
+  beast::tcp_stream& Lowest() { return beast::get_lowest_layer(stream_); }
+
+  void RememberRemote() {
+    beast::error_code ec;
+    auto endpoint = Lowest().socket().remote_endpoint(ec);
+    if (!ec) remote_address_ = endpoint.address().to_string();
+  }
+
   void Read() {
     parser_.emplace();
     parser_->body_limit(options_.max_body_bytes);
     parser_->header_limit(static_cast<std::uint32_t>(options_.max_header_bytes));
-    stream_.expires_after(std::chrono::seconds(options_.idle_timeout_seconds));
+    Lowest().expires_after(std::chrono::seconds(options_.idle_timeout_seconds));
     bhttp::async_read(stream_, buffer_, *parser_,
-                      beast::bind_front_handler(&Session::OnRead, shared_from_this()));
+                      beast::bind_front_handler(&Session::OnRead, this->shared_from_this()));
   }
 
   void OnRead(beast::error_code ec, std::size_t) {
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
         ec == asio::error::connection_reset || ec == asio::error::operation_aborted) {
       return Close();
+    }
+    if constexpr (kTls) {
+      // The peer closed the TLS session, or dropped the connection without closing it.
+      if (ec == ssl::error::stream_truncated || ec.category() == asio::error::get_ssl_category()) {
+        return CloseSocket();
+      }
     }
     if (ec == bhttp::error::body_limit || ec == bhttp::error::header_limit) {
       Response r =
@@ -130,18 +219,31 @@ class Session : public std::enable_shared_from_this<Session> {
     res->prepare_payload();
     bhttp::async_write(
         stream_, *res,
-        [self = shared_from_this(), res, keep_alive](beast::error_code ec, std::size_t) {
+        [self = this->shared_from_this(), res, keep_alive](beast::error_code ec, std::size_t) {
           if (ec || !keep_alive) return self->Close();
           self->Read();
         });
   }
 
   void Close() {
-    beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if constexpr (kTls) {
+      // close_notify, bounded by the timeout: a peer that never answers it cannot hold us.
+      Lowest().expires_after(std::chrono::seconds(5));
+      stream_.async_shutdown(
+          [self = this->shared_from_this()](beast::error_code) { self->CloseSocket(); });
+    } else {
+      beast::error_code ec;
+      stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    }
   }
 
-  beast::tcp_stream stream_;
+  void CloseSocket() {
+    beast::error_code ec;
+    Lowest().socket().shutdown(tcp::socket::shutdown_both, ec);
+    Lowest().socket().close(ec);
+  }
+
+  Stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   const Dispatcher& dispatcher_;
@@ -169,7 +271,11 @@ struct Server::Impl {
         Log(LogLevel::kWarn, "accept failed", {{"error", ec.message()}});
       } else {
         s.set_option(tcp::no_delay(true), ec);
-        std::make_shared<Session>(std::move(s), dispatcher, options)->Start();
+        if (tls) {
+          std::make_shared<Session<TlsStream>>(std::move(s), *tls, dispatcher, options)->Start();
+        } else {
+          std::make_shared<Session<PlainStream>>(std::move(s), dispatcher, options)->Start();
+        }
       }
       Accept();
     });
@@ -179,7 +285,8 @@ struct Server::Impl {
   const Dispatcher& dispatcher;
   std::vector<std::unique_ptr<asio::io_context>> contexts;
   std::optional<tcp::acceptor> acceptor;
-  std::size_t next_context = 0;  // only touched on the acceptor's thread
+  std::unique_ptr<ssl::context> tls;  // null: plain HTTP
+  std::size_t next_context = 0;       // only touched on the acceptor's thread
   std::vector<std::thread> threads;
   std::atomic<bool> stopped{false};
   int port = 0;
@@ -190,7 +297,18 @@ Server::Server(ServerOptions options, const Dispatcher& dispatcher)
 
 Server::~Server() { Stop(); }
 
+Status CheckTlsFiles(const std::string& cert_file, const std::string& key_file) {
+  auto context = LoadTlsContext(cert_file, key_file);
+  if (!context.ok()) return context.error();
+  return OkStatus();
+}
+
 Status Server::Start() {
+  if (!impl_->options.tls_cert_file.empty() || !impl_->options.tls_key_file.empty()) {
+    auto context = LoadTlsContext(impl_->options.tls_cert_file, impl_->options.tls_key_file);
+    if (!context.ok()) return context.error();
+    impl_->tls = std::move(context).value();
+  }
   beast::error_code ec;
   auto address = asio::ip::make_address(impl_->options.host, ec);
   if (ec) {

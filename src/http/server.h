@@ -2,7 +2,9 @@
 //
 // Design: one io_context run by `io_threads` threads. Each connection is a session that reads a
 // request (header and body size capped: over the cap answers 413 and closes), hands it to the
-// Dispatcher on the same thread, and writes the answer. Handlers must not block for long: slow
+// Dispatcher on the same thread, and writes the answer. With a certificate and key the same
+// sessions run over TLS (Asio's OpenSSL stream): a handshake first, close_notify last; without
+// them the plain path is untouched. Handlers must not block for long: slow
 // work (screening) goes to the job workers. Stop() closes the listener, lets sessions finish the
 // request in hand, then joins the threads.
 #pragma once
@@ -23,7 +25,15 @@ struct ServerOptions {
   std::size_t max_body_bytes = 64u << 20;    // larger request bodies answer 413
   std::size_t max_header_bytes = 16u << 10;  // larger header blocks answer 413
   int idle_timeout_seconds = 60;             // a silent keep-alive connection is closed
+  // HTTPS: PEM files of the certificate chain (leaf first) and its private key. Both empty:
+  // plain HTTP. Loaded by Start().
+  std::string tls_cert_file;
+  std::string tls_key_file;
 };
+
+// Checks that the certificate and key files load and match, as Start() will: error code
+// "tls_config" with a message naming the file at fault (field "tls_cert" or "tls_key").
+Status CheckTlsFiles(const std::string& cert_file, const std::string& key_file);
 
 class Server {
  public:
@@ -32,7 +42,8 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds and starts serving on background threads. Error code "bind_failed".
+  // Binds and starts serving on background threads. Error code "bind_failed", or "tls_config"
+  // (see CheckTlsFiles) when TLS is asked for and its files do not load.
   Status Start();
   // The bound port (useful with port 0). Valid after Start().
   int port() const;

@@ -36,6 +36,33 @@ void WorkerPool::Calibrate() {
 
 void WorkerPool::Start() {
   for (int i = 0; i < options_.threads; ++i) threads_.emplace_back([this, i] { Run(i); });
+  lease_keeper_ = std::thread([this] { KeepLeases(); });
+}
+
+void WorkerPool::KeepLeases() {
+  const auto period = std::chrono::milliseconds(std::max(1, options_.lease_ms / 3));
+  std::unique_lock<std::mutex> lock(mu_);
+  while (!stopping_) {
+    wake_.wait_for(lock, period, [&] { return stopping_.load(); });
+    if (stopping_) break;
+    std::vector<std::int64_t> held(held_jobs_.begin(), held_jobs_.end());
+    lock.unlock();
+    const std::int64_t now = clock_.NowMillis();
+    Status beat = store_.HeartbeatJobs(held, now);
+    if (!beat.ok()) {
+      Log(LogLevel::kWarn, "renewing job leases failed", {{"error", beat.error().message}});
+    }
+    auto requeued = store_.RequeueStaleJobs(now - options_.lease_ms);
+    if (requeued.ok() && *requeued > 0) {
+      Log(LogLevel::kWarn, "requeued jobs whose worker stopped answering", {{"count", *requeued}});
+      {
+        std::lock_guard<std::mutex> notified(mu_);
+        ++notifications_;
+      }
+      wake_.notify_all();
+    }
+    lock.lock();
+  }
 }
 
 void WorkerPool::Notify() {
@@ -48,10 +75,13 @@ void WorkerPool::Notify() {
 
 void WorkerPool::Stop() {
   if (stopping_.exchange(true)) return;
+  // Taking the lock orders the flag before any waiter's next predicate check: no lost wake-up.
+  { std::lock_guard<std::mutex> lock(mu_); }
   wake_.notify_all();
   for (auto& t : threads_) {
     if (t.joinable()) t.join();
   }
+  if (lease_keeper_.joinable()) lease_keeper_.join();
 }
 
 double WorkerPool::ResumesPerSecond() const {
@@ -91,6 +121,19 @@ void WorkerPool::Run(int worker_index) {
 }
 
 void WorkerPool::Process(const store::Job& job, const std::string& worker_id) {
+  // Held (its lease renewed by the keeper) until this function returns, however it returns.
+  struct Hold {
+    WorkerPool& pool;
+    std::int64_t id;
+    Hold(WorkerPool& p, std::int64_t i) : pool(p), id(i) {
+      std::lock_guard<std::mutex> lock(pool.mu_);
+      pool.held_jobs_.insert(id);
+    }
+    ~Hold() {
+      std::lock_guard<std::mutex> lock(pool.mu_);
+      pool.held_jobs_.erase(pool.held_jobs_.find(id));
+    }
+  } hold(*this, job.id);
   Log(LogLevel::kInfo, "job started",
       {{"job", static_cast<long long>(job.id)}, {"worker", worker_id}});
   for (JobObserver* o : observers_) o->OnJobStarted(job);

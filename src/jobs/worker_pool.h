@@ -8,10 +8,14 @@
 // Idle workers sleep on a condition variable that Notify() (a job was queued) or a short poll
 // timeout wakes, so jobs queued by another process are picked up too.
 //
-// Crash safety: a job whose worker died stays "processing"; at start-up the server returns such
-// jobs to the queue (Store::RequeueOrphanedJobs) and they resume from the first unwritten
-// resume, so each candidate is written exactly once. Stop() finishes the batch in hand and
-// returns the job to the queue.
+// Crash safety: a job whose worker died stays "processing". A lease keeper thread renews the
+// heartbeat of the jobs this process holds every lease/3 and returns to the queue any job whose
+// heartbeat is older than the lease (its process died: on PostgreSQL other server processes
+// keep running and reclaim it). At start-up a single-process (SQLite) server also returns every
+// processing job at once (Store::RequeueOrphanedJobs). A reclaimed job resumes from the first
+// unwritten resume, and a candidate index is written at most once, so each candidate is
+// written exactly once even if the old worker was only slow. Stop() finishes the batch in
+// hand and returns the job to the queue.
 //
 // Throughput is measured (resumes per second, smoothed) and feeds estimated completion times.
 #pragma once
@@ -21,6 +25,7 @@
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -36,7 +41,9 @@ struct WorkerOptions {
   int threads = 2;                  // worker threads; 0 makes an API-only process that queues jobs
   int batch_size = 25;              // candidates written per transaction
   int idle_poll_ms = 500;           // how often an idle worker looks for jobs queued elsewhere
-  std::string worker_id = "local";  // names this process's claims
+  std::string worker_id = "local";  // names this process's claims (unique per process)
+  // A processing job whose heartbeat is older than this is taken to have lost its worker.
+  int lease_ms = 30000;
 };
 
 class WorkerPool {
@@ -69,6 +76,8 @@ class WorkerPool {
   // Processes one claimed job to its end (or until stop / cancel).
   void Process(const store::Job& job, const std::string& worker_id);
   void RecordThroughput(int resumes, double seconds);
+  // The lease keeper: heartbeats held jobs, requeues stale ones.
+  void KeepLeases();
 
   store::Store& store_;
   const Screener& screener_;
@@ -81,6 +90,8 @@ class WorkerPool {
   std::uint64_t notifications_ = 0;  // GUARDED_BY(mu_)
   std::atomic<bool> stopping_{false};
   std::vector<std::thread> threads_;
+  std::thread lease_keeper_;
+  std::multiset<std::int64_t> held_jobs_;  // GUARDED_BY(mu_): jobs being processed here
 
   std::atomic<double> per_thread_rate_{0};  // resumes/s for one worker thread, smoothed
 };

@@ -1,6 +1,7 @@
 // The durable side of billing: the credit ledger, balances, agent keys and their spend, the
 // auto-reload settings, the usage-webhook configuration and the Stripe events already applied.
-// Database-neutral: SQLite implements it (sqlite_billing_store.cc); PostgreSQL can follow.
+// Database-neutral: SQLite implements it (sqlite_billing_store.cc), PostgreSQL too
+// (pg_billing_store.cc, pg_billing_ledger.cc, pg_agent_key_store.cc); database.h opens either.
 //
 // Money is counted in credits (1 credit = $0.01 = 1 US cent), always as integers.
 //
@@ -236,5 +237,7 @@ class BillingStore {
 // Opens the billing tables in the SQLite database at `path` (creating them if missing). The
 // accounts table (store/sqlite_schema.h) must be in the same database.
 Result<std::unique_ptr<BillingStore>> OpenSqliteBillingStore(const std::string& path);
+// The same tables in PostgreSQL at `url`, shared by every server process.
+Result<std::unique_ptr<BillingStore>> OpenPostgresBillingStore(const std::string& url);
 
 }  // namespace shortlist::store

@@ -45,5 +45,7 @@ class IdempotencyStore {
 
 // The SQLite implementation, on the database file at `path` (the same file as the Store).
 Result<std::unique_ptr<IdempotencyStore>> OpenSqliteIdempotencyStore(const std::string& path);
+// The same tables in PostgreSQL at `url`, shared by every server process.
+Result<std::unique_ptr<IdempotencyStore>> OpenPostgresIdempotencyStore(const std::string& url);
 
 }  // namespace shortlist::store

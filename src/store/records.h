@@ -81,6 +81,10 @@ struct NewJob {
   std::string webhook_conditions_json;  // as sent, "" when absent
   std::string options_json;             // surface-specific options, "" when absent
   std::vector<ResumeInput> resumes;
+  // Non-empty: the job is stored already processing, held by this claimant (a /v1/evaluate
+  // request screens its job inline), so no worker takes it. If the claimant dies before
+  // FinishJob, the job goes back to the queue like any dead worker's.
+  std::string claimed_by;
 };
 
 struct Job {

@@ -47,4 +47,12 @@ void SqliteDb::Exec(const std::string& sql) {
   }
 }
 
+void AddColumnIfMissing(SqliteDb& db, const std::string& table, const std::string& column,
+                        const std::string& declaration) {
+  auto st = db.Prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+  st.Bind(1, table).Bind(2, column);
+  if (st.Step()) return;
+  db.Exec("ALTER TABLE " + table + " ADD COLUMN " + column + " " + declaration);
+}
+
 }  // namespace shortlist::store

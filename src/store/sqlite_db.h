@@ -105,6 +105,11 @@ class SqliteDb {
   std::map<std::string, sqlite3_stmt*, std::less<>> cache_;  // transparent: no copy to look up
 };
 
+// Schema migration for databases made by an older version: ALTER TABLE `table` ADD COLUMN
+// `column` `declaration` unless the column exists.
+void AddColumnIfMissing(SqliteDb& db, const std::string& table, const std::string& column,
+                        const std::string& declaration);
+
 // BEGIN IMMEDIATE (takes the write lock up front, so two writers never deadlock on upgrade);
 // rolls back in the destructor unless Commit() ran.
 class SqliteTransaction {

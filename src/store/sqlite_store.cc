@@ -94,7 +94,14 @@ Error NotFound(const std::string& what) { return Error::Make("not_found", what +
 class SqliteStore : public Store {
  public:
   SqliteStore(std::string path, std::unique_ptr<CredentialEpoch> epoch)
-      : pool_(std::move(path), kSchema), epoch_(std::move(epoch)) {}
+      : pool_(std::move(path), kSchema), epoch_(std::move(epoch)) {
+    // Added with the multi-process queue (PostgreSQL); SQLite keeps it for the same semantics.
+    Status migrated = pool_.Run([](SqliteDb& db) -> Status {
+      AddColumnIfMissing(db, "jobs", "heartbeat_at", "INTEGER NOT NULL DEFAULT 0");
+      return OkStatus();
+    });
+    if (!migrated.ok()) throw SqliteError(migrated.error().message, SQLITE_ERROR);
+  }
 
   Result<Account> CreateAccount(const std::string& name, const std::string& email,
                                 Plan plan) override {
@@ -217,12 +224,15 @@ class SqliteStore : public Store {
       SqliteTransaction tx(db);
       auto st = db.Prepare(
           "INSERT INTO jobs(account_id, surface, title, description, leniency, status, "
-          "created_at, candidate_count, webhook_url, webhook_conditions, options) "
-          "VALUES(?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)");
+          "created_at, candidate_count, webhook_url, webhook_conditions, options, claimed_by, "
+          "heartbeat_at, started_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      const bool held = !job.claimed_by.empty();
       st.Bind(1, job.account_id).Bind(2, ToString(job.surface)).Bind(3, job.title);
-      st.Bind(4, job.description).Bind(5, job.leniency_level).Bind(6, now_ms);
-      st.Bind(7, static_cast<int>(job.resumes.size())).Bind(8, job.webhook_url);
-      st.Bind(9, job.webhook_conditions_json).Bind(10, job.options_json).Run();
+      st.Bind(4, job.description).Bind(5, job.leniency_level);
+      st.Bind(6, held ? "processing" : "queued").Bind(7, now_ms);
+      st.Bind(8, static_cast<int>(job.resumes.size())).Bind(9, job.webhook_url);
+      st.Bind(10, job.webhook_conditions_json).Bind(11, job.options_json);
+      st.Bind(12, job.claimed_by).Bind(13, held ? now_ms : 0).Bind(14, held ? now_ms : 0).Run();
       std::int64_t id = db.LastInsertId();
       std::string public_id = public_id_prefix.empty()
                                   ? std::to_string(id)
@@ -479,9 +489,9 @@ class SqliteStore : public Store {
       if (!st.Step()) return std::optional<Job>();
       std::int64_t id = st.Int(0);
       auto upd = db.Prepare(
-          "UPDATE jobs SET status = 'processing', claimed_by = ?, "
+          "UPDATE jobs SET status = 'processing', claimed_by = ?, heartbeat_at = ?, "
           "started_at = CASE WHEN started_at = 0 THEN ? ELSE started_at END WHERE id = ?");
-      upd.Bind(1, worker_id).Bind(2, now_ms).Bind(3, id).Run();
+      upd.Bind(1, worker_id).Bind(2, now_ms).Bind(3, now_ms).Bind(4, id).Run();
       tx.Commit();
       auto job = LoadJob(db, id);
       if (!job.ok()) return job.error();
@@ -518,10 +528,17 @@ class SqliteStore : public Store {
       SqliteTransaction tx(db);
       {
         // A job cancelled meanwhile keeps what was screened before the cancel and no more: its
-        // refund counted the rest as unscreened.
+        // refund counted the rest as unscreened. A finished job never changes either (a late
+        // batch from a worker whose lease ran out is dropped).
         auto status = db.Prepare("SELECT status FROM jobs WHERE id = ?");
         status.Bind(1, job_id);
-        if (status.Step() && status.Text(0) == ToString(JobStatus::kCancelled)) return OkStatus();
+        if (status.Step()) {
+          const std::string current = status.Text(0);
+          if (current != ToString(JobStatus::kQueued) &&
+              current != ToString(JobStatus::kProcessing)) {
+            return OkStatus();
+          }
+        }
       }
       int written = 0;
       for (const CandidateRecord& c : batch) {
@@ -559,6 +576,30 @@ class SqliteStore : public Store {
           "WHERE id = ? AND status = 'processing'");
       st.Bind(1, job_id).Run();
       return OkStatus();
+    });
+  }
+
+  Status HeartbeatJobs(const std::vector<std::int64_t>& job_ids, std::int64_t now_ms) override {
+    if (job_ids.empty()) return OkStatus();
+    return Run([&](SqliteDb& db) -> Status {
+      SqliteTransaction tx(db);
+      for (std::int64_t id : job_ids) {
+        auto st =
+            db.Prepare("UPDATE jobs SET heartbeat_at = ? WHERE id = ? AND status = 'processing'");
+        st.Bind(1, now_ms).Bind(2, id).Run();
+      }
+      tx.Commit();
+      return OkStatus();
+    });
+  }
+
+  Result<int> RequeueStaleJobs(std::int64_t stale_before_ms) override {
+    return Run([&](SqliteDb& db) -> Result<int> {
+      auto st = db.Prepare(
+          "UPDATE jobs SET status = 'queued', claimed_by = '' "
+          "WHERE status = 'processing' AND heartbeat_at < ?");
+      st.Bind(1, stale_before_ms).Run();
+      return db.Changes();
     });
   }
 

@@ -75,23 +75,33 @@ class Store {
   virtual Result<std::vector<OutcomeRecord>> ListOutcomes(std::int64_t account_id) = 0;
 
   // --- the durable queue (as workers see it) ---
-  // Claims the oldest queued job for `worker_id` (queued -> processing), or nullopt.
+  // Claims the oldest queued job for `worker_id` (queued -> processing, heartbeat = now), or
+  // nullopt. Safe across processes: two workers never claim the same job.
   virtual Result<std::optional<Job>> ClaimNextJob(const std::string& worker_id,
                                                   std::int64_t now_ms) = 0;
+  // Renews the lease on jobs this process is screening: their heartbeat becomes `now_ms`.
+  // Ids of jobs no longer processing are ignored.
+  virtual Status HeartbeatJobs(const std::vector<std::int64_t>& job_ids, std::int64_t now_ms) = 0;
+  // processing -> queued for every job whose heartbeat is older than `stale_before_ms`: its
+  // worker (another process, maybe on another machine) died. Returns how many.
+  virtual Result<int> RequeueStaleJobs(std::int64_t stale_before_ms) = 0;
   virtual Result<std::vector<ResumeInput>> LoadResumes(std::int64_t job_id) = 0;
   // Indices already written for the job (a resumed job skips them).
   virtual Result<std::vector<int>> DoneIndices(std::int64_t job_id) = 0;
   // Writes a batch of candidates and advances processed_count, in one transaction. A candidate
   // whose index is already written is skipped, so a replayed batch never duplicates. A batch
-  // for a cancelled job is dropped (what was screened before the cancel stays).
+  // for a final job is dropped: after a cancel, what was screened before it stays; a late batch
+  // from a worker whose lease ran out never changes a finished job.
   virtual Status SaveCandidates(std::int64_t job_id, const std::vector<CandidateRecord>& batch) = 0;
   // processing -> completed/failed. A job cancelled meanwhile stays cancelled.
   virtual Status FinishJob(std::int64_t job_id, JobStatus status, const std::string& error,
                            std::int64_t now_ms) = 0;
   // processing -> queued, for a job this process holds but will not finish (graceful stop).
   virtual Status ReleaseJob(std::int64_t job_id) = 0;
-  // Returns jobs held by workers that are gone (for SQLite: every processing job, called at
-  // start-up before any worker runs) to the queue. Returns how many.
+  // Returns jobs held by workers that are gone to the queue, at start-up before any worker
+  // runs. SQLite (one server process): every processing job. PostgreSQL (many processes):
+  // none, since the others' jobs are live; a dead process's jobs return through
+  // RequeueStaleJobs when their lease runs out. Returns how many.
   virtual Result<int> RequeueOrphanedJobs() = 0;
   // Jobs waiting or running across all accounts (queue depth and ETA).
   virtual Result<std::int64_t> PendingResumeCount() = 0;
@@ -99,5 +109,9 @@ class Store {
 
 // Opens (creating if needed) the SQLite database at `path`, WAL mode, schema migrated.
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
+
+// Connects to PostgreSQL at `url` ("postgresql://user@host:port/db"), creating the tables if
+// missing. Any number of server processes may share the database.
+Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url);
 
 }  // namespace shortlist::store

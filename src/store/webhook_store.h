@@ -12,7 +12,8 @@
 // Tenant isolation: every read for the API takes the account id; another account's delivery is
 // "not_found", like a missing one.
 //
-// DB-neutral: nothing here names SQLite; the SQLite implementation is sqlite_webhook_store.cc.
+// DB-neutral: implemented by sqlite_webhook_store.cc and pg_webhook_store.cc; database.h opens
+// either.
 // Thread-safe. Errors: "not_found", "conflict" (the lease is no longer the caller's), "storage".
 #pragma once
 
@@ -134,5 +135,7 @@ class WebhookStore {
 // Opens (creating its tables if needed) the webhook tables in the SQLite database at `path`,
 // which may be the same file the main Store uses.
 Result<std::unique_ptr<WebhookStore>> OpenSqliteWebhookStore(const std::string& path);
+// The same tables in PostgreSQL at `url`, shared by every server process.
+Result<std::unique_ptr<WebhookStore>> OpenPostgresWebhookStore(const std::string& url);
 
 }  // namespace shortlist::store

@@ -6,6 +6,7 @@
 
 #include "common/crypto.h"
 #include "common/log.h"
+#include "common/metrics.h"
 #include "webhooks/backoff.h"
 #include "webhooks/sender.h"
 #include "webhooks/signing.h"
@@ -83,6 +84,11 @@ bool DeliveryDispatcher::SendOne(const std::string& owner) {
     Log(LogLevel::kError, "recording a webhook attempt failed",
         {{"delivery", d.public_id}, {"error", recorded.error().message}});
   } else {
+    metrics::WebhookDeliveryCounters& counted = metrics::WebhookDeliveries();
+    (outcome.next_state == store::DeliveryState::kDelivered ? counted.delivered
+     : outcome.next_state == store::DeliveryState::kFailed  ? counted.failed
+                                                            : counted.retry)
+        .Add();
     Log(sent.delivered ? LogLevel::kDebug : LogLevel::kInfo, "webhook attempt",
         {{"delivery", d.public_id},
          {"event", d.event_type},

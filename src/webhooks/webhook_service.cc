@@ -2,16 +2,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/database.h"
 #include "webhooks/signing.h"
 
 namespace shortlist::webhooks {
 
-Result<std::unique_ptr<WebhookService>> WebhookService::Open(const std::string& db_path,
+Result<std::unique_ptr<WebhookService>> WebhookService::Open(const std::string& database,
                                                              store::Store& jobs_store,
                                                              net::HttpClient& client,
                                                              const Clock& clock,
                                                              WebhookOptions options) {
-  auto store = store::OpenSqliteWebhookStore(db_path);
+  auto store = store::OpenWebhookStore(database);
   if (!store.ok()) return store.error();
   return std::unique_ptr<WebhookService>(
       new WebhookService(std::move(*store), jobs_store, client, clock, std::move(options)));

@@ -39,9 +39,10 @@ struct TestDelivery {
 
 class WebhookService {
  public:
-  // Opens the webhook tables in the SQLite database at `db_path` (the server's shortlist.db).
+  // Opens the webhook tables in the server's database (a SQLite file path or a PostgreSQL URL;
+  // see store/database.h).
   // `jobs_store`, `client` and `clock` must outlive the service.
-  static Result<std::unique_ptr<WebhookService>> Open(const std::string& db_path,
+  static Result<std::unique_ptr<WebhookService>> Open(const std::string& database,
                                                       store::Store& jobs_store,
                                                       net::HttpClient& client, const Clock& clock,
                                                       WebhookOptions options);

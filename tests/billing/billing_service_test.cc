@@ -30,7 +30,7 @@ net::HttpResponse Answer(int status, const json& body) {
   return r;
 }
 
-class StripeBillingTest : public ::testing::Test {
+class StripeBillingTest : public ::testing::TestWithParam<std::string> {
  protected:
   StripeBillingTest()
       : http_([this](const net::HttpRequest& r) { return Respond(r); }),
@@ -93,7 +93,7 @@ class StripeBillingTest : public ::testing::Test {
     return p;
   }
 
-  TempDatabase db_;
+  TempDatabase db_{GetParam()};
   FakeClock clock_{1700000000000};
   int intents_ = 0;
   std::string intent_status_ = "succeeded";
@@ -102,7 +102,9 @@ class StripeBillingTest : public ::testing::Test {
   BillingService service_;
 };
 
-TEST_F(StripeBillingTest, CheckoutCreatesASessionWithTheSecretKeyAndThePacksPrice) {
+INSTANTIATE_TEST_SUITE_P(Backends, StripeBillingTest, testing::kBackends, testing::BackendName);
+
+TEST_P(StripeBillingTest, CheckoutCreatesASessionWithTheSecretKeyAndThePacksPrice) {
   auto session = service_.Checkout(db_.account(), *FindPack("satchel"), "https://app/ok",
                                    "https://app/cancel");
   ASSERT_TRUE(session.ok()) << session.error().message;
@@ -129,7 +131,7 @@ TEST_F(StripeBillingTest, CheckoutCreatesASessionWithTheSecretKeyAndThePacksPric
   EXPECT_EQ(body.find("setup_future_usage"), std::string::npos);
 }
 
-TEST_F(StripeBillingTest, CheckoutWithoutAStripeKeyIsAClearError) {
+TEST_P(StripeBillingTest, CheckoutWithoutAStripeKeyIsAClearError) {
   StripeClient unconfigured(http_, StripeConfig{});
   BillingService s(db_.billing(), clock_, {}, &unconfigured, nullptr);
   auto session = s.Checkout(db_.account(), *FindPack("pouch"), "https://a/", "https://a/");
@@ -139,7 +141,7 @@ TEST_F(StripeBillingTest, CheckoutWithoutAStripeKeyIsAClearError) {
   EXPECT_TRUE(http_.requests().empty());
 }
 
-TEST_F(StripeBillingTest, StripeErrorsCarryStripesMessage) {
+TEST_P(StripeBillingTest, StripeErrorsCarryStripesMessage) {
   FakeStripeHttp failing([](const net::HttpRequest&) {
     return Answer(401, {{"error", {{"message", "Invalid API Key provided"}}}});
   });
@@ -151,7 +153,7 @@ TEST_F(StripeBillingTest, StripeErrorsCarryStripesMessage) {
   EXPECT_NE(session.error().message.find("Invalid API Key"), std::string::npos);
 }
 
-TEST_F(StripeBillingTest, ACompletedCheckoutCreditsThePackOncePerEventAndPerSession) {
+TEST_P(StripeBillingTest, ACompletedCheckoutCreditsThePackOncePerEventAndPerSession) {
   auto first = Deliver(CheckoutCompleted("evt_1", "cs_test_1", "satchel"));
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_EQ(first->credited, 2750);
@@ -180,7 +182,7 @@ TEST_F(StripeBillingTest, ACompletedCheckoutCreditsThePackOncePerEventAndPerSess
   EXPECT_EQ(db_.billing().GetBalance(db_.account().id)->largest_purchase_cents, 2500);
 }
 
-TEST_F(StripeBillingTest, BadSignaturesAndUnpaidSessionsCreditNothing) {
+TEST_P(StripeBillingTest, BadSignaturesAndUnpaidSessionsCreditNothing) {
   std::string payload = CheckoutCompleted("evt_9", "cs_9", "chest").dump();
   auto forged = service_.HandleStripeWebhook(
       SignStripePayload(payload, "whsec_attacker", clock_.NowMillis() / 1000), payload);
@@ -197,7 +199,7 @@ TEST_F(StripeBillingTest, BadSignaturesAndUnpaidSessionsCreditNothing) {
   EXPECT_EQ(Balance(), 0);
 }
 
-TEST_F(StripeBillingTest, AutoReloadChargesTheSavedCardOnceWhenTheBalanceFallsBelowThreshold) {
+TEST_P(StripeBillingTest, AutoReloadChargesTheSavedCardOnceWhenTheBalanceFallsBelowThreshold) {
   ASSERT_TRUE(service_.SetAutoReload(db_.account().id, true, "pouch").ok());
   // A checkout while auto-reload is on saves the card...
   ASSERT_TRUE(
@@ -232,7 +234,7 @@ TEST_F(StripeBillingTest, AutoReloadChargesTheSavedCardOnceWhenTheBalanceFallsBe
   EXPECT_EQ(Balance(), 999);
 }
 
-TEST_F(StripeBillingTest, OnlyOneReloadIsInFlightUntilStripeSettlesIt) {
+TEST_P(StripeBillingTest, OnlyOneReloadIsInFlightUntilStripeSettlesIt) {
   ASSERT_TRUE(service_.SetAutoReload(db_.account().id, true, "satchel").ok());
   ASSERT_TRUE(Deliver(IntentSucceeded("evt_1", "pi_checkout", "checkout", "")).ok());
   intent_status_ = "processing";
@@ -248,7 +250,7 @@ TEST_F(StripeBillingTest, OnlyOneReloadIsInFlightUntilStripeSettlesIt) {
   EXPECT_EQ(http_.requests().size(), 2u);
 }
 
-TEST_F(StripeBillingTest, AutoReloadDisabledOrWithoutACardNeverCallsStripe) {
+TEST_P(StripeBillingTest, AutoReloadDisabledOrWithoutACardNeverCallsStripe) {
   ASSERT_TRUE(service_.ChargeForJob(User(), 10, "a").ok());
   ASSERT_TRUE(service_.SetAutoReload(db_.account().id, true, "pouch").ok());
   ASSERT_TRUE(service_.ChargeForJob(User(), 10, "b").ok());  // enabled, but no saved card

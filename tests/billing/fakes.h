@@ -1,6 +1,6 @@
-// Test doubles for billing: a temporary database with one account, an HttpClient that answers
-// like Stripe from memory and records what it was sent, and an EventSink that records events
-// and honours dedupe keys as the real outbox does.
+// Test doubles for billing: a temporary database (SQLite or PostgreSQL) with one account, an
+// HttpClient that answers like Stripe from memory and records what it was sent, and an EventSink
+// that records events and honours dedupe keys as the real outbox does.
 #pragma once
 
 #include <stdlib.h>
@@ -16,6 +16,7 @@
 
 #include <gtest/gtest.h>
 
+#include "../support/test_postgres.h"
 #include "net/http_client.h"
 #include "store/billing_store.h"
 #include "store/store.h"
@@ -23,38 +24,60 @@
 
 namespace shortlist::billing::testing {
 
+// One account in a fresh database of the given backend: "sqlite" (a file in a temp dir) or
+// "postgres" (a fresh schema in the server scripts/with-postgres started).
 class TempDatabase {
  public:
-  TempDatabase() {
-    char tmpl[] = "/tmp/shortlist-billing-XXXXXX";
-    dir_ = mkdtemp(tmpl);
-    path_ = dir_ + "/shortlist.db";
-    auto store = store::OpenSqliteStore(path_);
-    EXPECT_TRUE(store.ok());
+  explicit TempDatabase(const std::string& backend = "sqlite") : backend_(backend) {
+    if (backend_ == "postgres") {
+      location_ = shortlist::testing::FreshPostgresDatabase();
+      if (location_.empty()) return;  // the test has failed already
+    } else {
+      char tmpl[] = "/tmp/shortlist-billing-XXXXXX";
+      dir_ = mkdtemp(tmpl);
+      location_ = dir_ + "/shortlist.db";
+    }
+    auto store = backend_ == "postgres" ? store::OpenPostgresStore(location_)
+                                        : store::OpenSqliteStore(location_);
+    EXPECT_TRUE(store.ok()) << store.error().message;
+    if (!store.ok()) return;
     store_ = std::move(*store);
     auto account = store_->CreateAccount("acme", "ops@acme.test", store::Plan::kStandard);
     EXPECT_TRUE(account.ok());
     account_ = *account;
-    auto billing = store::OpenSqliteBillingStore(path_);
-    EXPECT_TRUE(billing.ok());
-    billing_ = std::move(*billing);
+    auto billing = OpenBilling();
+    EXPECT_TRUE(billing.ok()) << billing.error().message;
+    if (billing.ok()) billing_ = std::move(*billing);
   }
   ~TempDatabase() {
     billing_.reset();
     store_.reset();
-    std::filesystem::remove_all(dir_);
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
-  const std::string& path() const { return path_; }
+  // The database file (sqlite) or URL (postgres).
+  const std::string& path() const { return location_; }
   store::Store& store() { return *store_; }
   store::BillingStore& billing() { return *billing_; }
   const store::Account& account() const { return account_; }
+  // Another BillingStore on the same database, with its own connections: what a second server
+  // process would open.
+  Result<std::unique_ptr<store::BillingStore>> OpenBilling() const {
+    return backend_ == "postgres" ? store::OpenPostgresBillingStore(location_)
+                                  : store::OpenSqliteBillingStore(location_);
+  }
 
  private:
-  std::string dir_, path_;
+  std::string backend_, dir_, location_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<store::BillingStore> billing_;
   store::Account account_;
 };
+
+// Store-level suites run once per backend; the name suffix says which.
+inline const auto kBackends = ::testing::Values(std::string("sqlite"), std::string("postgres"));
+inline std::string BackendName(const ::testing::TestParamInfo<std::string>& info) {
+  return info.param;
+}
 
 class FakeStripeHttp : public net::HttpClient {
  public:

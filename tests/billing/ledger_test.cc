@@ -19,7 +19,7 @@ std::int64_t At(const std::string& iso) {
   return ms;
 }
 
-class LedgerTest : public ::testing::Test {
+class LedgerTest : public ::testing::TestWithParam<std::string> {
  protected:
   BillingService Service(bool enforce) {
     BillingOptions options;
@@ -41,11 +41,13 @@ class LedgerTest : public ::testing::Test {
   }
   std::int64_t Balance() { return db_.billing().GetBalance(db_.account().id)->credits; }
 
-  TempDatabase db_;
+  TempDatabase db_{GetParam()};
   FakeClock clock_{At("2026-01-31T23:59:00Z")};
 };
 
-TEST_F(LedgerTest, EveryEntryCarriesTheRunningBalance) {
+INSTANTIATE_TEST_SUITE_P(Backends, LedgerTest, testing::kBackends, testing::BackendName);
+
+TEST_P(LedgerTest, EveryEntryCarriesTheRunningBalance) {
   auto s = Service(true);
   ASSERT_TRUE(s.Grant(db_.account().id, 1000, "welcome").ok());
   auto c1 = s.ChargeForJob(User(), 30, "Job A");
@@ -77,7 +79,7 @@ TEST_F(LedgerTest, EveryEntryCarriesTheRunningBalance) {
   EXPECT_EQ(Balance(), 955);
 }
 
-TEST_F(LedgerTest, EnforcedBalanceRefusesWhatItCannotPayAndWritesNothing) {
+TEST_P(LedgerTest, EnforcedBalanceRefusesWhatItCannotPayAndWritesNothing) {
   auto s = Service(true);
   ASSERT_TRUE(s.Grant(db_.account().id, 10, "").ok());
   auto refused = s.ChargeForJob(User(), 11, "too big");
@@ -89,7 +91,7 @@ TEST_F(LedgerTest, EnforcedBalanceRefusesWhatItCannotPayAndWritesNothing) {
   EXPECT_EQ(Balance(), 0);
 }
 
-TEST_F(LedgerTest, WithoutEnforcementUsageIsRecordedAndTheBalanceMayGoNegative) {
+TEST_P(LedgerTest, WithoutEnforcementUsageIsRecordedAndTheBalanceMayGoNegative) {
   auto s = Service(false);
   auto charge = s.ChargeForJob(User(), 3, "first job on a fresh install");
   ASSERT_TRUE(charge.ok());
@@ -97,7 +99,7 @@ TEST_F(LedgerTest, WithoutEnforcementUsageIsRecordedAndTheBalanceMayGoNegative) 
   EXPECT_EQ(Balance(), -3);
 }
 
-TEST_F(LedgerTest, ConcurrentChargesNeverOverdrawAndExactlyTheAffordableOnesSucceed) {
+TEST_P(LedgerTest, ConcurrentChargesNeverOverdrawAndExactlyTheAffordableOnesSucceed) {
   auto s = Service(true);
   ASSERT_TRUE(s.Grant(db_.account().id, 100, "").ok());  // enough for 10 jobs of 10
   std::atomic<int> accepted{0}, refused{0}, other{0};
@@ -128,7 +130,7 @@ TEST_F(LedgerTest, ConcurrentChargesNeverOverdrawAndExactlyTheAffordableOnesSucc
   for (const auto& e : *rows) EXPECT_GE(e.balance_after, 0);
 }
 
-TEST_F(LedgerTest, ConcurrentChargesNeverExceedAnAgentKeysDailyLimit) {
+TEST_P(LedgerTest, ConcurrentChargesNeverExceedAnAgentKeysDailyLimit) {
   auto s = Service(false);
   store::Principal agent = Agent(s, {50, std::nullopt, std::nullopt});
   std::atomic<int> accepted{0};
@@ -145,7 +147,7 @@ TEST_F(LedgerTest, ConcurrentChargesNeverExceedAnAgentKeysDailyLimit) {
   EXPECT_EQ(db_.billing().GetAgentKeySpend(agent.agent_key_id, clock_.NowMillis())->today, 49);
 }
 
-TEST_F(LedgerTest, DailyLimitResetsAtUtcMidnightAndMonthlyAtTheMonthBoundary) {
+TEST_P(LedgerTest, DailyLimitResetsAtUtcMidnightAndMonthlyAtTheMonthBoundary) {
   auto s = Service(false);
   store::Principal agent = Agent(s, {100, 150, 400});
   // 2026-01-31 23:59 UTC.
@@ -175,7 +177,7 @@ TEST_F(LedgerTest, DailyLimitResetsAtUtcMidnightAndMonthlyAtTheMonthBoundary) {
   EXPECT_NE(lifetime.error().message.find("lifetime"), std::string::npos);
 }
 
-TEST_F(LedgerTest, ARefundGivesSpendBackToThePeriodOfTheCharge) {
+TEST_P(LedgerTest, ARefundGivesSpendBackToThePeriodOfTheCharge) {
   auto s = Service(false);
   store::Principal agent = Agent(s, {100, std::nullopt, std::nullopt});
   auto charge = s.ChargeForJob(agent, 100, "job");
@@ -194,7 +196,7 @@ TEST_F(LedgerTest, ARefundGivesSpendBackToThePeriodOfTheCharge) {
   EXPECT_EQ(Balance(), -30);
 }
 
-TEST_F(LedgerTest, RefundChargeUndoesAJobThatWasNeverCreated) {
+TEST_P(LedgerTest, RefundChargeUndoesAJobThatWasNeverCreated) {
   auto s = Service(true);
   ASSERT_TRUE(s.Grant(db_.account().id, 50, "").ok());
   store::Principal agent = Agent(s, {});
@@ -208,7 +210,7 @@ TEST_F(LedgerTest, RefundChargeUndoesAJobThatWasNeverCreated) {
   EXPECT_EQ(spend->jobs, 0);
 }
 
-TEST_F(LedgerTest, ZeroCreditsChargesNothing) {
+TEST_P(LedgerTest, ZeroCreditsChargesNothing) {
   auto s = Service(true);
   auto charge = s.ChargeForJob(User(), 0, "empty");
   ASSERT_TRUE(charge.ok());
@@ -218,7 +220,7 @@ TEST_F(LedgerTest, ZeroCreditsChargesNothing) {
   EXPECT_EQ(total, 0);
 }
 
-TEST_F(LedgerTest, AgentKeysAuthenticateUntilRotatedOrRevoked) {
+TEST_P(LedgerTest, AgentKeysAuthenticateUntilRotatedOrRevoked) {
   auto s = Service(false);
   auto key = s.CreateAgentKey(db_.account().id, "bot", {"read"}, {});
   ASSERT_TRUE(key.ok());
@@ -244,7 +246,7 @@ TEST_F(LedgerTest, AgentKeysAuthenticateUntilRotatedOrRevoked) {
   EXPECT_EQ(charge.error().code, "unauthorized");
 }
 
-TEST_F(LedgerTest, AnotherAccountsKeyIsNotFound) {
+TEST_P(LedgerTest, AnotherAccountsKeyIsNotFound) {
   auto s = Service(false);
   auto key = s.CreateAgentKey(db_.account().id, "bot", {"read"}, {});
   ASSERT_TRUE(key.ok());

@@ -14,7 +14,7 @@ namespace {
 using testing::RecordingSink;
 using testing::TempDatabase;
 
-class UsageEventsTest : public ::testing::Test {
+class UsageEventsTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     ParseIso8601("2026-05-12T10:00:00Z", &now_);
@@ -30,13 +30,15 @@ class UsageEventsTest : public ::testing::Test {
   }
 
   std::int64_t now_ = 0;
-  TempDatabase db_;
+  TempDatabase db_{GetParam()};
   FakeClock clock_;
   RecordingSink sink_;
   BillingService service_{db_.billing(), clock_, BillingOptions{}, nullptr, &sink_};
 };
 
-TEST_F(UsageEventsTest, ThresholdThenLimitOncePerDay) {
+INSTANTIATE_TEST_SUITE_P(Backends, UsageEventsTest, testing::kBackends, testing::BackendName);
+
+TEST_P(UsageEventsTest, ThresholdThenLimitOncePerDay) {
   ASSERT_TRUE(service_.Grant(db_.account().id, 2550, "").ok());
   store::Principal agent = Agent({500, std::nullopt, std::nullopt});  // $5.00 a day
   ASSERT_TRUE(service_.ChargeForJob(agent, 399, "a").ok());
@@ -69,7 +71,7 @@ TEST_F(UsageEventsTest, ThresholdThenLimitOncePerDay) {
   EXPECT_EQ(sink_.events()[2].type, "agent.usage_threshold_reached");
 }
 
-TEST_F(UsageEventsTest, LowBalanceAndExhaustedOncePerTopUp) {
+TEST_P(UsageEventsTest, LowBalanceAndExhaustedOncePerTopUp) {
   BillingOptions enforce;
   enforce.enforce_balance = true;
   BillingService s(db_.billing(), clock_, enforce, nullptr, &sink_);
@@ -96,7 +98,7 @@ TEST_F(UsageEventsTest, LowBalanceAndExhaustedOncePerTopUp) {
             (std::vector<std::string>{"low_balance", "credits_exhausted", "low_balance"}));
 }
 
-TEST_F(UsageEventsTest, ConfiguredEventListFiltersAndNoUrlMeansNoEvents) {
+TEST_P(UsageEventsTest, ConfiguredEventListFiltersAndNoUrlMeansNoEvents) {
   store::UsageWebhookConfig only_limits;
   only_limits.url = "https://agent.example/hooks";
   only_limits.events = {"daily_limit"};

@@ -97,5 +97,19 @@ TEST_F(DispatcherTest, UnknownPathsAndMethodsAndThrowsAreJsonErrors) {
   EXPECT_EQ(nlohmann::json::parse(Get("/public").body)["anonymous"], true);
 }
 
+TEST_F(DispatcherTest, CountsEachRequestUnderItsRoutePatternAndStatus) {
+  RequestMetrics metrics(router_);
+  dispatcher_->SetMetrics(&metrics);
+  EXPECT_EQ(Get("/private", "sl_good").status, 200);
+  EXPECT_EQ(Get("/private").status, 401);
+  EXPECT_EQ(Get("/boom").status, 500);
+  EXPECT_EQ(Get("/nowhere/42").status, 404);
+  EXPECT_EQ(metrics.Count("/private", "GET", 200), 1u);
+  EXPECT_EQ(metrics.Count("/private", "GET", 401), 1u);
+  EXPECT_EQ(metrics.Count("/boom", "GET", 500), 1u);
+  EXPECT_EQ(metrics.Count("unmatched", "GET", 404), 1u);
+  EXPECT_EQ(metrics.Count("/public", "GET", 200), 0u);
+}
+
 }  // namespace
 }  // namespace shortlist::http

@@ -32,15 +32,8 @@ TEST(DurabilityTest, KilledServerFinishesEveryAcceptedJobExactlyOnce) {
     // Accept the jobs on an API-only process, so none has started when we begin.
     ServerProcess api(dir.path(), {"--workers", "0", "--log-level", "warn"});
     HttpClient client(api.url(), token);
-    const std::string* texts[] = {&kStrongResume, &kMiddleResume, &kWeakResume};
     for (int j = 0; j < kJobs; ++j) {
-      json job = {
-          {"title", kPythonJobTitle}, {"description", kPythonJob}, {"resumes", json::array()}};
-      for (int i = 0; i < kResumes; ++i) {
-        job["resumes"].push_back({{"filename", "r" + std::to_string(i) + ".txt"},
-                                  {"content", *texts[i % 3] + "\nReference " + std::to_string(i)}});
-      }
-      HttpResult r = client.Post("/api/v1/jobs", job);
+      HttpResult r = client.Post("/api/v1/jobs", PythonJobWithResumes(kResumes));
       ASSERT_EQ(r.status, 202) << r.body;
       ids.push_back(r.json()["job_id"]);
     }

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 namespace shortlist::testing {
 
 inline const std::string kPythonJobTitle = "Senior Python Backend Engineer";
@@ -57,5 +59,19 @@ inline const std::string kWeakResume =
     "Culinary Arts Diploma, Culinary Institute, 2008\n\n"
     "SKILLS\n"
     "Menu planning, inventory, food safety, team leadership\n";
+
+// A Jobs API body for the Python job with `resumes` resumes: the three above in turn, each made
+// distinct by a reference line (the tests that load the queue use it).
+inline nlohmann::json PythonJobWithResumes(int resumes) {
+  const std::string* texts[] = {&kStrongResume, &kMiddleResume, &kWeakResume};
+  nlohmann::json job = {{"title", kPythonJobTitle},
+                        {"description", kPythonJob},
+                        {"resumes", nlohmann::json::array()}};
+  for (int i = 0; i < resumes; ++i) {
+    job["resumes"].push_back({{"filename", "r" + std::to_string(i) + ".txt"},
+                              {"content", *texts[i % 3] + "\nReference " + std::to_string(i)}});
+  }
+  return job;
+}
 
 }  // namespace shortlist::testing

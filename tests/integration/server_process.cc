@@ -12,13 +12,57 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <map>
+#include <mutex>
+
+#include "../support/test_postgres.h"
 #include "common/crypto.h"
 
 namespace shortlist::testing {
 
+namespace {
+
+// Data directory -> the PostgreSQL URL it stands for (PostgreSQL runs only).
+std::mutex databases_mu;
+std::map<std::string, std::string>& Databases() {
+  static auto* databases = new std::map<std::string, std::string>();
+  return *databases;
+}
+
+// Adds `--database URL` (and a short job lease, so a killed server's job is reclaimed within
+// the tests' patience) after a `--data-dir DIR` that stands for a PostgreSQL database.
+void AddDatabaseArgs(std::vector<std::string>* args, bool serve) {
+  for (std::size_t i = 0; i + 1 < args->size(); ++i) {
+    if ((*args)[i] != "--data-dir") continue;
+    std::lock_guard<std::mutex> lock(databases_mu);
+    auto it = Databases().find((*args)[i + 1]);
+    if (it == Databases().end()) return;
+    args->push_back("--database");
+    args->push_back(it->second);
+    if (serve) {
+      args->push_back("--job-lease-ms");
+      args->push_back("2000");
+    }
+    return;
+  }
+}
+
+}  // namespace
+
+bool UsingPostgres() {
+  const char* backend = std::getenv("SHORTLIST_TEST_BACKEND");
+  return backend != nullptr && std::string(backend) == "postgres";
+}
+
 TempDir::TempDir() {
   path_ = (std::filesystem::temp_directory_path() / ("shortlist_it_" + RandomHex(8))).string();
   std::filesystem::create_directories(path_);
+  if (UsingPostgres()) {
+    std::string url = FreshPostgresDatabase();
+    std::lock_guard<std::mutex> lock(databases_mu);
+    Databases()[path_] = url;
+  }
 }
 
 TempDir::~TempDir() {
@@ -59,6 +103,7 @@ void ServerProcess::Start(const std::string& data_dir, std::vector<std::string> 
   std::vector<std::string> args = {SHORTLIST_BINARY, "serve", "--port", "0",
                                    "--data-dir",     data_dir};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
+  AddDatabaseArgs(&args, /*serve=*/true);
   int fd = -1;
   pid_ = Spawn(args, &fd);
   ASSERT_GT(pid_, 0);
@@ -118,6 +163,7 @@ int ServerProcess::Terminate() {
 int RunCli(const std::vector<std::string>& args, std::string* out) {
   std::vector<std::string> full = {SHORTLIST_BINARY};
   full.insert(full.end(), args.begin(), args.end());
+  AddDatabaseArgs(&full, /*serve=*/full.size() > 1 && full[1] == "serve");
   int fd = -1;
   pid_t pid = Spawn(full, &fd);
   if (pid <= 0) return -1;

@@ -9,7 +9,10 @@
 
 namespace shortlist::testing {
 
-// A fresh temporary directory, removed with the object.
+// A fresh temporary directory, removed with the object. It stands for a whole data location:
+// under SHORTLIST_TEST_BACKEND=postgres it also gets a fresh PostgreSQL schema, and every server
+// and CLI command the harness starts with `--data-dir <it>` is given `--database <that URL>`
+// too, so the same tests run against both databases.
 class TempDir {
  public:
   TempDir();
@@ -43,6 +46,9 @@ class ServerProcess {
   std::string url_;
   std::string first_token_;
 };
+
+// True when this run's servers use PostgreSQL (SHORTLIST_TEST_BACKEND=postgres).
+bool UsingPostgres();
 
 // Runs `shortlist <args...>` to completion; returns its exit code and stdout.
 int RunCli(const std::vector<std::string>& args, std::string* out);

@@ -1,7 +1,15 @@
-// The SQLite outbox: dedupe per account, leases that exclude a second claimer until they expire,
-// attempts recorded with the next state, per-account listing, secrets.
+// The outbox, on SQLite and on PostgreSQL alike: dedupe per account, leases that exclude a second
+// claimer until they expire, attempts recorded with the next state, per-account listing, secrets.
+// On PostgreSQL also across processes (two stores, each with its own pool, on one database):
+// concurrent claims never lease a delivery twice.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "../support/test_postgres.h"
 #include "store/webhook_store.h"
 #include "temp_db.h"
 
@@ -35,18 +43,29 @@ AttemptOutcome Failed(int number, std::int64_t retry_at) {
   return o;
 }
 
-class WebhookStoreTest : public ::testing::Test {
+// The test runs once per backend: "sqlite" (a file in a temp dir) or "postgres" (a fresh schema).
+class WebhookStoreTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    auto opened = OpenSqliteWebhookStore(db_.path());
+    location_ = GetParam() == "postgres" ? shortlist::testing::FreshPostgresDatabase() : db_.path();
+    ASSERT_FALSE(location_.empty());
+    auto opened = Open();
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     store_ = std::move(*opened);
   }
+  Result<std::unique_ptr<WebhookStore>> Open() {
+    return GetParam() == "postgres" ? OpenPostgresWebhookStore(location_)
+                                    : OpenSqliteWebhookStore(location_);
+  }
   TempDb db_;
+  std::string location_;
   std::unique_ptr<WebhookStore> store_;
 };
 
-TEST_F(WebhookStoreTest, SameDedupeKeyPerAccountIsRecordedOnce) {
+INSTANTIATE_TEST_SUITE_P(Backends, WebhookStoreTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+TEST_P(WebhookStoreTest, SameDedupeKeyPerAccountIsRecordedOnce) {
   EXPECT_TRUE(*store_->Enqueue(Delivery(1, "evt_a", "job:7:job.completed")));
   EXPECT_FALSE(*store_->Enqueue(Delivery(1, "evt_b", "job:7:job.completed")));
   // Another account may use the same key; empty keys never collide.
@@ -60,7 +79,7 @@ TEST_F(WebhookStoreTest, SameDedupeKeyPerAccountIsRecordedOnce) {
   EXPECT_EQ(listed->front().public_id, "evt_e");  // newest first
 }
 
-TEST_F(WebhookStoreTest, LeaseExcludesOtherClaimersUntilItExpires) {
+TEST_P(WebhookStoreTest, LeaseExcludesOtherClaimersUntilItExpires) {
   ASSERT_TRUE(store_->Enqueue(Delivery(1, "evt_a")).ok());
   auto first = store_->ClaimDue("p1", 1000, 5000, 10);
   ASSERT_TRUE(first.ok());
@@ -84,7 +103,7 @@ TEST_F(WebhookStoreTest, LeaseExcludesOtherClaimersUntilItExpires) {
   EXPECT_EQ(d->last_status_code, 500);
 }
 
-TEST_F(WebhookStoreTest, RetryIsNotDueBeforeItsTimeAndAttemptsAreKept) {
+TEST_P(WebhookStoreTest, RetryIsNotDueBeforeItsTimeAndAttemptsAreKept) {
   ASSERT_TRUE(store_->Enqueue(Delivery(1, "evt_a")).ok());
   auto c = store_->ClaimDue("p", 1000, 5000, 1);
   ASSERT_TRUE(store_->CompleteAttempt(c->front().id, "p", Failed(1, 3000), 1100).ok());
@@ -109,14 +128,14 @@ TEST_F(WebhookStoreTest, RetryIsNotDueBeforeItsTimeAndAttemptsAreKept) {
   EXPECT_EQ(d->completed_at_ms, 3010);
 }
 
-TEST_F(WebhookStoreTest, ReleasedLeasesAreClaimableAtOnce) {
+TEST_P(WebhookStoreTest, ReleasedLeasesAreClaimableAtOnce) {
   ASSERT_TRUE(store_->Enqueue(Delivery(1, "evt_a")).ok());
   ASSERT_EQ(store_->ClaimDue("p1", 1000, 60000, 1)->size(), 1u);
   ASSERT_TRUE(store_->ReleaseLeases("p1").ok());
   EXPECT_EQ(store_->ClaimDue("p2", 1000, 60000, 1)->size(), 1u);
 }
 
-TEST_F(WebhookStoreTest, AccountsSeeOnlyTheirOwnDeliveries) {
+TEST_P(WebhookStoreTest, AccountsSeeOnlyTheirOwnDeliveries) {
   ASSERT_TRUE(store_->Enqueue(Delivery(1, "evt_a")).ok());
   ASSERT_TRUE(store_->Enqueue(Delivery(2, "evt_b")).ok());
   EXPECT_EQ(store_->GetDelivery(2, "evt_a").error().code, "not_found");
@@ -134,7 +153,7 @@ TEST_F(WebhookStoreTest, AccountsSeeOnlyTheirOwnDeliveries) {
   EXPECT_EQ(store_->ListDeliveries(1, f, &total)->size(), 1u);
 }
 
-TEST_F(WebhookStoreTest, SecretIsCreatedOnceAndRotates) {
+TEST_P(WebhookStoreTest, SecretIsCreatedOnceAndRotates) {
   EXPECT_EQ(store_->GetSecret(1).error().code, "not_found");
   EXPECT_EQ(*store_->GetOrCreateSecret(1, "first", 1), "first");
   EXPECT_EQ(*store_->GetOrCreateSecret(1, "second", 2), "first");
@@ -143,12 +162,76 @@ TEST_F(WebhookStoreTest, SecretIsCreatedOnceAndRotates) {
   EXPECT_EQ(store_->GetSecret(2).error().code, "not_found");
 }
 
-TEST_F(WebhookStoreTest, OutboxSurvivesReopening) {
+TEST_P(WebhookStoreTest, OutboxSurvivesReopening) {
   ASSERT_TRUE(store_->Enqueue(Delivery(1, "evt_a")).ok());
   store_.reset();
-  auto reopened = OpenSqliteWebhookStore(db_.path());
+  auto reopened = Open();
   ASSERT_TRUE(reopened.ok());
   EXPECT_EQ((*reopened)->ClaimDue("p", 1000, 1000, 5)->size(), 1u);
+}
+
+// Two server processes are two stores with their own pools on one database. Both claim in a
+// loop from two threads each until nothing is due: every delivery is leased exactly once.
+TEST(PostgresWebhookStoreTest, ConcurrentClaimsFromTwoProcessesLeaseEachDeliveryOnce) {
+  const std::string url = shortlist::testing::FreshPostgresDatabase();
+  ASSERT_FALSE(url.empty());
+  auto a = OpenPostgresWebhookStore(url);
+  auto b = OpenPostgresWebhookStore(url);
+  ASSERT_TRUE(a.ok() && b.ok());
+  constexpr int kDeliveries = 120;
+  for (int i = 0; i < kDeliveries; ++i) {
+    ASSERT_TRUE(*(*a)->Enqueue(Delivery(1 + i % 3, "evt_" + std::to_string(i), "", 1000 + i)));
+  }
+  std::mutex mu;
+  std::map<std::int64_t, int> claims;  // delivery id -> times leased
+  std::atomic<int> errors{0};
+  auto claimer = [&](WebhookStore& store, const std::string& owner) {
+    for (;;) {
+      auto got = store.ClaimDue(owner, 100000, 600000, 7);
+      if (!got.ok()) {
+        ++errors;
+        return;
+      }
+      if (got->empty()) return;
+      std::lock_guard<std::mutex> lock(mu);
+      for (const auto& d : *got) ++claims[d.id];
+    }
+  };
+  std::vector<std::thread> threads;
+  threads.emplace_back(claimer, std::ref(**a), "a1");
+  threads.emplace_back(claimer, std::ref(**a), "a2");
+  threads.emplace_back(claimer, std::ref(**b), "b1");
+  threads.emplace_back(claimer, std::ref(**b), "b2");
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(errors.load(), 0);
+  EXPECT_EQ(claims.size(), static_cast<std::size_t>(kDeliveries));
+  for (const auto& [id, times] : claims) EXPECT_EQ(times, 1) << "delivery " << id;
+  // Nothing is left to claim by anyone while the leases last.
+  EXPECT_TRUE((*a)->ClaimDue("late", 100000, 600000, 100)->empty());
+  EXPECT_TRUE((*b)->ClaimDue("late", 100000, 600000, 100)->empty());
+}
+
+// A claim that completes in one process is seen by the other: the attempt is recorded once and
+// the delivery is no longer due anywhere.
+TEST(PostgresWebhookStoreTest, AnAttemptCompletedInOneProcessIsSeenByTheOther) {
+  const std::string url = shortlist::testing::FreshPostgresDatabase();
+  ASSERT_FALSE(url.empty());
+  auto a = OpenPostgresWebhookStore(url);
+  auto b = OpenPostgresWebhookStore(url);
+  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_TRUE((*a)->Enqueue(Delivery(1, "evt_a")).ok());
+  auto claimed = (*b)->ClaimDue("b", 1000, 5000, 10);
+  ASSERT_EQ(claimed->size(), 1u);
+  Status foreign = (*a)->CompleteAttempt(claimed->front().id, "a", Failed(1, 0), 1100);
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_EQ(foreign.error().code, "conflict");
+  ASSERT_TRUE((*a)->CompleteAttempt(claimed->front().id, "b", Failed(1, 0), 1100).ok());
+  auto seen = (*b)->GetDelivery(1, "evt_a");
+  ASSERT_TRUE(seen.ok());
+  EXPECT_EQ(seen->state, DeliveryState::kFailed);
+  EXPECT_EQ(seen->attempts, 1);
+  EXPECT_FALSE((*b)->NextDueAt()->has_value());
+  EXPECT_EQ((*b)->ListAttempts(claimed->front().id)->size(), 1u);
 }
 
 }  // namespace

@@ -1,62 +1,20 @@
+// The Store contract, checked on every backend (SQLite and PostgreSQL): the same calls must
+// give the same answers. PostgreSQL-only behaviour (several processes on one database) is in
+// pg_store_test.cc.
 #include <gtest/gtest.h>
 
-#include <filesystem>
+#include <mutex>
 #include <set>
 #include <thread>
 
 #include "common/crypto.h"
 #include "store/store.h"
+#include "store_fixture.h"
 
 namespace shortlist::store {
 namespace {
 
-class SqliteStoreTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("store_test_" + RandomHex(6));
-    std::filesystem::create_directories(dir_);
-    auto opened = OpenSqliteStore((dir_ / "db.sqlite").string());
-    ASSERT_TRUE(opened.ok()) << opened.error().message;
-    store_ = std::move(opened).value();
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  Account MakeAccount(const std::string& name) {
-    auto a = store_->CreateAccount(name, name + "@example.com", Plan::kPro);
-    EXPECT_TRUE(a.ok());
-    return *a;
-  }
-
-  Job MakeJob(std::int64_t account_id, int resumes) {
-    NewJob j;
-    j.account_id = account_id;
-    j.title = "Engineer";
-    j.description = "A description";
-    for (int i = 0; i < resumes; ++i) {
-      j.resumes.push_back({"r" + std::to_string(i) + ".txt", "", "text", "", ""});
-    }
-    auto job = store_->CreateJob(j, "", 1000);
-    EXPECT_TRUE(job.ok());
-    return *job;
-  }
-
-  CandidateRecord Candidate(int index, int score) {
-    CandidateRecord c;
-    c.index = index;
-    c.score = score;
-    c.qualified = score >= 60;
-    c.analysis_json = "{}";
-    return c;
-  }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<Store> store_;
-};
-
-TEST_F(SqliteStoreTest, TokensAuthenticateUntilRevoked) {
+TEST_P(StoreTest, TokensAuthenticateUntilRevoked) {
   Account a = MakeAccount("acme");
   ASSERT_TRUE(store_->CreateToken(a.id, "t", Sha256Hex("sl_secret"), "sl_secret").ok());
   auto p = store_->Authenticate(Sha256Hex("sl_secret"));
@@ -70,7 +28,7 @@ TEST_F(SqliteStoreTest, TokensAuthenticateUntilRevoked) {
   EXPECT_FALSE(store_->Authenticate(Sha256Hex("sl_secret")).ok());
 }
 
-TEST_F(SqliteStoreTest, RevokeFromAnotherProcessEndsACachedToken) {
+TEST_P(StoreTest, RevokeFromAnotherProcessEndsACachedToken) {
   // A second Store on the same file stands in for the CLI process: its revoke must reach this
   // store's in-memory token cache at once.
   Account a = MakeAccount("acme");
@@ -80,9 +38,9 @@ TEST_F(SqliteStoreTest, RevokeFromAnotherProcessEndsACachedToken) {
   ASSERT_TRUE(store_->Authenticate(Sha256Hex("sl_cached")).ok()) << "second look: from cache";
   ASSERT_TRUE(store_->Authenticate(Sha256Hex("sl_kept")).ok());
   {
-    auto cli = OpenSqliteStore((dir_ / "db.sqlite").string());
-    ASSERT_TRUE(cli.ok());
-    ASSERT_EQ(*(*cli)->RevokeTokens(Sha256Hex("sl_cached")), 1);
+    auto cli = OpenAnother();
+    ASSERT_NE(cli, nullptr);
+    ASSERT_EQ(*cli->RevokeTokens(Sha256Hex("sl_cached")), 1);
   }
   auto after = store_->Authenticate(Sha256Hex("sl_cached"));
   ASSERT_FALSE(after.ok());
@@ -90,7 +48,7 @@ TEST_F(SqliteStoreTest, RevokeFromAnotherProcessEndsACachedToken) {
   EXPECT_TRUE(store_->Authenticate(Sha256Hex("sl_kept")).ok()) << "other tokens still work";
 }
 
-TEST_F(SqliteStoreTest, FinishedJobStatusIsServedToItsOwnerOnly) {
+TEST_P(StoreTest, FinishedJobStatusIsServedToItsOwnerOnly) {
   Account a = MakeAccount("acme"), b = MakeAccount("other");
   Job job = MakeJob(a.id, 2);
   ASSERT_TRUE(store_->SaveCandidates(job.id, {Candidate(0, 80), Candidate(1, 40)}).ok());
@@ -107,7 +65,7 @@ TEST_F(SqliteStoreTest, FinishedJobStatusIsServedToItsOwnerOnly) {
   }
 }
 
-TEST_F(SqliteStoreTest, BatchesAfterACancelAreDropped) {
+TEST_P(StoreTest, BatchesAfterACancelAreDropped) {
   Account a = MakeAccount("acme");
   Job job = MakeJob(a.id, 3);
   ASSERT_TRUE(store_->SaveCandidates(job.id, {Candidate(0, 70)}).ok());
@@ -121,14 +79,14 @@ TEST_F(SqliteStoreTest, BatchesAfterACancelAreDropped) {
   EXPECT_EQ(after->second.total_candidates, 1);
 }
 
-TEST_F(SqliteStoreTest, DuplicateAccountNameIsConflict) {
+TEST_P(StoreTest, DuplicateAccountNameIsConflict) {
   MakeAccount("acme");
   auto again = store_->CreateAccount("acme", "", Plan::kStandard);
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, "conflict");
 }
 
-TEST_F(SqliteStoreTest, AnotherAccountsJobIsNotFound) {
+TEST_P(StoreTest, AnotherAccountsJobIsNotFound) {
   Account a = MakeAccount("a"), b = MakeAccount("b");
   Job job = MakeJob(a.id, 2);
   EXPECT_TRUE(store_->GetJob(a.id, job.id).ok());
@@ -138,7 +96,7 @@ TEST_F(SqliteStoreTest, AnotherAccountsJobIsNotFound) {
   EXPECT_EQ(store_->CancelJob(b.id, job.id, 1).error().code, "not_found");
 }
 
-TEST_F(SqliteStoreTest, ClaimSaveAndFinishRunsAJobOnce) {
+TEST_P(StoreTest, ClaimSaveAndFinishRunsAJobOnce) {
   Account a = MakeAccount("a");
   Job job = MakeJob(a.id, 3);
   EXPECT_EQ(job.public_id, std::to_string(job.id));
@@ -179,7 +137,7 @@ TEST_F(SqliteStoreTest, ClaimSaveAndFinishRunsAJobOnce) {
   EXPECT_NEAR(summary->average_score, 70.0, 1e-9);
 }
 
-TEST_F(SqliteStoreTest, CandidateFiltersApplyTopNThenMinScore) {
+TEST_P(StoreTest, CandidateFiltersApplyTopNThenMinScore) {
   Account a = MakeAccount("a");
   Job job = MakeJob(a.id, 5);
   ASSERT_TRUE(store_
@@ -204,7 +162,7 @@ TEST_F(SqliteStoreTest, CandidateFiltersApplyTopNThenMinScore) {
   EXPECT_EQ((*list)[1].score, 40);
 }
 
-TEST_F(SqliteStoreTest, CancelIsRefusedOnceFinal) {
+TEST_P(StoreTest, CancelIsRefusedOnceFinal) {
   Account a = MakeAccount("a");
   Job job = MakeJob(a.id, 1);
   auto cancelled = store_->CancelJob(a.id, job.id, 5);
@@ -218,18 +176,29 @@ TEST_F(SqliteStoreTest, CancelIsRefusedOnceFinal) {
   EXPECT_EQ(store_->GetJob(a.id, job.id)->status, JobStatus::kCancelled);
 }
 
-TEST_F(SqliteStoreTest, OrphanedJobsReturnToTheQueue) {
+TEST_P(StoreTest, OrphanedJobsReturnToTheQueue) {
   Account a = MakeAccount("a");
   Job job = MakeJob(a.id, 1);
   ASSERT_TRUE(store_->ClaimNextJob("dead", 1)->has_value());
   auto n = store_->RequeueOrphanedJobs();
   ASSERT_TRUE(n.ok());
+  if (postgres()) {
+    // Many processes share the queue: a start-up must not take the others' live jobs. A dead
+    // process's jobs come back when their lease runs out instead.
+    EXPECT_EQ(*n, 0);
+    EXPECT_EQ(store_->GetJob(a.id, job.id)->status, JobStatus::kProcessing);
+    EXPECT_FALSE(store_->ClaimNextJob("alive", 2)->has_value());
+    ASSERT_EQ(*store_->RequeueStaleJobs(2), 1);
+    EXPECT_EQ(store_->GetJob(a.id, job.id)->status, JobStatus::kQueued);
+    EXPECT_TRUE(store_->ClaimNextJob("alive", 3)->has_value());
+    return;
+  }
   EXPECT_EQ(*n, 1);
   EXPECT_EQ(store_->GetJob(a.id, job.id)->status, JobStatus::kQueued);
   EXPECT_TRUE(store_->ClaimNextJob("alive", 2)->has_value());
 }
 
-TEST_F(SqliteStoreTest, ListJobsFiltersAndPagesNewestFirst) {
+TEST_P(StoreTest, ListJobsFiltersAndPagesNewestFirst) {
   Account a = MakeAccount("a");
   std::vector<std::int64_t> ids;
   for (int i = 0; i < 5; ++i) ids.push_back(MakeJob(a.id, 1).id);
@@ -247,7 +216,7 @@ TEST_F(SqliteStoreTest, ListJobsFiltersAndPagesNewestFirst) {
   EXPECT_EQ((*page)[0].id, ids[1]);
 }
 
-TEST_F(SqliteStoreTest, ConcurrentClaimsNeverShareAJob) {
+TEST_P(StoreTest, ConcurrentClaimsNeverShareAJob) {
   Account a = MakeAccount("a");
   for (int i = 0; i < 40; ++i) MakeJob(a.id, 1);
   std::mutex mu;
@@ -269,7 +238,7 @@ TEST_F(SqliteStoreTest, ConcurrentClaimsNeverShareAJob) {
   EXPECT_EQ(std::set<std::int64_t>(claimed.begin(), claimed.end()).size(), 40u);
 }
 
-TEST_F(SqliteStoreTest, PrefixedPublicIdsAreFoundByAccount) {
+TEST_P(StoreTest, PrefixedPublicIdsAreFoundByAccount) {
   Account a = MakeAccount("a"), b = MakeAccount("b");
   NewJob j;
   j.account_id = a.id;
@@ -282,6 +251,141 @@ TEST_F(SqliteStoreTest, PrefixedPublicIdsAreFoundByAccount) {
   EXPECT_TRUE(store_->GetJobByPublicId(a.id, job->public_id).ok());
   EXPECT_FALSE(store_->GetJobByPublicId(b.id, job->public_id).ok());
 }
+
+TEST_P(StoreTest, BigJobsKeepEveryResumeAndCandidateInOrder) {
+  // More rows than one multi-row INSERT holds, and text that must travel unmangled.
+  Account a = MakeAccount("a");
+  NewJob j;
+  j.account_id = a.id;
+  j.title = "Ingénieur 'logiciel'";
+  j.description = "C++ \\ {braces}, \"quotes\", 100% — ünïcode; $1 ?";
+  for (int i = 0; i < 150; ++i) {
+    j.resumes.push_back({"r" + std::to_string(i) + ".txt", "ext" + std::to_string(i),
+                         "O'Brien \\n {" + std::to_string(i) + "}", "", ""});
+  }
+  auto job = store_->CreateJob(j, "job_", 1);
+  ASSERT_TRUE(job.ok()) << job.error().message;
+  EXPECT_EQ(job->title, j.title);
+  EXPECT_EQ(job->description, j.description);
+  EXPECT_EQ(job->candidate_count, 150);
+  EXPECT_EQ(job->public_id.rfind("job_" + std::to_string(job->id), 0), 0u);
+  auto resumes = store_->LoadResumes(job->id);
+  ASSERT_TRUE(resumes.ok());
+  ASSERT_EQ(resumes->size(), 150u);
+  for (int i = 0; i < 150; ++i) {
+    EXPECT_EQ((*resumes)[i].external_id, "ext" + std::to_string(i));
+    EXPECT_EQ((*resumes)[i].content, "O'Brien \\n {" + std::to_string(i) + "}");
+  }
+  std::vector<CandidateRecord> batch;
+  for (int i = 0; i < 150; ++i) batch.push_back(Candidate(i, i % 101));
+  batch[7].name = "Zoë \"Z\" O'Neil";
+  batch[7].error_code = "unreadable";
+  ASSERT_TRUE(store_->SaveCandidates(job->id, batch).ok());
+  EXPECT_EQ(store_->GetJob(a.id, job->id)->processed_count, 150);
+  auto seventh = store_->GetCandidate(job->id, 7);
+  ASSERT_TRUE(seventh.ok());
+  EXPECT_EQ(seventh->name, "Zoë \"Z\" O'Neil");
+  EXPECT_EQ(seventh->score, 7);
+  EXPECT_FALSE(seventh->qualified);
+  EXPECT_TRUE(store_->GetCandidate(job->id, 100)->qualified);
+  auto summary = store_->Summarize(job->id);
+  ASSERT_TRUE(summary.ok());
+  EXPECT_EQ(summary->total_candidates, 150);
+  EXPECT_EQ(summary->top_score, 100);
+  EXPECT_EQ(summary->unreadable_count, 1);
+  EXPECT_EQ(store_->DoneIndices(job->id)->size(), 150u);
+  EXPECT_EQ(*store_->PendingResumeCount(), 0);
+}
+
+TEST_P(StoreTest, CandidateUpdatesKeepWhatIsNotGiven) {
+  Account a = MakeAccount("a");
+  Job job = MakeJob(a.id, 1);
+  ASSERT_TRUE(store_->SaveCandidates(job.id, {Candidate(0, 75)}).ok());
+  auto updated = store_->UpdateCandidate(job.id, 0, std::string("shortlisted"), std::nullopt);
+  ASSERT_TRUE(updated.ok());
+  EXPECT_EQ(updated->status, "shortlisted");
+  EXPECT_EQ(updated->user_notes, "");
+  updated = store_->UpdateCandidate(job.id, 0, std::nullopt, std::string("call back"));
+  ASSERT_TRUE(updated.ok());
+  EXPECT_EQ(updated->status, "shortlisted");
+  EXPECT_EQ(updated->user_notes, "call back");
+  EXPECT_EQ(updated->score, 75);
+  auto missing = store_->UpdateCandidate(job.id, 5, std::string("x"), std::nullopt);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, "not_found");
+  EXPECT_EQ(missing.error().message, "candidate 6 not found");
+}
+
+TEST_P(StoreTest, OutcomesAreReplacedAndListedOldestFirst) {
+  Account a = MakeAccount("a"), b = MakeAccount("b");
+  Job job = MakeJob(a.id, 2);
+  CandidateRecord first = Candidate(0, 90), second = Candidate(1, 50);
+  first.analysis_json = "{\"n\":0}";
+  second.analysis_json = "{\"n\":1}";
+  ASSERT_TRUE(store_->SaveCandidates(job.id, {first, second}).ok());
+  ASSERT_TRUE(store_->RecordOutcome(a.id, job.id, 1, "rejected", 10).ok());
+  ASSERT_TRUE(store_->RecordOutcome(a.id, job.id, 0, "hired", 20).ok());
+  ASSERT_TRUE(store_->RecordOutcome(a.id, job.id, 1, "withdrawn", 30).ok());
+  auto outcomes = store_->ListOutcomes(a.id);
+  ASSERT_TRUE(outcomes.ok());
+  ASSERT_EQ(outcomes->size(), 2u);
+  EXPECT_EQ((*outcomes)[0].index, 0);
+  EXPECT_EQ((*outcomes)[0].outcome, "hired");
+  EXPECT_EQ((*outcomes)[0].analysis_json, "{\"n\":0}");
+  EXPECT_EQ((*outcomes)[1].outcome, "withdrawn");
+  EXPECT_EQ((*outcomes)[1].recorded_at_ms, 30);
+  EXPECT_TRUE(store_->ListOutcomes(b.id)->empty());
+}
+
+TEST_P(StoreTest, AccountsAndTokensAreListed) {
+  EXPECT_EQ(*store_->CountAccounts(), 0);
+  Account a = MakeAccount("acme");
+  EXPECT_EQ(a.email, "acme@example.com");
+  auto found = store_->FindAccountByName("acme");
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->id, a.id);
+  EXPECT_EQ(found->plan, Plan::kPro);
+  EXPECT_EQ(store_->FindAccountByName("nobody").error().code, "not_found");
+  ASSERT_TRUE(store_->CreateToken(a.id, "ci", Sha256Hex("sl_one"), "sl_one").ok());
+  ASSERT_TRUE(store_->CreateToken(a.id, "laptop", Sha256Hex("sl_two"), "sl_two").ok());
+  ASSERT_EQ(*store_->RevokeTokens("sl_one"), 1) << "revocation by prefix";
+  EXPECT_EQ(*store_->RevokeTokens("sl_one"), 0) << "already revoked";
+  auto tokens = store_->ListTokens(a.id);
+  ASSERT_TRUE(tokens.ok());
+  ASSERT_EQ(tokens->size(), 2u);
+  EXPECT_EQ((*tokens)[0].name, "ci");
+  EXPECT_TRUE((*tokens)[0].revoked);
+  EXPECT_FALSE((*tokens)[1].revoked);
+  EXPECT_EQ(*store_->CountAccounts(), 1);
+}
+
+TEST_P(StoreTest, StaleLeasesReturnToTheQueueAndLiveOnesStay) {
+  Account a = MakeAccount("a");
+  Job stale = MakeJob(a.id, 1), live = MakeJob(a.id, 1), waiting = MakeJob(a.id, 1);
+  ASSERT_EQ((*store_->ClaimNextJob("w1", 1000))->id, stale.id);
+  ASSERT_EQ((*store_->ClaimNextJob("w1", 1000))->id, live.id);
+  // The heartbeat renews only processing jobs; the queued one and an unknown id are ignored.
+  ASSERT_TRUE(store_->HeartbeatJobs({live.id, waiting.id, 999999}, 5000).ok());
+  ASSERT_TRUE(store_->HeartbeatJobs({}, 6000).ok());
+  auto requeued = store_->RequeueStaleJobs(4000);
+  ASSERT_TRUE(requeued.ok()) << requeued.error().message;
+  EXPECT_EQ(*requeued, 1);
+  EXPECT_EQ(store_->GetJob(a.id, stale.id)->status, JobStatus::kQueued);
+  EXPECT_EQ(store_->GetJob(a.id, live.id)->status, JobStatus::kProcessing);
+  auto again = store_->ClaimNextJob("w2", 7000);
+  ASSERT_TRUE(again.ok() && again->has_value());
+  EXPECT_EQ((*again)->id, stale.id) << "the oldest queued job first";
+  EXPECT_EQ((*again)->started_at_ms, 1000) << "started_at is the first claim";
+  ASSERT_TRUE(store_->ReleaseJob(live.id).ok());
+  EXPECT_EQ(store_->GetJob(a.id, live.id)->status, JobStatus::kQueued);
+  EXPECT_EQ(*store_->PendingResumeCount(), 3);
+}
+
+// Named "store" so that `ctest -R store` selects these tests.
+INSTANTIATE_TEST_SUITE_P(store, StoreTest, ::testing::Values("sqlite", "postgres"),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           return info.param;
+                         });
 
 }  // namespace
 }  // namespace shortlist::store

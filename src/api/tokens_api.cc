@@ -1,0 +1,102 @@
+#include "api/tokens_api.h"
+
+#include <algorithm>
+
+#include "api/validation.h"
+#include "common/clock.h"
+
+namespace shortlist::api {
+namespace {
+
+using http::Caller;
+using http::ErrorResponse;
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+constexpr std::size_t kMaxNameChars = 100;
+
+json TokenJson(const store::TokenInfo& t, const Caller& caller) {
+  return {{"id", t.id},           {"name", t.name},
+          {"prefix", t.prefix},   {"created_at", FormatIso8601(t.created_at_ms)},
+          {"revoked", t.revoked}, {"current", t.id == caller.principal.token_id}};
+}
+
+Response List(const ApiContext& ctx, const Caller& caller) {
+  auto tokens = ctx.store->ListTokens(caller.principal.account.id);
+  if (!tokens.ok()) return ErrorResponse(tokens.error());
+  json list = json::array();
+  for (const auto& t : *tokens) list.push_back(TokenJson(t, caller));
+  return Response::Json(200, {{"success", true}, {"tokens", list}, {"total", list.size()}});
+}
+
+Response Create(const ApiContext& ctx, const TokenIssuer& issue, const Request& req,
+                const Caller& caller) {
+  Response error;
+  auto body = ParseJsonObject(req.body, 422, &error);
+  if (!body) return error;
+  Validator v;
+  auto name = v.String(*body, "name", "name", true, 1, kMaxNameChars);
+  if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
+  const std::int64_t account_id = caller.principal.account.id;
+  auto token = issue(account_id, *name);
+  if (!token.ok()) return ErrorResponse(token.error());
+  // The issuer returns only the value; the listing gives the stored row (newest has the
+  // highest id and the token's prefix).
+  json info = nullptr;
+  auto tokens = ctx.store->ListTokens(account_id);
+  if (tokens.ok()) {
+    for (auto it = tokens->rbegin(); it != tokens->rend(); ++it) {
+      if (token->rfind(it->prefix, 0) == 0 && it->name == *name) {
+        info = TokenJson(*it, caller);
+        break;
+      }
+    }
+  }
+  Response created =
+      Response::Json(201, {{"success", true},
+                           {"message", "Token created. Copy it now: it is not shown again."},
+                           {"token", *token},
+                           {"token_info", info}});
+  // A secret: never cached, and never kept for an Idempotency-Key replay (http/idempotency.h).
+  created.headers.emplace_back("Cache-Control", "no-store");
+  return created;
+}
+
+Response Revoke(const ApiContext& ctx, const Request& req, const Caller& caller) {
+  const std::string& prefix = req.path_params.at("prefix");
+  auto tokens = ctx.store->ListTokens(caller.principal.account.id);
+  if (!tokens.ok()) return ErrorResponse(tokens.error());
+  // Store::RevokeTokens matches prefixes across every account, so act only when the caller
+  // owns a live token with this prefix; anything else is the same 404 as a missing token.
+  // The count answered is the caller's own, so it says nothing about other accounts.
+  const auto owned_live = std::count_if(tokens->begin(), tokens->end(), [&](const auto& t) {
+    return !t.revoked && !prefix.empty() && t.prefix == prefix;
+  });
+  if (owned_live == 0) return ErrorResponse(404, "Token not found.");
+  auto revoked = ctx.store->RevokeTokens(prefix);
+  if (!revoked.ok()) return ErrorResponse(revoked.error());
+  return Response::Json(200, {{"success", true},
+                              {"prefix", prefix},
+                              {"revoked", owned_live},
+                              {"message", "Token revoked."}});
+}
+
+}  // namespace
+
+void AddTokenRoutes(const ApiContext& ctx, TokenIssuer issue, http::Router* router) {
+  router->Add({"GET", "/api/v1/tokens",
+               [&ctx](const Request&, const Caller* caller) { return List(ctx, *caller); }, true,
+               "user"});
+  router->Add({"POST", "/api/v1/tokens",
+               [&ctx, issue = std::move(issue)](const Request& req, const Caller* caller) {
+                 return Create(ctx, issue, req, *caller);
+               },
+               true, "user"});
+  router->Add(
+      {"DELETE", "/api/v1/tokens/{prefix}",
+       [&ctx](const Request& req, const Caller* caller) { return Revoke(ctx, req, *caller); }, true,
+       "user"});
+}
+
+}  // namespace shortlist::api
