@@ -1,5 +1,6 @@
 // What the API handlers share: the store, the workers (to wake them and ask for an ETA), the
-// engine, the clock, the rate limiter, billing and the webhook outbox. Owned by the server's main; outlives every handler.
+// engine, the clock, the rate limiter, billing and the webhook outbox. Owned by the server's main;
+// outlives every handler.
 #pragma once
 
 #include <string>
@@ -24,9 +25,10 @@ struct ApiContext {
   billing::Billing* billing = nullptr;    // null: nothing is charged (tests of other parts)
   webhooks::EventSink* events = nullptr;  // null: no webhook is sent
   std::string public_url;  // e.g. "https://shortlist.example.com"; "" = from the Host header
+  bool tls = false;        // served over HTTPS (serve --tls-cert): URLs from Host are https://
 };
 
-// The base URL clients reached us at: public_url if set, else "http://" + Host header.
+// The base URL clients reached us at: public_url if set, else the scheme we serve + Host header.
 std::string BaseUrl(const ApiContext& ctx, const http::Request& request);
 
 }  // namespace shortlist::api

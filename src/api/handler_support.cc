@@ -31,7 +31,7 @@ Result<store::Job> FindJob(const ApiContext& ctx, const http::Request& request,
 std::string BaseUrl(const ApiContext& ctx, const http::Request& request) {
   if (!ctx.public_url.empty()) return ctx.public_url;
   std::string_view host = request.Header("host");
-  return "http://" + std::string(host.empty() ? "localhost" : host);
+  return (ctx.tls ? "https://" : "http://") + std::string(host.empty() ? "localhost" : host);
 }
 
 }  // namespace shortlist::api

@@ -172,6 +172,7 @@ int Serve(const ServeConfig& config) {
   ctx.rate_limiter = &limiter;
   ctx.clock = &SystemClock();
   ctx.public_url = config.public_url;
+  ctx.tls = tls;
   ctx.events = &webhook_service->sink();
   ctx.billing = &billing_service;
   http::Router router;

@@ -256,9 +256,10 @@ void ScanPersonalDetails(std::string_view text, const std::vector<Line>& lines, 
     char buf[8];
     for (size_t k = 0; k < raw.size(); ++k) buf[k] = AsciiLower(raw[k]);
     std::string_view w(buf, raw.size());
-    // Honorifics count only in title case ("Ms. Doe"); "MS" is a degree.
+    // Honorifics count only in title case ("Ms. Doe"): "MS" is a degree, "900 ms" a duration,
+    // "miss" a verb.
     bool honorific = w == "mr" || w == "mrs" || w == "ms" || w == "miss";
-    if (honorific && (raw.size() < 2 || IsAsciiUpper(raw[1]))) continue;
+    if (honorific && !(IsAsciiUpper(raw[0]) && !IsAsciiUpper(raw[1]))) continue;
     if (std::find(kPronouns.begin(), kPronouns.end(), w) != kPronouns.end()) {
       scan->identity_spans.emplace_back(start, i);
     }

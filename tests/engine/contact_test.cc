@@ -61,5 +61,17 @@ TEST(ContactTest, IdentityIsMaskedInBlindText) {
   for (const SkillMention& s : r.skills) EXPECT_NE(s.skill, "Ruby");
 }
 
+TEST(ContactTest, HonorificsAreMaskedOnlyInTitleCase) {
+  ResumeProfile r = SharedEngine().AnalyzeResume(
+      "Sam Lee\nSUMMARY\nReported to Ms. Doe and Mr. Roe. Cut p95 latency from 900 ms to 120 ms; "
+      "MS in Computer Science; never miss a deadline.\n");
+  EXPECT_EQ(r.blind_text.find("Ms. Doe"), std::string::npos);
+  EXPECT_EQ(r.blind_text.find("Mr. Roe"), std::string::npos);
+  // Milliseconds, a degree and a verb are not honorifics.
+  EXPECT_NE(r.blind_text.find("900 ms to 120 ms;"), std::string::npos) << r.blind_text;
+  EXPECT_NE(r.blind_text.find("MS in Computer Science"), std::string::npos);
+  EXPECT_NE(r.blind_text.find("never miss a deadline"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace shortlist::engine

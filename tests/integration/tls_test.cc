@@ -28,13 +28,19 @@ struct Fetched {
   std::string body;
 };
 
-// GET `url`; `ca_file` "" uses the system's trust store.
-Fetched Get(const std::string& url, const std::string& ca_file, const std::string& token = "") {
+// GET `url`, or POST `json_body` to it when one is given; `ca_file` "" uses the system's trust
+// store.
+Fetched Get(const std::string& url, const std::string& ca_file, const std::string& token = "",
+            const std::string& json_body = "") {
   Fetched out;
   CURL* curl = curl_easy_init();
   curl_slist* headers = nullptr;
   if (!token.empty())
     headers = curl_slist_append(headers, ("Authorization: Bearer " + token).c_str());
+  if (!json_body.empty()) {
+    headers = curl_slist_append(headers, "Content-Type: application/json");
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, json_body.c_str());
+  }
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
   if (!ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, ca_file.c_str());
@@ -89,6 +95,17 @@ TEST_F(TlsTest, ServesHttpsWithTheGivenCertificate) {
   ASSERT_EQ(limits.code, CURLE_OK) << curl_easy_strerror(limits.code);
   EXPECT_EQ(limits.status, 200) << limits.body;
   EXPECT_EQ(Get(server.url() + "/api/v1/rate-limit", cert_.cert_file).status, 401);
+
+  // The links the API hands out lead back over HTTPS.
+  const std::string job =
+      R"({"title":"Engineer","description":"A Python engineer with Django, SQL and five years )"
+      R"(of experience building web services.","resumes":[{"filename":"a.txt","content":)"
+      R"("Ana Lee\nPython engineer, 2018 - 2024: Django services, SQL reporting, Docker."}]})";
+  Fetched accepted = Get(server.url() + "/api/v1/jobs", cert_.cert_file, server.first_token(), job);
+  ASSERT_EQ(accepted.status, 202) << accepted.body;
+  auto body = nlohmann::json::parse(accepted.body);
+  EXPECT_EQ(body["status_url"].get<std::string>().rfind(server.url() + "/api/v1/jobs/", 0), 0u)
+      << body.dump();
 }
 
 TEST_F(TlsTest, AClientThatDoesNotTrustTheCertificateIsRefused) {
