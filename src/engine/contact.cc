@@ -47,6 +47,52 @@ struct ByteTable {
 };
 constexpr ByteTable kBytes;
 
+// Bit k set when p[k] is one of h s t m x z in either case (the first letters of every pronoun
+// and honorific), for the `n` <= 16 bytes at p.
+uint32_t PronounFirstMask(const char* p, size_t n) {
+#if defined(__SSE2__)
+  if (n == 16) {
+    const __m128i lower =
+        _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), _mm_set1_epi8(0x20));
+    __m128i hit = _mm_setzero_si128();
+    for (char c : {'h', 's', 't', 'm', 'x', 'z'}) {
+      hit = _mm_or_si128(hit, _mm_cmpeq_epi8(lower, _mm_set1_epi8(c)));
+    }
+    return static_cast<uint32_t>(_mm_movemask_epi8(hit));
+  }
+#endif
+  uint32_t mask = 0;
+  for (size_t k = 0; k < n; ++k) {
+    const char c = AsciiLower(p[k]);
+    const bool first = c == 'h' || c == 's' || c == 't' || c == 'm' || c == 'x' || c == 'z';
+    mask |= static_cast<uint32_t>(first) << k;
+  }
+  return mask;
+}
+
+// Bit k set when p[k] can start a URL or a phone (kUrlStart or kPhoneStart: h w l g in either
+// case, digits, '+', '('), for the `n` <= 16 bytes at p.
+uint32_t StartByteMask(const char* p, size_t n) {
+#if defined(__SSE2__)
+  if (n == 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
+    __m128i hit =
+        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('+')), _mm_cmpeq_epi8(x, _mm_set1_epi8('(')));
+    hit = _mm_or_si128(hit, text_internal::InRange(x, '0', 10));
+    for (char c : {'h', 'w', 'l', 'g'}) {
+      hit = _mm_or_si128(hit, _mm_cmpeq_epi8(lower, _mm_set1_epi8(c)));
+    }
+    return static_cast<uint32_t>(_mm_movemask_epi8(hit));
+  }
+#endif
+  uint32_t mask = 0;
+  for (size_t k = 0; k < n; ++k) {
+    mask |= static_cast<uint32_t>(kBytes.Is(p[k], kUrlStart | kPhoneStart)) << k;
+  }
+  return mask;
+}
+
 bool IsEmailLocalChar(char c) { return kBytes.Is(c, kEmailLocal); }
 bool IsDomainChar(char c) { return kBytes.Is(c, kDomain); }
 bool IsUrlChar(char c) { return kBytes.Is(c, kUrl); }
@@ -134,51 +180,61 @@ void ScanIdentifiers(std::string_view text, ContactScan* scan) {
   // 2018", is not a phone), in one pass: each scan resumes after what it consumed.
   size_t url_from = 0;
   size_t phone_from = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const uint8_t flags = kBytes.flags[static_cast<unsigned char>(text[i])];
-    if (!(flags & (kUrlStart | kPhoneStart))) continue;
-    if ((flags & kUrlStart) && i >= url_from &&
-        !(i > 0 && IsUrlChar(text[i - 1]) && text[i - 1] != '(')) {
-      std::string_view rest = text.substr(i);
-      if (StartsWithLower(rest, "http://") || StartsWithLower(rest, "https://") ||
-          StartsWithLower(rest, "www.") || StartsWithLower(rest, "linkedin.com/") ||
-          StartsWithLower(rest, "github.com/")) {
-        size_t e = i;
-        while (e < n && IsUrlChar(text[e])) ++e;
-        AddUrl(text.substr(i, e - i), i, scan);
-        url_from = e + 1;
+  // Neither starts right after a letter or digit (checked in full below): the possible starts
+  // are found 16 bytes at a time, from masks of start bytes and of letters and digits.
+  uint32_t prev_alnum = 0;
+  for (size_t block = 0; block < n; block += 16) {
+    const size_t len = std::min<size_t>(16, n - block);
+    const uint32_t alnum = AsciiAlnumMask(text.data() + block, len);
+    uint32_t starts = StartByteMask(text.data() + block, len) & ~((alnum << 1) | prev_alnum);
+    prev_alnum = (alnum >> (len - 1)) & 1;
+    for (; starts != 0; starts &= starts - 1) {
+      const size_t i = block + static_cast<size_t>(__builtin_ctz(starts));
+      const uint8_t flags = kBytes.flags[static_cast<unsigned char>(text[i])];
+      if ((flags & kUrlStart) && i >= url_from &&
+          !(i > 0 && IsUrlChar(text[i - 1]) && text[i - 1] != '(')) {
+        std::string_view rest = text.substr(i);
+        if (StartsWithLower(rest, "http://") || StartsWithLower(rest, "https://") ||
+            StartsWithLower(rest, "www.") || StartsWithLower(rest, "linkedin.com/") ||
+            StartsWithLower(rest, "github.com/")) {
+          size_t e = i;
+          while (e < n && IsUrlChar(text[e])) ++e;
+          AddUrl(text.substr(i, e - i), i, scan);
+          url_from = e + 1;
+        }
       }
-    }
-    if (!(flags & kPhoneStart) || i < phone_from || (i > 0 && IsAsciiAlnum(text[i - 1]))) continue;
-    size_t e = i;
-    int digits = 0;
-    int groups = 0;
-    bool in_digits = false;
-    while (e < n && kBytes.Is(text[e], kPhoneBody)) {
-      if (IsAsciiDigit(text[e])) {
-        ++digits;
-        if (!in_digits) ++groups;
-        in_digits = true;
-      } else {
-        in_digits = false;
-        if (text[e] == ' ' && e + 1 < n && text[e + 1] == ' ') break;
+      if (!(flags & kPhoneStart) || i < phone_from || (i > 0 && IsAsciiAlnum(text[i - 1])))
+        continue;
+      size_t e = i;
+      int digits = 0;
+      int groups = 0;
+      bool in_digits = false;
+      while (e < n && kBytes.Is(text[e], kPhoneBody)) {
+        if (IsAsciiDigit(text[e])) {
+          ++digits;
+          if (!in_digits) ++groups;
+          in_digits = true;
+        } else {
+          in_digits = false;
+          if (text[e] == ' ' && e + 1 < n && text[e + 1] == ' ') break;
+        }
+        ++e;
       }
-      ++e;
-    }
-    while (e > i && !IsAsciiDigit(text[e - 1])) --e;
-    if (e < n && IsAsciiAlpha(text[e])) {
-      phone_from = e + 1;
-      continue;
-    }
-    if (digits >= 10 && digits <= 15) {
-      std::string_view phone = text.substr(i, e - i);
-      // Two 4-digit years with a separator are dates, not a phone.
-      if (!(digits == 8 && groups == 2)) {
-        if (scan->contact.phone.empty()) scan->contact.phone = std::string(phone);
-        scan->identity_spans.emplace_back(i, e);
+      while (e > i && !IsAsciiDigit(text[e - 1])) --e;
+      if (e < n && IsAsciiAlpha(text[e])) {
+        phone_from = e + 1;
+        continue;
       }
+      if (digits >= 10 && digits <= 15) {
+        std::string_view phone = text.substr(i, e - i);
+        // Two 4-digit years with a separator are dates, not a phone.
+        if (!(digits == 8 && groups == 2)) {
+          if (scan->contact.phone.empty()) scan->contact.phone = std::string(phone);
+          scan->identity_spans.emplace_back(i, e);
+        }
+      }
+      phone_from = std::max(i, e) + 1;
     }
-    phone_from = std::max(i, e) + 1;
   }
 }
 
@@ -220,48 +276,49 @@ void ScanPersonalDetails(std::string_view text, const std::vector<Line>& lines, 
       "he",   "she",   "him",    "her",    "his", "hers",    "himself", "herself",
       "they", "them",  "their",  "theirs", "mr",  "mrs",     "ms",      "miss",
       "sir",  "madam", "mister", "xe",     "ze",  "themself"};
-  size_t i = 0;
+  // Only a word that starts with one of these letters right after a non-word byte can be one:
+  // the scan finds those starts 16 bytes at a time (masks of word bytes and of these letters) and
+  // walks a word only from such a start.
   const size_t n = text.size();
-  while (i < n) {
-    if (!IsAsciiAlpha(text[i])) {
-      ++i;
-      continue;
-    }
-    size_t start = i;
-    // Every pronoun and honorific starts with one of these letters.
-    const char first = AsciiLower(text[i]);
-    const bool candidate = first == 'h' || first == 's' || first == 't' || first == 'm' ||
-                           first == 'x' || first == 'z';
-    while (i < n && IsAsciiAlpha(text[i])) ++i;
-    if (!candidate || i - start > 8 || i - start < 2) continue;
-    if (start > 0 && IsWordByte(text[start - 1])) continue;
-    if (i < n && IsWordByte(text[i])) continue;
-    std::string_view raw = text.substr(start, i - start);
-    uint64_t packed = 0;
-    for (size_t k = 0; k < raw.size(); ++k) {
-      packed |= static_cast<uint64_t>(static_cast<unsigned char>(AsciiLower(raw[k]))) << (8 * k);
-    }
-    static const std::vector<uint64_t> kPacked = [] {
-      std::vector<uint64_t> v;
-      for (std::string_view p : kPronouns) {
-        uint64_t x = 0;
-        for (size_t k = 0; k < p.size(); ++k) {
-          x |= static_cast<uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
-        }
-        v.push_back(x);
+  uint32_t prev_word = 0;
+  for (size_t block = 0; block < n; block += 16) {
+    const size_t len = std::min<size_t>(16, n - block);
+    const uint32_t word = WordByteMask(text.data() + block, len);
+    uint32_t starts = PronounFirstMask(text.data() + block, len) & ~((word << 1) | prev_word);
+    prev_word = (word >> (len - 1)) & 1;
+    for (; starts != 0; starts &= starts - 1) {
+      const size_t start = block + static_cast<size_t>(__builtin_ctz(starts));
+      size_t i = start + 1;
+      while (i < n && IsAsciiAlpha(text[i])) ++i;
+      if (i - start > 8 || i - start < 2) continue;
+      if (i < n && IsWordByte(text[i])) continue;
+      std::string_view raw = text.substr(start, i - start);
+      uint64_t packed = 0;
+      for (size_t k = 0; k < raw.size(); ++k) {
+        packed |= static_cast<uint64_t>(static_cast<unsigned char>(AsciiLower(raw[k]))) << (8 * k);
       }
-      return v;
-    }();
-    if (std::find(kPacked.begin(), kPacked.end(), packed) == kPacked.end()) continue;
-    char buf[8];
-    for (size_t k = 0; k < raw.size(); ++k) buf[k] = AsciiLower(raw[k]);
-    std::string_view w(buf, raw.size());
-    // Honorifics count only in title case ("Ms. Doe"): "MS" is a degree, "900 ms" a duration,
-    // "miss" a verb.
-    bool honorific = w == "mr" || w == "mrs" || w == "ms" || w == "miss";
-    if (honorific && !(IsAsciiUpper(raw[0]) && !IsAsciiUpper(raw[1]))) continue;
-    if (std::find(kPronouns.begin(), kPronouns.end(), w) != kPronouns.end()) {
-      scan->identity_spans.emplace_back(start, i);
+      static const std::vector<uint64_t> kPacked = [] {
+        std::vector<uint64_t> v;
+        for (std::string_view p : kPronouns) {
+          uint64_t x = 0;
+          for (size_t k = 0; k < p.size(); ++k) {
+            x |= static_cast<uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+          }
+          v.push_back(x);
+        }
+        return v;
+      }();
+      if (std::find(kPacked.begin(), kPacked.end(), packed) == kPacked.end()) continue;
+      char buf[8];
+      for (size_t k = 0; k < raw.size(); ++k) buf[k] = AsciiLower(raw[k]);
+      std::string_view w(buf, raw.size());
+      // Honorifics count only in title case ("Ms. Doe"): "MS" is a degree, "900 ms" a duration,
+      // "miss" a verb.
+      bool honorific = w == "mr" || w == "mrs" || w == "ms" || w == "miss";
+      if (honorific && !(IsAsciiUpper(raw[0]) && !IsAsciiUpper(raw[1]))) continue;
+      if (std::find(kPronouns.begin(), kPronouns.end(), w) != kPronouns.end()) {
+        scan->identity_spans.emplace_back(start, i);
+      }
     }
   }
 }

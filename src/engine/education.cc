@@ -229,14 +229,18 @@ std::vector<std::string> ExtractCertifications(const std::vector<Line>& lines,
     while (!t.empty() && (t.front() == '*' || t.front() == '-')) t = Trim(t.substr(1));
     if (t.empty() || t.size() > 120) continue;
     bool in_section = kinds[i] == SectionKind::kCertifications && !headings[i];
-    bool named = false;
-    // (A plain loop: find_first_of calls memchr once per byte of the line.)
-    for (size_t at = 0; at + 6 <= t.size() && !named; ++at) {
-      if ((t[at] | 0x20) != 'c') continue;
-      char w[6];
-      for (int k = 0; k < 6; ++k) w[k] = AsciiLower(t[at + k]);
-      named = std::string_view(w, 6) == "certif";
-    }
+    // Whether the line names a certification ("certif..." anywhere); looked for only where it
+    // decides, after the cheaper tests (most lines are long sentences).
+    auto named = [t] {
+      // (A plain loop: find_first_of calls memchr once per byte of the line.)
+      for (size_t at = 0; at + 6 <= t.size(); ++at) {
+        if ((t[at] | 0x20) != 'c') continue;
+        char w[6];
+        for (int k = 0; k < 6; ++k) w[k] = AsciiLower(t[at + k]);
+        if (std::string_view(w, 6) == "certif") return true;
+      }
+      return false;
+    };
     if (headings[i]) {
       size_t colon = t.find(':');
       if (kinds[i] == SectionKind::kCertifications && colon != std::string_view::npos &&
@@ -245,7 +249,7 @@ std::vector<std::string> ExtractCertifications(const std::vector<Line>& lines,
       }
       continue;
     }
-    if (in_section || (named && CountWords(t) <= 12)) {
+    if (in_section || (CountWords(t) <= 12 && named())) {
       if (std::find(certs.begin(), certs.end(), t) == certs.end()) certs.emplace_back(t);
     }
   }

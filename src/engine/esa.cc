@@ -5,6 +5,10 @@
 #include <cstdlib>
 #include <string>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace shortlist::engine {
 namespace {
 
@@ -22,14 +26,34 @@ std::vector<std::string_view> Columns(std::string_view line) {
 
 // Dot product with eight independent accumulators, summed in a fixed order: as deterministic as a
 // plain loop, without its chain of dependent additions (these vectors have ~2,900 entries).
+// On x86-64 the eight accumulators are the lanes of four SSE2 registers (lane j of acc[k] is
+// accumulator 2k + j): each lane does exactly the scalar arithmetic, so the result is
+// bit-identical, at a quarter of the instructions (the compiler does not vectorise this at -O2).
 double Dot(const float* a, const float* b, size_t n) {
-  double acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   size_t i = 0;
+#if defined(__SSE2__)
+  __m128d acc[4] = {_mm_setzero_pd(), _mm_setzero_pd(), _mm_setzero_pd(), _mm_setzero_pd()};
   for (; i + 8 <= n; i += 8) {
-    for (size_t k = 0; k < 8; ++k) acc[k] += static_cast<double>(a[i + k]) * b[i + k];
+    for (size_t half = 0; half < 2; ++half) {
+      const __m128 x = _mm_loadu_ps(a + i + 4 * half);
+      const __m128 y = _mm_loadu_ps(b + i + 4 * half);
+      __m128d& lo = acc[2 * half];
+      __m128d& hi = acc[2 * half + 1];
+      lo = _mm_add_pd(lo, _mm_mul_pd(_mm_cvtps_pd(x), _mm_cvtps_pd(y)));
+      hi = _mm_add_pd(
+          hi, _mm_mul_pd(_mm_cvtps_pd(_mm_movehl_ps(x, x)), _mm_cvtps_pd(_mm_movehl_ps(y, y))));
+    }
   }
-  for (; i < n; ++i) acc[0] += static_cast<double>(a[i]) * b[i];
-  return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+  double s[8];
+  for (size_t k = 0; k < 4; ++k) _mm_storeu_pd(s + 2 * k, acc[k]);
+#else
+  double s[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  for (; i + 8 <= n; i += 8) {
+    for (size_t k = 0; k < 8; ++k) s[k] += static_cast<double>(a[i + k]) * b[i + k];
+  }
+#endif
+  for (; i < n; ++i) s[0] += static_cast<double>(a[i]) * b[i];
+  return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
 }
 
 void Normalise(std::vector<float>* v) {
@@ -38,8 +62,15 @@ void Normalise(std::vector<float>* v) {
     v->clear();
     return;
   }
-  float inv = static_cast<float>(1 / std::sqrt(norm));
-  for (float& x : *v) x *= inv;
+  const float inv = static_cast<float>(1 / std::sqrt(norm));
+  float* x = v->data();
+  const size_t n = v->size();
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128 scale = _mm_set1_ps(inv);  // four lanes at a time, the same product in each
+  for (; i + 4 <= n; i += 4) _mm_storeu_ps(x + i, _mm_mul_ps(_mm_loadu_ps(x + i), scale));
+#endif
+  for (; i < n; ++i) x[i] *= inv;
 }
 
 // 1 + ln(n), the sublinear term frequency; a table for the common small counts (a log per word

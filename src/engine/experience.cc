@@ -42,12 +42,15 @@ std::vector<std::string_view> SplitParts(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
     size_t sep = 0;
-    if (s.compare(i, 4, " at ") == 0 || s.compare(i, 3, " | ") == 0 ||
-        s.compare(i, 3, " - ") == 0) {
+    // Every separator of more than one byte starts with a space: the comparisons (memcmp calls)
+    // are made only there.
+    const bool space = s[i] == ' ';
+    if (space && (s.compare(i, 4, " at ") == 0 || s.compare(i, 3, " | ") == 0 ||
+                  s.compare(i, 3, " - ") == 0)) {
       sep = s.compare(i, 4, " at ") == 0 ? 4 : 3;
     } else if (s[i] == ',' || s[i] == '|') {
       sep = 1;
-    } else if (s.compare(i, 3, "   ") == 0) {
+    } else if (space && s.compare(i, 3, "   ") == 0) {
       sep = 3;
       while (i + sep < s.size() && s[i + sep] == ' ') ++sep;
     }

@@ -27,17 +27,24 @@ void ForEachTokenNgram(std::string_view token, Sink&& sink) {
   for (size_t i = 0; i < n; ++i) buf[i + 1] = token[i];
   buf[n + 1] = '$';
   size_t len = n + 2;
-  auto bucket = [](const char* p, size_t m) {
-    uint32_t v = 0;
-    for (size_t i = 0; i < m; ++i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+  // A gram's bucket hashes its bytes packed big-endian into 32 bits.
+  auto bucket = [](uint32_t v) {
     return static_cast<uint32_t>((v * 2654435761u) >> 16);  // Knuth multiplicative hash
   };
+  uint32_t v = 0;
   if (len <= 4) {
-    sink(bucket(buf, len), 1.0);
+    for (size_t i = 0; i < len; ++i) v = (v << 8) | static_cast<unsigned char>(buf[i]);
+    sink(bucket(v), 1.0);
     return;
   }
   double share = 1.0 / static_cast<double>(len - 3);
-  for (size_t i = 0; i + 4 <= len; ++i) sink(bucket(buf + i, 4), share);
+  // Rolling window: shifting in the next byte drops the first one off the top of the 32 bits, so
+  // each gram costs one shift instead of four.
+  for (size_t i = 0; i < 3; ++i) v = (v << 8) | static_cast<unsigned char>(buf[i]);
+  for (size_t i = 3; i < len; ++i) {
+    v = (v << 8) | static_cast<unsigned char>(buf[i]);
+    sink(bucket(v), share);
+  }
 }
 
 struct TextFeatures {

@@ -30,14 +30,16 @@ std::string EvidenceLine(std::string_view line) {
   while (!t.empty() && (t.front() == '*' || t.front() == '-' || t.front() == '>')) {
     t = Trim(t.substr(1));
   }
-  // Collapse layout runs of spaces.
+  // Collapse layout runs of spaces; keep the first kMaxEvidence bytes of the result (a long
+  // paragraph line is not read past them).
+  constexpr size_t kMaxEvidence = 240;
   std::string out;
-  out.reserve(t.size());
+  out.reserve(std::min(t.size(), kMaxEvidence));
   for (char c : t) {
     if (c == ' ' && !out.empty() && out.back() == ' ') continue;
     out.push_back(c);
+    if (out.size() == kMaxEvidence) break;
   }
-  if (out.size() > 240) out.resize(240);
   return out;
 }
 
@@ -111,6 +113,7 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
   std::vector<ExperienceSpan> spans =
       ExtractExperience(blind, lines, kinds, headings, reference, &data);
   std::vector<std::pair<MonthIndex, MonthIndex>> all_months;
+  all_months.reserve(spans.size());
   for (const ExperienceSpan& s : spans) all_months.push_back(s.months);
   profile.total_years_experience = UnionYears(all_months);
 
@@ -157,19 +160,32 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
   }
   int total_mentions = 0;
   int max_repeats = 0;
+  // Skills listed together share their evidence line: each line is cleaned up once. (line index,
+  // index of the first of profile.skills with that line)
+  std::vector<std::pair<size_t, size_t>> evidence_of_line;
+  // Sized once: a SkillMention is four strings, and regrowing moves them all.
+  profile.skills.reserve(order.size());
+  if (skill_ids) skill_ids->reserve(skill_ids->size() + order.size());
   for (SkillId id : order) {
     const Acc& a = acc[id];
     const Skill& skill = data.taxonomy.skill(id);
     SkillMention mention;
     mention.skill = skill.name;
     mention.category = skill.category;
-    mention.evidence = EvidenceLine(lines[a.evidence_line].text);
+    auto seen = std::find_if(evidence_of_line.begin(), evidence_of_line.end(),
+                             [&a](const auto& e) { return e.first == a.evidence_line; });
+    mention.evidence = seen != evidence_of_line.end() ? profile.skills[seen->second].evidence
+                                                      : EvidenceLine(lines[a.evidence_line].text);
     mention.years = UnionYears(a.months);
+    if (seen == evidence_of_line.end()) {
+      evidence_of_line.emplace_back(a.evidence_line, profile.skills.size());
+    }
     profile.skills.push_back(std::move(mention));
     if (skill_ids) skill_ids->push_back(id);
     total_mentions += a.count;
     max_repeats = std::max(max_repeats, a.count);
   }
+  profile.experience.reserve(spans.size());
   for (ExperienceSpan& s : spans) profile.experience.push_back(std::move(s.entry));
 
   const int words = CountWords(blind);

@@ -9,6 +9,10 @@
 #include <type_traits>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace shortlist::engine {
 
 inline bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -40,11 +44,64 @@ struct WordByteTable {
   }
 };
 inline constexpr WordByteTable kWordBytes;
+// ASCII letters and digits lower-cased; 0 for every other byte (ForEachToken's token bytes).
+struct TokenByteTable {
+  char lower[256] = {};
+  constexpr TokenByteTable() {
+    for (int c = 0; c < 256; ++c) {
+      if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) lower[c] = static_cast<char>(c);
+      if (c >= 'A' && c <= 'Z') lower[c] = static_cast<char>(c + 32);
+    }
+  }
+};
+inline constexpr TokenByteTable kTokenBytes;
 }  // namespace text_internal
 // A byte that belongs to a word: ASCII letters and digits, and any non-ASCII (UTF-8) byte. (A
 // table lookup: the analyzers ask this for every byte of every resume.)
 inline bool IsWordByte(char c) {
   return text_internal::kWordBytes.word[static_cast<unsigned char>(c)];
+}
+
+// Bit k set when p[k] is an ASCII letter or digit (AsciiAlnumMask) or a word byte
+// (WordByteMask), for the `n` <= 16 bytes at p. The scans that read every byte of a resume (word
+// counts, skill, pronoun, URL and phone starts) take their word boundaries from these masks, 16
+// bytes at a time, instead of branching on each byte.
+#if defined(__SSE2__)
+namespace text_internal {
+// 0xFF in each lane whose byte is in [lo, lo + count): the unsigned "v - lo < count" as a signed
+// compare, v + (-128 - lo) < -128 + count.
+inline __m128i InRange(__m128i v, char lo, char count) {
+  return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(-128 - lo))),
+                        _mm_set1_epi8(static_cast<char>(-128 + count)));
+}
+inline __m128i AlnumBytes(__m128i x) {
+  const __m128i letter = InRange(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 26);
+  return _mm_or_si128(letter, InRange(x, '0', 10));
+}
+}  // namespace text_internal
+#endif
+inline uint32_t AsciiAlnumMask(const char* p, size_t n) {
+#if defined(__SSE2__)
+  if (n == 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    return static_cast<uint32_t>(_mm_movemask_epi8(text_internal::AlnumBytes(x)));
+  }
+#endif
+  uint32_t mask = 0;
+  for (size_t k = 0; k < n; ++k) mask |= static_cast<uint32_t>(IsAsciiAlnum(p[k])) << k;
+  return mask;
+}
+inline uint32_t WordByteMask(const char* p, size_t n) {
+#if defined(__SSE2__)
+  if (n == 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // Bytes >= 0x80 (UTF-8) have their top bit set, which is what movemask reads.
+    return static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(text_internal::AlnumBytes(x), x)));
+  }
+#endif
+  uint32_t mask = 0;
+  for (size_t k = 0; k < n; ++k) mask |= static_cast<uint32_t>(IsWordByte(p[k])) << k;
+  return mask;
 }
 
 // Unifies line ends to '\n', tabs to spaces, typographic punctuation (dashes, quotes, bullets,
@@ -55,7 +112,14 @@ std::string NormalizeText(std::string_view text);
 // ASCII lower-case copy; same length, so offsets carry over between the two.
 std::string AsciiLowerCopy(std::string_view text);
 
-std::string_view Trim(std::string_view s);
+// (Inline: several passes trim every line of every resume.)
+inline std::string_view Trim(std::string_view s) {
+  size_t b = 0;
+  size_t e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\n')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n')) --e;
+  return s.substr(b, e - b);
+}
 
 // A line of a text with its byte offset.
 struct Line {
@@ -118,9 +182,11 @@ void ForEachToken(std::string_view text, Sink&& sink) {
     size_t start = i;
     uint64_t h = kSeed;
     uint64_t before = kSeed;
-    while (i < n && IsAsciiAlnum(text[i])) {
+    while (i < n) {
+      // One table lookup both tests the byte and lower-cases it.
+      const char c = text_internal::kTokenBytes.lower[static_cast<unsigned char>(text[i])];
+      if (c == 0) break;
       if (len < sizeof(buf) - 2) {
-        const char c = AsciiLower(text[i]);
         buf[len++] = c;
         before = h;
         h = (h ^ static_cast<unsigned char>(c)) * kPrime;
