@@ -35,10 +35,15 @@ def fresh_schema(server_url):
     return server_url + '?options=-csearch_path%3D' + name
 
 
+LAUNCHED = []  # every server started, so a failed round leaves none running (see main)
+
+
 def launch_server(binary, database, workers):
-    return subprocess.Popen([binary, 'serve', '--port', '0', '--database', database,
+    proc = subprocess.Popen([binary, 'serve', '--port', '0', '--database', database,
                              '--workers', str(workers), '--log-level', 'warn'],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    LAUNCHED.append(proc)
+    return proc
 
 
 def listening_url(proc):
@@ -125,4 +130,9 @@ def main():
 
 
 if __name__ == '__main__':
-    main()
+    try:
+        main()
+    finally:
+        for proc in LAUNCHED:
+            if proc.poll() is None:
+                proc.kill()
