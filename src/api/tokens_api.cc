@@ -1,7 +1,5 @@
 #include "api/tokens_api.h"
 
-#include <algorithm>
-
 #include "api/validation.h"
 #include "common/clock.h"
 
@@ -65,20 +63,13 @@ Response Create(const ApiContext& ctx, const TokenIssuer& issue, const Request& 
 
 Response Revoke(const ApiContext& ctx, const Request& req, const Caller& caller) {
   const std::string& prefix = req.path_params.at("prefix");
-  auto tokens = ctx.store->ListTokens(caller.principal.account.id);
-  if (!tokens.ok()) return ErrorResponse(tokens.error());
-  // Store::RevokeTokens matches prefixes across every account, so act only when the caller
-  // owns a live token with this prefix; anything else is the same 404 as a missing token.
-  // The count answered is the caller's own, so it says nothing about other accounts.
-  const auto owned_live = std::count_if(tokens->begin(), tokens->end(), [&](const auto& t) {
-    return !t.revoked && !prefix.empty() && t.prefix == prefix;
-  });
-  if (owned_live == 0) return ErrorResponse(404, "Token not found.");
-  auto revoked = ctx.store->RevokeTokens(prefix);
+  // Only the caller's own tokens; another account's prefix is the same 404 as a missing one.
+  auto revoked = ctx.store->RevokeTokens(prefix, caller.principal.account.id);
   if (!revoked.ok()) return ErrorResponse(revoked.error());
+  if (*revoked == 0) return ErrorResponse(404, "Token not found.");
   return Response::Json(200, {{"success", true},
                               {"prefix", prefix},
-                              {"revoked", owned_live},
+                              {"revoked", *revoked},
                               {"message", "Token revoked."}});
 }
 

@@ -57,7 +57,7 @@ int TokenRevoke(const DataLocation& data_dir, const std::string& token_or_prefix
   }
   // A whole token is matched by its hash; a listed prefix (sl_xxxxxxx) by the prefix.
   std::string key = token_or_prefix.size() > 10 ? Sha256Hex(token_or_prefix) : token_or_prefix;
-  auto revoked = (*store)->RevokeTokens(key);
+  auto revoked = (*store)->RevokeTokens(key, store::Store::kAnyAccount);
   if (!revoked.ok()) {
     std::cerr << "shortlist: " << revoked.error().message << "\n";
     return 1;

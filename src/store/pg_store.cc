@@ -224,13 +224,14 @@ class PgStore : public Store {
     });
   }
 
-  Result<int> RevokeTokens(const std::string& prefix_or_hash) override {
+  Result<int> RevokeTokens(const std::string& prefix_or_hash, std::int64_t account_id) override {
     return pool_.Run([&](PgConnection& db) -> Result<int> {
       return db
           .Query(
               "UPDATE api_tokens SET revoked_at = $1 "
-              "WHERE revoked_at = 0 AND (prefix = $2 OR token_hash = $2)",
-              PgParams().Add(NowMs()).Add(prefix_or_hash))
+              "WHERE revoked_at = 0 AND (prefix = $2 OR token_hash = $2) "
+              "AND ($3 = 0 OR account_id = $3)",
+              PgParams().Add(NowMs()).Add(prefix_or_hash).Add(account_id))
           .affected();
     });
   }

@@ -192,12 +192,17 @@ class SqliteStore : public Store {
     });
   }
 
-  Result<int> RevokeTokens(const std::string& prefix_or_hash) override {
+  Result<int> RevokeTokens(const std::string& prefix_or_hash, std::int64_t account_id) override {
     return Run([&](SqliteDb& db) -> Result<int> {
       auto st = db.Prepare(
           "UPDATE api_tokens SET revoked_at = ? "
-          "WHERE revoked_at = 0 AND (prefix = ? OR token_hash = ?)");
-      st.Bind(1, NowMs()).Bind(2, prefix_or_hash).Bind(3, prefix_or_hash).Run();
+          "WHERE revoked_at = 0 AND (prefix = ? OR token_hash = ?) AND (? = 0 OR account_id = ?)");
+      st.Bind(1, NowMs())
+          .Bind(2, prefix_or_hash)
+          .Bind(3, prefix_or_hash)
+          .Bind(4, account_id)
+          .Bind(5, account_id)
+          .Run();
       int revoked = db.Changes();
       if (revoked > 0) epoch_->Bump();  // after the commit (autocommit statement)
       return revoked;

@@ -38,8 +38,10 @@ class Store {
                                         const std::string& prefix) = 0;
   // The account behind a live (not revoked) token; "not_found" otherwise.
   virtual Result<Principal> Authenticate(const std::string& token_hash) = 0;
-  // Revokes every live token whose prefix or hash equals `prefix_or_hash`; returns how many.
-  virtual Result<int> RevokeTokens(const std::string& prefix_or_hash) = 0;
+  // Revokes every live token of `account_id` whose prefix or hash equals `prefix_or_hash`;
+  // returns how many. kAnyAccount is for the operator's CLI, which acts on every account.
+  static constexpr std::int64_t kAnyAccount = 0;
+  virtual Result<int> RevokeTokens(const std::string& prefix_or_hash, std::int64_t account_id) = 0;
   virtual Result<std::vector<TokenInfo>> ListTokens(std::int64_t account_id) = 0;
 
   // --- jobs (as the API sees them) ---

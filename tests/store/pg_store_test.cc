@@ -161,7 +161,7 @@ TEST_P(PgStoreTest, ARevokeIsSeenByEveryProcessAtOnce) {
     ASSERT_TRUE(seen.ok());
     EXPECT_EQ(seen->account.id, a.id);
   }
-  ASSERT_EQ(*store_->RevokeTokens("sl_shared"), 1);
+  ASSERT_EQ(*store_->RevokeTokens("sl_shared", Store::kAnyAccount), 1);
   auto after = other->Authenticate(Sha256Hex("sl_shared"));
   ASSERT_FALSE(after.ok());
   EXPECT_EQ(after.error().code, "not_found");

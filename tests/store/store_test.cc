@@ -22,7 +22,7 @@ TEST_P(StoreTest, TokensAuthenticateUntilRevoked) {
   EXPECT_EQ(p->account.name, "acme");
   EXPECT_EQ(p->account.plan, Plan::kPro);
   EXPECT_EQ(store_->Authenticate(Sha256Hex("sl_other")).error().code, "not_found");
-  auto revoked = store_->RevokeTokens(Sha256Hex("sl_secret"));
+  auto revoked = store_->RevokeTokens(Sha256Hex("sl_secret"), Store::kAnyAccount);
   ASSERT_TRUE(revoked.ok());
   EXPECT_EQ(*revoked, 1);
   EXPECT_FALSE(store_->Authenticate(Sha256Hex("sl_secret")).ok());
@@ -40,7 +40,7 @@ TEST_P(StoreTest, RevokeFromAnotherProcessEndsACachedToken) {
   {
     auto cli = OpenAnother();
     ASSERT_NE(cli, nullptr);
-    ASSERT_EQ(*cli->RevokeTokens(Sha256Hex("sl_cached")), 1);
+    ASSERT_EQ(*cli->RevokeTokens(Sha256Hex("sl_cached"), Store::kAnyAccount), 1);
   }
   auto after = store_->Authenticate(Sha256Hex("sl_cached"));
   ASSERT_FALSE(after.ok());
@@ -348,15 +348,17 @@ TEST_P(StoreTest, AccountsAndTokensAreListed) {
   EXPECT_EQ(store_->FindAccountByName("nobody").error().code, "not_found");
   ASSERT_TRUE(store_->CreateToken(a.id, "ci", Sha256Hex("sl_one"), "sl_one").ok());
   ASSERT_TRUE(store_->CreateToken(a.id, "laptop", Sha256Hex("sl_two"), "sl_two").ok());
-  ASSERT_EQ(*store_->RevokeTokens("sl_one"), 1) << "revocation by prefix";
-  EXPECT_EQ(*store_->RevokeTokens("sl_one"), 0) << "already revoked";
+  Account b = MakeAccount("other");
+  EXPECT_EQ(*store_->RevokeTokens("sl_one", b.id), 0) << "another account's token is untouched";
+  ASSERT_EQ(*store_->RevokeTokens("sl_one", a.id), 1) << "revocation by prefix";
+  EXPECT_EQ(*store_->RevokeTokens("sl_one", a.id), 0) << "already revoked";
   auto tokens = store_->ListTokens(a.id);
   ASSERT_TRUE(tokens.ok());
   ASSERT_EQ(tokens->size(), 2u);
   EXPECT_EQ((*tokens)[0].name, "ci");
   EXPECT_TRUE((*tokens)[0].revoked);
   EXPECT_FALSE((*tokens)[1].revoked);
-  EXPECT_EQ(*store_->CountAccounts(), 1);
+  EXPECT_EQ(*store_->CountAccounts(), 2);
 }
 
 TEST_P(StoreTest, StaleLeasesReturnToTheQueueAndLiveOnesStay) {
