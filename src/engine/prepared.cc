@@ -39,9 +39,23 @@ std::vector<TitleStem> TitleStems(const EngineData& data, std::string_view title
     for (const TitleStem& s : stems) {
       if (s.stem == stem) return;
     }
-    stems.push_back(TitleStem{stem, data.word_stats.Idf(TokenHash(t))});
+    stems.push_back(TitleStem{stem, std::string(t), data.word_stats.Idf(TokenHash(t))});
   });
   return stems;
+}
+
+bool SameTitleWord(const TitleStem& a, const TitleStem& b) {
+  if (a.stem == b.stem) return true;
+  const std::string& shorter = a.word.size() < b.word.size() ? a.word : b.word;
+  const std::string& longer = a.word.size() < b.word.size() ? b.word : a.word;
+  if (shorter.size() < 4) return false;
+  std::string_view base = shorter;
+  if (!std::string_view(longer).starts_with(base) && base.back() == 'e') {
+    base.remove_suffix(1);  // "nurse" -> "nurs" + "ing"
+  }
+  if (!std::string_view(longer).starts_with(base)) return false;
+  std::string_view suffix = std::string_view(longer).substr(base.size());
+  return suffix == "er" || suffix == "ing" || suffix == "ership";
 }
 
 std::vector<SkillId> SkillIdsFor(const EngineData& data, const ResumeProfile& resume,

@@ -31,13 +31,18 @@ struct ResumeFeatures {
   std::vector<SkillId> skill_ids;
 };
 
-// Five-letter stem of a title's content word (seniority words dropped), with the IDF of its word,
-// so "Sales" counts for more than "Representative".
+// Five-letter stem of a title's content word (seniority words dropped), with the word itself and
+// its IDF, so "Sales" counts for more than "Representative".
 struct TitleStem {
   std::string stem;
+  std::string word;
   double idf = 1;
 };
 std::vector<TitleStem> TitleStems(const EngineData& data, std::string_view title);
+// Whether two title words name the same thing: the same five-letter stem ("engineer",
+// "engineering"), or a short word and its agent or gerund form ("lead", "leader"; "nurse",
+// "nursing") that the stem cuts apart.
+bool SameTitleWord(const TitleStem& a, const TitleStem& b);
 
 struct JobFeatures {
   JobFeatures(const EngineData& data, const JobRequirements& job);

@@ -129,7 +129,7 @@ double TitleOverlap(const std::vector<TitleStem>& job, const std::vector<TitleSt
   for (const TitleStem& s : job) {
     total += s.idf;
     for (const TitleStem& c : cand) {
-      if (c.stem == s.stem) {
+      if (SameTitleWord(c, s)) {
         hit += s.idf;
         break;
       }

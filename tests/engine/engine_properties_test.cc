@@ -184,6 +184,30 @@ TEST(EnginePropertiesTest, RawScoreIsTheUnroundedTotalAndBreaksTies) {
   EXPECT_NE(evs[1].raw_score, evs[2].raw_score);
 }
 
+// The job title's words are found in the candidate's titles in their other forms: "Bank" for
+// "Banking", "Nurse" for "Nursing", which a five-letter stem alone would keep apart.
+TEST(EnginePropertiesTest, TitleWordsMatchTheirAgentAndGerundForms) {
+  const Engine& e = SharedEngine();
+  auto title_fit = [&](const std::string& job_title, const std::string& title) {
+    JobRequirements job = e.AnalyzeJob(job_title, "Lead the operations team. Requirements: Excel.");
+    std::string resume = "Pat Doe\n\nEXPERIENCE\n" + title +
+                         "\nAcme Services, Dallas, TX\nJan 2015 - Present\n"
+                         "* Ran daily operations for a team of twelve; weekly reports in Excel.\n"
+                         "* Hired and coached new staff; handled escalations.\n";
+    Evaluation ev = e.Evaluate(job, e.AnalyzeResume(resume), ScoringOptions{5});
+    for (const FeatureContribution& c : ev.breakdown) {
+      if (c.name == "title_fit") return c.explanation;
+    }
+    return std::string();
+  };
+  EXPECT_NE(title_fit("Banking Officer", "Bank Officer").find("overlap 100%"), std::string::npos);
+  EXPECT_NE(title_fit("Nursing Supervisor", "Nurse Supervisor").find("overlap 100%"),
+            std::string::npos);
+  // A longer word that merely starts the same is another word.
+  EXPECT_EQ(title_fit("Data Analyst", "Database Administrator").find("overlap 100%"),
+            std::string::npos);
+}
+
 TEST(EnginePropertiesTest, QualifyingThresholdIsMonotoneNonIncreasing) {
   EXPECT_EQ(QualifyingThreshold(1), 70);
   EXPECT_EQ(QualifyingThreshold(10), 40);

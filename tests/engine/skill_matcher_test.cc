@@ -119,6 +119,13 @@ TEST_F(SkillMatcherTest, EverydayToolNamesFromTheCuratedList) {
   EXPECT_EQ(Skills("Windows Server 2016"), std::vector<std::string>{"Windows Server"});
 }
 
+TEST_F(SkillMatcherTest, EverydayWordsDoNotNameANarrowSkill) {
+  // "Reporting" is what every analyst and team lead does; only news reporting is Journalism.
+  EXPECT_FALSE(Has("Weekly KPI reporting in Excel", "Journalism"));
+  EXPECT_TRUE(Has("News reporting for the city desk", "Journalism"));
+  EXPECT_TRUE(Has("Worked as a reporter", "Journalism"));
+}
+
 TEST(TaxonomyTest, RelationsAreSymmetricAndNamed) {
   Taxonomy tax = Taxonomy::FromEmbeddedData();
   SkillId mysql = tax.Find("mysql");
