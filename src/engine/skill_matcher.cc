@@ -115,14 +115,14 @@ SkillMatcher::SkillMatcher(const Taxonomy& taxonomy) {
         edges_.push_back(Edge{row[c], static_cast<uint8_t>(c)});
       }
     }
+    if (output_[id] >= 0) node_[id] |= kEndsAlias;
   }
   std::vector<int32_t>().swap(delta_);
 }
 
-inline int32_t SkillMatcher::Step(int32_t state, uint8_t cls) const {
-  const uint32_t node = node_[static_cast<size_t>(state)];
+inline int32_t SkillMatcher::Step(int32_t state, uint32_t node, uint8_t cls) const {
   const uint32_t at = node >> 8;
-  const uint32_t children = node & 0xFF;
+  const uint32_t children = node & kKindMask;
   if (children == kChainNode) return at == cls ? state + 1 : 0;
   if (children == kDenseNode) return dense_[static_cast<size_t>(at) * class_count_ + cls];
   for (uint32_t e = at; e < at + children; ++e) {
@@ -193,18 +193,19 @@ void SkillMatcher::Find(std::string_view text, std::vector<SkillMatch>* out) con
       if (state == 0) continue;
       SkillMatch best;
       for (size_t j = i;;) {
+        const uint32_t node = node_[static_cast<size_t>(state)];
         // An alias ending in a word byte can only end at a word's end (Accept). Few states end
         // an alias, so that is tested first: the word-end test, whose outcome follows the text
         // and mispredicts, is then rarely reached.
-        if (output[state] >= 0 && (j + 1 >= n || !IsWordByte(static_cast<char>(bytes[j])) ||
-                                   !IsWordByte(static_cast<char>(bytes[j + 1])))) {
+        if ((node & kEndsAlias) != 0 && (j + 1 >= n || !IsWordByte(static_cast<char>(bytes[j])) ||
+                                         !IsWordByte(static_cast<char>(bytes[j + 1])))) {
           const Pattern& p = patterns_[output[state]];
           if (Accept(text, i, j + 1, p)) best = SkillMatch{i, j + 1, p.skill};
         }
         if (++j >= n) break;
         uint8_t cls = byte_class_[bytes[j]];
         if (cls == 0) break;
-        state = Step(state, cls);
+        state = Step(state, node, cls);
         if (state == 0) break;
       }
       if (best.skill != kNoSkill && i >= covered) {

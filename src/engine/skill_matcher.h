@@ -46,20 +46,26 @@ class SkillMatcher {
     bool upper_only = false;  // 1-2 letter aliases ("HR", "ML") only count in capitals
   };
   bool Accept(std::string_view text, size_t begin, size_t end, const Pattern& p) const;
-  int32_t Step(int32_t state, uint8_t cls) const;  // child state, 0 = none
+  // The child of `state` (whose node_ word is `node`) by byte class `cls`; 0 = none.
+  int32_t Step(int32_t state, uint32_t node, uint8_t cls) const;
 
   // A state with more children than this keeps a dense row of the transition table.
   static constexpr uint32_t kMaxSparseEdges = 6;
-  static constexpr uint32_t kDenseNode = 0xFF;
-  static constexpr uint32_t kChainNode = 0xFE;
+  static constexpr uint32_t kKindMask = 0x7F;
+  static constexpr uint32_t kDenseNode = 0x7F;
+  static constexpr uint32_t kChainNode = 0x7E;
+  // Set in a state's node_ word when an alias ends there: the walk reads output_ only then, so
+  // each step touches one array, not two.
+  static constexpr uint32_t kEndsAlias = 0x80;
 
   uint8_t byte_class_[256] = {};  // case-folded: 'A' and 'a' share a class
   uint32_t class_count_ = 1;
   int32_t root_next_[256] = {};  // the root's child for each byte, 0 = none
   std::vector<int32_t> delta_;   // dense transitions, only while building
-  // Per state (numbered depth-first): (index << 8) | n. n = kChainNode: the state's one child is
-  // state + 1, reached by byte class `index`; n = kDenseNode: `index` is a row of dense_
-  // (class_count_ child states, 0 = none); else its n edges are edges_[index, index + n).
+  // Per state (numbered depth-first): (index << 8) | kEndsAlias? | n. n = kChainNode: the
+  // state's one child is state + 1, reached by byte class `index`; n = kDenseNode: `index` is a
+  // row of dense_ (class_count_ child states, 0 = none); else its n edges are
+  // edges_[index, index + n).
   std::vector<uint32_t> node_;
   std::vector<int32_t> dense_;
   struct Edge {
