@@ -121,6 +121,23 @@ void AddUrl(std::string_view url, size_t begin, ContactScan* scan) {
   }
 }
 
+// Whether every run of digits in `s` is a year, 1900-2099.
+bool AllDigitGroupsAreYears(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    if (!IsAsciiDigit(s[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size() && IsAsciiDigit(s[j])) ++j;
+    std::string_view group = s.substr(i, j - i);
+    if (group.size() != 4 || !(group.starts_with("19") || group.starts_with("20"))) return false;
+    i = j;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool LooksLikeName(std::string_view s) {
@@ -207,16 +224,11 @@ void ScanIdentifiers(std::string_view text, ContactScan* scan) {
         continue;
       size_t e = i;
       int digits = 0;
-      int groups = 0;
-      bool in_digits = false;
       while (e < n && kBytes.Is(text[e], kPhoneBody)) {
         if (IsAsciiDigit(text[e])) {
           ++digits;
-          if (!in_digits) ++groups;
-          in_digits = true;
-        } else {
-          in_digits = false;
-          if (text[e] == ' ' && e + 1 < n && text[e + 1] == ' ') break;
+        } else if (text[e] == ' ' && e + 1 < n && text[e + 1] == ' ') {
+          break;
         }
         ++e;
       }
@@ -227,8 +239,8 @@ void ScanIdentifiers(std::string_view text, ContactScan* scan) {
       }
       if (digits >= 10 && digits <= 15) {
         std::string_view phone = text.substr(i, e - i);
-        // Two 4-digit years with a separator are dates, not a phone.
-        if (!(digits == 8 && groups == 2)) {
+        // Years with separators ("1998 - 2002 - 2006") are dates, not a phone.
+        if (!AllDigitGroupsAreYears(phone)) {
           if (scan->contact.phone.empty()) scan->contact.phone = std::string(phone);
           scan->identity_spans.emplace_back(i, e);
         }

@@ -40,6 +40,12 @@ TEST(ContactTest, InternationalPhoneFormats) {
 TEST(ContactTest, YearRangesAreNotPhones) {
   ResumeProfile r = SharedEngine().AnalyzeResume("Accountant\n2014 - 2016 - 2018 2019\n");
   EXPECT_EQ(r.contact.phone, "");
+  // Twelve digits, as many as a phone has, but all of them years.
+  r = SharedEngine().AnalyzeResume("Accountant\n2010 - 2014 - 2018\n");
+  EXPECT_EQ(r.contact.phone, "");
+  // A phone whose groups are not all years is still a phone.
+  r = SharedEngine().AnalyzeResume("Accountant\n+1 2015 550 1234\n");
+  EXPECT_EQ(r.contact.phone, "+1 2015 550 1234");
 }
 
 TEST(ContactTest, JobTitleFirstLineIsNotAName) {
