@@ -10,7 +10,9 @@
 //                              merged ranges of jobs that name a job skill or share the title
 //   education             5    1 when the degree meets the requirement (or none is asked), 0.5
 //                              one level below, less otherwise; lenient runs close the gap
-//   title_fit            25    0.35 * IDF-weighted title word overlap (headline, recent titles)
+//   title_fit            25    0.35 * IDF-weighted title word overlap (headline, recent titles;
+//                              or 0.6 x the share of skills the job title names that the
+//                              resume has, generic ones at their 0.35 weight)
 //                              + 0.45 * ESA cosine of the job title and those titles
 //                              + 0.20 * fit of seniority (years and title words) to the job's
 //   lexical_bm25         15    min(1, BM25 coverage of the job's words / 0.5), lexical.h
@@ -352,10 +354,12 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
           weight * TitleOverlap(job_title_stems, TitleStems(data, resume.experience[i].title)));
       weight -= 0.15;
     }
-    // Skills the title names ("Accountant" -> Accounting) that the resume has.
+    // Skills the title names ("Accountant" -> Accounting) that the resume has. A generic one
+    // ("Operations", "Team leadership") says little about the occupation, as nearly every
+    // resume has it, so it counts at its generic weight.
     if (!jf->title_skills.empty()) {
-      int hit = 0;
-      for (SkillId id : jf->title_skills) hit += has.Find(id) ? 1 : 0;
+      double hit = 0;
+      for (SkillId id : jf->title_skills) hit += has.Find(id) ? data.SkillWeight(id) : 0;
       overlap = std::max(overlap, 0.6 * hit / static_cast<double>(jf->title_skills.size()));
     }
   }

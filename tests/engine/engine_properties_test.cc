@@ -184,28 +184,46 @@ TEST(EnginePropertiesTest, RawScoreIsTheUnroundedTotalAndBreaksTies) {
   EXPECT_NE(evs[1].raw_score, evs[2].raw_score);
 }
 
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// The title_fit explanation for a one-job resume titled `title` against a job titled
+// `job_title`.
+std::string TitleFitExplanation(const std::string& job_title, const std::string& title,
+                                const std::string& duty = "Hired and coached new staff") {
+  const Engine& e = SharedEngine();
+  JobRequirements job = e.AnalyzeJob(job_title, "Lead the operations team. Requirements: Excel.");
+  std::string resume = "Pat Doe\n\nEXPERIENCE\n" + title +
+                       "\nAcme Services, Dallas, TX\nJan 2015 - Present\n"
+                       "* Ran daily operations for a team of twelve; weekly reports in Excel.\n* " +
+                       duty + "; handled escalations.\n";
+  Evaluation ev = e.Evaluate(job, e.AnalyzeResume(resume), ScoringOptions{5});
+  for (const FeatureContribution& c : ev.breakdown) {
+    if (c.name == "title_fit") return c.explanation;
+  }
+  return "";
+}
+
 // The job title's words are found in the candidate's titles in their other forms: "Bank" for
 // "Banking", "Nurse" for "Nursing", which a five-letter stem alone would keep apart.
 TEST(EnginePropertiesTest, TitleWordsMatchTheirAgentAndGerundForms) {
-  const Engine& e = SharedEngine();
-  auto title_fit = [&](const std::string& job_title, const std::string& title) {
-    JobRequirements job = e.AnalyzeJob(job_title, "Lead the operations team. Requirements: Excel.");
-    std::string resume = "Pat Doe\n\nEXPERIENCE\n" + title +
-                         "\nAcme Services, Dallas, TX\nJan 2015 - Present\n"
-                         "* Ran daily operations for a team of twelve; weekly reports in Excel.\n"
-                         "* Hired and coached new staff; handled escalations.\n";
-    Evaluation ev = e.Evaluate(job, e.AnalyzeResume(resume), ScoringOptions{5});
-    for (const FeatureContribution& c : ev.breakdown) {
-      if (c.name == "title_fit") return c.explanation;
-    }
-    return std::string();
-  };
-  EXPECT_NE(title_fit("Banking Officer", "Bank Officer").find("overlap 100%"), std::string::npos);
-  EXPECT_NE(title_fit("Nursing Supervisor", "Nurse Supervisor").find("overlap 100%"),
-            std::string::npos);
+  EXPECT_TRUE(Contains(TitleFitExplanation("Banking Officer", "Bank Officer"), "overlap 100%"));
+  EXPECT_TRUE(
+      Contains(TitleFitExplanation("Nursing Supervisor", "Nurse Supervisor"), "overlap 100%"));
   // A longer word that merely starts the same is another word.
-  EXPECT_EQ(title_fit("Data Analyst", "Database Administrator").find("overlap 100%"),
-            std::string::npos);
+  EXPECT_FALSE(
+      Contains(TitleFitExplanation("Data Analyst", "Database Administrator"), "overlap 100%"));
+}
+
+// A skill the job title names counts for title overlap when the candidate has it, whatever the
+// candidate's own title: fully when it is specific to the occupation ("Accountant" ->
+// Accounting), little when nearly every resume has it ("Operations").
+TEST(EnginePropertiesTest, GenericSkillsInTheJobTitleSayLittleAboutTheOccupation) {
+  EXPECT_TRUE(Contains(TitleFitExplanation("Accountant", "Bookkeeper", "Accounting and payroll"),
+                       "overlap 60%"));
+  EXPECT_TRUE(Contains(TitleFitExplanation("Operations Clerk", "Barista", "Store operations"),
+                       "overlap 21%"));
 }
 
 TEST(EnginePropertiesTest, QualifyingThresholdIsMonotoneNonIncreasing) {
