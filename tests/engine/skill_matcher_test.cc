@@ -124,6 +124,17 @@ TEST_F(SkillMatcherTest, EverydayWordsDoNotNameANarrowSkill) {
   EXPECT_FALSE(Has("Weekly KPI reporting in Excel", "Journalism"));
   EXPECT_TRUE(Has("News reporting for the city desk", "Journalism"));
   EXPECT_TRUE(Has("Worked as a reporter", "Journalism"));
+  // A salesperson's "closing" is of deals, not of the books.
+  EXPECT_FALSE(Has("prospecting, negotiation and closing", "Financial reporting"));
+  EXPECT_TRUE(Has("month-end close and balance sheet", "Financial reporting"));
+}
+
+TEST_F(SkillMatcherTest, MethodsAreTheirOwnSkills) {
+  // Six Sigma and Lean are named methods, not the generic "Operations".
+  EXPECT_EQ(Skills("Six Sigma Green Belt"), std::vector<std::string>{"Six Sigma"});
+  EXPECT_EQ(Skills("lean manufacturing and kaizen"),
+            (std::vector<std::string>{"Lean manufacturing", "Lean manufacturing"}));
+  EXPECT_FALSE(Has("a lean team", "Lean manufacturing"));
 }
 
 TEST(TaxonomyTest, RelationsAreSymmetricAndNamed) {
