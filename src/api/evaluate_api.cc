@@ -229,8 +229,10 @@ Response Evaluate(const ApiContext& ctx, const Request& req, const Caller& calle
   charge->AttachTo(stored->id);
   for (auto& r : records) r.job_id = stored->id;
   Status saved = ctx.store->SaveCandidates(stored->id, records);
-  if (saved.ok()) saved = ctx.store->FinishJob(stored->id, store::JobStatus::kCompleted, "", now);
   if (!saved.ok()) return ErrorResponse(saved.error());
+  auto finished =
+      ctx.store->FinishJob({stored->id, job.claimed_by}, store::JobStatus::kCompleted, "", now);
+  if (!finished.ok()) return ErrorResponse(finished.error());
   std::string boolean_string = generate::BooleanSearchString(ctx.screener->engine(), requirements);
   return Response::Json(
       200, {{"job_id", stored->public_id},

@@ -45,7 +45,8 @@ void WorkerPool::KeepLeases() {
   while (!stopping_) {
     wake_.wait_for(lock, period, [&] { return stopping_.load(); });
     if (stopping_) break;
-    std::vector<std::int64_t> held(held_jobs_.begin(), held_jobs_.end());
+    std::vector<store::JobClaim> held;
+    for (const auto& [worker, job] : held_jobs_) held.push_back({job, worker});
     lock.unlock();
     const std::int64_t now = clock_.NowMillis();
     Status beat = store_.HeartbeatJobs(held, now);
@@ -122,18 +123,19 @@ void WorkerPool::Run(int worker_index) {
 
 void WorkerPool::Process(const store::Job& job, const std::string& worker_id) {
   // Held (its lease renewed by the keeper) until this function returns, however it returns.
+  const store::JobClaim claim{job.id, worker_id};
   struct Hold {
     WorkerPool& pool;
-    std::int64_t id;
-    Hold(WorkerPool& p, std::int64_t i) : pool(p), id(i) {
+    const store::JobClaim& claim;
+    Hold(WorkerPool& p, const store::JobClaim& c) : pool(p), claim(c) {
       std::lock_guard<std::mutex> lock(pool.mu_);
-      pool.held_jobs_.insert(id);
+      pool.held_jobs_[claim.worker_id] = claim.job_id;
     }
     ~Hold() {
       std::lock_guard<std::mutex> lock(pool.mu_);
-      pool.held_jobs_.erase(pool.held_jobs_.find(id));
+      pool.held_jobs_.erase(claim.worker_id);
     }
-  } hold(*this, job.id);
+  } hold(*this, claim);
   Log(LogLevel::kInfo, "job started",
       {{"job", static_cast<long long>(job.id)}, {"worker", worker_id}});
   for (JobObserver* o : observers_) o->OnJobStarted(job);
@@ -141,7 +143,7 @@ void WorkerPool::Process(const store::Job& job, const std::string& worker_id) {
   auto done = store_.DoneIndices(job.id);
   if (!resumes.ok() || !done.ok()) {
     Log(LogLevel::kError, "loading a job failed", {{"job", static_cast<long long>(job.id)}});
-    (void)store_.ReleaseJob(job.id);
+    (void)store_.ReleaseJob(claim);
     return;
   }
   std::set<int> written(done->begin(), done->end());
@@ -172,7 +174,7 @@ void WorkerPool::Process(const store::Job& job, const std::string& worker_id) {
     Status saved = store_.SaveCandidates(job.id, batch);
     if (!saved.ok()) {
       Log(LogLevel::kError, "saving candidates failed", {{"error", saved.error().message}});
-      (void)store_.ReleaseJob(job.id);
+      (void)store_.ReleaseJob(claim);
       return;
     }
     for (JobObserver* o : observers_) o->OnCandidatesSaved(job, batch);
@@ -181,7 +183,7 @@ void WorkerPool::Process(const store::Job& job, const std::string& worker_id) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - batch_started).count());
     if (start + batch_size >= todo.size()) break;  // the last batch: finish below
     if (stopping_) {
-      (void)store_.ReleaseJob(job.id);
+      (void)store_.ReleaseJob(claim);
       return;
     }
     auto current = store_.GetJob(job.account_id, job.id);
@@ -201,9 +203,16 @@ void WorkerPool::Process(const store::Job& job, const std::string& worker_id) {
     error = "None of the " + std::to_string(summary->total_candidates) +
             " resumes could be read; see each candidate's error.";
   }
-  Status finished = store_.FinishJob(job.id, final_status, error, clock_.NowMillis());
+  auto finished = store_.FinishJob(claim, final_status, error, clock_.NowMillis());
   if (!finished.ok()) {
     Log(LogLevel::kError, "finishing a job failed", {{"error", finished.error().message}});
+    return;
+  }
+  if (!*finished) {
+    // Cancelled meanwhile, or this worker's lease ran out and the job went back to the queue:
+    // whoever holds it now finishes it and tells the observers, once.
+    Log(LogLevel::kInfo, "job no longer held by this worker; not finished here",
+        {{"job", static_cast<long long>(job.id)}, {"worker", worker_id}});
     return;
   }
   Log(LogLevel::kInfo, final_status == store::JobStatus::kFailed ? "job failed" : "job completed",

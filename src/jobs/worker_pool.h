@@ -24,8 +24,8 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <mutex>
-#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -91,7 +91,8 @@ class WorkerPool {
   std::atomic<bool> stopping_{false};
   std::vector<std::thread> threads_;
   std::thread lease_keeper_;
-  std::multiset<std::int64_t> held_jobs_;  // GUARDED_BY(mu_): jobs being processed here
+  // GUARDED_BY(mu_): the jobs being processed here, by worker id (a worker holds one at a time).
+  std::map<std::string, std::int64_t> held_jobs_;
 
   std::atomic<double> per_thread_rate_{0};  // resumes/s for one worker thread, smoothed
 };

@@ -507,19 +507,18 @@ class PgStore : public Store {
     });
   }
 
-  Status HeartbeatJobs(const std::vector<std::int64_t>& job_ids, std::int64_t now_ms) override {
-    if (job_ids.empty()) return OkStatus();
-    std::string array = "{";
-    for (std::size_t i = 0; i < job_ids.size(); ++i) {
-      if (i) array += ',';
-      array += std::to_string(job_ids[i]);
-    }
-    array += '}';
+  Status HeartbeatJobs(const std::vector<JobClaim>& claims, std::int64_t now_ms) override {
+    if (claims.empty()) return OkStatus();
     return pool_.Run([&](PgConnection& db) -> Status {
-      db.Query(
-          "UPDATE jobs SET heartbeat_at = $2 WHERE id = ANY($1::bigint[]) "
-          "AND status = 'processing'",
-          PgParams().Add(array).Add(now_ms));
+      // A statement per claim (a process holds one job per worker thread, a handful), each
+      // renewing only a job its own worker still holds; autocommitted one by one, so no
+      // transaction holds several job rows at once.
+      for (const JobClaim& claim : claims) {
+        db.Query(
+            "UPDATE jobs SET heartbeat_at = $1 "
+            "WHERE id = $2 AND status = 'processing' AND claimed_by = $3",
+            PgParams().Add(now_ms).Add(claim.job_id).Add(claim.worker_id));
+      }
       return OkStatus();
     });
   }
@@ -591,25 +590,30 @@ class PgStore : public Store {
     });
   }
 
-  Status FinishJob(std::int64_t job_id, JobStatus status, const std::string& error,
-                   std::int64_t now_ms) override {
-    return pool_.Run([&](PgConnection& db) -> Status {
-      // One statement: the row lock and the re-check of the status after a concurrent cancel
-      // keep a cancelled job cancelled.
-      db.Query(
-          "UPDATE jobs SET status = $1, error = $2, completed_at = $3, claimed_by = '' "
-          "WHERE id = $4 AND status IN ('queued', 'processing')",
-          PgParams().Add(ToString(status)).Add(error).Add(now_ms).Add(job_id));
-      return OkStatus();
+  Result<bool> FinishJob(const JobClaim& claim, JobStatus status, const std::string& error,
+                         std::int64_t now_ms) override {
+    return pool_.Run([&](PgConnection& db) -> Result<bool> {
+      // One statement: the row lock and the re-check of status and holder after a concurrent
+      // cancel or reclaim keep a cancelled job cancelled and a reclaimed one its new worker's.
+      return db.Query(
+                   "UPDATE jobs SET status = $1, error = $2, completed_at = $3, claimed_by = '' "
+                   "WHERE id = $4 AND status = 'processing' AND claimed_by = $5",
+                   PgParams()
+                       .Add(ToString(status))
+                       .Add(error)
+                       .Add(now_ms)
+                       .Add(claim.job_id)
+                       .Add(claim.worker_id))
+                 .affected() > 0;
     });
   }
 
-  Status ReleaseJob(std::int64_t job_id) override {
+  Status ReleaseJob(const JobClaim& claim) override {
     return pool_.Run([&](PgConnection& db) -> Status {
       db.Query(
           "UPDATE jobs SET status = 'queued', claimed_by = '' "
-          "WHERE id = $1 AND status = 'processing'",
-          PgParams().Add(job_id));
+          "WHERE id = $1 AND status = 'processing' AND claimed_by = $2",
+          PgParams().Add(claim.job_id).Add(claim.worker_id));
       return OkStatus();
     });
   }

@@ -107,6 +107,15 @@ struct Job {
   std::string options_json;
 };
 
+// A worker's hold on a job: the job and the worker_id it was claimed with (ClaimNextJob, or
+// NewJob::claimed_by). The queue calls that act for a worker take effect only while the job is
+// still held by that claim, so a worker whose lease ran out, and whose job was requeued and
+// perhaps claimed by another, changes nothing.
+struct JobClaim {
+  std::int64_t job_id = 0;
+  std::string worker_id;
+};
+
 // One screened resume. `index` is its 0-based position in the job; the public candidate id is
 // index + 1, stable for the life of the job.
 struct CandidateRecord {

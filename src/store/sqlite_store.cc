@@ -563,35 +563,37 @@ class SqliteStore : public Store {
     });
   }
 
-  Status FinishJob(std::int64_t job_id, JobStatus status, const std::string& error,
-                   std::int64_t now_ms) override {
-    return Run([&](SqliteDb& db) -> Status {
+  Result<bool> FinishJob(const JobClaim& claim, JobStatus status, const std::string& error,
+                         std::int64_t now_ms) override {
+    return Run([&](SqliteDb& db) -> Result<bool> {
       auto st = db.Prepare(
           "UPDATE jobs SET status = ?, error = ?, completed_at = ?, claimed_by = '' "
-          "WHERE id = ? AND status IN ('queued', 'processing')");
-      st.Bind(1, ToString(status)).Bind(2, error).Bind(3, now_ms).Bind(4, job_id).Run();
-      return OkStatus();
+          "WHERE id = ? AND status = 'processing' AND claimed_by = ?");
+      st.Bind(1, ToString(status)).Bind(2, error).Bind(3, now_ms).Bind(4, claim.job_id);
+      st.Bind(5, claim.worker_id).Run();
+      return db.Changes() > 0;
     });
   }
 
-  Status ReleaseJob(std::int64_t job_id) override {
+  Status ReleaseJob(const JobClaim& claim) override {
     return Run([&](SqliteDb& db) -> Status {
       auto st = db.Prepare(
           "UPDATE jobs SET status = 'queued', claimed_by = '' "
-          "WHERE id = ? AND status = 'processing'");
-      st.Bind(1, job_id).Run();
+          "WHERE id = ? AND status = 'processing' AND claimed_by = ?");
+      st.Bind(1, claim.job_id).Bind(2, claim.worker_id).Run();
       return OkStatus();
     });
   }
 
-  Status HeartbeatJobs(const std::vector<std::int64_t>& job_ids, std::int64_t now_ms) override {
-    if (job_ids.empty()) return OkStatus();
+  Status HeartbeatJobs(const std::vector<JobClaim>& claims, std::int64_t now_ms) override {
+    if (claims.empty()) return OkStatus();
     return Run([&](SqliteDb& db) -> Status {
       SqliteTransaction tx(db);
-      for (std::int64_t id : job_ids) {
-        auto st =
-            db.Prepare("UPDATE jobs SET heartbeat_at = ? WHERE id = ? AND status = 'processing'");
-        st.Bind(1, now_ms).Bind(2, id).Run();
+      for (const JobClaim& claim : claims) {
+        auto st = db.Prepare(
+            "UPDATE jobs SET heartbeat_at = ? "
+            "WHERE id = ? AND status = 'processing' AND claimed_by = ?");
+        st.Bind(1, now_ms).Bind(2, claim.job_id).Bind(3, claim.worker_id).Run();
       }
       tx.Commit();
       return OkStatus();

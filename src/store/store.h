@@ -82,8 +82,9 @@ class Store {
   virtual Result<std::optional<Job>> ClaimNextJob(const std::string& worker_id,
                                                   std::int64_t now_ms) = 0;
   // Renews the lease on jobs this process is screening: their heartbeat becomes `now_ms`.
-  // Ids of jobs no longer processing are ignored.
-  virtual Status HeartbeatJobs(const std::vector<std::int64_t>& job_ids, std::int64_t now_ms) = 0;
+  // Claims no longer held (the job finished, or was requeued after its lease ran out) are
+  // ignored.
+  virtual Status HeartbeatJobs(const std::vector<JobClaim>& claims, std::int64_t now_ms) = 0;
   // processing -> queued for every job whose heartbeat is older than `stale_before_ms`: its
   // worker (another process, maybe on another machine) died. Returns how many.
   virtual Result<int> RequeueStaleJobs(std::int64_t stale_before_ms) = 0;
@@ -95,11 +96,14 @@ class Store {
   // for a final job is dropped: after a cancel, what was screened before it stays; a late batch
   // from a worker whose lease ran out never changes a finished job.
   virtual Status SaveCandidates(std::int64_t job_id, const std::vector<CandidateRecord>& batch) = 0;
-  // processing -> completed/failed. A job cancelled meanwhile stays cancelled.
-  virtual Status FinishJob(std::int64_t job_id, JobStatus status, const std::string& error,
-                           std::int64_t now_ms) = 0;
-  // processing -> queued, for a job this process holds but will not finish (graceful stop).
-  virtual Status ReleaseJob(std::int64_t job_id) = 0;
+  // processing -> completed/failed, while `claim` holds the job. Answers whether this call
+  // finished it: false when the job was cancelled meanwhile (it stays cancelled) or is no
+  // longer held by this claim (its lease ran out; another worker finishes it).
+  virtual Result<bool> FinishJob(const JobClaim& claim, JobStatus status, const std::string& error,
+                                 std::int64_t now_ms) = 0;
+  // processing -> queued, for a job `claim` holds but will not finish (graceful stop, a failed
+  // write). Nothing happens when the claim no longer holds it.
+  virtual Status ReleaseJob(const JobClaim& claim) = 0;
   // Returns jobs held by workers that are gone to the queue, at start-up before any worker
   // runs. SQLite (one server process): every processing job. PostgreSQL (many processes):
   // none, since the others' jobs are live; a dead process's jobs return through

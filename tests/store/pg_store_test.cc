@@ -58,7 +58,7 @@ TEST_P(PgStoreTest, AnotherProcessRequeuesAJobWhoseLeaseRanOut) {
   // This process claims both at t=1000, then dies holding `dead` but keeps renewing `alive`.
   ASSERT_EQ((*store_->ClaimNextJob("crashed#0", 1000))->id, dead.id);
   ASSERT_EQ((*store_->ClaimNextJob("crashed#1", 1000))->id, alive.id);
-  ASSERT_TRUE(store_->HeartbeatJobs({alive.id}, 30000).ok());
+  ASSERT_TRUE(store_->HeartbeatJobs({{alive.id, "crashed#1"}}, 30000).ok());
   EXPECT_FALSE(other->ClaimNextJob("survivor", 31000)->has_value()) << "both are held";
   // The survivor's lease keeper: leases older than 30 s before now (t=60000) are dead.
   auto requeued = other->RequeueStaleJobs(60000 - 30000);
@@ -71,7 +71,7 @@ TEST_P(PgStoreTest, AnotherProcessRequeuesAJobWhoseLeaseRanOut) {
   EXPECT_FALSE(other->ClaimNextJob("survivor", 60000)->has_value()) << "the live one stays";
   EXPECT_EQ(store_->GetJob(a.id, alive.id)->status, JobStatus::kProcessing);
   // Fresh leases (the reclaimed job's, and the live one renewed again) survive the next sweep.
-  ASSERT_TRUE(store_->HeartbeatJobs({alive.id}, 60000).ok());
+  ASSERT_TRUE(store_->HeartbeatJobs({{alive.id, "crashed#1"}}, 60000).ok());
   EXPECT_EQ(*store_->RequeueStaleJobs(60000 - 1), 0);
   EXPECT_EQ(*other->RequeueOrphanedJobs(), 0) << "a start-up takes no live job";
 }
@@ -113,7 +113,7 @@ TEST_P(PgStoreTest, BatchesReplayedByTwoWorkersAfterAReclaimAreWrittenOnce) {
   auto current = store_->GetJob(a.id, job.id);
   EXPECT_EQ(current->processed_count, kResumes) << "advanced only by rows really written";
   EXPECT_EQ(*store_->PendingResumeCount(), 0);
-  ASSERT_TRUE(other->FinishJob(job.id, JobStatus::kCompleted, "", 60000).ok());
+  ASSERT_TRUE(*other->FinishJob({job.id, "fast"}, JobStatus::kCompleted, "", 60000));
   // A straggler's batch after the finish changes nothing, so the cached summary stays true.
   ASSERT_TRUE(store_->SaveCandidates(job.id, {Candidate(1, 99)}).ok());
   auto summary = other->GetJobWithSummary(a.id, job.id);

@@ -51,8 +51,9 @@ TEST_P(StoreTest, RevokeFromAnotherProcessEndsACachedToken) {
 TEST_P(StoreTest, FinishedJobStatusIsServedToItsOwnerOnly) {
   Account a = MakeAccount("acme"), b = MakeAccount("other");
   Job job = MakeJob(a.id, 2);
+  ASSERT_EQ((*store_->ClaimNextJob("w", 1500))->id, job.id);
   ASSERT_TRUE(store_->SaveCandidates(job.id, {Candidate(0, 80), Candidate(1, 40)}).ok());
-  ASSERT_TRUE(store_->FinishJob(job.id, JobStatus::kCompleted, "", 2000).ok());
+  ASSERT_TRUE(*store_->FinishJob({job.id, "w"}, JobStatus::kCompleted, "", 2000));
   for (int round = 0; round < 2; ++round) {  // the second round is answered from memory
     auto mine = store_->GetJobWithSummary(a.id, job.id);
     ASSERT_TRUE(mine.ok());
@@ -115,7 +116,7 @@ TEST_P(StoreTest, ClaimSaveAndFinishRunsAJobOnce) {
   auto done = store_->DoneIndices(job.id);
   EXPECT_EQ(*done, (std::vector<int>{0, 1, 2}));
 
-  ASSERT_TRUE(store_->FinishJob(job.id, JobStatus::kCompleted, "", 3000).ok());
+  ASSERT_TRUE(*store_->FinishJob({job.id, "w1"}, JobStatus::kCompleted, "", 3000));
   int total = 0;
   auto list = store_->ListCandidates(job.id, CandidateFilter{}, &total);
   ASSERT_TRUE(list.ok());
@@ -165,6 +166,7 @@ TEST_P(StoreTest, CandidateFiltersApplyTopNThenMinScore) {
 TEST_P(StoreTest, CancelIsRefusedOnceFinal) {
   Account a = MakeAccount("a");
   Job job = MakeJob(a.id, 1);
+  ASSERT_EQ((*store_->ClaimNextJob("w", 2))->id, job.id);
   auto cancelled = store_->CancelJob(a.id, job.id, 5);
   ASSERT_TRUE(cancelled.ok());
   EXPECT_EQ(cancelled->status, JobStatus::kCancelled);
@@ -172,7 +174,9 @@ TEST_P(StoreTest, CancelIsRefusedOnceFinal) {
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, "conflict");
   // A worker finishing late does not resurrect a cancelled job.
-  ASSERT_TRUE(store_->FinishJob(job.id, JobStatus::kCompleted, "", 7).ok());
+  auto finished = store_->FinishJob({job.id, "w"}, JobStatus::kCompleted, "", 7);
+  ASSERT_TRUE(finished.ok());
+  EXPECT_FALSE(*finished);
   EXPECT_EQ(store_->GetJob(a.id, job.id)->status, JobStatus::kCancelled);
 }
 
@@ -364,10 +368,11 @@ TEST_P(StoreTest, AccountsAndTokensAreListed) {
 TEST_P(StoreTest, StaleLeasesReturnToTheQueueAndLiveOnesStay) {
   Account a = MakeAccount("a");
   Job stale = MakeJob(a.id, 1), live = MakeJob(a.id, 1), waiting = MakeJob(a.id, 1);
-  ASSERT_EQ((*store_->ClaimNextJob("w1", 1000))->id, stale.id);
+  ASSERT_EQ((*store_->ClaimNextJob("w0", 1000))->id, stale.id);
   ASSERT_EQ((*store_->ClaimNextJob("w1", 1000))->id, live.id);
   // The heartbeat renews only processing jobs; the queued one and an unknown id are ignored.
-  ASSERT_TRUE(store_->HeartbeatJobs({live.id, waiting.id, 999999}, 5000).ok());
+  ASSERT_TRUE(
+      store_->HeartbeatJobs({{live.id, "w1"}, {waiting.id, ""}, {999999, "w1"}}, 5000).ok());
   ASSERT_TRUE(store_->HeartbeatJobs({}, 6000).ok());
   auto requeued = store_->RequeueStaleJobs(4000);
   ASSERT_TRUE(requeued.ok()) << requeued.error().message;
@@ -378,9 +383,40 @@ TEST_P(StoreTest, StaleLeasesReturnToTheQueueAndLiveOnesStay) {
   ASSERT_TRUE(again.ok() && again->has_value());
   EXPECT_EQ((*again)->id, stale.id) << "the oldest queued job first";
   EXPECT_EQ((*again)->started_at_ms, 1000) << "started_at is the first claim";
-  ASSERT_TRUE(store_->ReleaseJob(live.id).ok());
+  ASSERT_TRUE(store_->ReleaseJob({live.id, "w1"}).ok());
   EXPECT_EQ(store_->GetJob(a.id, live.id)->status, JobStatus::kQueued);
   EXPECT_EQ(*store_->PendingResumeCount(), 3);
+}
+
+// A worker whose lease ran out (a stalled or partitioned process) may still be running: once its
+// job is requeued and claimed again, its heartbeat, release and finish change nothing, and the
+// new holder's do.
+TEST_P(StoreTest, AWorkerWhoseLeaseRanOutNoLongerActsOnItsJob) {
+  Account a = MakeAccount("a");
+  Job job = MakeJob(a.id, 1);
+  ASSERT_EQ((*store_->ClaimNextJob("stalled", 1000))->id, job.id);
+  ASSERT_EQ(*store_->RequeueStaleJobs(5000), 1);
+  ASSERT_EQ((*store_->ClaimNextJob("fresh", 6000))->id, job.id);
+  // The stalled worker's heartbeat does not renew the fresh claim: it still goes stale at 7000.
+  ASSERT_TRUE(store_->HeartbeatJobs({{job.id, "stalled"}}, 9000).ok());
+  ASSERT_EQ(*store_->RequeueStaleJobs(7000), 1);
+  ASSERT_EQ((*store_->ClaimNextJob("fresh", 10000))->id, job.id);
+  // Its release and finish are refused.
+  ASSERT_TRUE(store_->ReleaseJob({job.id, "stalled"}).ok());
+  EXPECT_EQ(store_->GetJob(a.id, job.id)->status, JobStatus::kProcessing);
+  auto late = store_->FinishJob({job.id, "stalled"}, JobStatus::kFailed, "lost", 11000);
+  ASSERT_TRUE(late.ok()) << late.error().message;
+  EXPECT_FALSE(*late);
+  EXPECT_EQ(store_->GetJob(a.id, job.id)->status, JobStatus::kProcessing);
+  // The holder renews, and finishes.
+  ASSERT_TRUE(store_->HeartbeatJobs({{job.id, "fresh"}}, 12000).ok());
+  EXPECT_EQ(*store_->RequeueStaleJobs(11500), 0);
+  auto done = store_->FinishJob({job.id, "fresh"}, JobStatus::kCompleted, "", 13000);
+  ASSERT_TRUE(done.ok());
+  EXPECT_TRUE(*done);
+  Job finished = *store_->GetJob(a.id, job.id);
+  EXPECT_EQ(finished.status, JobStatus::kCompleted);
+  EXPECT_EQ(finished.error, "");
 }
 
 // Named "store" so that `ctest -R store` selects these tests.

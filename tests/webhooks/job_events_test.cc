@@ -62,7 +62,7 @@ class JobEventsTest : public ::testing::Test {
     }
     batch[3].error_code = "corrupt_file";
     EXPECT_TRUE(store_->SaveCandidates(job->id, batch).ok());
-    EXPECT_TRUE(store_->FinishJob(job->id, store::JobStatus::kCompleted, "", 3000).ok());
+    EXPECT_TRUE(*store_->FinishJob({job->id, "w"}, store::JobStatus::kCompleted, "", 3000));
     return *store_->GetJob(account_, job->id);
   }
 
