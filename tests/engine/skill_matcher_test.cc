@@ -127,6 +127,16 @@ TEST_F(SkillMatcherTest, EverydayWordsDoNotNameANarrowSkill) {
   // A salesperson's "closing" is of deals, not of the books.
   EXPECT_FALSE(Has("prospecting, negotiation and closing", "Financial reporting"));
   EXPECT_TRUE(Has("month-end close and balance sheet", "Financial reporting"));
+  // Words that name a setting, not the skill: a student is not teaching, signing contracts is
+  // not contract law, "environmental regulations" is not environmental science, site soil is
+  // not agriculture.
+  EXPECT_FALSE(Has("Graduate student, Ohio State", "Teaching"));
+  EXPECT_FALSE(Has("negotiated vendor contracts and agreements", "Contract law"));
+  EXPECT_FALSE(Has("complied with environmental regulations", "Environmental science"));
+  EXPECT_FALSE(Has("verified the soil report before grading", "Agriculture"));
+  EXPECT_TRUE(Has("B.S. in Soil Science", "Agriculture"));
+  EXPECT_EQ(Skills("cycle counts and inventory control"),
+            (std::vector<std::string>{"Inventory management", "Inventory management"}));
 }
 
 TEST_F(SkillMatcherTest, MethodsAreTheirOwnSkills) {
