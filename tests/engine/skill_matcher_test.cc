@@ -135,6 +135,9 @@ TEST_F(SkillMatcherTest, EverydayWordsDoNotNameANarrowSkill) {
   EXPECT_FALSE(Has("complied with environmental regulations", "Environmental science"));
   EXPECT_FALSE(Has("verified the soil report before grading", "Agriculture"));
   EXPECT_TRUE(Has("B.S. in Soil Science", "Agriculture"));
+  // "Advocate for users", a free trial and product discovery are not litigation.
+  EXPECT_FALSE(Has("Advocate for users; ran a free trial and product discovery", "Litigation"));
+  EXPECT_TRUE(Has("trial preparation and depositions", "Litigation"));
   EXPECT_EQ(Skills("cycle counts and inventory control"),
             (std::vector<std::string>{"Inventory management", "Inventory management"}));
 }
