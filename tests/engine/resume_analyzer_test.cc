@@ -136,6 +136,25 @@ TEST(ResumeAnalyzerTest, FlagsKeywordStuffing) {
   EXPECT_NE(std::find(r.flags.begin(), r.flags.end(), "keyword_stuffing"), r.flags.end());
 }
 
+TEST(ResumeAnalyzerTest, FlagsAKeywordRepeatedLineAfterLine) {
+  std::string text = ReadFixture("software_engineer.txt");
+  for (int i = 0; i < 60; ++i) text += "Kubernetes\n";
+  ResumeProfile r = Analyze(text);
+  EXPECT_NE(std::find(r.flags.begin(), r.flags.end(), "keyword_stuffing"), r.flags.end());
+}
+
+// A career in one trade names it again and again, in sentences: that is not stuffing.
+TEST(ResumeAnalyzerTest, ACareerThatKeepsNamingItsTradeIsNotStuffing) {
+  std::string text = ReadFixture("software_engineer.txt");
+  for (int i = 0; i < 14; ++i) {
+    text += "Director of Sales, 20" + std::to_string(10 + i) +
+            ": hired and trained the sales staff of two stores, ran weekly pipeline reviews, "
+            "opened three new accounts each quarter and kept churn below five percent.\n";
+  }
+  ResumeProfile r = Analyze(text);
+  EXPECT_EQ(std::find(r.flags.begin(), r.flags.end(), "keyword_stuffing"), r.flags.end());
+}
+
 TEST(ResumeAnalyzerTest, FlagsDuplicatedBlocks) {
   std::string block =
       "Managed the month-end close for three business units.\n"
