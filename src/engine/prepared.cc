@@ -104,7 +104,20 @@ std::shared_ptr<const ResumeFeatures> BuildResumeFeatures(const EngineData& data
   f->text = ComputeTextFeatures(ScoredText(resume));
   f->fingerprint = ResumeFingerprint(resume);
   f->concepts = data.word_stats.ConceptVector(f->text);
-  f->title_concepts = data.word_stats.ConceptVector(ResumeTitleText(resume), "", 0);
+  {
+    // The occupation a candidate is in now is what the job title is compared with: the
+    // headline and the latest title in full, the two before at kOlderTitleWeight (ranking
+    // benchmark, mean NDCG@10: all equal 0.786, older at 0.5 0.796, at 0.25 0.801, none 0.797).
+    constexpr double kOlderTitleWeight = 0.25;
+    std::string current = resume.headline;
+    std::string older;
+    for (size_t i = 0; i < resume.experience.size() && i < 3; ++i) {
+      std::string& into = i == 0 ? current : older;
+      into += " . ";
+      into += resume.experience[i].title;
+    }
+    f->title_concepts = data.word_stats.ConceptVector(current, older, kOlderTitleWeight);
+  }
   if (f->skill_ids.empty()) f->skill_ids = SkillIdsFor(data, resume, *f);
   return f;
 }

@@ -22,10 +22,11 @@
 namespace shortlist::engine {
 
 struct ResumeFeatures {
-  uint64_t fingerprint = 0;           // ResumeFingerprint() of the profile it was built from
-  TextFeatures text;                  // of blind_text (text when that is empty)
-  std::vector<float> concepts;        // ESA vector of the same
-  std::vector<float> title_concepts;  // ESA vector of the headline and the three latest titles
+  uint64_t fingerprint = 0;     // ResumeFingerprint() of the profile it was built from
+  TextFeatures text;            // of blind_text (text when that is empty)
+  std::vector<float> concepts;  // ESA vector of the same
+  // ESA vector of the headline and the latest title, plus the two titles before at 1/4 weight.
+  std::vector<float> title_concepts;
   // Taxonomy id of each of the profile's skills, same order; empty when not known. The scorer
   // uses them only when they still name the profile's skills (SkillIdsFor).
   std::vector<SkillId> skill_ids;
@@ -63,7 +64,8 @@ struct JobFeatures {
 
 uint64_t JobFingerprint(const JobRequirements& job);
 uint64_t ResumeFingerprint(const ResumeProfile& resume);
-// The headline and the latest three titles, the text of ResumeFeatures::title_concepts.
+// The headline and the latest three titles (ResumeFeatures::title_concepts reads them, the
+// older ones at a lower weight).
 std::string ResumeTitleText(const ResumeProfile& resume);
 
 std::shared_ptr<const ResumeFeatures> BuildResumeFeatures(const EngineData& data,

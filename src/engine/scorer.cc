@@ -13,7 +13,8 @@
 //   title_fit            25    0.35 * IDF-weighted title word overlap (headline, recent titles;
 //                              or 0.6 x the share of skills the job title names that the
 //                              resume has, generic ones at their 0.35 weight)
-//                              + 0.45 * ESA cosine of the job title and those titles
+//                              + 0.45 * ESA cosine of the job title and those titles (the
+//                              two older titles at 1/4 weight, prepared.cc)
 //                              + 0.20 * fit of seniority (years and title words) to the job's
 //   lexical_bm25         15    min(1, BM25 coverage of the job's words / 0.5), lexical.h
 //   semantic             20    ESA + skill-graph + character n-gram similarity, semantic.h

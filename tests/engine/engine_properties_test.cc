@@ -226,6 +226,34 @@ TEST(EnginePropertiesTest, GenericSkillsInTheJobTitleSayLittleAboutTheOccupation
                        "overlap 21%"));
 }
 
+// The occupation similarity of the title fit reads the candidate's current title first: the
+// same three jobs in another order are another candidate.
+TEST(EnginePropertiesTest, TheCurrentTitleSaysMoreThanAnOlderOne) {
+  const Engine& e = SharedEngine();
+  JobRequirements job = e.AnalyzeJob("Registered Nurse", "Patient care in the hospital.");
+  auto occupation_similarity = [&](const std::vector<std::string>& titles) {
+    std::string resume = "Pat Doe\n\nEXPERIENCE\n";
+    int year = 2022;
+    for (const std::string& t : titles) {
+      resume += t + "\nMercy Hospital, Dallas, TX\nJan " + std::to_string(year) + " - Dec " +
+                std::to_string(year + 1) + "\n* Worked with patients and staff every day.\n";
+      year -= 2;
+    }
+    Evaluation ev = e.Evaluate(job, e.AnalyzeResume(resume), ScoringOptions{5});
+    for (const FeatureContribution& c : ev.breakdown) {
+      size_t at = c.explanation.find("occupation similarity ");
+      if (c.name == "title_fit" && at != std::string::npos) {
+        return std::stoi(c.explanation.substr(at + 22));
+      }
+    }
+    return -1;
+  };
+  int nurse_now = occupation_similarity({"Registered Nurse", "Cashier", "Barista"});
+  int nurse_before = occupation_similarity({"Cashier", "Barista", "Registered Nurse"});
+  EXPECT_GT(nurse_now, nurse_before);
+  EXPECT_GE(nurse_before, 0);
+}
+
 TEST(EnginePropertiesTest, QualifyingThresholdIsMonotoneNonIncreasing) {
   EXPECT_EQ(QualifyingThreshold(1), 70);
   EXPECT_EQ(QualifyingThreshold(10), 40);
