@@ -135,11 +135,11 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
     size_t evidence_line = 0;
     size_t last_line = SIZE_MAX;  // the line of the latest mention, and mentions on it so far
     int on_last_line = 0;
-    int max_on_one_line = 0;
     std::vector<std::pair<MonthIndex, MonthIndex>> months;
   };
   std::unordered_map<SkillId, Acc> acc;
   std::vector<SkillId> order;
+  int max_on_one_line = 0;  // the most mentions of one skill on one line
   size_t span_index = 0;
   for (const SkillMatch& m : matches) {
     auto [it, inserted] = acc.try_emplace(m.skill);
@@ -149,7 +149,7 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
     size_t li = LineOf(lines, m.begin);
     a.on_last_line = li == a.last_line ? a.on_last_line + 1 : 1;
     a.last_line = li;
-    a.max_on_one_line = std::max(a.max_on_one_line, a.on_last_line);
+    max_on_one_line = std::max(max_on_one_line, a.on_last_line);
     int rank = kinds[li] == SectionKind::kExperience ? 0
                : kinds[li] == SectionKind::kProjects ? 1
                : kinds[li] == SectionKind::kSkills   ? 2
@@ -170,7 +170,6 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
     }
   }
   int max_repeats = 0;
-  int max_on_one_line = 0;
   // Skills listed together share their evidence line: each line is cleaned up once. (line index,
   // index of the first of profile.skills with that line)
   std::vector<std::pair<size_t, size_t>> evidence_of_line;
@@ -194,7 +193,6 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
     profile.skills.push_back(std::move(mention));
     if (skill_ids) skill_ids->push_back(id);
     max_repeats = std::max(max_repeats, a.count);
-    max_on_one_line = std::max(max_on_one_line, a.max_on_one_line);
   }
   profile.experience.reserve(spans.size());
   for (ExperienceSpan& s : spans) profile.experience.push_back(std::move(s.entry));
