@@ -21,7 +21,10 @@ struct ContactScan {
 
 // `lines` are the text's lines; `headings` marks section headings (never a name);
 // `word_kind(word)` is 2 for a title or heading word (then the line is not a name), 1 for a
-// skill alias (a line of only those is not a name: "Python Developer"), 0 otherwise.
+// skill alias, 3 for an ordinary word of occupational language, 0 otherwise (a name's word, a
+// rare term). A line of only kinds 1 and 3 is not a name: "Python Developer", "BPO Team
+// Leader", "Career Focus" (resumes that open with a title, not a name); a name has a word
+// outside that vocabulary, which given names nearly always are.
 template <typename WordKind>
 ContactScan ScanContact(std::string_view text, const std::vector<Line>& lines,
                         const std::vector<bool>& headings, WordKind&& word_kind);
@@ -61,7 +64,7 @@ ContactScan ScanContact(std::string_view text, const std::vector<Line>& lines,
     if (wide != std::string_view::npos) candidate = Trim(candidate.substr(0, wide));
     if (!LooksLikeName(candidate)) continue;
     int title_words = 0;
-    int skill_words = 0;
+    int known_words = 0;
     int words = 0;
     size_t p = 0;
     while (p < candidate.size()) {
@@ -71,11 +74,11 @@ ContactScan ScanContact(std::string_view text, const std::vector<Line>& lines,
         ++words;
         int kind = word_kind(candidate.substr(p, q - p));
         title_words += kind == 2;
-        skill_words += kind == 1;
+        known_words += kind == 1 || kind == 3;
       }
       p = q + 1;
     }
-    if (title_words > 0 || skill_words == words) continue;
+    if (title_words > 0 || known_words == words) continue;
     scan.contact.name = std::string(candidate);
     size_t begin = static_cast<size_t>(candidate.data() - text.data());
     scan.identity_spans.emplace_back(begin, begin + candidate.size());
@@ -109,7 +112,8 @@ ContactScan ScanContact(std::string_view text, const std::vector<Line>& lines,
       if (q == std::string_view::npos) q = name.size();
       std::string word = AsciiLowerCopy(name.substr(p, q - p));
       p = q + 1;
-      if (word.size() < 2 || word_kind(word) != 0) continue;
+      int kind = word_kind(word);
+      if (word.size() < 2 || kind == 1 || kind == 2) continue;
       size_t at = 0;
       while ((at = lower_text.find(word, at)) != std::string::npos) {
         size_t end = at + word.size();

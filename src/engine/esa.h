@@ -25,6 +25,9 @@ class WordStats {
   // IDF of a token (by TokenHash); words ESCO never uses get kUnknownIdf (rare, so informative).
   double Idf(uint64_t token_hash) const;
   static constexpr double kUnknownIdf = 5.0;
+  // Whether ESCO's occupation texts use the token at all: ordinary vocabulary ("career",
+  // "leader", "construction"), as opposed to names and rare terms.
+  bool Knows(uint64_t token_hash) const { return FindWord(token_hash) != nullptr; }
 
   size_t concept_count() const { return concept_count_; }
 

@@ -87,7 +87,13 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
         !data.SeniorityOfTitle(word).empty()) {
       return 2;
     }
-    return data.taxonomy.Find(word) != kNoSkill ? 1 : 0;
+    if (data.taxonomy.Find(word) != kNoSkill) return 1;
+    if (lower == "i" || lower == "ii" || lower == "iii" || lower == "iv") return 3;  // "Clerk II"
+    bool ordinary = true;  // every token of it ("shipper-vault") is a word ESCO uses
+    ForEachToken(word, [&](std::string_view token) {
+      ordinary = ordinary && data.word_stats.Knows(TokenHash(token));
+    });
+    return ordinary ? 3 : 0;
   };
   ContactScan scan = ScanContact(text, lines, headings, word_kind);
   profile.contact = std::move(scan.contact);

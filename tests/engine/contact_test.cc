@@ -54,6 +54,34 @@ TEST(ContactTest, JobTitleFirstLineIsNotAName) {
   EXPECT_EQ(r.headline, "HR ADMINISTRATOR");
 }
 
+// A title made of ordinary words that are not in data/title_words.tsv ("leader", "career") used
+// to be taken for a name, and every later "team" and "leader" masked out of the scored text.
+TEST(ContactTest, FirstLineOfOrdinaryWordsIsNotAName) {
+  ResumeProfile r = SharedEngine().AnalyzeResume(
+      "BPO TEAM LEADER\nSummary\nSupport lead for an onboarding team.\nExperience\n"
+      "BPO Team Leader 02/2015 to 02/2017 Company Name City , State\n"
+      "Managed and motivated the BPO onboarding team to meet team goals.\n");
+  EXPECT_EQ(r.contact.name, "");
+  EXPECT_EQ(r.headline, "BPO TEAM LEADER");
+  EXPECT_NE(r.blind_text.find("BPO Team Leader 02/2015"), std::string::npos);
+  ASSERT_FALSE(r.experience.empty());
+  EXPECT_EQ(r.experience[0].title, "BPO Team Leader");
+
+  r = SharedEngine().AnalyzeResume("Career Focus\nCustomer service team member.\n");
+  EXPECT_EQ(r.contact.name, "");
+  EXPECT_NE(r.blind_text.find("Career Focus"), std::string::npos);
+  r = SharedEngine().AnalyzeResume("STOREKEEPER II\nSummary\nInventory control.\n");
+  EXPECT_NE(r.contact.name, "STOREKEEPER II");
+}
+
+// Surnames that are ordinary words still make a name with a given name beside them.
+TEST(ContactTest, NameWithAnOrdinarySurnameIsStillAName) {
+  ResumeProfile r = SharedEngine().AnalyzeResume(
+      "Marilyn Hunter\nSUMMARY\nRecruiter. Hunter sourced 40 hires a year.\n");
+  EXPECT_EQ(r.contact.name, "Marilyn Hunter");
+  EXPECT_EQ(r.blind_text.find("Hunter"), std::string::npos);
+}
+
 TEST(ContactTest, IdentityIsMaskedInBlindText) {
   ResumeProfile r = SharedEngine().AnalyzeResume(
       "Ruby Jones\nruby@example.com\nSUMMARY\nShe builds dashboards in Tableau. Jones leads.\n");
