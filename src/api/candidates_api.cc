@@ -79,8 +79,7 @@ Response Compare(const ApiContext& ctx, const Request& req, const Caller& caller
     if (!c.ok()) return ErrorResponse(c.error());
     rows.push_back(std::move(c).value());
   }
-  std::stable_sort(rows.begin(), rows.end(),
-                   [](const auto& a, const auto& b) { return a.score > b.score; });
+  std::stable_sort(rows.begin(), rows.end(), store::RanksAbove);
 
   // Feature by feature: each named score feature's points per candidate, and who leads on it.
   std::vector<std::string> feature_order;

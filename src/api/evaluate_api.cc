@@ -84,11 +84,11 @@ json EvaluateCandidate(const store::CandidateRecord& c, int rank, const std::str
   return out;
 }
 
-// Ranks candidates (score descending, then submission order) and shapes them.
+// Ranks candidates (score, then unrounded score, descending; then submission order) and shapes
+// them.
 json RankedCandidates(std::vector<store::CandidateRecord> records,
                       const std::string& boolean_string, const EvaluateOptions& options) {
-  std::stable_sort(records.begin(), records.end(),
-                   [](const auto& x, const auto& y) { return x.score > y.score; });
+  std::stable_sort(records.begin(), records.end(), store::RanksAbove);
   json out = json::array();
   for (std::size_t i = 0; i < records.size(); ++i) {
     out.push_back(EvaluateCandidate(records[i], static_cast<int>(i) + 1, boolean_string, options));

@@ -59,6 +59,7 @@ client::RankedRow ScreenFile(const engine::Engine& engine, const engine::JobRequ
     engine::Evaluation evaluation = engine.Evaluate(job, profile, scoring);
     row.name = profile.contact.name;
     row.score = evaluation.score;
+    row.raw_score = evaluation.raw_score;
     row.qualified = evaluation.qualified;
     for (const auto& m : evaluation.matched_skills) row.matched_skills.push_back(m.skill);
     // Required gaps first: they are what a recruiter asks about.

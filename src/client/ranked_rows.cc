@@ -123,7 +123,9 @@ void RankRows(std::vector<RankedRow>* rows) {
   std::stable_sort(rows->begin(), rows->end(), [](const RankedRow& a, const RankedRow& b) {
     const bool a_scored = a.error.empty() && a.score, b_scored = b.error.empty() && b.score;
     if (a_scored != b_scored) return a_scored;
-    return a_scored && *a.score > *b.score;
+    if (!a_scored) return false;
+    if (*a.score != *b.score) return *a.score > *b.score;
+    return a.raw_score > b.raw_score;
   });
   int rank = 0;
   for (RankedRow& row : *rows) {

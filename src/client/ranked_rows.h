@@ -22,6 +22,7 @@ namespace shortlist::client {
 struct RankedRow {
   std::optional<int> rank;   // 1-based; nullopt for a file that could not be screened
   std::optional<int> score;  // 0-100; nullopt with an error
+  double raw_score = 0;      // unrounded; orders equal scores offline (server rows come ordered)
   bool qualified = false;    // reached the leniency's threshold
   std::string id;            // the candidate's id on the server; "" offline
   std::string name;          // from the resume; "" when none was found
@@ -38,8 +39,8 @@ enum class OutputFormat { kTable, kJson, kCsv };
 // "table", "json" or "csv"; nullopt otherwise.
 std::optional<OutputFormat> ParseOutputFormat(std::string_view text);
 
-// Orders rows by score (highest first, ties keep their order), rows with an error last, and
-// numbers the ranks 1..n of the scored rows.
+// Orders rows by score, then raw_score (highest first, ties keep their order), rows with an
+// error last, and numbers the ranks 1..n of the scored rows.
 void RankRows(std::vector<RankedRow>* rows);
 
 // Keeps the first `top` scored rows (in their current order) and every error row.

@@ -99,7 +99,8 @@ void OutcomeModel::Apply(int leniency_level, engine::Evaluation* evaluation) con
                   "estimated probability of " +
                   std::to_string(static_cast<int>(std::lround(p * 100))) + "%.";
   evaluation->breakdown.push_back(std::move(c));
-  evaluation->score = static_cast<int>(std::lround(std::clamp(total, 0.0, 100.0)));
+  evaluation->raw_score = std::clamp(total, 0.0, 100.0);
+  evaluation->score = static_cast<int>(std::lround(evaluation->raw_score));
   evaluation->qualified = evaluation->score >= engine::QualifyingThreshold(leniency_level);
 }
 

@@ -122,6 +122,7 @@ store::CandidateRecord Screener::ScreenOne(const engine::JobRequirements& requir
     c.phone = profile.contact.phone;
     c.linkedin_url = profile.contact.linkedin_url;
     c.score = evaluation.score;
+    c.raw_score = evaluation.raw_score;
     c.qualified = evaluation.qualified;
     generate::CandidateWriteup writeup =
         generate::WriteCandidate(engine_, requirements, profile, evaluation);

@@ -78,8 +78,12 @@ CREATE TABLE IF NOT EXISTS candidates(
   error_code TEXT NOT NULL,
   error_message TEXT NOT NULL,
   processed_at BIGINT NOT NULL,
+  raw_score DOUBLE PRECISION NOT NULL DEFAULT 0,
   PRIMARY KEY(job_id, idx));
-CREATE INDEX IF NOT EXISTS candidates_by_score ON candidates(job_id, score DESC, idx);
+-- Databases made before raw_score: add it (older rows read 0 and keep upload order).
+ALTER TABLE candidates ADD COLUMN IF NOT EXISTS raw_score DOUBLE PRECISION NOT NULL DEFAULT 0;
+DROP INDEX IF EXISTS candidates_by_score;
+CREATE INDEX IF NOT EXISTS candidates_by_rank ON candidates(job_id, score DESC, raw_score DESC, idx);
 CREATE TABLE IF NOT EXISTS outcomes(
   account_id BIGINT NOT NULL REFERENCES accounts(id),
   job_id BIGINT NOT NULL REFERENCES jobs(id),

@@ -37,12 +37,12 @@ constexpr const char* kJobColumns =
 
 constexpr const char* kCandidateColumns =
     "job_id, idx, filename, external_id, name, email, phone, linkedin_url, score, qualified, "
-    "status, user_notes, analysis, error_code, error_message, processed_at";
+    "status, user_notes, analysis, error_code, error_message, processed_at, raw_score";
 
 // The type of each candidate column, for the casts of a multi-row INSERT.
-constexpr const char* kCandidateTypes[] = {"bigint", "int",  "text", "text",  "text", "text",
-                                           "text",   "text", "int",  "bool",  "text", "text",
-                                           "text",   "text", "text", "bigint"};
+constexpr const char* kCandidateTypes[] = {"bigint", "int",  "text", "text",   "text",  "text",
+                                           "text",   "text", "int",  "bool",   "text",  "text",
+                                           "text",   "text", "text", "bigint", "float8"};
 
 constexpr const char* kResumeTypes[] = {"bigint", "int", "text", "text", "text", "text", "text"};
 
@@ -100,6 +100,7 @@ CandidateRecord ReadCandidate(const PgResult& r, int row = 0) {
   c.error_code = r.Text(row, 13);
   c.error_message = r.Text(row, 14);
   c.processed_at_ms = r.Int(row, 15);
+  c.raw_score = r.Double(row, 16);
   return c;
 }
 
@@ -366,12 +367,14 @@ class PgStore : public Store {
       // LIMIT NULL is no limit.
       static const std::string kRanked =
           std::string("(SELECT * FROM (SELECT ") + kCandidateColumns +
-          " FROM candidates WHERE job_id = $1 ORDER BY score DESC, idx ASC LIMIT $2::bigint) top"
+          " FROM candidates WHERE job_id = $1 ORDER BY score DESC, raw_score DESC, idx ASC"
+          " LIMIT $2::bigint) top"
           " WHERE score >= $3::int) ranked";
       static const std::string kCount = "SELECT COUNT(*) FROM " + kRanked;
       static const std::string kPage = Select(
           kCandidateColumns,
-          "FROM " + kRanked + " ORDER BY score DESC, idx ASC LIMIT $4::bigint OFFSET $5::bigint");
+          "FROM " + kRanked +
+              " ORDER BY score DESC, raw_score DESC, idx ASC LIMIT $4::bigint OFFSET $5::bigint");
       PgParams params;
       params.Add(job_id);
       AddOptional(params,
@@ -575,13 +578,14 @@ class PgStore : public Store {
       static const std::string kHead =
           std::string("INSERT INTO candidates(") + kCandidateColumns + ")";
       const int written = InsertRows(
-          db, kHead, kCandidateTypes, 16, "ON CONFLICT (job_id, idx) DO NOTHING", batch.size(),
+          db, kHead, kCandidateTypes, 17, "ON CONFLICT (job_id, idx) DO NOTHING", batch.size(),
           [&](PgParams& p, std::size_t i) {
             const CandidateRecord& c = batch[i];
             p.Add(job_id).Add(c.index).Add(c.filename).Add(c.external_id);
             p.Add(c.name).Add(c.email).Add(c.phone).Add(c.linkedin_url);
             p.Add(c.score).Add(c.qualified).Add(c.status).Add(c.user_notes);
             p.Add(c.analysis_json).Add(c.error_code).Add(c.error_message).Add(c.processed_at_ms);
+            p.Add(c.raw_score);
           });
       db.Query("UPDATE jobs SET processed_count = processed_count + $1 WHERE id = $2",
                PgParams().Add(written).Add(job_id));

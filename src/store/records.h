@@ -128,6 +128,9 @@ struct CandidateRecord {
   std::string phone;
   std::string linkedin_url;
   int score = 0;
+  // The unrounded score: candidates of equal (rounded) score rank by it, so a list's order is
+  // the engine's and not the order the files were uploaded in.
+  double raw_score = 0;
   bool qualified = false;
   std::string status = "new";
   std::string user_notes;
@@ -136,6 +139,13 @@ struct CandidateRecord {
   std::string error_message;
   std::int64_t processed_at_ms = 0;
 };
+
+// The order candidates are listed in: score, then the unrounded score, highest first (a stable
+// sort keeps upload order among exact ties) -- what ListCandidates' ORDER BY does in SQL.
+inline bool RanksAbove(const CandidateRecord& a, const CandidateRecord& b) {
+  if (a.score != b.score) return a.score > b.score;
+  return a.raw_score > b.raw_score;
+}
 
 // A reported hiring outcome and what the engine had found about that candidate.
 struct OutcomeRecord {

@@ -72,8 +72,8 @@ CREATE TABLE IF NOT EXISTS candidates(
   error_code TEXT NOT NULL,
   error_message TEXT NOT NULL,
   processed_at INTEGER NOT NULL,
+  raw_score REAL NOT NULL DEFAULT 0,
   PRIMARY KEY(job_id, idx)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS candidates_by_score ON candidates(job_id, score DESC, idx);
 CREATE TABLE IF NOT EXISTS outcomes(
   account_id INTEGER NOT NULL REFERENCES accounts(id),
   job_id INTEGER NOT NULL REFERENCES jobs(id),

@@ -28,7 +28,7 @@ constexpr const char* kJobColumns =
 
 constexpr const char* kCandidateColumns =
     "job_id, idx, filename, external_id, name, email, phone, linkedin_url, score, qualified, "
-    "status, user_notes, analysis, error_code, error_message, processed_at";
+    "status, user_notes, analysis, error_code, error_message, processed_at, raw_score";
 
 JobSurface ParseSurface(const std::string& s) {
   if (s == "evaluate") return JobSurface::kEvaluate;
@@ -76,6 +76,7 @@ CandidateRecord ReadCandidate(const SqliteStmt& st) {
   c.error_code = st.Text(13);
   c.error_message = st.Text(14);
   c.processed_at_ms = st.Int(15);
+  c.raw_score = st.Double(16);
   return c;
 }
 
@@ -98,6 +99,13 @@ class SqliteStore : public Store {
     // Added with the multi-process queue (PostgreSQL); SQLite keeps it for the same semantics.
     Status migrated = pool_.Run([](SqliteDb& db) -> Status {
       AddColumnIfMissing(db, "jobs", "heartbeat_at", "INTEGER NOT NULL DEFAULT 0");
+      // Candidates rank by the unrounded score within equal scores (older rows read 0 and keep
+      // upload order among themselves). The index is made here, after the column exists.
+      AddColumnIfMissing(db, "candidates", "raw_score", "REAL NOT NULL DEFAULT 0");
+      db.Exec("DROP INDEX IF EXISTS candidates_by_score");
+      db.Exec(
+          "CREATE INDEX IF NOT EXISTS candidates_by_rank ON candidates(job_id, score DESC, "
+          "raw_score DESC, idx)");
       return OkStatus();
     });
     if (!migrated.ok()) throw SqliteError(migrated.error().message, SQLITE_ERROR);
@@ -335,7 +343,7 @@ class SqliteStore : public Store {
       // only_top_n applies before min_score: "the top N, of those the ones above min_score".
       std::string ranked =
           "SELECT * FROM (SELECT * FROM candidates WHERE job_id = ?1 "
-          "ORDER BY score DESC, idx ASC LIMIT ?2) WHERE score >= ?3";
+          "ORDER BY score DESC, raw_score DESC, idx ASC LIMIT ?2) WHERE score >= ?3";
       int top = filter.only_top_n > 0 ? filter.only_top_n : -1;
       {
         auto count = db.Prepare("SELECT COUNT(*) FROM (" + ranked + ")");
@@ -344,7 +352,7 @@ class SqliteStore : public Store {
         if (total) *total = static_cast<int>(count.Int(0));
       }
       auto st = db.Prepare(std::string("SELECT ") + kCandidateColumns + " FROM (" + ranked +
-                           ") ORDER BY score DESC, idx ASC LIMIT ?4 OFFSET ?5");
+                           ") ORDER BY score DESC, raw_score DESC, idx ASC LIMIT ?4 OFFSET ?5");
       st.Bind(1, job_id).Bind(2, top).Bind(3, filter.min_score);
       st.Bind(4, filter.limit).Bind(5, filter.offset);
       std::vector<CandidateRecord> out;
@@ -548,12 +556,12 @@ class SqliteStore : public Store {
       int written = 0;
       for (const CandidateRecord& c : batch) {
         auto st = db.Prepare(std::string("INSERT OR IGNORE INTO candidates(") + kCandidateColumns +
-                             ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                             ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         st.Bind(1, job_id).Bind(2, c.index).Bind(3, c.filename).Bind(4, c.external_id);
         st.Bind(5, c.name).Bind(6, c.email).Bind(7, c.phone).Bind(8, c.linkedin_url);
         st.Bind(9, c.score).Bind(10, c.qualified ? 1 : 0).Bind(11, c.status);
         st.Bind(12, c.user_notes).Bind(13, c.analysis_json).Bind(14, c.error_code);
-        st.Bind(15, c.error_message).Bind(16, c.processed_at_ms).Run();
+        st.Bind(15, c.error_message).Bind(16, c.processed_at_ms).Bind(17, c.raw_score).Run();
         written += db.Changes();
       }
       auto upd = db.Prepare("UPDATE jobs SET processed_count = processed_count + ? WHERE id = ?");

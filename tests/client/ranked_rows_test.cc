@@ -49,6 +49,18 @@ TEST(RankRows, OrdersByScoreKeepsTiesInOrderAndPutsErrorsLast) {
   EXPECT_FALSE(rows[3].rank.has_value());
 }
 
+TEST(RankRows, EqualScoresOrderByTheUnroundedScore) {
+  std::vector<RankedRow> rows = {Scored("B", "b.txt", 80), Scored("A", "a.txt", 80),
+                                 Scored("C", "c.txt", 80)};
+  rows[0].raw_score = 79.6;
+  rows[1].raw_score = 80.4;
+  rows[2].raw_score = 79.6;
+  RankRows(&rows);
+  EXPECT_EQ(rows[0].name, "A");
+  EXPECT_EQ(rows[1].name, "B");
+  EXPECT_EQ(rows[2].name, "C");
+}
+
 TEST(KeepTop, KeepsBestScoredRowsAndEveryErrorRow) {
   std::vector<RankedRow> rows = {Scored("A", "a", 90), Scored("B", "b", 80), Scored("C", "c", 70),
                                  Failed("x", "empty_file: the file is empty")};

@@ -37,7 +37,8 @@ class FeatureFakeEngine : public engine::Engine {
     engine::Evaluation e;
     e.breakdown.push_back({"required_skills", skills, 60, 60 * skills, ""});
     e.breakdown.push_back({"experience", experience, 40, 40 * experience, ""});
-    e.score = static_cast<int>(std::lround(60 * skills + 40 * experience));
+    e.raw_score = 60 * skills + 40 * experience;
+    e.score = static_cast<int>(std::lround(e.raw_score));
     return e;
   }
   std::vector<std::string> RelatedSkills(std::string_view) const override { return {}; }
@@ -113,6 +114,11 @@ TEST_F(OutcomeModelTest, ReportedOutcomesReRankHeldOutCandidatesOfTheSameAccount
   }
   EXPECT_TRUE(has_model_feature) << "the adjustment is an explained contribution";
   EXPECT_NEAR(points, Score(after, 1), 1.0);
+  // The unrounded score that orders equal scores is the adjusted one too.
+  for (int i = 0; i < 2; ++i) {
+    auto c = store_->GetCandidate(after, i);
+    EXPECT_EQ(std::lround(c->raw_score), c->score) << i;
+  }
 
   std::int64_t stranger = RunJob(other, held_out);
   EXPECT_GT(Score(stranger, 0), Score(stranger, 1)) << "another account's outcomes do not leak";

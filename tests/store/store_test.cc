@@ -8,6 +8,8 @@
 #include <thread>
 
 #include "common/crypto.h"
+#include "store/pg_db.h"
+#include "store/sqlite_db.h"
 #include "store/store.h"
 #include "store_fixture.h"
 
@@ -161,6 +163,61 @@ TEST_P(StoreTest, CandidateFiltersApplyTopNThenMinScore) {
   ASSERT_EQ(list->size(), 2u);
   EXPECT_EQ((*list)[0].score, 60);
   EXPECT_EQ((*list)[1].score, 40);
+}
+
+// Equal rounded scores list by the engine's unrounded score, not by upload order; exact ties
+// keep upload order.
+TEST_P(StoreTest, EqualScoresRankByTheUnroundedScore) {
+  Account a = MakeAccount("a");
+  Job job = MakeJob(a.id, 4);
+  std::vector<CandidateRecord> batch = {Candidate(0, 70), Candidate(1, 70), Candidate(2, 71),
+                                        Candidate(3, 70)};
+  batch[0].raw_score = 69.6;
+  batch[1].raw_score = 70.4;
+  batch[2].raw_score = 70.5;
+  batch[3].raw_score = 69.6;
+  ASSERT_TRUE(store_->SaveCandidates(job.id, batch).ok());
+  int total = 0;
+  auto list = store_->ListCandidates(job.id, CandidateFilter{}, &total);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 4u);
+  std::vector<int> order;
+  for (const CandidateRecord& c : *list) order.push_back(c.index);
+  EXPECT_EQ(order, (std::vector<int>{2, 1, 0, 3}));
+  EXPECT_DOUBLE_EQ((*list)[1].raw_score, 70.4);
+  CandidateFilter top;
+  top.only_top_n = 2;
+  list = store_->ListCandidates(job.id, top, &total);
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[1].index, 1);
+}
+
+// A database made before raw_score existed opens, gains the column, and ranks its old rows
+// (unrounded score 0) in upload order.
+TEST_P(StoreTest, ADatabaseFromBeforeRawScoreIsMigrated) {
+  Account a = MakeAccount("a");
+  Job job = MakeJob(a.id, 3);
+  store_.reset();
+  const std::string downgrade =
+      "DROP INDEX IF EXISTS candidates_by_rank; ALTER TABLE candidates DROP COLUMN raw_score; "
+      "CREATE INDEX candidates_by_score ON candidates(job_id, score DESC, idx);";
+  if (postgres()) {
+    // The older version's schema text had another digest, so the current one runs (pg_pool.cc).
+    PgConnection(location_).Exec(downgrade + " DELETE FROM shortlist_schemas;");
+  } else {
+    SqliteDb(location_).Exec(downgrade);
+  }
+  store_ = OpenAnother();
+  ASSERT_NE(store_, nullptr);
+  std::vector<CandidateRecord> batch = {Candidate(0, 60), Candidate(1, 60), Candidate(2, 60)};
+  batch[2].raw_score = 60.3;
+  ASSERT_TRUE(store_->SaveCandidates(job.id, batch).ok());
+  int total = 0;
+  auto list = store_->ListCandidates(job.id, CandidateFilter{}, &total);
+  ASSERT_TRUE(list.ok()) << list.error().message;
+  ASSERT_EQ(list->size(), 3u);
+  EXPECT_EQ((*list)[0].index, 2);
+  EXPECT_EQ((*list)[1].index, 0);
 }
 
 TEST_P(StoreTest, CancelIsRefusedOnceFinal) {
