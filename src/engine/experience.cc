@@ -161,10 +161,14 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
     std::string rest = std::string(lines[i].text.substr(0, range.begin)) + "   " +
                        std::string(lines[i].text.substr(range.end));
     std::vector<std::string_view> parts = SplitParts(rest);
+    // A date line that names only the employer ("Jan 2014 - Oct 2014 Acme Corp, Charlotte, NC")
+    // has the title above it.
+    const bool employer_first = !parts.empty() && LooksLikeEmployer(parts[0]);
     // Lines above the date (up to two, after the previous entry and not headings).
     std::vector<std::string_view> above;
     size_t first_line = i;
-    for (size_t j = i; parts.empty() && j > 0 && above.size() < 2;) {
+    const size_t want_above = parts.empty() ? 2 : employer_first ? 1 : 0;
+    for (size_t j = i; j > 0 && above.size() < want_above;) {
       --j;
       if (headings[j] || (spans.size() && j <= last_entry_line) || kinds[j] != kinds[i]) {
         break;
@@ -183,7 +187,10 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
       for (std::string_view p : parts) owned.emplace_back(p);
       title = owned[0];
       if (owned.size() > 1) employer = owned[1];
-      if (LooksLikeEmployer(title) && !employer.empty() && !LooksLikeEmployer(employer)) {
+      if (employer_first && above.size() == 1 && !LooksLikeEmployer(above[0])) {
+        employer = title;  // the rest of the line is the employer's location
+        title = above[0];
+      } else if (employer_first && !employer.empty() && !LooksLikeEmployer(employer)) {
         std::swap(title, employer);
       }
     } else if (above.size() >= 2) {
@@ -196,14 +203,22 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
       title = above[0];
     }
     if (employer.empty()) {
-      // The line after the dates ("Company Name - City , State").
+      // The line after the dates: "Company Name - City , State" under a titled date line, or
+      // the whole header ("Owner/Operator, Fit Studio - Irvine, CA") under a line of dates alone.
+      const bool dates_alone = title.empty();
       for (size_t j = i + 1; j < lines.size() && j <= i + 2; ++j) {
         std::string_view t = Trim(lines[j].text);
         if (t.empty()) continue;
-        if (UsableHeaderLine(t) && !FindDateRange(t, &range) &&
-            (LooksLikeEmployer(t) || CountWords(t) <= 6)) {
+        if (!headings[j] && kinds[j] == kinds[i] && UsableHeaderLine(t) &&
+            !FindDateRange(t, &range) &&
+            (dates_alone || LooksLikeEmployer(t) || CountWords(t) <= 6)) {
           std::vector<std::string_view> p = SplitParts(t);
-          if (!p.empty()) employer = p[0];
+          if (dates_alone && !p.empty()) {
+            title = p[0];
+            if (p.size() > 1) employer = p[1];
+          } else if (!p.empty()) {
+            employer = p[0];
+          }
         }
         break;
       }

@@ -61,6 +61,37 @@ TEST(ResumeAnalyzerTest, GradesAndSkillListsAreNotEmployers) {
   EXPECT_EQ(r.experience.back().employer, "Acme Payments Inc");
 }
 
+// Two common layouts put the title on a line of its own: above a date line that names only the
+// employer, or below a line of dates alone.
+TEST(ResumeAnalyzerTest, TitlesOnTheirOwnLineAboveOrBelowTheDates) {
+  ResumeProfile r = Analyze(
+      "EXPERIENCE\nStaff Accountant\nJanuary 2014 to October 2014 Acme Corp, Charlotte, NC\n"
+      "      Performed all month end functions to produce financial statements.\n"
+      "Payroll Clerk\nMay 2012 to December 2013 Globex Company - Raleigh, NC\n"
+      "      Ran payroll for 200 employees.\n");
+  ASSERT_EQ(r.experience.size(), 2u);
+  EXPECT_EQ(r.experience[0].title, "Staff Accountant");
+  EXPECT_EQ(r.experience[0].employer, "Acme Corp");
+  EXPECT_EQ(r.experience[1].title, "Payroll Clerk");
+  EXPECT_EQ(r.experience[1].employer, "Globex Company");
+
+  r = Analyze(
+      "EXPERIENCE\n06/2006 to 08/2015\nOwner/Operator, Fit Studio - Irvine, CA\n"
+      "      Started and managed a functional training studio.\n"
+      "01/2002 to 06/2006\nGeneral Manager | Peak Gym\n      Managed a team of 12 trainers.\n");
+  ASSERT_EQ(r.experience.size(), 2u);
+  EXPECT_EQ(r.experience[0].title, "Owner/Operator");
+  EXPECT_EQ(r.experience[0].employer, "Fit Studio");
+  EXPECT_EQ(r.experience[1].title, "General Manager");
+  EXPECT_EQ(r.experience[1].employer, "Peak Gym");
+
+  // A heading after a line of dates is neither a title nor an employer.
+  r = Analyze("EXPERIENCE\nSupport Engineer\nInfosys BPM\n2015 to 2017\nEDUCATION\nB.Sc. 2014\n");
+  ASSERT_EQ(r.experience.size(), 1u);
+  EXPECT_EQ(r.experience[0].title, "Support Engineer");
+  EXPECT_EQ(r.experience[0].employer, "Infosys BPM");
+}
+
 TEST(ResumeAnalyzerTest, PerSkillYearsMergeOverlappingJobs) {
   // Python in two overlapping jobs: 2018-2020 and 2019-2021 -> 2018-01..2021-12 = 4 years.
   ResumeProfile r = Analyze(
