@@ -84,7 +84,13 @@ ContactScan ScanContact(std::string_view text, const std::vector<Line>& lines,
     scan.identity_spans.emplace_back(begin, begin + candidate.size());
     break;
   }
-  // Location: a short header line that looks like "City, ST".
+  // Location: a short header line that looks like "City, ST" and names no job title
+  // ("SUPERVISOR, ACCOUNTANT" and "VP, PRINCIPAL" are headlines).
+  auto names_a_title = [&word_kind](std::string_view line) {
+    bool title = false;
+    ForEachToken(line, [&](std::string_view token) { title = title || word_kind(token) == 2; });
+    return title;
+  };
   if (scan.contact.location.empty()) {
     int checked = 0;
     for (size_t i = 0; i < lines.size() && checked < 8; ++i) {
@@ -92,7 +98,7 @@ ContactScan ScanContact(std::string_view text, const std::vector<Line>& lines,
       if (t.empty()) continue;
       ++checked;
       if (headings[i]) break;
-      if (LooksLikeLocation(t)) {
+      if (LooksLikeLocation(t) && !names_a_title(t)) {
         scan.contact.location = std::string(t);
         size_t begin = static_cast<size_t>(t.data() - text.data());
         scan.identity_spans.emplace_back(begin, begin + t.size());

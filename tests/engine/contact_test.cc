@@ -74,6 +74,18 @@ TEST(ContactTest, FirstLineOfOrdinaryWordsIsNotAName) {
   EXPECT_NE(r.contact.name, "STOREKEEPER II");
 }
 
+// "Title, Title" has the shape of "City, ST" but is a headline.
+TEST(ContactTest, TitlesSeparatedByACommaAreNotALocation) {
+  for (const char* headline : {"SUPERVISOR, ACCOUNTANT", "VP, PRINCIPAL"}) {
+    ResumeProfile r =
+        SharedEngine().AnalyzeResume(std::string(headline) + "\nSummary\nTen years in finance.\n");
+    EXPECT_EQ(r.contact.location, "") << headline;
+    EXPECT_EQ(r.headline, headline);
+  }
+  ResumeProfile r = SharedEngine().AnalyzeResume("Sam Lee\nAustin, TX\nSummary\nAnalyst.\n");
+  EXPECT_EQ(r.contact.location, "Austin, TX");
+}
+
 // Surnames that are ordinary words still make a name with a given name beside them.
 TEST(ContactTest, NameWithAnOrdinarySurnameIsStillAName) {
   ResumeProfile r = SharedEngine().AnalyzeResume(
