@@ -78,6 +78,17 @@ bool IsGradeWord(std::string_view w) {
   return false;
 }
 
+// Whether `part` names a job ("Senior Consultant", "Teachers"): one of its words is a title noun
+// (data/title_words.tsv). Without data, anything may be a title.
+bool NamesAJob(std::string_view part, const EngineData* data) {
+  if (data == nullptr) return true;
+  bool job = false;
+  ForEachToken(part, [&](std::string_view token) {
+    job = job || data->title_words.count(std::string(token)) > 0;
+  });
+  return job;
+}
+
 bool UsableHeaderLine(std::string_view t) {
   return !t.empty() && t.size() <= 80 && CountWords(t) <= 10 && t.back() != '.';
 }
@@ -190,8 +201,15 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
       if (employer_first && above.size() == 1 && !LooksLikeEmployer(above[0])) {
         employer = title;  // the rest of the line is the employer's location
         title = above[0];
-      } else if (employer_first && !employer.empty() && !LooksLikeEmployer(employer)) {
-        std::swap(title, employer);
+      } else if (employer_first) {
+        // "Acme Corp, Senior Consultant": the title second. But not "Acme Corp - Austin, TX":
+        // a place is no title, and an entry without one is better than one titled "Austin".
+        if (!employer.empty() && !LooksLikeEmployer(employer) && NamesAJob(employer, data)) {
+          std::swap(title, employer);
+        } else {
+          employer = title;
+          title = {};
+        }
       }
     } else if (above.size() >= 2) {
       std::vector<std::string_view> t0 = SplitParts(above[0]);

@@ -85,6 +85,16 @@ TEST(ResumeAnalyzerTest, TitlesOnTheirOwnLineAboveOrBelowTheDates) {
   EXPECT_EQ(r.experience[1].title, "General Manager");
   EXPECT_EQ(r.experience[1].employer, "Peak Gym");
 
+  // An employer first: the title is the part that names a job, and a place is not one.
+  r = Analyze(
+      "EXPERIENCE\nInfosys Limited, Software Engineer   2015 - 2017\n"
+      "      Wrote tests.\nAcme Corp - Austin, TX   2012 - 2015\n      Wrote more tests.\n");
+  ASSERT_EQ(r.experience.size(), 2u);
+  EXPECT_EQ(r.experience[0].title, "Software Engineer");
+  EXPECT_EQ(r.experience[0].employer, "Infosys Limited");
+  EXPECT_EQ(r.experience[1].title, "");
+  EXPECT_EQ(r.experience[1].employer, "Acme Corp");
+
   // A heading after a line of dates is neither a title nor an employer.
   r = Analyze("EXPERIENCE\nSupport Engineer\nInfosys BPM\n2015 to 2017\nEDUCATION\nB.Sc. 2014\n");
   ASSERT_EQ(r.experience.size(), 1u);
