@@ -140,6 +140,24 @@ TEST_F(SkillMatcherTest, EverydayWordsDoNotNameANarrowSkill) {
   EXPECT_TRUE(Has("trial preparation and depositions", "Litigation"));
   EXPECT_EQ(Skills("cycle counts and inventory control"),
             (std::vector<std::string>{"Inventory management", "Inventory management"}));
+  // Driving a company vehicle or running diagnostics on a PC is not automotive work, and
+  // troubleshooting a machine is not IT support.
+  EXPECT_FALSE(
+      Has("Drove company vehicles to job sites; ran diagnostics on desktops", "Automotive"));
+  EXPECT_TRUE(Has("Automotive repair and vehicle diagnostics", "Automotive"));
+  EXPECT_FALSE(Has("mechanical and electrical troubleshooting", "Technical support"));
+  EXPECT_TRUE(Has("mechanical and electrical troubleshooting", "Troubleshooting"));
+  EXPECT_TRUE(Has("Help desk: troubleshooting printers", "Technical support"));
+  // A patient person, a bench press, a technical drawing, supervised personnel and work
+  // instructions are not patient care, PR, fine arts, HR or teaching.
+  EXPECT_FALSE(Has("Patient and friendly with customers", "Patient care"));
+  EXPECT_TRUE(Has("Provided care to 12 patients per shift", "Patient care"));
+  EXPECT_FALSE(Has("Coached squat and bench press", "Public relations"));
+  EXPECT_TRUE(Has("Wrote press releases", "Public relations"));
+  EXPECT_FALSE(Has("Checked each technical drawing", "Fine arts"));
+  EXPECT_TRUE(Has("Taught art and painting", "Fine arts"));
+  EXPECT_FALSE(Has("Supervised personnel on two shifts", "Human resources"));
+  EXPECT_FALSE(Has("Followed work instruction sheets", "Teaching"));
 }
 
 TEST_F(SkillMatcherTest, MethodsAreTheirOwnSkills) {
