@@ -62,15 +62,20 @@ std::vector<TitleStem> TitleStems(const EngineData& data, std::string_view title
 
 bool SameTitleWord(const TitleStem& a, const TitleStem& b) {
   if (a.stem == b.stem) return true;
-  const std::string& shorter = a.word.size() < b.word.size() ? a.word : b.word;
-  const std::string& longer = a.word.size() < b.word.size() ? b.word : a.word;
+  const std::string_view shorter = a.word.size() < b.word.size() ? a.word : b.word;
+  const std::string_view longer = a.word.size() < b.word.size() ? b.word : a.word;
   if (shorter.size() < 4) return false;
-  std::string_view base = shorter;
-  if (!std::string_view(longer).starts_with(base) && base.back() == 'e') {
-    base.remove_suffix(1);  // "nurse" -> "nurs" + "ing"
+  if (shorter.back() == 'e') {
+    // "bake" + "r", "nurs(e)" + "ing"; but "care" + "er" is "career", another word.
+    if (longer.starts_with(shorter)) {
+      std::string_view suffix = longer.substr(shorter.size());
+      return suffix == "r" || suffix == "rship";
+    }
+    return longer.starts_with(shorter.substr(0, shorter.size() - 1)) &&
+           longer.substr(shorter.size() - 1) == "ing";
   }
-  if (!std::string_view(longer).starts_with(base)) return false;
-  std::string_view suffix = std::string_view(longer).substr(base.size());
+  if (!longer.starts_with(shorter)) return false;
+  std::string_view suffix = longer.substr(shorter.size());
   return suffix == "er" || suffix == "ing" || suffix == "ership";
 }
 

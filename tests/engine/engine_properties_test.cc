@@ -211,9 +211,12 @@ TEST(EnginePropertiesTest, TitleWordsMatchTheirAgentAndGerundForms) {
   EXPECT_TRUE(Contains(TitleFitExplanation("Banking Officer", "Bank Officer"), "overlap 100%"));
   EXPECT_TRUE(
       Contains(TitleFitExplanation("Nursing Supervisor", "Nurse Supervisor"), "overlap 100%"));
+  EXPECT_TRUE(Contains(TitleFitExplanation("Baker", "Bake Shop Lead"), "overlap 100%"));
   // A longer word that merely starts the same is another word.
   EXPECT_FALSE(
       Contains(TitleFitExplanation("Data Analyst", "Database Administrator"), "overlap 100%"));
+  EXPECT_FALSE(
+      Contains(TitleFitExplanation("Care Coordinator", "Career Coordinator"), "overlap 100%"));
 }
 
 // A skill the job title names counts for title overlap when the candidate has it, whatever the
