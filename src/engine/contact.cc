@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/dates.h"
+
 namespace shortlist::engine {
 namespace {
 
@@ -160,6 +162,30 @@ bool LooksLikeName(std::string_view s) {
     }
   }
   return words >= 2 && words <= 4;
+}
+
+bool HeldAsAJob(const std::vector<Line>& lines, size_t at, std::string_view candidate) {
+  // Where `candidate` stands as a whole phrase in `line`, not followed by another word: "Jane
+  // Doe Consulting 2015 - 2018" names a business, and its owner is still Jane Doe.
+  auto holds = [candidate](std::string_view line) {
+    for (size_t k = 0; k + candidate.size() <= line.size(); ++k) {
+      if (k > 0 && IsWordByte(line[k - 1])) continue;
+      size_t m = 0;
+      while (m < candidate.size() && AsciiLower(line[k + m]) == AsciiLower(candidate[m])) ++m;
+      if (m < candidate.size()) continue;
+      size_t next = k + m;
+      while (next < line.size() && line[next] == ' ') ++next;
+      if (next == line.size() || !IsAsciiAlpha(line[next])) return true;
+    }
+    return false;
+  };
+  DateRange range;
+  for (size_t j = at + 1; j < lines.size(); ++j) {
+    if (!holds(lines[j].text)) continue;
+    if (FindDateRange(lines[j].text, &range)) return true;
+    if (j + 1 < lines.size() && FindDateRange(lines[j + 1].text, &range)) return true;
+  }
+  return false;
 }
 
 bool LooksLikeLocation(std::string_view line) {

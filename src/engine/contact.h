@@ -37,6 +37,10 @@ void ScanIdentifiers(std::string_view text, ContactScan* scan);
 void ScanPersonalDetails(std::string_view text, const std::vector<Line>& lines, ContactScan* scan);
 // "City, ST" / "City, Country" on a short header line.
 bool LooksLikeLocation(std::string_view line);
+// Whether `candidate` (a line near the top, lines[at]) comes back later as a job the resume
+// lists: on a line with a date range or just above one ("Construction Laborer 01/2010 to
+// 05/2012"). Then it is the candidate's title, not their name.
+bool HeldAsAJob(const std::vector<Line>& lines, size_t at, std::string_view candidate);
 
 template <typename WordKind>
 ContactScan ScanContact(std::string_view text, const std::vector<Line>& lines,
@@ -79,6 +83,7 @@ ContactScan ScanContact(std::string_view text, const std::vector<Line>& lines,
       p = q + 1;
     }
     if (title_words > 0 || known_words == words) continue;
+    if (HeldAsAJob(lines, i, candidate)) continue;
     scan.contact.name = std::string(candidate);
     size_t begin = static_cast<size_t>(candidate.data() - text.data());
     scan.identity_spans.emplace_back(begin, begin + candidate.size());

@@ -86,6 +86,20 @@ TEST(ContactTest, TitlesSeparatedByACommaAreNotALocation) {
   EXPECT_EQ(r.contact.location, "Austin, TX");
 }
 
+// A first line that comes back as a dated job is the candidate's title, whatever its words.
+TEST(ContactTest, AFirstLineListedAgainAsAJobIsNotAName) {
+  ResumeProfile r = SharedEngine().AnalyzeResume(
+      "SURGICAL CLINICAL REVIEWER\nSummary\nReviews surgical claims.\nExperience\n"
+      "Surgical Clinical Reviewer, RN 01/2014 to Current Acme Health - Austin, TX\n"
+      "Reviewed 40 charts a day.\n");
+  EXPECT_EQ(r.contact.name, "");
+  EXPECT_EQ(r.headline, "SURGICAL CLINICAL REVIEWER");
+  // A business named after its owner does not make the owner's name a job.
+  r = SharedEngine().AnalyzeResume(
+      "Menrit Mansour\nExperience\nMenrit Mansour Consulting 2015 - 2018\nAdvised 12 clients.\n");
+  EXPECT_EQ(r.contact.name, "Menrit Mansour");
+}
+
 // Surnames that are ordinary words still make a name with a given name beside them.
 TEST(ContactTest, NameWithAnOrdinarySurnameIsStillAName) {
   ResumeProfile r = SharedEngine().AnalyzeResume(
