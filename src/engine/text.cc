@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <utility>
 
 namespace shortlist::engine {
 namespace {
@@ -43,6 +44,59 @@ int32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
   }
   *len = need + 1;
   return cp;
+}
+
+// The byte Windows-1252 shows as `cp` when that byte is 0x80-0xBF (a UTF-8 continuation byte);
+// -1 otherwise. Latin-1 covers 0xA0-0xBF and, as C1 controls, the slots 1252 leaves unused.
+int ContinuationByteShownAs(int32_t cp) {
+  if (cp >= 0x80 && cp <= 0xBF) return cp;
+  static constexpr std::array<std::pair<int32_t, int>, 27> k1252 = {{
+      {0x20AC, 0x80}, {0x201A, 0x82}, {0x0192, 0x83}, {0x201E, 0x84}, {0x2026, 0x85},
+      {0x2020, 0x86}, {0x2021, 0x87}, {0x02C6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8A},
+      {0x2039, 0x8B}, {0x0152, 0x8C}, {0x017D, 0x8E}, {0x2018, 0x91}, {0x2019, 0x92},
+      {0x201C, 0x93}, {0x201D, 0x94}, {0x2022, 0x95}, {0x2013, 0x96}, {0x2014, 0x97},
+      {0x02DC, 0x98}, {0x2122, 0x99}, {0x0161, 0x9A}, {0x203A, 0x9B}, {0x0153, 0x9C},
+      {0x017E, 0x9E}, {0x0178, 0x9F},
+  }};
+  for (const auto& [shown, byte] : k1252) {
+    if (shown == cp) return byte;
+  }
+  return -1;
+}
+
+// UTF-8 that was decoded as Windows-1252 and encoded again ("â€“" for "–", "â€¢" for "•",
+// "Ã©" for "é"), common in text that passed through an old export: at `i`, a lead byte shown as
+// a Latin-1 letter (`lead`, U+00C2-U+00EF, `lead_len` bytes) and its continuation bytes shown as
+// 1252 characters. Returns the code point meant and sets `len` to the bytes read; -1 when the
+// text there is not such a sequence.
+int32_t RepairMojibake(std::string_view s, size_t i, int32_t lead, size_t lead_len, size_t* len) {
+  const int need = lead >= 0xE0 ? 2 : 1;
+  int32_t cp = lead >= 0xE0 ? (lead & 0x0F) : (lead & 0x1F);
+  size_t at = i + lead_len;
+  for (int k = 0; k < need; ++k) {
+    if (at >= s.size()) return -1;
+    size_t l = 1;
+    const int byte = ContinuationByteShownAs(DecodeUtf8(s, at, &l));
+    if (byte < 0) return -1;
+    cp = (cp << 6) | (byte & 0x3F);
+    at += l;
+  }
+  if (cp < (need == 1 ? 0x80 : 0x800)) return -1;  // an overlong form: not what was meant
+  *len = at - i;
+  return cp;
+}
+
+void AppendUtf8(int32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
 }
 
 // ASCII replacement for common typographic code points; nullptr when the code point is kept.
@@ -168,20 +222,32 @@ std::string NormalizeText(std::string_view text) {
     }
     size_t len = 1;
     int32_t cp = DecodeUtf8(text, i, &len);
+    bool repaired = false;
+    if (cp >= 0xC2 && cp <= 0xEF) {
+      size_t repaired_len = 0;
+      const int32_t meant = RepairMojibake(text, i, cp, len, &repaired_len);
+      if (meant >= 0) {
+        cp = meant;
+        len = repaired_len;
+        repaired = true;
+      }
+    }
     if (cp < 0) {
       out.push_back(' ');
-    } else if (cp == 0xC2 && i + len < text.size() &&
-               (text[i + len] == ' ' ||
-                (static_cast<unsigned char>(text[i + len]) == 0xC2 && i + len + 1 < text.size() &&
-                 static_cast<unsigned char>(text[i + len + 1]) == 0xA0))) {
-      // "Â" before a (non-breaking) space: a non-breaking space decoded as Latin-1 somewhere
-      // upstream, common in PDF text. Drop it.
+    } else if (!repaired && cp == 0xC2 &&
+               (i + len == text.size() || text[i + len] == ' ' || text[i + len] == '\n' ||
+                text.compare(i + len, 2, "\xc3\x82") == 0)) {
+      // "Â" left of a non-breaking space decoded as Latin-1 upstream whose second byte became a
+      // plain space or was trimmed at the end of a line ("Â Â", "improvedÂ\n"), common in PDF
+      // text. ("Â" + a non-breaking space itself is repaired above.) Drop it.
     } else if (const char* rep = AsciiFor(cp)) {
       out.append(rep);
     } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
       out.push_back(static_cast<char>(cp - 0xFF01 + 0x21));  // full-width ASCII
     } else if (cp >= 0xE000 && cp <= 0xF8FF) {
       out.push_back('*');  // private-use glyphs in PDFs are nearly always bullets
+    } else if (repaired) {
+      AppendUtf8(cp, &out);
     } else {
       out.append(text.substr(i, len));
     }

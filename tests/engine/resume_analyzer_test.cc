@@ -218,6 +218,25 @@ TEST(ResumeAnalyzerTest, NormalisesPdfPunctuationAndMojibakeSpaces) {
   EXPECT_NE(FindSkill(r, "Microsoft Excel"), nullptr);
 }
 
+// UTF-8 read as Windows-1252 and saved again: "â€“" is an en dash, "â€¢" a bullet, "Ã©" an é;
+// a lone "Â" is what is left of a non-breaking space.
+TEST(ResumeAnalyzerTest, RepairsDoubleEncodedText) {
+  ResumeProfile r = Analyze(
+      "EXPERIENCE\nBarista, Caf\xc3\x83\xc2\xa9 Rouge Inc, Jan 2019 "
+      "\xc3\xa2\xe2\x82\xac\xe2\x80\x9c"
+      " Present\n\xc3\xa2\xe2\x82\xac\xc2\xa2Served 300 guests a day\xc3\x82\n"
+      "\xc3\xa2\xe2\x82\xac\xc2\xa2Trained staff\xc3\x82 \xc3\x82 on espresso\n");
+  EXPECT_NE(r.text.find("Caf\xc3\xa9 Rouge"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("Jan 2019 - Present"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("*Served 300 guests a day\n"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("*Trained staff  on espresso"), std::string::npos) << r.text;
+  ASSERT_EQ(r.experience.size(), 1u);
+  EXPECT_TRUE(r.experience[0].current);
+  // Latin-1 letters that are not such a sequence are left alone.
+  EXPECT_NE(Analyze("SUMMARY\nS\xc3\xa3o Paulo, \xc3\xa9t\xc3\xa9\n").text.find("S\xc3\xa3o Paulo"),
+            std::string::npos);
+}
+
 TEST(ResumeAnalyzerTest, EmptyAndBinaryInputDoNotCrash) {
   ResumeProfile empty = Analyze("");
   EXPECT_TRUE(empty.skills.empty());
