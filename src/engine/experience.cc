@@ -89,6 +89,24 @@ bool NamesAJob(std::string_view part, const EngineData* data) {
   return job;
 }
 
+// A date range broken over three short lines ("December 2016" / "to" / "Current"), as narrow date
+// columns come out of PDFs; those lines hold nothing else.
+bool DateRangeOverThreeLines(const std::vector<Line>& lines, size_t i, DateRange* range) {
+  if (i + 2 >= lines.size()) return false;
+  std::string joined;
+  for (size_t k = i; k <= i + 2; ++k) {
+    std::string_view t = Trim(lines[k].text);
+    if (t.empty() || t.size() > 20) return false;
+    if (k == i + 1) {
+      std::string link = AsciiLowerCopy(t);
+      if (link != "to" && link != "-" && link != "until" && link != "till") return false;
+    }
+    joined += t;
+    joined += ' ';
+  }
+  return FindDateRange(joined, range);
+}
+
 bool UsableHeaderLine(std::string_view t) {
   return !t.empty() && t.size() <= 80 && CountWords(t) <= 10 && t.back() != '.';
 }
@@ -158,7 +176,11 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
                                    kind == SectionKind::kOther);
     if (!eligible || headings[i]) continue;
     DateRange range;
-    if (!FindDateRange(lines[i].text, &range)) continue;
+    size_t date_last = i;  // the last line of the date range
+    if (!FindDateRange(lines[i].text, &range)) {
+      if (!DateRangeOverThreeLines(lines, i, &range)) continue;
+      date_last = i + 2;
+    }
     ExperienceSpan span;
     ExperienceEntry& e = span.entry;
     e.start_year = range.start_year;
@@ -169,8 +191,9 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
     span.months = RangeMonths(range, reference);
     e.years = (span.months.second - span.months.first) / 12.0;
 
-    std::string rest = std::string(lines[i].text.substr(0, range.begin)) + "   " +
-                       std::string(lines[i].text.substr(range.end));
+    std::string rest = date_last != i ? std::string()
+                                      : std::string(lines[i].text.substr(0, range.begin)) + "   " +
+                                            std::string(lines[i].text.substr(range.end));
     std::vector<std::string_view> parts = SplitParts(rest);
     // A date line that names only the employer ("Jan 2014 - Oct 2014 Acme Corp, Charlotte, NC")
     // has the title above it.
@@ -224,7 +247,7 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
       // The line after the dates: "Company Name - City , State" under a titled date line, or
       // the whole header ("Owner/Operator, Fit Studio - Irvine, CA") under a line of dates alone.
       const bool dates_alone = title.empty();
-      for (size_t j = i + 1; j < lines.size() && j <= i + 2; ++j) {
+      for (size_t j = date_last + 1; j < lines.size() && j <= date_last + 2; ++j) {
         std::string_view t = Trim(lines[j].text);
         if (t.empty()) continue;
         if (!headings[j] && kinds[j] == kinds[i] && UsableHeaderLine(t) &&
@@ -234,6 +257,13 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
           if (dates_alone && !p.empty()) {
             title = p[0];
             if (p.size() > 1) employer = p[1];
+            // "Acme Corp, Austin TX, Payroll Clerk": the part that names a job is the title.
+            for (size_t k = 1; k < p.size() && LooksLikeEmployer(p[0]); ++k) {
+              if (!NamesAJob(p[k], data)) continue;
+              title = p[k];
+              employer = p[0];
+              break;
+            }
           } else if (!p.empty()) {
             employer = p[0];
           }
@@ -251,7 +281,8 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
     span.begin = lines[first_line].offset;
     spans.push_back(std::move(span));
     header_lines.push_back(first_line);
-    last_entry_line = i;
+    last_entry_line = date_last;
+    i = date_last;
   }
   // Each entry's text runs to the next entry's first line or the end of its section.
   for (size_t k = 0; k < spans.size(); ++k) {

@@ -95,6 +95,19 @@ TEST(ResumeAnalyzerTest, TitlesOnTheirOwnLineAboveOrBelowTheDates) {
   EXPECT_EQ(r.experience[1].title, "");
   EXPECT_EQ(r.experience[1].employer, "Acme Corp");
 
+  // Dates in a narrow column come out over three lines; the header follows them.
+  r = Analyze(
+      "WORK HISTORY\nDecember 2016\nto\nCurrent\nAcme Corp, Austin TX, Payroll Clerk\n"
+      "      Ran payroll.\nMay 2012\nto\nNovember 2016\nBookkeeper | Globex\n      Kept books.\n");
+  ASSERT_EQ(r.experience.size(), 2u);
+  EXPECT_TRUE(r.experience[0].current);
+  EXPECT_EQ(r.experience[0].start_year, 2016);
+  EXPECT_EQ(r.experience[0].title, "Payroll Clerk");
+  EXPECT_EQ(r.experience[0].employer, "Acme Corp");
+  EXPECT_EQ(r.experience[1].end_year, 2016);
+  EXPECT_EQ(r.experience[1].title, "Bookkeeper");
+  EXPECT_EQ(r.experience[1].employer, "Globex");
+
   // A heading after a line of dates is neither a title nor an employer.
   r = Analyze("EXPERIENCE\nSupport Engineer\nInfosys BPM\n2015 to 2017\nEDUCATION\nB.Sc. 2014\n");
   ASSERT_EQ(r.experience.size(), 1u);
