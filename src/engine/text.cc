@@ -81,7 +81,8 @@ int32_t RepairMojibake(std::string_view s, size_t i, int32_t lead, size_t lead_l
     cp = (cp << 6) | (byte & 0x3F);
     at += l;
   }
-  if (cp < (need == 1 ? 0x80 : 0x800)) return -1;  // an overlong form: not what was meant
+  // An overlong form or a UTF-16 surrogate is not what was meant.
+  if (cp < (need == 1 ? 0x80 : 0x800) || (cp >= 0xD800 && cp <= 0xDFFF)) return -1;
   *len = at - i;
   return cp;
 }
