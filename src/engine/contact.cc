@@ -164,7 +164,8 @@ bool LooksLikeName(std::string_view s) {
   return words >= 2 && words <= 4;
 }
 
-bool HeldAsAJob(const std::vector<Line>& lines, size_t at, std::string_view candidate) {
+bool HeldAsAJob(const std::vector<Line>& lines, const std::vector<SectionKind>& kinds, size_t at,
+                std::string_view candidate) {
   // Where `candidate` stands as a whole phrase in `line`, not followed by another word: "Jane
   // Doe Consulting 2015 - 2018" names a business, and its owner is still Jane Doe.
   auto holds = [candidate](std::string_view line) {
@@ -181,7 +182,7 @@ bool HeldAsAJob(const std::vector<Line>& lines, size_t at, std::string_view cand
   };
   DateRange range;
   for (size_t j = at + 1; j < lines.size(); ++j) {
-    if (!holds(lines[j].text)) continue;
+    if (kinds[j] != SectionKind::kExperience || !holds(lines[j].text)) continue;
     if (FindDateRange(lines[j].text, &range)) return true;
     if (j + 1 < lines.size() && FindDateRange(lines[j + 1].text, &range)) return true;
   }

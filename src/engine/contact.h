@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/engine.h"
+#include "engine/sections.h"
 #include "engine/text.h"
 
 namespace shortlist::engine {
@@ -19,7 +20,8 @@ struct ContactScan {
   std::vector<std::pair<size_t, size_t>> identity_spans;
 };
 
-// `lines` are the text's lines; `headings` marks section headings (never a name);
+// `lines` are the text's lines, `kinds` their sections; `headings` marks section headings (never
+// a name);
 // `word_kind(word)` is 2 for a title or heading word (then the line is not a name), 1 for a
 // skill alias, 3 for an ordinary word of occupational language, 0 otherwise (a name's word, a
 // rare term). A line of only kinds 1 and 3 is not a name: "Python Developer", "BPO Team
@@ -27,7 +29,8 @@ struct ContactScan {
 // outside that vocabulary, which given names nearly always are.
 template <typename WordKind>
 ContactScan ScanContact(std::string_view text, const std::vector<Line>& lines,
-                        const std::vector<bool>& headings, WordKind&& word_kind);
+                        const std::vector<SectionKind>& kinds, const std::vector<bool>& headings,
+                        WordKind&& word_kind);
 
 // Helpers, exposed for the template and for tests.
 bool LooksLikeName(std::string_view line);
@@ -38,13 +41,16 @@ void ScanPersonalDetails(std::string_view text, const std::vector<Line>& lines, 
 // "City, ST" / "City, Country" on a short header line.
 bool LooksLikeLocation(std::string_view line);
 // Whether `candidate` (a line near the top, lines[at]) comes back later as a job the resume
-// lists: on a line with a date range or just above one ("Construction Laborer 01/2010 to
-// 05/2012"). Then it is the candidate's title, not their name.
-bool HeldAsAJob(const std::vector<Line>& lines, size_t at, std::string_view candidate);
+// lists: in the experience section, on a line with a date range or just above one
+// ("Construction Laborer 01/2010 to 05/2012"). Then it is the candidate's title, not their name.
+// (A footer "Jane Doe - 2023-2024" is not in the experience section.)
+bool HeldAsAJob(const std::vector<Line>& lines, const std::vector<SectionKind>& kinds, size_t at,
+                std::string_view candidate);
 
 template <typename WordKind>
 ContactScan ScanContact(std::string_view text, const std::vector<Line>& lines,
-                        const std::vector<bool>& headings, WordKind&& word_kind) {
+                        const std::vector<SectionKind>& kinds, const std::vector<bool>& headings,
+                        WordKind&& word_kind) {
   ContactScan scan;
   ScanIdentifiers(text, &scan);
   ScanPersonalDetails(text, lines, &scan);
@@ -83,7 +89,7 @@ ContactScan ScanContact(std::string_view text, const std::vector<Line>& lines,
       p = q + 1;
     }
     if (title_words > 0 || known_words == words) continue;
-    if (HeldAsAJob(lines, i, candidate)) continue;
+    if (HeldAsAJob(lines, kinds, i, candidate)) continue;
     scan.contact.name = std::string(candidate);
     size_t begin = static_cast<size_t>(candidate.data() - text.data());
     scan.identity_spans.emplace_back(begin, begin + candidate.size());

@@ -95,7 +95,7 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
     });
     return ordinary ? 3 : 0;
   };
-  ContactScan scan = ScanContact(text, lines, headings, word_kind);
+  ContactScan scan = ScanContact(text, lines, kinds, headings, word_kind);
   profile.contact = std::move(scan.contact);
   profile.blind_text = text;
   for (const auto& [b, e] : scan.identity_spans) {

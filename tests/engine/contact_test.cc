@@ -98,6 +98,11 @@ TEST(ContactTest, AFirstLineListedAgainAsAJobIsNotAName) {
   r = SharedEngine().AnalyzeResume(
       "Menrit Mansour\nExperience\nMenrit Mansour Consulting 2015 - 2018\nAdvised 12 clients.\n");
   EXPECT_EQ(r.contact.name, "Menrit Mansour");
+  // Nor does a footer with dates outside the experience section.
+  r = SharedEngine().AnalyzeResume(
+      "Menrit Mansour\nExperience\nAnalyst, Acme Inc 2015 - 2018\nSkills\nExcel\n"
+      "Menrit Mansour - 2023-2024\n");
+  EXPECT_EQ(r.contact.name, "Menrit Mansour");
 }
 
 // Surnames that are ordinary words still make a name with a given name beside them.
