@@ -115,6 +115,11 @@ std::vector<DateToken> DateTokens(std::string_view line) {
 bool IsRangeSeparator(std::string_view between) {
   std::string_view t = Trim(between);
   if (t.empty()) return true;  // "2016 2018" in tables
+  // A glyph NormalizeText did not map ("⸺", "﹘", the mojibake "ï¼"): between two dates, a dash.
+  if (t.size() <= 8 && std::all_of(t.begin(), t.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    return true;
+  }
   std::string lower = AsciiLowerCopy(t);
   return lower == "-" || lower == "--" || lower == "to" || lower == "till" || lower == "until" ||
          lower == "through" || lower == "thru" || lower == "~" || lower == "/" || lower == "-to" ||

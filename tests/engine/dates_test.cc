@@ -43,6 +43,18 @@ TEST(DatesTest, WordSeparatorsAndFullMonthNames) {
   EXPECT_EQ(s.end_month, 3);
 }
 
+// A dash glyph the text normaliser did not map, or what is left of one after a bad re-encoding.
+TEST(DatesTest, UnmappedDashGlyphsSeparateARange) {
+  DateRange r = Parse("Human Resources Manager 08/2012 \xc3\xaf\xc2\xbc Current Acme Inc");
+  EXPECT_EQ(r.start_year, 2012);
+  EXPECT_EQ(r.start_month, 8);
+  EXPECT_TRUE(r.current);
+  DateRange s = Parse("2016 \xe2\xb8\xba 2018");  // two-em dash
+  EXPECT_EQ(s.end_year, 2018);
+  // Letters are not a dash: a word between two dates does not make a range.
+  EXPECT_FALSE(FindDateRange("2016 caf\xc3\xa9 2018", &r));
+}
+
 TEST(DatesTest, NotARange) {
   DateRange r;
   EXPECT_FALSE(FindDateRange("Graduated May 2015", &r));
