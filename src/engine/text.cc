@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <utility>
+
+#include "common/charset.h"
 
 namespace shortlist::engine {
 namespace {
@@ -50,16 +51,8 @@ int32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
 // -1 otherwise. Latin-1 covers 0xA0-0xBF and, as C1 controls, the slots 1252 leaves unused.
 int ContinuationByteShownAs(int32_t cp) {
   if (cp >= 0x80 && cp <= 0xBF) return cp;
-  static constexpr std::array<std::pair<int32_t, int>, 27> k1252 = {{
-      {0x20AC, 0x80}, {0x201A, 0x82}, {0x0192, 0x83}, {0x201E, 0x84}, {0x2026, 0x85},
-      {0x2020, 0x86}, {0x2021, 0x87}, {0x02C6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8A},
-      {0x2039, 0x8B}, {0x0152, 0x8C}, {0x017D, 0x8E}, {0x2018, 0x91}, {0x2019, 0x92},
-      {0x201C, 0x93}, {0x201D, 0x94}, {0x2022, 0x95}, {0x2013, 0x96}, {0x2014, 0x97},
-      {0x02DC, 0x98}, {0x2122, 0x99}, {0x0161, 0x9A}, {0x203A, 0x9B}, {0x0153, 0x9C},
-      {0x017E, 0x9E}, {0x0178, 0x9F},
-  }};
-  for (const auto& [shown, byte] : k1252) {
-    if (shown == cp) return byte;
+  for (size_t b = 0; b < kCp1252High.size(); ++b) {
+    if (kCp1252High[b] != 0 && kCp1252High[b] == cp) return static_cast<int>(0x80 + b);
   }
   return -1;
 }
@@ -85,19 +78,6 @@ int32_t RepairMojibake(std::string_view s, size_t i, int32_t lead, size_t lead_l
   if (cp < (need == 1 ? 0x80 : 0x800) || (cp >= 0xD800 && cp <= 0xDFFF)) return -1;
   *len = at - i;
   return cp;
-}
-
-void AppendUtf8(int32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 // ASCII replacement for common typographic code points; nullptr when the code point is kept.
@@ -248,7 +228,7 @@ std::string NormalizeText(std::string_view text) {
     } else if (cp >= 0xE000 && cp <= 0xF8FF) {
       out.push_back('*');  // private-use glyphs in PDFs are nearly always bullets
     } else if (repaired) {
-      AppendUtf8(cp, &out);
+      AppendUtf8(out, static_cast<char32_t>(cp));
     } else {
       out.append(text.substr(i, len));
     }

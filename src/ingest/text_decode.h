@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/charset.h"  // AppendUtf8, kCp1252High
+
 namespace shortlist::ingest {
 
 // Decodes a text file to UTF-8: a BOM decides (UTF-8, UTF-16LE/BE); without one, NUL-byte
@@ -17,9 +19,6 @@ bool LooksBinary(std::string_view utf8);
 
 // Replaces invalid UTF-8 sequences with U+FFFD.
 std::string RepairUtf8(std::string_view bytes);
-
-// Appends the UTF-8 encoding of code point `cp` (invalid code points become U+FFFD).
-void AppendUtf8(std::string& out, char32_t cp);
 
 // Produces the text the engine reads: NFKC (ligatures, full-width forms and no-break spaces
 // become plain characters), default-ignorable characters (zero-width spaces, soft hyphens)
