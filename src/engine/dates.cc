@@ -61,6 +61,7 @@ int ParseYear(std::string_view w) {
 // Tokenises the line into date tokens and the separators between them.
 std::vector<DateToken> DateTokens(std::string_view line) {
   std::vector<DateToken> tokens;
+  tokens.reserve(8);  // a dated line has a few
   size_t i = 0;
   const size_t n = line.size();
   while (i < n) {

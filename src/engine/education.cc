@@ -55,6 +55,16 @@ DegreeLexicon::DegreeLexicon(std::string_view tsv) {
 
 DegreeLevel DegreeLexicon::FindImpl(std::string_view line, bool lowest, size_t* begin,
                                     size_t* end) const {
+  // Most lines name no degree: unless a word of the line could start a degree name, stop before
+  // anything is allocated.
+  bool candidate = false;
+  for (size_t i = 0; i < line.size() && !candidate;) {
+    while (i < line.size() && !IsDegreeWordChar(line[i])) ++i;
+    size_t s = i;
+    while (i < line.size() && IsDegreeWordChar(line[i])) ++i;
+    candidate = i > s && first_bigrams_[Bigram(line.substr(s, i - s))];
+  }
+  if (!candidate) return DegreeLevel::kNone;
   // Words as runs of degree-word characters; try 1..max_words_ word phrases at each word.
   std::vector<std::pair<size_t, size_t>> words;
   size_t i = 0;

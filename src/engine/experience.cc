@@ -93,14 +93,18 @@ bool NamesAJob(std::string_view part, const EngineData* data) {
 // columns come out of PDFs; those lines hold nothing else.
 bool DateRangeOverThreeLines(const std::vector<Line>& lines, size_t i, DateRange* range) {
   if (i + 2 >= lines.size()) return false;
+  // Asked of every undated line of the section: the middle line is tested first, before anything
+  // is allocated.
+  std::string_view link = Trim(lines[i + 1].text);
+  if (link.size() > 5) return false;
+  char lower[5];
+  for (size_t k = 0; k < link.size(); ++k) lower[k] = AsciiLower(link[k]);
+  std::string_view l(lower, link.size());
+  if (l != "to" && l != "-" && l != "until" && l != "till") return false;
   std::string joined;
   for (size_t k = i; k <= i + 2; ++k) {
     std::string_view t = Trim(lines[k].text);
     if (t.empty() || t.size() > 20) return false;
-    if (k == i + 1) {
-      std::string link = AsciiLowerCopy(t);
-      if (link != "to" && link != "-" && link != "until" && link != "till") return false;
-    }
     joined += t;
     joined += ' ';
   }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <unordered_map>
 
 #include "engine/contact.h"
 #include "engine/experience.h"
@@ -143,14 +142,21 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
     int on_last_line = 0;
     std::vector<std::pair<MonthIndex, MonthIndex>> months;
   };
-  std::unordered_map<SkillId, Acc> acc;
+  // One Acc per distinct skill, in order of first mention; slot[id] is its index (-1 = none
+  // yet). A flat table: a resume names a few dozen of the taxonomy's skills.
+  std::vector<Acc> acc;
   std::vector<SkillId> order;
+  std::vector<int32_t> slot(data.taxonomy.size(), -1);
   int max_on_one_line = 0;  // the most mentions of one skill on one line
   size_t span_index = 0;
   for (const SkillMatch& m : matches) {
-    auto [it, inserted] = acc.try_emplace(m.skill);
-    Acc& a = it->second;
-    if (inserted) order.push_back(m.skill);
+    int32_t& at = slot[static_cast<size_t>(m.skill)];
+    if (at < 0) {
+      at = static_cast<int32_t>(acc.size());
+      acc.emplace_back();
+      order.push_back(m.skill);
+    }
+    Acc& a = acc[static_cast<size_t>(at)];
     ++a.count;
     size_t li = LineOf(lines, m.begin);
     a.on_last_line = li == a.last_line ? a.on_last_line + 1 : 1;
@@ -182,8 +188,9 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
   // Sized once: a SkillMention is four strings, and regrowing moves them all.
   profile.skills.reserve(order.size());
   if (skill_ids) skill_ids->reserve(skill_ids->size() + order.size());
-  for (SkillId id : order) {
-    const Acc& a = acc[id];
+  for (size_t k = 0; k < order.size(); ++k) {
+    const SkillId id = order[k];
+    const Acc& a = acc[k];
     const Skill& skill = data.taxonomy.skill(id);
     SkillMention mention;
     mention.skill = skill.name;

@@ -4,6 +4,7 @@
 // ("Skills: Python, SQL"). Lines before the first heading belong to kHeader.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -39,7 +40,12 @@ class SectionClassifier {
   bool HeadingKind(std::string_view line, SectionKind* kind, size_t* heading_length) const;
 
  private:
-  std::unordered_map<std::string, SectionKind> headings_;
+  // Looked up by string_view (no key string per line).
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, SectionKind, Hash, std::equal_to<>> headings_;
 };
 
 }  // namespace shortlist::engine
