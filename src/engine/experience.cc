@@ -89,6 +89,23 @@ bool NamesAJob(std::string_view part, const EngineData* data) {
   return job;
 }
 
+// The first part after the first that names a job in a title's few words ("Acme Corp, Austin TX,
+// Payroll Clerk" -> 2), preferring one that does not also look like an organisation ("Acme Bank,
+// Bank Teller" still gives 1), or 0: when a header line leads with the employer, that part is
+// the title.
+size_t JobPart(const std::vector<std::string_view>& parts, const EngineData* data) {
+  // Longer than a title: a sentence that mentions a job ("As a front desk associate my duties
+  // were ...").
+  constexpr int kMaxTitleWords = 12;
+  size_t any = 0;
+  for (size_t k = 1; k < parts.size(); ++k) {
+    if (CountWords(parts[k]) > kMaxTitleWords || !NamesAJob(parts[k], data)) continue;
+    if (!LooksLikeEmployer(parts[k])) return k;
+    if (any == 0) any = k;
+  }
+  return any;
+}
+
 // A date range broken over three short lines ("December 2016" / "to" / "Current"), as narrow date
 // columns come out of PDFs; those lines hold nothing else.
 bool DateRangeOverThreeLines(const std::vector<Line>& lines, size_t i, DateRange* range) {
@@ -113,6 +130,26 @@ bool DateRangeOverThreeLines(const std::vector<Line>& lines, size_t i, DateRange
 
 bool UsableHeaderLine(std::string_view t) {
   return !t.empty() && t.size() <= 80 && CountWords(t) <= 10 && t.back() != '.';
+}
+
+// Whether line j is the last line of a wrapped sentence ("for the auditors to review
+// reconciliations" under a long line ending "... made it more efficient"): it starts in lower
+// case, and with a function word or under a long line that ends without punctuation. Above a
+// date line, such a line ends the previous entry's text; it is no header ("meat cutter" under
+// "... dishes." is one).
+bool ContinuesASentence(const std::vector<Line>& lines, size_t j) {
+  std::string_view t = Trim(lines[j].text);
+  if (t.empty() || t[0] < 'a' || t[0] > 'z') return false;
+  size_t end = 0;
+  while (end < t.size() && IsAsciiAlpha(t[end])) ++end;
+  if (IsStopword(AsciiLowerCopy(t.substr(0, end)))) return true;
+  for (size_t k = j; k > 0;) {
+    std::string_view above = Trim(lines[--k].text);
+    if (above.empty()) continue;
+    return above.size() >= 50 &&
+           std::string_view(".!?:;").find(above.back()) == std::string_view::npos;
+  }
+  return false;
 }
 
 }  // namespace
@@ -202,6 +239,9 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
     // A date line that names only the employer ("Jan 2014 - Oct 2014 Acme Corp, Charlotte, NC")
     // has the title above it.
     const bool employer_first = !parts.empty() && LooksLikeEmployer(parts[0]);
+    // ... unless another part of it names the job ("Company Name June 2000 to June 2001 Portfolio
+    // Administrator") and the line above does not.
+    const size_t job_part = employer_first ? JobPart(parts, data) : 0;
     // Lines above the date (up to two, after the previous entry and not headings).
     std::vector<std::string_view> above;
     size_t first_line = i;
@@ -213,7 +253,10 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
       }
       std::string_view t = Trim(lines[j].text);
       if (t.empty()) continue;
-      if (!UsableHeaderLine(t) || t.front() == '*' || t.front() == '-' || t.front() == '>') break;
+      if (!UsableHeaderLine(t) || t.front() == '*' || t.front() == '-' || t.front() == '>' ||
+          ContinuesASentence(lines, j)) {
+        break;
+      }
       above.insert(above.begin(), t);
       first_line = j;
     }
@@ -225,18 +268,23 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
       for (std::string_view p : parts) owned.emplace_back(p);
       title = owned[0];
       if (owned.size() > 1) employer = owned[1];
-      if (employer_first && above.size() == 1 && !LooksLikeEmployer(above[0])) {
+      const bool title_above = employer_first && above.size() == 1 &&
+                               !LooksLikeEmployer(above[0]) &&
+                               (job_part == 0 || NamesAJob(above[0], data));
+      if (title_above) {
         employer = title;  // the rest of the line is the employer's location
         title = above[0];
+      } else if (job_part != 0) {
+        // "Acme Corp, Senior Consultant": the part that names a job is the title, and a line
+        // above belongs to the previous entry.
+        employer = owned[0];
+        title = owned[job_part];
+        first_line = i;
       } else if (employer_first) {
-        // "Acme Corp, Senior Consultant": the title second. But not "Acme Corp - Austin, TX":
-        // a place is no title, and an entry without one is better than one titled "Austin".
-        if (!employer.empty() && !LooksLikeEmployer(employer) && NamesAJob(employer, data)) {
-          std::swap(title, employer);
-        } else {
-          employer = title;
-          title = {};
-        }
+        // Not "Acme Corp - Austin, TX": a place is no title, and an entry without one is better
+        // than one titled "Austin".
+        employer = title;
+        title = {};
       }
     } else if (above.size() >= 2) {
       std::vector<std::string_view> t0 = SplitParts(above[0]);
@@ -262,11 +310,9 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
             title = p[0];
             if (p.size() > 1) employer = p[1];
             // "Acme Corp, Austin TX, Payroll Clerk": the part that names a job is the title.
-            for (size_t k = 1; k < p.size() && LooksLikeEmployer(p[0]); ++k) {
-              if (!NamesAJob(p[k], data)) continue;
+            if (const size_t k = LooksLikeEmployer(p[0]) ? JobPart(p, data) : 0; k != 0) {
               title = p[k];
               employer = p[0];
-              break;
             }
           } else if (!p.empty()) {
             employer = p[0];

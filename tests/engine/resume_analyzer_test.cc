@@ -115,6 +115,50 @@ TEST(ResumeAnalyzerTest, TitlesOnTheirOwnLineAboveOrBelowTheDates) {
   EXPECT_EQ(r.experience[0].employer, "Infosys BPM");
 }
 
+TEST(ResumeAnalyzerTest, TheEndOfAWrappedSentenceIsNoTitle) {
+  // The employer first and the title after the dates, under the previous entry's wrapped
+  // sentence: the title is the part that names a job, not the sentence's last line.
+  ResumeProfile r = Analyze(
+      "EXPERIENCE\nStaff Accountant\nJuly 2001 to May 2010 Acme Corp - Austin, TX\n"
+      "      Streamlined the interim and year-end audit process, which made it far more efficient\n"
+      "      for the auditors to review reconciliations and financials\n"
+      "Globex Company June 2000 to June 2001 Portfolio Administrator\n"
+      "      Tracked data for 70 portfolio companies.\n");
+  ASSERT_EQ(r.experience.size(), 2u);
+  EXPECT_EQ(r.experience[0].title, "Staff Accountant");
+  EXPECT_EQ(r.experience[1].title, "Portfolio Administrator");
+  EXPECT_EQ(r.experience[1].employer, "Globex Company");
+
+  // Dates alone under a wrapped sentence: the header is the line below the dates.
+  r = Analyze(
+      "EXPERIENCE\nMarch 2013\nto\nMarch 2016\nFloral Designer | Bloom Studio\n"
+      "Designed arrangements for weddings and corporate parties and did the prep work. I kept the\n"
+      "showroom clean and maintained properly for display\nJanuary 2011\nto\nDecember 2012\n"
+      "Sales Clerk | Main Street Store\n      Sold flowers.\n");
+  ASSERT_EQ(r.experience.size(), 2u);
+  EXPECT_EQ(r.experience[0].title, "Floral Designer");
+  EXPECT_EQ(r.experience[1].title, "Sales Clerk");
+  EXPECT_EQ(r.experience[1].employer, "Main Street Store");
+
+  // A lower-case title after a finished sentence is still a title.
+  r = Analyze(
+      "EXPERIENCE\nline chef\nMay 2015 to May 2018 Acme Company - Austin, TX\n"
+      "      Prepared fish, meat and vegetable dishes.\nmeat cutter\n"
+      "August 2014 to January 2015 Globex Company - Austin, TX\n      Cut meat.\n");
+  ASSERT_EQ(r.experience.size(), 2u);
+  EXPECT_EQ(r.experience[1].title, "meat cutter");
+  EXPECT_EQ(r.experience[1].employer, "Globex Company");
+
+  // A job named on the line above beats a duty list after the employer on the date line.
+  r = Analyze(
+      "EXPERIENCE\nSales Associate\n"
+      "September 2006 to June 2008 Acme Store - Austin, TX   Cashier, Customer Service, Stocking\n"
+      "      Served customers.\n");
+  ASSERT_EQ(r.experience.size(), 1u);
+  EXPECT_EQ(r.experience[0].title, "Sales Associate");
+  EXPECT_EQ(r.experience[0].employer, "Acme Store");
+}
+
 TEST(ResumeAnalyzerTest, PerSkillYearsMergeOverlappingJobs) {
   // Python in two overlapping jobs: 2018-2020 and 2019-2021 -> 2018-01..2021-12 = 4 years.
   ResumeProfile r = Analyze(
