@@ -134,9 +134,9 @@ bool UsableHeaderLine(std::string_view t) {
 
 // Whether line j is the last line of a wrapped sentence ("for the auditors to review
 // reconciliations" under a long line ending "... made it more efficient"): it starts in lower
-// case, and with a function word or under a long line that ends without punctuation. Above a
-// date line, such a line ends the previous entry's text; it is no header ("meat cutter" under
-// "... dishes." is one).
+// case, and with a function word or under a long line that ends without punctuation. Such a line
+// ends the previous entry's text: it is no header ("meat cutter" under "... dishes." is one), and
+// dates in it do not start an entry.
 bool ContinuesASentence(const std::vector<Line>& lines, size_t j) {
   std::string_view t = Trim(lines[j].text);
   if (t.empty() || t[0] < 'a' || t[0] > 'z') return false;
@@ -146,8 +146,12 @@ bool ContinuesASentence(const std::vector<Line>& lines, size_t j) {
   for (size_t k = j; k > 0;) {
     std::string_view above = Trim(lines[--k].text);
     if (above.empty()) continue;
+    // (A line above that is itself a dated header, in a resume typed in lower case, is not a
+    // sentence this one continues.)
+    DateRange dates;
     return above.size() >= 50 &&
-           std::string_view(".!?:;").find(above.back()) == std::string_view::npos;
+           std::string_view(".!?:;").find(above.back()) == std::string_view::npos &&
+           !FindDateRange(above, &dates);
   }
   return false;
 }
@@ -215,7 +219,9 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
     bool eligible = has_section ? kind == SectionKind::kExperience
                                 : (kind == SectionKind::kHeader || kind == SectionKind::kSummary ||
                                    kind == SectionKind::kOther);
-    if (!eligible || headings[i]) continue;
+    // A date inside a sentence that wrapped onto this line ("... cut employee turnover rate
+    // from" / "2010 to 2012 by ...") belongs to the entry above.
+    if (!eligible || headings[i] || ContinuesASentence(lines, i)) continue;
     DateRange range;
     size_t date_last = i;  // the last line of the date range
     if (!FindDateRange(lines[i].text, &range)) {

@@ -149,6 +149,17 @@ TEST(ResumeAnalyzerTest, TheEndOfAWrappedSentenceIsNoTitle) {
   EXPECT_EQ(r.experience[1].title, "meat cutter");
   EXPECT_EQ(r.experience[1].employer, "Globex Company");
 
+  // Dates in a sentence that wrapped onto the next line start no entry.
+  r = Analyze(
+      "EXPERIENCE\nSales Manager | Acme Corp   2009 - 2014\n"
+      "      Grew annual revenue by half and cut the team's employee turnover rate by a third,\n"
+      "      which the company recognised with its sales award in 2011 - 2012 at the national\n"
+      "      meeting.\nAccount Executive | Globex   2005 - 2009\n      Sold software.\n");
+  ASSERT_EQ(r.experience.size(), 2u);
+  EXPECT_EQ(r.experience[0].title, "Sales Manager");
+  EXPECT_NE(r.experience[0].text.find("national"), std::string::npos);
+  EXPECT_EQ(r.experience[1].title, "Account Executive");
+
   // A job named on the line above beats a duty list after the employer on the date line.
   r = Analyze(
       "EXPERIENCE\nSales Associate\n"
