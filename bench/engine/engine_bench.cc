@@ -243,7 +243,7 @@ int Parse(const fs::path& dir) {
     j["colleges"] = nlohmann::json::array();
     j["years"] = nlohmann::json::array();
     for (const EducationEntry& e : p.education) {
-      j["degrees"].push_back(e.degree);
+      if (!e.degree.empty()) j["degrees"].push_back(e.degree);
       if (!e.institution.empty()) j["colleges"].push_back(e.institution);
       if (e.year) j["years"].push_back(e.year);
     }

@@ -31,6 +31,64 @@ bool LooksLikeInstitution(std::string_view line) {
   return false;
 }
 
+// A line with something to read: not blank, not a bare link ("https://www.indeed.com/r/...").
+bool HasText(std::string_view line) {
+  std::string_view t = Trim(line);
+  return !t.empty() && !t.starts_with("http://") && !t.starts_with("https://") &&
+         !t.starts_with("www.");
+}
+
+// What follows the last year in `part` when that still names an institution: "Surveying 2006
+// Southern Illinois University" -> "Southern Illinois University".
+std::string_view AfterYear(std::string_view part) {
+  for (size_t i = part.size(); i >= 4; --i) {
+    const size_t at = i - 4;
+    bool year = IsAsciiDigit(part[at]) && IsAsciiDigit(part[at + 1]) &&
+                IsAsciiDigit(part[at + 2]) && IsAsciiDigit(part[at + 3]) &&
+                (at == 0 || !IsAsciiAlnum(part[at - 1])) &&
+                (i == part.size() || !IsAsciiAlnum(part[i]));
+    if (!year) continue;
+    std::string_view rest = Trim(part.substr(i));
+    return LooksLikeInstitution(rest) ? rest : part;
+  }
+  return part;
+}
+
+// The institution part of a mixed line: the comma/dash part that names it ("MIT, Manipal
+// University" -> "Manipal University"; "Acme College - Austin, TX" -> "Acme College").
+std::string_view InstitutionPart(std::string_view line) {
+  std::string_view t = Trim(line);
+  size_t start = 0;
+  while (start <= t.size()) {
+    size_t stop = t.find_first_of(",|", start);
+    size_t dash = t.find(" - ", start);
+    if (dash != std::string_view::npos && (stop == std::string_view::npos || dash < stop)) {
+      stop = dash;
+    }
+    if (stop == std::string_view::npos) stop = t.size();
+    std::string_view part = Trim(t.substr(start, stop - start));
+    if (LooksLikeInstitution(part)) return AfterYear(part);
+    start = stop + 1;
+  }
+  return AfterYear(t);
+}
+
+// The year of the education entry at line i: on it or on one of the next few lines with text
+// ("August 2013 to June 2017" two lines below the degree is common), up to the next degree or
+// heading; 0 when none.
+int YearNear(const DegreeLexicon& degrees, const std::vector<Line>& lines,
+             const std::vector<bool>& headings, size_t i) {
+  int seen = 0;
+  for (size_t j = i; j < lines.size() && seen < 4; ++j) {
+    if (j != i && (headings[j] || degrees.Find(lines[j].text) != DegreeLevel::kNone)) break;
+    if (Trim(lines[j].text).empty()) continue;
+    ++seen;
+    std::vector<int> years = FindYears(lines[j].text);
+    if (!years.empty()) return *std::max_element(years.begin(), years.end());
+  }
+  return 0;
+}
+
 }  // namespace
 
 DegreeLexicon::DegreeLexicon(std::string_view tsv) {
@@ -84,6 +142,11 @@ DegreeLevel DegreeLexicon::FindImpl(std::string_view line, bool lowest, size_t* 
     }
     first.assign(line.substr(words[w].first, words[w].second - words[w].first));
     for (char& c : first) c = AsciiLower(c);
+    // "B. Tech": an initial runs on into the next word, as the phrase below does.
+    if (first.size() == 2 && first[1] == '.' && w + 1 < words.size()) {
+      first +=
+          AsciiLowerCopy(line.substr(words[w + 1].first, words[w + 1].second - words[w + 1].first));
+    }
     if (!first_words_.count(first)) {
       if (first.size() < 2 || (first.back() != '.' && first.back() != '\'')) continue;
       first.pop_back();
@@ -91,7 +154,9 @@ DegreeLevel DegreeLexicon::FindImpl(std::string_view line, bool lowest, size_t* 
     }
     phrase.clear();
     for (size_t k = 0; k < max_words_ && w + k < words.size(); ++k) {
-      if (k) phrase.push_back(' ');
+      // "B. Tech", "M. Sc": an initial and its dot run on into the next word ("b.tech").
+      const bool initial = phrase.size() == 2 && phrase[1] == '.';
+      if (k && !initial) phrase.push_back(' ');
       std::string_view word =
           line.substr(words[w + k].first, words[w + k].second - words[w + k].first);
       // Trailing punctuation ("B.S.," handled by the split; "degree." keeps its dot).
@@ -163,6 +228,7 @@ std::vector<EducationEntry> ExtractEducation(const DegreeLexicon& degrees,
                                              const std::vector<bool>& headings) {
   bool has_section = std::find(kinds.begin(), kinds.end(), SectionKind::kEducation) != kinds.end();
   std::vector<EducationEntry> entries;
+  std::vector<bool> used(lines.size(), false);  // lines taken as a degree's institution
   for (size_t i = 0; i < lines.size(); ++i) {
     if (has_section && kinds[i] != SectionKind::kEducation) continue;
     std::string_view line = lines[i].text;
@@ -181,50 +247,47 @@ std::vector<EducationEntry> ExtractEducation(const DegreeLexicon& degrees,
     if (cut != std::string_view::npos) degree_text = degree_text.substr(0, cut);
     entry.degree = std::string(Trim(degree_text));
     entry.field = DegreeField(line, e);
-    // Institution and year: this line and up to two lines around it within the section.
-    size_t lo = i >= 2 ? i - 2 : 0;
-    size_t hi = std::min(lines.size(), i + 3);
-    for (size_t j = i; j < hi + 2 && j < lines.size() && entry.institution.empty(); ++j) {
+    // Institution: this line or the next three lines with text (blank lines and links between
+    // them do not count: "Bachelor of Engineering" / link / "Sri Venkateswara College of
+    // Engineering"), else one of the two before; up to the next degree or heading.
+    int seen = 0;
+    for (size_t j = i; j < lines.size() && seen <= 3 && entry.institution.empty(); ++j) {
       if (j != i && (headings[j] || degrees.Find(lines[j].text) != DegreeLevel::kNone)) break;
+      if (!HasText(lines[j].text)) continue;
+      ++seen;
       if (LooksLikeInstitution(lines[j].text)) {
-        std::string_view t = Trim(lines[j].text);
-        // The institution part of a mixed line: the comma/dash part that names it.
-        size_t start = 0;
-        std::string_view best = t;
-        while (start <= t.size()) {
-          size_t stop = t.find_first_of(",|", start);
-          size_t dash = t.find(" - ", start);
-          if (dash != std::string_view::npos && (stop == std::string_view::npos || dash < stop))
-            stop = dash;
-          if (stop == std::string_view::npos) stop = t.size();
-          std::string_view part = Trim(t.substr(start, stop - start));
-          if (LooksLikeInstitution(part)) {
-            best = part;
-            break;
-          }
-          start = stop + 1;
-        }
-        entry.institution = std::string(best);
+        entry.institution = std::string(InstitutionPart(lines[j].text));
+        used[j] = true;
       }
     }
-    for (size_t j = i; j > lo && entry.institution.empty();) {
+    seen = 0;
+    for (size_t j = i; j > 0 && seen < 2 && entry.institution.empty();) {
       --j;
       if (headings[j]) break;
-      if (LooksLikeInstitution(lines[j].text)) entry.institution = std::string(Trim(lines[j].text));
-    }
-    // The year: this line or the next few non-empty ones ("August 2013 to June 2017" two lines
-    // below the degree is common), up to the next degree or heading.
-    int seen = 0;
-    for (size_t j = i; j < lines.size() && seen < 4; ++j) {
-      if (j != i && (headings[j] || degrees.Find(lines[j].text) != DegreeLevel::kNone)) break;
-      if (Trim(lines[j].text).empty()) continue;
+      if (!HasText(lines[j].text)) continue;
       ++seen;
-      std::vector<int> years = FindYears(lines[j].text);
-      if (!years.empty()) {
-        entry.year = *std::max_element(years.begin(), years.end());
-        break;
+      if (LooksLikeInstitution(lines[j].text)) {
+        entry.institution = std::string(Trim(lines[j].text));
+        used[j] = true;
       }
     }
+    entry.year = YearNear(degrees, lines, headings, i);
+    entries.push_back(std::move(entry));
+  }
+  // An institution the section names without a degree ("Saurashtra University - Morbi" /
+  // "2007") is an entry too, of unknown level.
+  for (size_t i = 0; has_section && i < lines.size(); ++i) {
+    // (A sentence that mentions a school is no entry: at most kMaxWords words, no full stop.)
+    constexpr int kMaxWords = 10;
+    const std::string_view t = Trim(lines[i].text);
+    if (kinds[i] != SectionKind::kEducation || headings[i] || used[i] || t.empty() ||
+        t.back() == '.' || CountWords(t) > kMaxWords || !LooksLikeInstitution(t) ||
+        degrees.Find(t) != DegreeLevel::kNone) {
+      continue;
+    }
+    EducationEntry entry;
+    entry.institution = std::string(InstitutionPart(lines[i].text));
+    entry.year = YearNear(degrees, lines, headings, i);
     entries.push_back(std::move(entry));
   }
   return entries;

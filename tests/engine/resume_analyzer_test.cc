@@ -195,6 +195,38 @@ TEST(ResumeAnalyzerTest, EducationAndCertifications) {
   EXPECT_EQ(r.certifications[0], "AWS Certified Solutions Architect - Associate");
 }
 
+TEST(ResumeAnalyzerTest, EducationAcrossBlankLinesAndLinksAndWithoutADegree) {
+  // The institution three lines with text below the degree, past blank lines and a link; a
+  // spaced "B. Tech"; an institution named without a degree is an entry of unknown level; a
+  // year before the institution on its line is not part of its name.
+  ResumeProfile r = Analyze(
+      "EDUCATION\n\nBachelor of Engineering in Automobile Engineering\n\n"
+      "https://www.example.com/r/Arun-E/26575d617d50ea04\n\n\n"
+      "Sri Venkateswara College Of Engineering -  Chennai, Tamil Nadu\n\n2012 to 2016\n\n"
+      "B. Tech in Electrical and Electronics\nMIT, Manipal University\nMay 2010\n\n"
+      "Saurashtra University -  Morbi, Gujarat\n\n2007\n\n"
+      "Surveying 2004 Southern Illinois University\n\nSKILLS\nExcel\n");
+  ASSERT_EQ(r.education.size(), 4u);
+  EXPECT_EQ(r.education[0].level, DegreeLevel::kBachelor);
+  EXPECT_EQ(r.education[0].institution, "Sri Venkateswara College Of Engineering");
+  EXPECT_EQ(r.education[0].year, 2016);
+  EXPECT_EQ(r.education[1].level, DegreeLevel::kBachelor);
+  EXPECT_EQ(r.education[1].institution, "Manipal University");
+  EXPECT_EQ(r.education[1].year, 2010);
+  EXPECT_EQ(r.education[2].level, DegreeLevel::kNone);
+  EXPECT_EQ(r.education[2].institution, "Saurashtra University");
+  EXPECT_EQ(r.education[2].year, 2007);
+  EXPECT_EQ(r.education[3].institution, "Southern Illinois University");
+  EXPECT_EQ(r.education[3].year, 2004);
+
+  // A sentence that mentions a school is no education entry.
+  r = Analyze(
+      "EDUCATION\nMBA, Harvard Business School, 2019\n"
+      "Led the involvement of the school community in the school improvement plan.\n");
+  ASSERT_EQ(r.education.size(), 1u);
+  EXPECT_EQ(r.education[0].level, DegreeLevel::kMaster);
+}
+
 TEST(ResumeAnalyzerTest, SkillsCarryEvidenceLines) {
   ResumeProfile r = Analyze(ReadFixture("software_engineer.txt"));
   const SkillMention* k8s = FindSkill(r, "Kubernetes");
