@@ -186,6 +186,19 @@ bool PlausibleEmployer(std::string_view name, const EngineData* data) {
     grade_words += IsGradeWord(std::string_view(buf, len));
   }
   if (grade_words > 0 && words <= 4) return false;
+  // A project's details ("Team Size 15", "Location: Pune", "Responsibilities"): a label, not a
+  // company; no company name has a colon.
+  if (name.find(':') != std::string_view::npos) return false;
+  static constexpr std::array<std::string_view, 9> kDetailLabels = {
+      "team size",   "location",         "role",
+      "duration",    "environment",      "client",
+      "description", "responsibilities", "key result areas"};
+  const std::string lower = AsciiLowerCopy(name);
+  for (std::string_view label : kDetailLabels) {
+    if (!std::string_view(lower).starts_with(label)) continue;
+    std::string_view rest = Trim(std::string_view(lower).substr(label.size()));
+    if (rest.empty() || IsAsciiDigit(rest[0]) || rest == "description") return false;
+  }
   if (data) {
     // Two or more skills and nothing else, the first a language ("SQL Oracle"): a technology
     // list. One skill alone is often a company ("Oracle", "Microsoft", "Cisco").

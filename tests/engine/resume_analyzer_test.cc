@@ -61,6 +61,24 @@ TEST(ResumeAnalyzerTest, GradesAndSkillListsAreNotEmployers) {
   EXPECT_EQ(r.experience.back().employer, "Acme Payments Inc");
 }
 
+TEST(ResumeAnalyzerTest, ProjectDetailsAreNotEmployersOrTitles) {
+  ResumeProfile r = Analyze(
+      "EXPERIENCE\nSoftware Engineer | Infosys Ltd   2015 - 2017\n      Billing portal.\n"
+      "Team Size 15\nDuration: Jan 2016 to Dec 2016\nResponsibilities\n      Wrote services.\n"
+      "Location: Pune   2014 - 2015\nKey Result Areas\n      Support.\n");
+  ASSERT_GE(r.experience.size(), 2u);
+  EXPECT_EQ(r.experience[0].title, "Software Engineer");
+  EXPECT_EQ(r.experience[0].employer, "Infosys Ltd");
+  for (const ExperienceEntry& e : r.experience) {
+    EXPECT_NE(e.employer, "Team Size 15");
+    EXPECT_NE(e.employer, "Responsibilities");
+    EXPECT_NE(e.employer, "Key Result Areas");
+    EXPECT_NE(e.title, "Duration");
+    EXPECT_NE(e.title, "Location: Pune");
+    EXPECT_NE(e.title, "Location");
+  }
+}
+
 // Two common layouts put the title on a line of its own: above a date line that names only the
 // employer, or below a line of dates alone.
 TEST(ResumeAnalyzerTest, TitlesOnTheirOwnLineAboveOrBelowTheDates) {
