@@ -312,7 +312,15 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
       employer = t1.empty() ? above[1] : t1[0];
       if (LooksLikeEmployer(title) && !LooksLikeEmployer(employer)) std::swap(title, employer);
     } else if (above.size() == 1) {
-      title = above[0];
+      // One header line above a line of dates: a title, or an employer alone ("Infosys Limited -
+      // Mysore, Karnataka").
+      std::vector<std::string_view> p = SplitParts(above[0]);
+      if (!p.empty() && LooksLikeEmployer(p[0]) && !NamesAJob(p[0], data) &&
+          JobPart(p, data) == 0) {
+        employer = p[0];
+      } else {
+        title = above[0];
+      }
     }
     if (employer.empty()) {
       // The line after the dates: "Company Name - City , State" under a titled date line, or
@@ -321,7 +329,8 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
       for (size_t j = date_last + 1; j < lines.size() && j <= date_last + 2; ++j) {
         std::string_view t = Trim(lines[j].text);
         if (t.empty()) continue;
-        if (!headings[j] && kinds[j] == kinds[i] && UsableHeaderLine(t) &&
+        // (A line ending in a colon labels what follows: "Technologies:".)
+        if (!headings[j] && kinds[j] == kinds[i] && UsableHeaderLine(t) && t.back() != ':' &&
             !FindDateRange(t, &range) &&
             (dates_alone || LooksLikeEmployer(t) || CountWords(t) <= 6)) {
           std::vector<std::string_view> p = SplitParts(t);

@@ -79,6 +79,19 @@ TEST(ResumeAnalyzerTest, ProjectDetailsAreNotEmployersOrTitles) {
   }
 }
 
+TEST(ResumeAnalyzerTest, AnEmployerAloneAboveDatesIsNoTitle) {
+  // An Indeed export: the employer's line over a line of dates, then a label ending in a colon.
+  ResumeProfile r = Analyze(
+      "WORK EXPERIENCE\n\nInfosys Limited -  Mysore, Karnataka -\n\n"
+      "September 2014 to December 2014\n\nEducational Technologies:\n\n"
+      "Software Test Engineer\n\nInfosys Limited -\n\nJanuary 2015 to December 2016\n");
+  ASSERT_EQ(r.experience.size(), 2u);
+  EXPECT_EQ(r.experience[0].title, "");
+  EXPECT_EQ(r.experience[0].employer, "Infosys Limited");
+  EXPECT_EQ(r.experience[1].title, "Software Test Engineer");
+  EXPECT_EQ(r.experience[1].employer, "Infosys Limited");
+}
+
 // Two common layouts put the title on a line of its own: above a date line that names only the
 // employer, or below a line of dates alone.
 TEST(ResumeAnalyzerTest, TitlesOnTheirOwnLineAboveOrBelowTheDates) {
