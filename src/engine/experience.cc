@@ -232,15 +232,16 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
     bool eligible = has_section ? kind == SectionKind::kExperience
                                 : (kind == SectionKind::kHeader || kind == SectionKind::kSummary ||
                                    kind == SectionKind::kOther);
-    // A date inside a sentence that wrapped onto this line ("... cut employee turnover rate
-    // from" / "2010 to 2012 by ...") belongs to the entry above.
-    if (!eligible || headings[i] || ContinuesASentence(lines, i)) continue;
+    if (!eligible || headings[i]) continue;
     DateRange range;
     size_t date_last = i;  // the last line of the date range
     if (!FindDateRange(lines[i].text, &range)) {
       if (!DateRangeOverThreeLines(lines, i, &range)) continue;
       date_last = i + 2;
     }
+    // A date inside a sentence that wrapped onto this line ("... cut employee turnover rate
+    // from" / "2010 to 2012 by ...") belongs to the entry above.
+    if (ContinuesASentence(lines, i)) continue;
     ExperienceSpan span;
     ExperienceEntry& e = span.entry;
     e.start_year = range.start_year;
