@@ -337,8 +337,12 @@ JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
       for (size_t k = 0; k + 1 < matches.size(); ++k) {
         std::string_view between =
             Trim(lower.substr(matches[k].end, matches[k + 1].begin - matches[k].end));
+        // ... or a list item ending where the alternative begins: "... in an HR-related field,
+        // and/or recruiting experience".
+        const bool ends_or = between.size() <= 40 && between.find_first_of(".;") == between.npos &&
+                             (between.ends_with(" or") || between.ends_with("and/or"));
         bool joins = between == "or" || between == "/" || between == ", or" || between == "or a" ||
-                     between == "or an";
+                     between == "or an" || ends_or;
         if (!joins) continue;
         int g = alt[k] ? alt[k] : next_group++;
         alt[k] = alt[k + 1] = g;

@@ -59,6 +59,30 @@ TEST(JobAnalyzerTest, AlternativesShareAGroupAndOneKnockout) {
   EXPECT_EQ(years_knockouts, 1);
 }
 
+TEST(JobAnalyzerTest, AListItemEndingInOrStartsAnAlternative) {
+  // "..., and/or recruiting experience": either experience meets the requirement, so there is
+  // one knockout for the two, not one each.
+  JobRequirements j = SharedEngine().AnalyzeJob(
+      "Leadership Researcher",
+      "Minimum qualifications:\n3 years of experience in an HR-related field, and/or recruiting "
+      "experience within a corporate environment.\n");
+  ASSERT_NE(Req(j, "Human resources"), nullptr);
+  ASSERT_NE(Req(j, "Recruiting"), nullptr);
+  EXPECT_GT(Req(j, "Recruiting")->alternative_group, 0);
+  EXPECT_EQ(Req(j, "Human resources")->alternative_group, Req(j, "Recruiting")->alternative_group);
+  int knockouts = 0;
+  for (const Knockout& k : j.knockouts) {
+    if (k.description == "3+ years of Human resources or Recruiting") ++knockouts;
+    EXPECT_NE(k.description, "3+ years of Recruiting");
+  }
+  EXPECT_EQ(knockouts, 1);
+  // A sentence that goes on to another requirement does not make it an alternative.
+  j = SharedEngine().AnalyzeJob(
+      "Engineer", "Requirements:\n5+ years of Python, and experience with AWS, GCP, or Azure.\n");
+  ASSERT_NE(Req(j, "Python"), nullptr);
+  EXPECT_EQ(Req(j, "Python")->alternative_group, 0);
+}
+
 TEST(JobAnalyzerTest, DegreeRequirement) {
   JobRequirements j = SharedEngine().AnalyzeJob("", ReadFixture("backend_job.txt"));
   EXPECT_EQ(j.min_degree, DegreeLevel::kBachelor);
