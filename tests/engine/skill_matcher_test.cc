@@ -158,6 +158,9 @@ TEST_F(SkillMatcherTest, EverydayWordsDoNotNameANarrowSkill) {
   EXPECT_TRUE(Has("Taught art and painting", "Fine arts"));
   EXPECT_FALSE(Has("Supervised personnel on two shifts", "Human resources"));
   EXPECT_FALSE(Has("Followed work instruction sheets", "Teaching"));
+  // Acting as a liaison is no performing art.
+  EXPECT_FALSE(Has("Acting as a liaison to the community; acting examiner", "Performing arts"));
+  EXPECT_TRUE(Has("Ten years of acting experience on stage", "Performing arts"));
 }
 
 TEST_F(SkillMatcherTest, MethodsAreTheirOwnSkills) {
