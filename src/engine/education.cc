@@ -228,6 +228,7 @@ std::vector<EducationEntry> ExtractEducation(const DegreeLexicon& degrees,
                                              const std::vector<bool>& headings) {
   bool has_section = std::find(kinds.begin(), kinds.end(), SectionKind::kEducation) != kinds.end();
   std::vector<EducationEntry> entries;
+  std::vector<size_t> entry_line;               // the line each entry was found on
   std::vector<bool> used(lines.size(), false);  // lines taken as a degree's institution
   for (size_t i = 0; i < lines.size(); ++i) {
     if (has_section && kinds[i] != SectionKind::kEducation) continue;
@@ -266,13 +267,14 @@ std::vector<EducationEntry> ExtractEducation(const DegreeLexicon& degrees,
       if (headings[j]) break;
       if (!HasText(lines[j].text)) continue;
       ++seen;
-      if (LooksLikeInstitution(lines[j].text)) {
+      if (!used[j] && LooksLikeInstitution(lines[j].text)) {  // not the entry above's
         entry.institution = std::string(Trim(lines[j].text));
         used[j] = true;
       }
     }
     entry.year = YearNear(degrees, lines, headings, i);
     entries.push_back(std::move(entry));
+    entry_line.push_back(i);
   }
   // An institution the section names without a degree ("Saurashtra University - Morbi" /
   // "2007") is an entry too, of unknown level.
@@ -289,8 +291,17 @@ std::vector<EducationEntry> ExtractEducation(const DegreeLexicon& degrees,
     entry.institution = std::string(InstitutionPart(lines[i].text));
     entry.year = YearNear(degrees, lines, headings, i);
     entries.push_back(std::move(entry));
+    entry_line.push_back(i);
   }
-  return entries;
+  // In the resume's order.
+  std::vector<size_t> order(entries.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return entry_line[a] < entry_line[b]; });
+  std::vector<EducationEntry> sorted;
+  sorted.reserve(entries.size());
+  for (size_t k : order) sorted.push_back(std::move(entries[k]));
+  return sorted;
 }
 
 std::vector<std::string> ExtractCertifications(const std::vector<Line>& lines,

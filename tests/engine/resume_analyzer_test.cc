@@ -250,6 +250,14 @@ TEST(ResumeAnalyzerTest, EducationAcrossBlankLinesAndLinksAndWithoutADegree) {
   EXPECT_EQ(r.education[3].institution, "Southern Illinois University");
   EXPECT_EQ(r.education[3].year, 2004);
 
+  // In the resume's order: an institution without a degree above a degree comes first.
+  r = Analyze(
+      "EDUCATION\nSaurashtra University, 2007\nMBA, Harvard Business School, "
+      "2019\nSKILLS\nExcel\n");
+  ASSERT_EQ(r.education.size(), 2u);
+  EXPECT_EQ(r.education[0].institution, "Saurashtra University");
+  EXPECT_EQ(r.education[1].institution, "Harvard Business School");
+
   // A sentence that mentions a school is no education entry.
   r = Analyze(
       "EDUCATION\nMBA, Harvard Business School, 2019\n"
