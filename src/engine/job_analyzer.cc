@@ -169,6 +169,53 @@ std::vector<bool> DegreeFieldMatches(std::string_view lower, size_t degree_end,
   return field;
 }
 
+// "languages such as Java, Python, Go, or similar", "(e.g., SQL, MySQL, MapReduce, Hadoop)",
+// "consulting, compensation, sales operations or similar roles": a list of skills that a cue
+// marks as examples is met by any one of them, so the whole run becomes one alternative group
+// (merging groups already inside it). A list without such a cue ("Python, SQL and Spark") is
+// left alone: each of its skills is asked for.
+void GroupExampleLists(std::string_view lower, const std::vector<SkillMatch>& matches,
+                       std::vector<int>* alt, int* next_group) {
+  // Whether only a list separator stands between matches k and k + 1 (", ", " or ", nothing as
+  // in "sales operations", or an item that names no skill: ", mapreduce,").
+  auto list_separator = [&](size_t k) {
+    std::string_view b = Trim(lower.substr(matches[k].end, matches[k + 1].begin - matches[k].end));
+    if (b.empty() || b == "," || b == "or" || b == ", or" || b == "/") return true;
+    // ... or the rest of an item that is one: "strategy consulting, compensation".
+    return b.back() == ',' && b.find_first_of(".;:") == b.npos &&
+           CountWords(b) <= (b.front() == ',' ? 3 : 2);
+  };
+  auto strip = [](std::string_view t, std::string_view chars) {
+    while (!t.empty() && chars.find(t.back()) != std::string_view::npos) t.remove_suffix(1);
+    while (!t.empty() && chars.find(t.front()) != std::string_view::npos) t.remove_prefix(1);
+    return t;
+  };
+  static constexpr std::array<std::string_view, 7> kBefore = {
+      "such as", "e.g.", "e.g", "eg", "including", "for example", "like"};
+  static constexpr std::array<std::string_view, 6> kAfter = {
+      "or similar", "or other", "or equivalent", "or related", "or comparable", "etc"};
+  for (size_t s = 0; s < matches.size();) {
+    size_t e = s;
+    while (e + 1 < matches.size() && list_separator(e)) ++e;
+    if (e > s) {
+      std::string_view before = strip(lower.substr(0, matches[s].begin), " ,(:");
+      std::string_view after = strip(lower.substr(matches[e].end), " ,");
+      bool cue = false;
+      for (std::string_view c : kBefore) cue = cue || before.ends_with(c);
+      for (std::string_view c : kAfter) cue = cue || after.starts_with(c);
+      if (cue) {
+        const int g = (*next_group)++;
+        for (size_t j = s; j <= e; ++j) {
+          const int old = (*alt)[j];
+          if (old != 0) std::replace(alt->begin(), alt->end(), old, g);
+          (*alt)[j] = g;
+        }
+      }
+    }
+    s = e + 1;
+  }
+}
+
 std::string DegreeName(DegreeLevel level) {
   switch (level) {
     case DegreeLevel::kHighSchool:
@@ -354,6 +401,7 @@ JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
           alt[b - 1] = g;
         }
       }
+      GroupExampleLists(lower, matches, &alt, &next_group);
       for (size_t k = 0; k < matches.size(); ++k) {
         const SkillMatch& m = matches[k];
         auto [it, inserted] = found.try_emplace(m.skill);

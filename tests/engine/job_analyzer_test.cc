@@ -83,6 +83,33 @@ TEST(JobAnalyzerTest, AListItemEndingInOrStartsAnAlternative) {
   EXPECT_EQ(Req(j, "Python")->alternative_group, 0);
 }
 
+TEST(JobAnalyzerTest, ExamplesAreAlternatives) {
+  // Languages "such as" a list, "or similar": knowing one of them is what is asked.
+  JobRequirements j = SharedEngine().AnalyzeJob(
+      "Software Engineer",
+      "Minimum qualifications:\nExperience in writing software in one or more languages such as "
+      "Java, Python, Go, JavaScript, C++, or similar.\n"
+      "Experience with database design and querying (e.g., SQL, MySQL, MapReduce, Hadoop).\n");
+  ASSERT_NE(Req(j, "Java"), nullptr);
+  const int languages = Req(j, "Java")->alternative_group;
+  EXPECT_GT(languages, 0);
+  for (const char* skill : {"Python", "Go", "JavaScript", "C++"}) {
+    ASSERT_NE(Req(j, skill), nullptr) << skill;
+    EXPECT_EQ(Req(j, skill)->alternative_group, languages) << skill;
+  }
+  ASSERT_NE(Req(j, "SQL"), nullptr);
+  ASSERT_NE(Req(j, "Hadoop"), nullptr);
+  EXPECT_GT(Req(j, "SQL")->alternative_group, 0);
+  EXPECT_NE(Req(j, "SQL")->alternative_group, languages);
+  EXPECT_EQ(Req(j, "SQL")->alternative_group, Req(j, "Hadoop")->alternative_group);
+  // A list without such a cue asks for each of its skills.
+  j = SharedEngine().AnalyzeJob("Data Engineer", "Requirements:\nPython, SQL and Spark.\n");
+  ASSERT_NE(Req(j, "Python"), nullptr);
+  ASSERT_NE(Req(j, "SQL"), nullptr);
+  EXPECT_EQ(Req(j, "Python")->alternative_group, 0);
+  EXPECT_EQ(Req(j, "SQL")->alternative_group, 0);
+}
+
 TEST(JobAnalyzerTest, DegreeRequirement) {
   JobRequirements j = SharedEngine().AnalyzeJob("", ReadFixture("backend_job.txt"));
   EXPECT_EQ(j.min_degree, DegreeLevel::kBachelor);
