@@ -201,7 +201,10 @@ void GroupExampleLists(std::string_view lower, const std::vector<SkillMatch>& ma
       std::string_view before = strip(lower.substr(0, matches[s].begin), " ,(:");
       std::string_view after = strip(lower.substr(matches[e].end), " ,");
       bool cue = false;
-      for (std::string_view c : kBefore) cue = cue || before.ends_with(c);
+      for (std::string_view c : kBefore) {  // a whole word: not the "eg" of "leg"
+        cue = cue || (before.ends_with(c) && (before.size() == c.size() ||
+                                              !IsAsciiAlpha(before[before.size() - c.size() - 1])));
+      }
       for (std::string_view c : kAfter) cue = cue || after.starts_with(c);
       if (cue) {
         const int g = (*next_group)++;
