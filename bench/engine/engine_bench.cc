@@ -14,6 +14,10 @@
 //       Only the throughput measurement (for profiling).
 //   engine_bench jd <sentences.txt>
 //       For each line, prints the byte spans of the skills the job analyzer's matcher finds.
+//   engine_bench job <job.txt> [title]
+//       Prints, as one JSON object, what AnalyzeJob makes of a job description: title,
+//       seniority, years, degree, each skill with its importance, years and alternative group,
+//       and the knockouts (to read how a posting is understood).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -23,6 +27,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <unordered_map>
@@ -280,6 +285,34 @@ int Jd(const fs::path& sentences) {
   return 0;
 }
 
+int Job(const fs::path& path, const std::string& title) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::unique_ptr<Engine> engine = Engine::Create();
+  JobRequirements job = engine->AnalyzeJob(title, text.str());
+  nlohmann::json j;
+  j["title"] = job.title;
+  j["seniority"] = job.seniority;
+  j["min_years_experience"] = job.min_years_experience;
+  j["min_degree"] = std::string(ToString(job.min_degree));
+  j["degree_required"] = job.degree_required;
+  j["degree_field"] = job.degree_field;
+  j["skills"] = nlohmann::json::array();
+  for (const SkillRequirement& r : job.skills) {
+    j["skills"].push_back(
+        {{"skill", r.skill},
+         {"importance", r.importance == Importance::kRequired ? "required" : "preferred"},
+         {"min_years", r.min_years},
+         {"alternative_group", r.alternative_group},
+         {"evidence", r.evidence}});
+  }
+  j["knockouts"] = nlohmann::json::array();
+  for (const Knockout& k : job.knockouts) j["knockouts"].push_back(k.description);
+  std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -289,6 +322,8 @@ int main(int argc, char** argv) {
   if (cmd == "speed" && argc >= 4)
     return Speed(argv[2], argv[3], argc > 4 ? std::atoi(argv[4]) : 3);
   if (cmd == "jd" && argc >= 3) return Jd(argv[2]);
-  std::fprintf(stderr, "usage: engine_bench rank|parse|jd ... (see the comment at the top)\n");
+  if (cmd == "job" && argc >= 3) return Job(argv[2], argc > 3 ? argv[3] : "");
+  std::fprintf(stderr,
+               "usage: engine_bench rank|parse|speed|jd|job ... (see the comment at the top)\n");
   return 2;
 }
