@@ -286,11 +286,12 @@ int Jd(const fs::path& sentences) {
 }
 
 int Job(const fs::path& path, const std::string& title) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
+  if (!fs::is_regular_file(path)) {
+    std::fprintf(stderr, "engine_bench job: %s: no such file\n", path.string().c_str());
+    return 2;
+  }
   std::unique_ptr<Engine> engine = Engine::Create();
-  JobRequirements job = engine->AnalyzeJob(title, text.str());
+  JobRequirements job = engine->AnalyzeJob(title, ReadFile(path));
   nlohmann::json j;
   j["title"] = job.title;
   j["seniority"] = job.seniority;
