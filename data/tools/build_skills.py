@@ -143,6 +143,75 @@ CATEGORY_BY_COMMODITY = [
 ]
 
 
+# Vendors O*NET names before a product ("Oracle WebLogic Server"); resumes mostly write the
+# product alone ("WebLogic").
+VENDORS = ('Microsoft', 'Oracle', 'IBM', 'Adobe', 'Intuit', 'Autodesk', 'Apache', 'Google',
+           'Amazon', 'SAP', 'Atlassian', 'Corel', 'Cisco', 'ESRI', 'Bentley', 'Trimble',
+           'Dassault Systemes', 'Hewlett Packard', 'Red Hat', 'Embarcadero', 'LogMeIn', 'HCSS',
+           'The MathWorks')
+# Words an acronym's initials skip ("Failure mode and effects analysis FMEA").
+ACRONYM_SKIPS = ('and', 'of', 'for', 'the', 'to', 'in', 'on')
+# Acronyms that mostly mean something else in resumes: "SAN ANTONIO, TX", a property manager's
+# "CAM reconciliations" (common area maintenance).
+ACRONYM_WORDS = ('SAN', 'CAM')
+
+
+def initials(words):
+    """J S P of "JavaServer Pages", V B A of "Visual Basic for Applications"."""
+    parts = [part for w in words for part in re.split(r'[-/]|(?<=[a-z])(?=[A-Z])', w)]
+    return ''.join(p[0].upper() for p in parts if p and p.lower() not in ACRONYM_SKIPS)
+
+
+def acronym_aliases(name):
+    """"Unified modeling language UML" -> "=UML" (case-sensitive: in lower case a short
+    acronym is often a word) and "unified modeling language", when the last word is the
+    initials of the words before it, with or without the vendor ("Microsoft Active Server Pages
+    ASP", "Amazon Web Services AWS"); a final "S" for "systems" may be left out."""
+    words = name.split()
+    last = words[-1]
+    if len(words) < 3 or not re.fullmatch(r'[A-Z][A-Z0-9]{2,5}', last):
+        return []
+    spelled = [words[:-1]]
+    for vendor in VENDORS:
+        if name.startswith(vendor + ' ') and len(words) - len(vendor.split()) >= 3:
+            spelled.append(words[len(vendor.split()):-1])
+    for expansion in spelled:
+        if last not in (initials(expansion), initials(expansion).rstrip('S')):
+            continue
+        out = []
+        if last not in ACRONYM_WORDS:
+            out.append('=' + last if len(last) <= 4 else last.lower())
+        if expansion[0].lower() not in ('a', 'an', 'the'):  # not "a programming language" (APL)
+            out.append(' '.join(expansion).lower())
+        return out
+    return []
+
+
+def vendor_aliases(name, dictionary):
+    """Short names of a vendor's product, best first: "Visio" of "Microsoft Visio", "WebLogic"
+    of "Oracle WebLogic Server", "CorelDraw" of "Corel CorelDraw Graphics Suite". Each is kept
+    only when it is not an ordinary word ("Access", "Project", "Struts" are curated instead)."""
+    for vendor in VENDORS:
+        if not name.startswith(vendor + ' '):
+            continue
+        rest = name[len(vendor) + 1:]
+        out = []
+        if len(rest) >= 4 and not ordinary_word(rest, dictionary):
+            out.append((0, rest))
+        bare = re.sub(r' Server$', '', rest)
+        # ("HTTP" of "Apache HTTP Server" is the protocol, not the server.)
+        if (bare != rest and len(bare) >= 4 and not ordinary_word(bare, dictionary) and
+                bare != bare.upper()):
+            out.append((1, bare))
+        first = rest.split()[0]
+        # The product's own name before the words that say which edition or suite it is.
+        if (first != rest and len(first) >= 5 and first.isalpha() and
+                first.lower() not in dictionary):
+            out.append((2, first))
+        return out
+    return []
+
+
 def onet(root, dictionary, skills):
     path = os.path.join(root, 'onet_technology_skills.txt')
     occupations = collections.defaultdict(set)
@@ -160,6 +229,11 @@ def onet(root, dictionary, skills):
             commodity.setdefault(example, title.lower())
             if is_hot == 'Y' or in_demand == 'Y':
                 hot.add(example)
+    # Short names several products share ("IOS": Apple's and Cisco's; "PMS": practice and
+    # property management systems) name none of them; a short name that is one product's whole
+    # name beats the first word of another's ("AutoCAD" of "Autodesk AutoCAD", not of "Autodesk
+    # AutoCAD Civil 3D"); a name some skill already has is that skill's.
+    short = collections.defaultdict(list)  # lower-case alias -> [(rank, skill key, alias)]
     for example, occs in occupations.items():
         if example not in hot and len(occs) < MIN_OCCUPATIONS:
             continue
@@ -173,18 +247,24 @@ def onet(root, dictionary, skills):
             if cue in commodity[example]:
                 category = cat
                 break
-        aliases = set()
-        # "Microsoft Visio" -> "visio", "Intuit QuickBooks" -> "quickbooks" (vendor dropped) when
-        # what is left is not an ordinary word.
-        parts = name.split(' ', 1)
-        if len(parts) == 2 and parts[0] in ('Microsoft', 'Oracle', 'IBM', 'Adobe', 'Intuit',
-                                            'Autodesk', 'Apache', 'Google', 'Amazon', 'SAP'):
-            rest = parts[1]
-            if len(rest) >= 4 and not ordinary_word(rest, dictionary):
-                aliases.add(rest)
         key = name.lower()
-        if key not in skills:
-            skills[key] = [name, category, aliases, []]
+        if key in skills:
+            continue
+        skills[key] = [name, category, set(), []]
+        for alias in acronym_aliases(name):
+            # Acronyms: one rank; two expansions ending alike ("computer(ized) numerical
+            # control CNC") are one meaning, so the acronym goes to the first.
+            short[alias.lstrip('=').lower()].append((0, key, alias))
+        for rank, alias in vendor_aliases(name, dictionary):
+            short[alias.lower()].append((rank, key, alias))
+    for lower, candidates in short.items():
+        if lower in skills:
+            continue
+        best = min(rank for rank, _, _ in candidates)
+        top = sorted((key, alias) for rank, key, alias in candidates if rank == best)
+        # The word before each candidate's last: "control" for both CNC expansions.
+        if len({key.split()[-2] for key, _ in top}) == 1:
+            skills[top[0][0]][2].add(top[0][1])
 
 
 def main():
@@ -201,7 +281,9 @@ def main():
         name, category, aliases, related = skills[key]
         if '\t' in name or '|' in name:
             continue
-        aliases = sorted(a.lower() for a in aliases if a.lower() != key and '|' not in a)
+        # A case-sensitive alias ("=UML") keeps its case.
+        aliases = sorted(a if a.startswith('=') else a.lower() for a in aliases
+                         if a.lower() != key and '|' not in a)
         out.write('%s\t%s\t%s\t%s\n' % (name, category, '|'.join(aliases), '|'.join(related)))
 
 

@@ -46,9 +46,11 @@ Taxonomy::Taxonomy(const std::vector<std::string_view>& tsv_files) {
       if (cols.size() < 2) continue;
       std::string_view name = Trim(cols[0]);
       if (name.empty()) continue;
+      // A skill an earlier file defined keeps that file's category and relations; the aliases
+      // a later file adds still count where no skill has claimed them yet (the public list's
+      // "jdk" and "jvm" of the curated Java).
       bool existed = by_name_.count(AsciiLowerCopy(name)) > 0;
       SkillId id = AddSkill(name, Trim(cols[1]), curated);
-      if (existed) continue;  // an earlier file defined this skill
       // Explicit aliases first, so a case-sensitive "=Go" claims "go" before the canonical name
       // would claim it case-insensitively.
       std::vector<std::string_view> aliases;
@@ -71,7 +73,7 @@ Taxonomy::Taxonomy(const std::vector<std::string_view>& tsv_files) {
         patterns_.push_back(
             SkillPattern{case_sensitive ? std::string(alias) : lower, id, case_sensitive});
       }
-      if (cols.size() > 3) {
+      if (!existed && cols.size() > 3) {
         for (std::string_view r : SplitOn(cols[3], '|')) {
           r = Trim(r);
           if (!r.empty()) pending_relations.emplace_back(id, r);

@@ -32,7 +32,8 @@ struct SkillPattern {
 class Taxonomy {
  public:
   // Parses the TSV texts (see the data files' headers for the format). Malformed lines are
-  // skipped; a later file never overrides a skill or alias an earlier one defined.
+  // skipped; a later file never overrides a skill's category and relations or an alias an
+  // earlier one defined, but adds the aliases of an earlier file's skill that nothing claimed.
   explicit Taxonomy(const std::vector<std::string_view>& tsv_files);
 
   // Builds from the data compiled into the library.

@@ -119,6 +119,32 @@ TEST_F(SkillMatcherTest, EverydayToolNamesFromTheCuratedList) {
   EXPECT_EQ(Skills("Windows Server 2016"), std::vector<std::string>{"Windows Server"});
 }
 
+TEST_F(SkillMatcherTest, ProductsByTheShortNamesResumesUse) {
+  // Generated from O*NET's "Vendor Product" names: the product alone, without the edition.
+  EXPECT_TRUE(Has("Servers: WebLogic 11g, JBoss", "Oracle WebLogic Server"));
+  EXPECT_TRUE(Has("Servers: WebLogic 11g, JBoss", "JBoss"));
+  EXPECT_TRUE(Has("CorelDRAW and Photoshop", "Corel CorelDraw Graphics Suite"));
+  EXPECT_TRUE(Has("IBM Maximo work orders", "IBM Maximo Asset Management"));
+  // ... and from its "Expansion ACRONYM" names: the acronym, in capitals only.
+  EXPECT_TRUE(Has("UML class diagrams", "Unified modeling language UML"));
+  EXPECT_TRUE(Has("unified modeling language", "Unified modeling language UML"));
+  EXPECT_TRUE(Has("Ran the LIMS for the lab", "Laboratory information management system LIMS"));
+  EXPECT_TRUE(Has("ASP and VBScript", "Microsoft Active Server Pages ASP"));  // vendor left out
+  EXPECT_TRUE(Has("JSP and Servlets", "Java Servlets"));
+  // An acronym two products share names neither; a capitalised city name is no network.
+  EXPECT_FALSE(Has("Hotel PMS and front desk", "Practice management software PMS"));
+  EXPECT_FALSE(Has("Hotel PMS and front desk", "Property management system PMS"));
+  EXPECT_FALSE(Has("SAN ANTONIO, TX", "Storage area network SAN"));
+  // Curated: a product named by an English word counts only as the name.
+  EXPECT_TRUE(Has("Java, Struts, Hibernate", "Apache Struts"));
+  EXPECT_FALSE(Has("struts across the stage", "Apache Struts"));
+  EXPECT_TRUE(Has("Tools: Postman, Mockito, Log4j", "Postman"));
+  EXPECT_TRUE(Has("Tools: Postman, Mockito, Log4j", "Mockito"));
+  EXPECT_TRUE(Has("Protocols: SNMP, ICMP, Telnet", "Network protocols"));
+  // TCP/IP stays networking at large: the longer alias wins.
+  EXPECT_EQ(Skills("TCP/IP"), std::vector<std::string>{"Networking"});
+}
+
 TEST_F(SkillMatcherTest, EverydayWordsDoNotNameANarrowSkill) {
   // "Reporting" is what every analyst and team lead does; only news reporting is Journalism.
   EXPECT_FALSE(Has("Weekly KPI reporting in Excel", "Journalism"));
@@ -185,14 +211,26 @@ TEST(TaxonomyTest, RelationsAreSymmetricAndNamed) {
 }
 
 TEST(TaxonomyTest, EarlierFileWinsAndBadLinesAreSkipped) {
-  Taxonomy tax({"Foo\tlanguage\tfoolang|fl\tBar\nnot a valid line\n",
-                "Foo\tother\tsomething\nBar\ttool\tbarre\n"});
+  Taxonomy tax({"Foo\tlanguage\tfoolang|fl\tBar\nnot a valid line\nBaz\ttool\tbz\n",
+                "Foo\tother\tsomething|bz\tQux\nBar\ttool\tbarre\nQux\ttool\n"});
   SkillId foo = tax.Find("foolang");
   ASSERT_NE(foo, kNoSkill);
+  // The earlier file's category and relations stand ...
   EXPECT_EQ(tax.skill(foo).category, "language");
-  EXPECT_EQ(tax.Find("something"), kNoSkill);
-  EXPECT_EQ(tax.skill(tax.Find("barre")).name, "Bar");
   EXPECT_EQ(tax.skill(foo).related.size(), 1u);
+  EXPECT_EQ(tax.skill(tax.Find("barre")).name, "Bar");
+  // ... while an alias the later file adds counts where no skill claimed it ("jdk" of Java),
+  // and one another skill holds stays that skill's.
+  EXPECT_EQ(tax.Find("something"), foo);
+  EXPECT_EQ(tax.skill(tax.Find("bz")).name, "Baz");
+}
+
+TEST(TaxonomyTest, PublicAliasesOfACuratedSkillCount) {
+  Taxonomy tax = Taxonomy::FromEmbeddedData();
+  SkillId java = tax.Find("Java");
+  ASSERT_NE(java, kNoSkill);
+  EXPECT_EQ(tax.Find("jdk"), java);
+  EXPECT_EQ(tax.Find("jvm"), java);
 }
 
 }  // namespace
