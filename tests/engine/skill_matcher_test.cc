@@ -141,6 +141,9 @@ TEST_F(SkillMatcherTest, ProductsByTheShortNamesResumesUse) {
   EXPECT_TRUE(Has("Tools: Postman, Mockito, Log4j", "Postman"));
   EXPECT_TRUE(Has("Tools: Postman, Mockito, Log4j", "Mockito"));
   EXPECT_TRUE(Has("Protocols: SNMP, ICMP, Telnet", "Network protocols"));
+  EXPECT_TRUE(Has("MS Power Point", "Microsoft Office"));
+  EXPECT_TRUE(Has("Knowledge of SDLC and STLC", "SDLC"));
+  EXPECT_TRUE(Has("Ultrasonic testing (NDT level II)", "Non-destructive testing"));
   // TCP/IP stays networking at large: the longer alias wins.
   EXPECT_EQ(Skills("TCP/IP"), std::vector<std::string>{"Networking"});
 }
