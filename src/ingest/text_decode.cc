@@ -137,16 +137,81 @@ bool LooksBinary(std::string_view s) {
   return controls * 20 > n;  // more than 5% control characters
 }
 
-std::string NormalizeText(std::string_view input) {
-  const std::string valid = RepairUtf8(input);
+namespace {
+
+// Appends the NFKC form of `text` (ligatures, full-width letters, non-breaking spaces and the
+// like spelled plainly; default-ignorable code points dropped) to `out`.
+void AppendCompatibilityForm(std::string_view text, std::string* out) {
+  if (text.empty()) return;
   utf8proc_uint8_t* mapped = nullptr;
   const auto options = static_cast<utf8proc_option_t>(
       UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_IGNORE | UTF8PROC_NLF2LF);
   const utf8proc_ssize_t len =
-      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(valid.data()),
-                   static_cast<utf8proc_ssize_t>(valid.size()), &mapped, options);
-  std::string_view text = valid;
-  if (len >= 0) text = std::string_view(reinterpret_cast<const char*>(mapped), len);
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                   static_cast<utf8proc_ssize_t>(text.size()), &mapped, options);
+  if (len >= 0) {
+    out->append(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(len));
+  } else {
+    out->append(text);
+  }
+  std::free(mapped);
+}
+
+// NFKC of valid UTF-8, except mojibake: UTF-8 once read as Windows-1252 and saved again ("â€“"
+// for "–", "Ã©" for "é"). A whole sequence is repaired here; a broken one is kept as it is (the
+// "ï¼" the PDFs of the benchmark's resumes use as a dash has lost its third byte, one 1252
+// leaves undefined), because NFKC would spell the 1252 glyphs that stand for its bytes as
+// something else ("¼" as "1⁄4", "™" as "TM") and the engine could no longer read it as a dash.
+std::string CompatibilityForm(std::string_view valid) {
+  std::string out;
+  out.reserve(valid.size());
+  std::size_t segment = 0;  // where the text not yet normalised begins
+  std::size_t i = 0;
+  while (i < valid.size()) {
+    // Leads U+00C2..U+00EF are encoded C3 82..C3 AF.
+    if (static_cast<unsigned char>(valid[i]) != 0xC3) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 1;
+    const int32_t lead = DecodeUtf8(valid, i, &len);
+    if (lead < 0xC2 || lead > 0xEF) {
+      i += len;
+      continue;
+    }
+    std::size_t whole = 0;
+    const int32_t meant = RepairMojibake(valid, i, lead, len, &whole);
+    std::size_t end = i + len;
+    if (meant < 0) {  // the lead and the stand-ins that follow it, if any
+      std::size_t l = 1;
+      while (end < valid.size() && ContinuationByteShownAs(DecodeUtf8(valid, end, &l)) >= 0) {
+        end += l;
+      }
+      if (end == i + len) {  // a letter ("é" in "café"), not mojibake
+        i = end;
+        continue;
+      }
+    }
+    AppendCompatibilityForm(valid.substr(segment, i - segment), &out);
+    if (meant >= 0) {
+      AppendUtf8(out, static_cast<char32_t>(meant));
+      i += whole;
+    } else {
+      out.append(valid.substr(i, end - i));
+      i = end;
+    }
+    segment = i;
+  }
+  AppendCompatibilityForm(valid.substr(segment), &out);
+  return out;
+}
+
+}  // namespace
+
+std::string NormalizeText(std::string_view input) {
+  const std::string valid = RepairUtf8(input);
+  const std::string mapped = CompatibilityForm(valid);
+  const std::string_view text = mapped;
 
   // One pass: blanks collapse, lines are trimmed, blank lines limited to one.
   std::string out;
@@ -185,7 +250,6 @@ std::string NormalizeText(std::string_view input) {
     }
   }
   flush_line();
-  std::free(mapped);
   return out;
 }
 

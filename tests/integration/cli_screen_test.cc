@@ -161,6 +161,38 @@ TEST_F(CliScreenTest, JsonCarriesRanksScoresAndABreakdownThatAddsUp) {
   EXPECT_FALSE(c[2]["missing_skills"].empty());
 }
 
+// A dash that reached the text as mojibake ("\xC3\xAF\xC2\xBC" + a zero-width space, as between
+// the dates of the public resume corpus' PDFs) still separates a date range: the years count as
+// they do with a plain dash.
+TEST_F(CliScreenTest, MojibakeDashesBetweenDatesStillCountAsYears) {
+  const std::string resume =
+      "Dana Example\n"
+      "Experience\n"
+      "Senior Python Developer 03/2012 {dash} 04/2020 Acme Corp\n"
+      "Built REST APIs in Python and Django on PostgreSQL, deployed with Docker.\n";
+  auto with = [&](const std::string& dash) {
+    std::string text = resume;
+    text.replace(text.find("{dash}"), 6, dash);
+    return text;
+  };
+  const std::string dir = dir_.path() + "/dashes";
+  Write("dashes/plain.txt", with("-"));
+  Write("dashes/mojibake.txt", with("\xC3\xAF\xC2\xBC\xE2\x80\x8B"));
+  CliRun run = Screen({dir, "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json out = json::parse(run.out);
+  ASSERT_EQ(out["candidates"].size(), 2u);
+  std::map<std::string, std::string> experience;  // file -> the experience explanation
+  for (const auto& c : out["candidates"]) {
+    for (const auto& f : c["breakdown"]) {
+      if (f["name"] == "experience") experience[c["file"]] = f["explanation"];
+    }
+  }
+  ASSERT_EQ(experience.size(), 2u) << run.out;
+  EXPECT_EQ(experience.begin()->second, std::next(experience.begin())->second) << run.out;
+  EXPECT_NE(experience.begin()->second.find("8.2 years"), std::string::npos) << run.out;
+}
+
 TEST_F(CliScreenTest, CsvWithTopKeepsTheBestRowsAndBreakdownColumns) {
   CliRun run = Screen({resumes_, "--format", "csv", "--top", "2"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
