@@ -149,6 +149,10 @@ VENDORS = ('Microsoft', 'Oracle', 'IBM', 'Adobe', 'Intuit', 'Autodesk', 'Apache'
            'Amazon', 'SAP', 'Atlassian', 'Corel', 'Cisco', 'ESRI', 'Bentley', 'Trimble',
            'Dassault Systemes', 'Hewlett Packard', 'Red Hat', 'Embarcadero', 'LogMeIn', 'HCSS',
            'The MathWorks')
+# What is left of a few products without their vendor names a kind of software, not the
+# product ("Middleware: WebSphere, Tomcat"; an electrical engineer's "power systems").
+GENERIC_PRODUCT_NAMES = ('middleware', 'application server', 'power systems', 'analytics',
+                         'operating system')
 # Words an acronym's initials skip ("Failure mode and effects analysis FMEA").
 ACRONYM_SKIPS = ('and', 'of', 'for', 'the', 'to', 'in', 'on')
 # Acronyms that mostly mean something else in resumes: "SAN ANTONIO, TX", a property manager's
@@ -195,6 +199,8 @@ def vendor_aliases(name, dictionary):
         if not name.startswith(vendor + ' '):
             continue
         rest = name[len(vendor) + 1:]
+        if rest.lower() in GENERIC_PRODUCT_NAMES:
+            return []
         out = []
         if len(rest) >= 4 and not ordinary_word(rest, dictionary):
             out.append((0, rest))

@@ -125,6 +125,8 @@ TEST_F(SkillMatcherTest, ProductsByTheShortNamesResumesUse) {
   EXPECT_TRUE(Has("Servers: WebLogic 11g, JBoss", "JBoss"));
   EXPECT_TRUE(Has("CorelDRAW and Photoshop", "Corel CorelDraw Graphics Suite"));
   EXPECT_TRUE(Has("IBM Maximo work orders", "IBM Maximo Asset Management"));
+  // A vendor's product whose name, without the vendor, is a kind of software is not named by it.
+  EXPECT_FALSE(Has("Middleware: WebSphere, Tomcat", "IBM Middleware"));
   // ... and from its "Expansion ACRONYM" names: the acronym, in capitals only.
   EXPECT_TRUE(Has("UML class diagrams", "Unified modeling language UML"));
   EXPECT_TRUE(Has("unified modeling language", "Unified modeling language UML"));
