@@ -314,7 +314,7 @@ std::vector<std::string> ExtractCertifications(const std::vector<Line>& lines,
     if (t.empty() || t.size() > 120) continue;
     bool in_section = kinds[i] == SectionKind::kCertifications && !headings[i];
     // Whether the line names a certification ("certif..." anywhere); looked for only where it
-    // decides, after the cheaper tests (most lines are long sentences).
+    // decides, before the word count (few lines name one).
     auto named = [t] {
       // (A plain loop: find_first_of calls memchr once per byte of the line.)
       for (size_t at = 0; at + 6 <= t.size(); ++at) {
@@ -333,7 +333,7 @@ std::vector<std::string> ExtractCertifications(const std::vector<Line>& lines,
       }
       continue;
     }
-    if (in_section || (CountWords(t) <= 12 && named())) {
+    if (in_section || (named() && CountWords(t) <= 12)) {
       if (std::find(certs.begin(), certs.end(), t) == certs.end()) certs.emplace_back(t);
     }
   }
