@@ -9,6 +9,10 @@ Sources (see ../shared/data/README.md; attribution kept in data/README.md):
   linguist_languages.yml     GitHub Linguist programming languages and aliases (MIT)
   onet_technology_skills.txt O*NET 28 technology skills, occupation x product (CC BY 4.0)
 
+Acronyms follow data/skills_curated.tsv: when a curated skill already has the acronym an O*NET
+name ends in ("LAN" is Networking), the expansion ("local area network") becomes an alias of
+that skill, written as a line of its own that the engine merges into the curated one.
+
 Filters keep the matcher precise: a one-word name that is an ordinary English word
 (/usr/share/dict/words, Debian package wamerican) is dropped unless it is capitalised only as a
 name, because "Server" or "Survival" in a resume is not a skill. O*NET products are kept when
@@ -166,29 +170,40 @@ def initials(words):
     return ''.join(p[0].upper() for p in parts if p and p.lower() not in ACRONYM_SKIPS)
 
 
-def acronym_aliases(name):
-    """"Unified modeling language UML" -> "=UML" (case-sensitive: in lower case a short
-    acronym is often a word) and "unified modeling language", when the last word is the
-    initials of the words before it, with or without the vendor ("Microsoft Active Server Pages
-    ASP", "Amazon Web Services AWS"); a final "S" for "systems" may be left out."""
+def acronym_and_expansion(name):
+    """("UML", "unified modeling language") for "Unified modeling language UML": the last word
+    when it is the initials of the words before it, with or without the vendor ("Microsoft
+    Active Server Pages ASP", "Amazon Web Services AWS"; a final "S" for "systems" may be left
+    out), and those words; (None, None) otherwise. The expansion is None when it is no name ("a
+    programming language" of APL)."""
     words = name.split()
     last = words[-1]
     if len(words) < 3 or not re.fullmatch(r'[A-Z][A-Z0-9]{2,5}', last):
-        return []
+        return None, None
     spelled = [words[:-1]]
     for vendor in VENDORS:
         if name.startswith(vendor + ' ') and len(words) - len(vendor.split()) >= 3:
             spelled.append(words[len(vendor.split()):-1])
     for expansion in spelled:
-        if last not in (initials(expansion), initials(expansion).rstrip('S')):
-            continue
-        out = []
-        if last not in ACRONYM_WORDS:
-            out.append('=' + last if len(last) <= 4 else last.lower())
-        if expansion[0].lower() not in ('a', 'an', 'the'):  # not "a programming language" (APL)
-            out.append(' '.join(expansion).lower())
-        return out
-    return []
+        if last in (initials(expansion), initials(expansion).rstrip('S')):
+            if expansion[0].lower() in ('a', 'an', 'the'):
+                return last, None
+            return last, ' '.join(expansion).lower()
+    return None, None
+
+
+def curated_names():
+    """Lower-case name or alias -> canonical name, over data/skills_curated.tsv."""
+    owner = {}
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'skills_curated.tsv')
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            cols = line.rstrip('\n').split('\t')
+            if line.startswith('#') or len(cols) < 2:
+                continue
+            for alias in [cols[0]] + (cols[2].split('|') if len(cols) > 2 else []):
+                owner.setdefault(alias.lstrip('=').strip().lower(), cols[0])
+    return owner
 
 
 def vendor_aliases(name, dictionary):
@@ -240,6 +255,8 @@ def onet(root, dictionary, skills):
     # name beats the first word of another's ("AutoCAD" of "Autodesk AutoCAD", not of "Autodesk
     # AutoCAD Civil 3D"); a name some skill already has is that skill's.
     short = collections.defaultdict(list)  # lower-case alias -> [(rank, skill key, alias)]
+    curated = curated_names()
+    expansions_of = collections.defaultdict(set)  # canonical name -> expansions of its acronym
     for example, occs in occupations.items():
         if example not in hot and len(occs) < MIN_OCCUPATIONS:
             continue
@@ -257,10 +274,25 @@ def onet(root, dictionary, skills):
         if key in skills:
             continue
         skills[key] = [name, category, set(), []]
-        for alias in acronym_aliases(name):
-            # Acronyms: one rank; two expansions ending alike ("computer(ized) numerical
-            # control CNC") are one meaning, so the acronym goes to the first.
-            short[alias.lstrip('=').lower()].append((0, key, alias))
+        acronym, expansion = acronym_and_expansion(name)
+        if acronym:
+            # A skill the acronym already names ("SQL", "CSS"; curated "LAN" is Networking)
+            # takes the expansion too, so that "Cascading Style Sheets" in a job and "CSS" in a
+            # resume are one skill, not two.
+            owner = curated.get(acronym.lower())
+            if owner is None and acronym.lower() in skills and acronym.lower() != key:
+                owner = skills[acronym.lower()][0]
+            if owner is not None:
+                if expansion:
+                    expansions_of[owner].add(expansion)
+            else:
+                # Acronyms: one rank; two expansions ending alike ("computer(ized) numerical
+                # control CNC") are one meaning, so the acronym goes to the first.
+                if acronym not in ACRONYM_WORDS:
+                    alias = '=' + acronym if len(acronym) <= 4 else acronym.lower()
+                    short[acronym.lower()].append((0, key, alias))
+                if expansion:
+                    short[expansion].append((0, key, expansion))
         for rank, alias in vendor_aliases(name, dictionary):
             short[alias.lower()].append((rank, key, alias))
     for lower, candidates in short.items():
@@ -271,6 +303,11 @@ def onet(root, dictionary, skills):
         # The word before each candidate's last: "control" for both CNC expansions.
         if len({key.split()[-2] for key, _ in top}) == 1:
             skills[top[0][0]][2].add(top[0][1])
+    # A curated skill's line here only adds aliases (the curated file keeps its category).
+    for owner, expansions in expansions_of.items():
+        expansions = {e for e in expansions if e not in curated}
+        if expansions:
+            skills.setdefault(owner.lower(), [owner, 'technology', set(), []])[2] |= expansions
 
 
 def main():

@@ -133,6 +133,11 @@ TEST_F(SkillMatcherTest, ProductsByTheShortNamesResumesUse) {
   EXPECT_TRUE(Has("Ran the LIMS for the lab", "Laboratory information management system LIMS"));
   EXPECT_TRUE(Has("ASP and VBScript", "Microsoft Active Server Pages ASP"));  // vendor left out
   EXPECT_TRUE(Has("JSP and Servlets", "Java Servlets"));
+  // An expansion names the skill its acronym already names: a job's "Cascading Style Sheets" and
+  // a resume's "CSS" are one skill.
+  EXPECT_EQ(Skills("Cascading Style Sheets"), std::vector<std::string>{"CSS"});
+  EXPECT_EQ(Skills("local area network (LAN)"),
+            (std::vector<std::string>{"Networking", "Networking"}));
   // An acronym two products share names neither; a capitalised city name is no network.
   EXPECT_FALSE(Has("Hotel PMS and front desk", "Practice management software PMS"));
   EXPECT_FALSE(Has("Hotel PMS and front desk", "Property management system PMS"));
