@@ -206,6 +206,14 @@ def curated_names():
     return owner
 
 
+def vendor_rest(name):
+    """"Java" of "Oracle Java": the name without its vendor, or None."""
+    for vendor in VENDORS:
+        if name.startswith(vendor + ' '):
+            return name[len(vendor) + 1:]
+    return None
+
+
 def vendor_aliases(name, dictionary):
     """Short names of a vendor's product, best first: "Visio" of "Microsoft Visio", "WebLogic"
     of "Oracle WebLogic Server", "CorelDraw" of "Corel CorelDraw Graphics Suite". Each is kept
@@ -256,7 +264,9 @@ def onet(root, dictionary, skills):
     # AutoCAD Civil 3D"); a name some skill already has is that skill's.
     short = collections.defaultdict(list)  # lower-case alias -> [(rank, skill key, alias)]
     curated = curated_names()
-    expansions_of = collections.defaultdict(set)  # canonical name -> expansions of its acronym
+    curated_canonical = {alias: owner for alias, owner in curated.items() if alias == owner.lower()}
+    # Canonical name -> aliases found for it: the expansions of its acronym, vendors' names for it.
+    aliases_of = collections.defaultdict(set)
     for example, occs in occupations.items():
         if example not in hot and len(occs) < MIN_OCCUPATIONS:
             continue
@@ -273,6 +283,18 @@ def onet(root, dictionary, skills):
         key = name.lower()
         if key in skills:
             continue
+        # "Oracle Java", "Apache Kafka": a vendor's name for a skill that is already one
+        # ("Java", "Kafka") is that skill's alias, not a second skill a resume saying "Java"
+        # would lack.
+        rest = vendor_rest(name)
+        if rest and key not in curated and rest.lower() not in GENERIC_PRODUCT_NAMES:
+            owner = curated_canonical.get(rest.lower())
+            if owner is None and rest.lower() in skills:
+                owner = skills[rest.lower()][0]
+            # Spelled alike, case and all: Cisco's "IOS" is not Apple's "iOS".
+            if owner == rest:
+                aliases_of[owner].add(key)
+                continue
         skills[key] = [name, category, set(), []]
         acronym, expansion = acronym_and_expansion(name)
         if acronym:
@@ -284,7 +306,7 @@ def onet(root, dictionary, skills):
                 owner = skills[acronym.lower()][0]
             if owner is not None:
                 if expansion:
-                    expansions_of[owner].add(expansion)
+                    aliases_of[owner].add(expansion)
             else:
                 # Acronyms: one rank; two expansions ending alike ("computer(ized) numerical
                 # control CNC") are one meaning, so the acronym goes to the first.
@@ -304,7 +326,7 @@ def onet(root, dictionary, skills):
         if len({key.split()[-2] for key, _ in top}) == 1:
             skills[top[0][0]][2].add(top[0][1])
     # A curated skill's line here only adds aliases (the curated file keeps its category).
-    for owner, expansions in expansions_of.items():
+    for owner, expansions in aliases_of.items():
         expansions = {e for e in expansions if e not in curated}
         if expansions:
             skills.setdefault(owner.lower(), [owner, 'technology', set(), []])[2] |= expansions

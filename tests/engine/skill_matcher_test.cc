@@ -138,6 +138,11 @@ TEST_F(SkillMatcherTest, ProductsByTheShortNamesResumesUse) {
   EXPECT_EQ(Skills("Cascading Style Sheets"), std::vector<std::string>{"CSS"});
   EXPECT_EQ(Skills("local area network (LAN)"),
             (std::vector<std::string>{"Networking", "Networking"}));
+  // A vendor's name for a skill is that skill ("Oracle Java" is Java), but Cisco's IOS is not
+  // Apple's iOS.
+  EXPECT_EQ(Skills("Oracle Java"), std::vector<std::string>{"Java"});
+  EXPECT_EQ(Skills("Autodesk AutoCAD"), std::vector<std::string>{"AutoCAD"});
+  EXPECT_FALSE(Has("Cisco IOS", "iOS"));
   // An acronym two products share names neither; a capitalised city name is no network.
   EXPECT_FALSE(Has("Hotel PMS and front desk", "Practice management software PMS"));
   EXPECT_FALSE(Has("Hotel PMS and front desk", "Property management system PMS"));
