@@ -267,6 +267,8 @@ def onet(root, dictionary, skills):
     curated_canonical = {alias: owner for alias, owner in curated.items() if alias == owner.lower()}
     # Canonical name -> aliases found for it: the expansions of its acronym, vendors' names for it.
     aliases_of = collections.defaultdict(set)
+    # Aliases of the GitHub and Linguist skills ("jsp" of Java Server Pages) -> canonical name.
+    public_aliases = {a.lower(): entry[0] for entry in skills.values() for a in entry[2]}
     for example, occs in occupations.items():
         if example not in hot and len(occs) < MIN_OCCUPATIONS:
             continue
@@ -295,26 +297,28 @@ def onet(root, dictionary, skills):
             if owner == rest:
                 aliases_of[owner].add(key)
                 continue
-        skills[key] = [name, category, set(), []]
         acronym, expansion = acronym_and_expansion(name)
         if acronym:
-            # A skill the acronym already names ("SQL", "CSS"; curated "LAN" is Networking)
-            # takes the expansion too, so that "Cascading Style Sheets" in a job and "CSS" in a
-            # resume are one skill, not two.
+            # A skill the acronym already names ("SQL", "CSS", "JSP"; curated "LAN" is
+            # Networking) is this one: its name and expansion become that skill's aliases, so
+            # that "Cascading Style Sheets" in a job and "CSS" in a resume are one skill.
             owner = curated.get(acronym.lower())
-            if owner is None and acronym.lower() in skills and acronym.lower() != key:
+            if owner is None and acronym.lower() in skills:
                 owner = skills[acronym.lower()][0]
+            if owner is None:
+                owner = public_aliases.get(acronym.lower())
             if owner is not None:
-                if expansion:
-                    aliases_of[owner].add(expansion)
-            else:
-                # Acronyms: one rank; two expansions ending alike ("computer(ized) numerical
-                # control CNC") are one meaning, so the acronym goes to the first.
-                if acronym not in ACRONYM_WORDS:
-                    alias = '=' + acronym if len(acronym) <= 4 else acronym.lower()
-                    short[acronym.lower()].append((0, key, alias))
-                if expansion:
-                    short[expansion].append((0, key, expansion))
+                aliases_of[owner] |= {key, expansion} - {None}
+                continue
+        skills[key] = [name, category, set(), []]
+        if acronym:
+            # Acronyms: one rank; two expansions ending alike ("computer(ized) numerical
+            # control CNC") are one meaning, so the acronym goes to the first.
+            if acronym not in ACRONYM_WORDS:
+                alias = '=' + acronym if len(acronym) <= 4 else acronym.lower()
+                short[acronym.lower()].append((0, key, alias))
+            if expansion:
+                short[expansion].append((0, key, expansion))
         for rank, alias in vendor_aliases(name, dictionary):
             short[alias.lower()].append((rank, key, alias))
     for lower, candidates in short.items():

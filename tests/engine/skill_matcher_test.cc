@@ -138,6 +138,8 @@ TEST_F(SkillMatcherTest, ProductsByTheShortNamesResumesUse) {
   EXPECT_EQ(Skills("Cascading Style Sheets"), std::vector<std::string>{"CSS"});
   EXPECT_EQ(Skills("local area network (LAN)"),
             (std::vector<std::string>{"Networking", "Networking"}));
+  EXPECT_EQ(Skills("JavaServer Pages (JSP)"),
+            (std::vector<std::string>{"Java Server Pages", "Java Server Pages"}));
   // A vendor's name for a skill is that skill ("Oracle Java" is Java), but Cisco's IOS is not
   // Apple's iOS.
   EXPECT_EQ(Skills("Oracle Java"), std::vector<std::string>{"Java"});
