@@ -9,9 +9,10 @@ Sources (see ../shared/data/README.md; attribution kept in data/README.md):
   linguist_languages.yml     GitHub Linguist programming languages and aliases (MIT)
   onet_technology_skills.txt O*NET 28 technology skills, occupation x product (CC BY 4.0)
 
-Acronyms follow data/skills_curated.tsv: when a curated skill already has the acronym an O*NET
-name ends in ("LAN" is Networking), the expansion ("local area network") becomes an alias of
-that skill, written as a line of its own that the engine merges into the curated one.
+One skill per concept: an O*NET product whose acronym or vendor-less name a skill already has
+(curated "LAN" is Networking, Linguist's "jsp", "Java" of "Oracle Java") is that skill; its name
+(and expansion) become aliases, written as a line of that skill's own that the engine merges
+into the curated one. data/skills_curated.tsv is read for this.
 
 Filters keep the matcher precise: a one-word name that is an ordinary English word
 (/usr/share/dict/words, Debian package wamerican) is dropped unless it is capitalised only as a
@@ -181,9 +182,9 @@ def acronym_and_expansion(name):
     if len(words) < 3 or not re.fullmatch(r'[A-Z][A-Z0-9]{2,5}', last):
         return None, None
     spelled = [words[:-1]]
-    for vendor in VENDORS:
-        if name.startswith(vendor + ' ') and len(words) - len(vendor.split()) >= 3:
-            spelled.append(words[len(vendor.split()):-1])
+    rest = vendor_rest(name)
+    if rest and len(rest.split()) >= 3:
+        spelled.append(rest.split()[:-1])
     for expansion in spelled:
         if last in (initials(expansion), initials(expansion).rstrip('S')):
             if expansion[0].lower() in ('a', 'an', 'the'):
@@ -218,27 +219,22 @@ def vendor_aliases(name, dictionary):
     """Short names of a vendor's product, best first: "Visio" of "Microsoft Visio", "WebLogic"
     of "Oracle WebLogic Server", "CorelDraw" of "Corel CorelDraw Graphics Suite". Each is kept
     only when it is not an ordinary word ("Access", "Project", "Struts" are curated instead)."""
-    for vendor in VENDORS:
-        if not name.startswith(vendor + ' '):
-            continue
-        rest = name[len(vendor) + 1:]
-        if rest.lower() in GENERIC_PRODUCT_NAMES:
-            return []
-        out = []
-        if len(rest) >= 4 and not ordinary_word(rest, dictionary):
-            out.append((0, rest))
-        bare = re.sub(r' Server$', '', rest)
-        # ("HTTP" of "Apache HTTP Server" is the protocol, not the server.)
-        if (bare != rest and len(bare) >= 4 and not ordinary_word(bare, dictionary) and
-                bare != bare.upper()):
-            out.append((1, bare))
-        first = rest.split()[0]
-        # The product's own name before the words that say which edition or suite it is.
-        if (first != rest and len(first) >= 5 and first.isalpha() and
-                first.lower() not in dictionary):
-            out.append((2, first))
-        return out
-    return []
+    rest = vendor_rest(name)
+    if not rest or rest.lower() in GENERIC_PRODUCT_NAMES:
+        return []
+    out = []
+    if len(rest) >= 4 and not ordinary_word(rest, dictionary):
+        out.append((0, rest))
+    bare = re.sub(r' Server$', '', rest)
+    # ("HTTP" of "Apache HTTP Server" is the protocol, not the server.)
+    if (bare != rest and len(bare) >= 4 and not ordinary_word(bare, dictionary) and
+            bare != bare.upper()):
+        out.append((1, bare))
+    first = rest.split()[0]
+    # The product's own name before the words that say which edition or suite it is.
+    if first != rest and len(first) >= 5 and first.isalpha() and first.lower() not in dictionary:
+        out.append((2, first))
+    return out
 
 
 def onet(root, dictionary, skills):
