@@ -54,6 +54,13 @@ SkillMatcher::SkillMatcher(const Taxonomy& taxonomy) {
     p.case_sensitive = sp.case_sensitive;
     p.upper_only = !sp.case_sensitive && sp.text.size() <= 2 &&
                    std::all_of(sp.text.begin(), sp.text.end(), IsAsciiAlpha);
+    p.list_item_only = sp.list_item_only;
+    if (p.list_item_only) {
+      auto known = [&](const auto& e) { return e.first == sp.skill; };
+      if (std::none_of(list_item_context_.begin(), list_item_context_.end(), known)) {
+        list_item_context_.emplace_back(sp.skill, taxonomy.skill(sp.skill).related);
+      }
+    }
     output_[state] = static_cast<int32_t>(patterns_.size());
     patterns_.push_back(p);
   }
@@ -120,6 +127,47 @@ SkillMatcher::SkillMatcher(const Taxonomy& taxonomy) {
   std::vector<int32_t>().swap(delta_);
 }
 
+namespace {
+
+bool IsWordAt(std::string_view text, size_t at, std::string_view word) {
+  return text.substr(at, word.size()) == word;
+}
+
+// True when text[begin, end) is a whole item of a list: between the line's start or a list
+// separator (",", ";", "(", "/", "|", ":", a bullet) or a joining "and"/"or"/"&" before it, and
+// the line's end, a separator or a joining word after it; a version number may follow ("Access
+// 2010"). "Access to records", "Project Manager" and "Word of mouth" are not items.
+bool StandsAsListItem(std::string_view text, size_t begin, size_t end) {
+  auto is_separator = [](char c) {
+    return c == ',' || c == ';' || c == '/' || c == '|' || c == '*' || c == '&' ||
+           static_cast<unsigned char>(c) >= 0x80;  // a bullet or dash glyph
+  };
+  size_t i = begin;
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
+  bool before = i == 0 || text[i - 1] == '\n' || is_separator(text[i - 1]) || text[i - 1] == '(' ||
+                text[i - 1] == ':' || text[i - 1] == '-' ||
+                (i >= 4 && text.substr(i - 4, 4) == " and") ||
+                (i >= 3 && text.substr(i - 3, 3) == " or");
+  if (!before) return false;
+  size_t j = end;
+  const size_t n = text.size();
+  auto skip_blanks = [&] {
+    while (j < n && (text[j] == ' ' || text[j] == '\t')) ++j;
+  };
+  skip_blanks();
+  if (j < n && IsAsciiDigit(text[j])) {  // a version: "Access 2010", "Project 2013"
+    while (j < n && (IsAsciiDigit(text[j]) || text[j] == '.')) ++j;
+    skip_blanks();
+  }
+  if (j >= n || text[j] == '\n' || text[j] == '\r' || is_separator(text[j]) || text[j] == ')') {
+    return true;
+  }
+  if (text[j] == '.') return j + 1 >= n || !IsAsciiAlnum(text[j + 1]);
+  return IsWordAt(text, j, "and ") || IsWordAt(text, j, "or ");
+}
+
+}  // namespace
+
 inline int32_t SkillMatcher::Step(int32_t state, uint32_t node, uint8_t cls) const {
   const uint32_t at = node >> 8;
   const uint32_t children = node & kKindMask;
@@ -153,7 +201,8 @@ bool SkillMatcher::Accept(std::string_view text, size_t begin, size_t end, const
     }
   }
   if (p.case_sensitive) {
-    return text.substr(begin, end - begin) == p.text;
+    if (text.substr(begin, end - begin) != p.text) return false;
+    return !p.list_item_only || StandsAsListItem(text, begin, end);
   }
   if (p.upper_only) {
     for (size_t i = begin; i < end; ++i) {
@@ -178,6 +227,8 @@ void SkillMatcher::Find(std::string_view text, std::vector<SkillMatch>* out) con
   const int32_t* output = output_.data();
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(text.data());
   size_t covered = 0;
+  const size_t first = out->size();  // `out` may hold an earlier text's matches
+  std::vector<size_t> list_items;    // positions in `out` of list-item-only matches (rare)
   // A walk can start at each byte that follows a non-word byte: the clear bits of the word-byte
   // mask shifted by one (the previous block's last byte carries in). Visiting only those, 16
   // bytes at a time, saves a test and a hard-to-predict branch on every other byte.
@@ -192,6 +243,7 @@ void SkillMatcher::Find(std::string_view text, std::vector<SkillMatch>* out) con
       int32_t state = root_next_[bytes[i]];
       if (state == 0) continue;
       SkillMatch best;
+      bool best_list_item_only = false;
       for (size_t j = i;;) {
         const uint32_t node = node_[static_cast<size_t>(state)];
         // An alias ending in a word byte can only end at a word's end (Accept). Few states end
@@ -200,7 +252,10 @@ void SkillMatcher::Find(std::string_view text, std::vector<SkillMatch>* out) con
         if ((node & kEndsAlias) != 0 && (j + 1 >= n || !IsWordByte(static_cast<char>(bytes[j])) ||
                                          !IsWordByte(static_cast<char>(bytes[j + 1])))) {
           const Pattern& p = patterns_[output[state]];
-          if (Accept(text, i, j + 1, p)) best = SkillMatch{i, j + 1, p.skill};
+          if (Accept(text, i, j + 1, p)) {
+            best = SkillMatch{i, j + 1, p.skill};
+            best_list_item_only = p.list_item_only;
+          }
         }
         if (++j >= n) break;
         uint8_t cls = byte_class_[bytes[j]];
@@ -209,11 +264,51 @@ void SkillMatcher::Find(std::string_view text, std::vector<SkillMatch>* out) con
         if (state == 0) break;
       }
       if (best.skill != kNoSkill && i >= covered) {
+        if (best_list_item_only) list_items.push_back(out->size());
         out->push_back(best);
         covered = best.end;
       }
     }
   }
+  if (!list_items.empty()) KeepListItemsInContext(text, first, list_items, out);
+}
+
+void SkillMatcher::KeepListItemsInContext(std::string_view text, size_t first,
+                                          const std::vector<size_t>& at,
+                                          std::vector<SkillMatch>* out) const {
+  std::vector<bool> drop(out->size(), false);
+  for (size_t k : at) drop[k] = true;  // until its line shows a context
+  std::vector<bool> list_item = drop;
+  for (size_t k : at) {
+    const SkillMatch& m = (*out)[k];
+    size_t line_begin = text.rfind('\n', m.begin);
+    line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
+    size_t line_end = text.find('\n', m.end);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    const std::vector<SkillId>* related = nullptr;
+    for (const auto& [skill, rel] : list_item_context_) {
+      if (skill == m.skill) related = &rel;
+    }
+    // The matches are in text order: look at the neighbours on the same line.
+    auto names_context = [&](size_t other) {
+      const SkillMatch& o = (*out)[other];
+      if (list_item[other]) return false;
+      return o.skill == m.skill ||
+             (related != nullptr &&
+              std::find(related->begin(), related->end(), o.skill) != related->end());
+    };
+    for (size_t o = k; o-- > first && (*out)[o].begin >= line_begin;) {
+      if (names_context(o)) drop[k] = false;
+    }
+    for (size_t o = k + 1; o < out->size() && (*out)[o].end <= line_end; ++o) {
+      if (names_context(o)) drop[k] = false;
+    }
+  }
+  size_t kept = first;
+  for (size_t k = first; k < out->size(); ++k) {
+    if (!drop[k]) (*out)[kept++] = (*out)[k];
+  }
+  out->resize(kept);
 }
 
 }  // namespace shortlist::engine

@@ -5,13 +5,16 @@
 // ever match at a word boundary, so Aho-Corasick's failure links are unnecessary: each walk stops
 // at the first byte no alias continues with. Then word-boundary checks keep "C" out of "C++"/"C#",
 // ".NET" out of "ASP.NET", "node" out of "node.js", and case checks apply to aliases the data marks
-// case-sensitive ("=Go", "=R"). Overlapping hits resolve leftmost-longest.
+// case-sensitive ("=Go", "=R"). Overlapping hits resolve leftmost-longest. An alias marked
+// list-item-only ("~Access") is kept only when it stands as an item of a list and its line also
+// names the same or a related skill through an ordinary alias ("Word, Excel, Access").
 //
 // Immutable after construction; Find() is const and thread-safe.
 #pragma once
 
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/taxonomy.h"
@@ -44,8 +47,13 @@ class SkillMatcher {
     SkillId skill = kNoSkill;
     bool case_sensitive = false;
     bool upper_only = false;  // 1-2 letter aliases ("HR", "ML") only count in capitals
+    bool list_item_only = false;
   };
   bool Accept(std::string_view text, size_t begin, size_t end, const Pattern& p) const;
+  // Drops the list-item-only matches out[at[k]] whose line names neither their skill nor a
+  // related one through an ordinary alias; out[0, first) belongs to earlier texts.
+  void KeepListItemsInContext(std::string_view text, size_t first, const std::vector<size_t>& at,
+                              std::vector<SkillMatch>* out) const;
   // The child of `state` (whose node_ word is `node`) by byte class `cls`; 0 = none.
   int32_t Step(int32_t state, uint32_t node, uint8_t cls) const;
 
@@ -75,6 +83,8 @@ class SkillMatcher {
   std::vector<Edge> edges_;
   std::vector<int32_t> output_;  // pattern ending at this state, or -1
   std::vector<Pattern> patterns_;
+  // The related skills of the skills that have a list-item-only alias (few), for the context test.
+  std::vector<std::pair<SkillId, std::vector<SkillId>>> list_item_context_;
 };
 
 }  // namespace shortlist::engine

@@ -61,8 +61,10 @@ Taxonomy::Taxonomy(const std::vector<std::string_view>& tsv_files) {
       for (std::string_view raw : aliases) {
         std::string_view alias = Trim(raw);
         bool case_sensitive = false;
-        if (!alias.empty() && alias[0] == '=') {
+        bool list_item_only = false;
+        if (!alias.empty() && (alias[0] == '=' || alias[0] == '~')) {
           case_sensitive = true;
+          list_item_only = alias[0] == '~';
           alias.remove_prefix(1);
         }
         if (alias.empty()) continue;
@@ -70,8 +72,8 @@ Taxonomy::Taxonomy(const std::vector<std::string_view>& tsv_files) {
         // A case-sensitive alias makes the lower-case form unavailable too ("=Go" means the
         // word "go" is not this skill), so it claims the key either way.
         if (!by_alias_.emplace(lower, id).second) continue;
-        patterns_.push_back(
-            SkillPattern{case_sensitive ? std::string(alias) : lower, id, case_sensitive});
+        patterns_.push_back(SkillPattern{case_sensitive ? std::string(alias) : lower, id,
+                                         case_sensitive, list_item_only});
       }
       if (!existed && cols.size() > 3) {
         for (std::string_view r : SplitOn(cols[3], '|')) {

@@ -27,6 +27,9 @@ struct SkillPattern {
   std::string text;  // lower-case unless case_sensitive
   SkillId skill = kNoSkill;
   bool case_sensitive = false;  // "=Go" in the data: only "Go" matches, not "go"
+  // "~Access" in the data: case-sensitive, and only an item of a list whose line also names a
+  // skill related to this one ("Word, Excel, Access"; never "Access to records" or "Project X").
+  bool list_item_only = false;
 };
 
 class Taxonomy {

@@ -162,6 +162,56 @@ TEST_F(SkillMatcherTest, ProductsByTheShortNamesResumesUse) {
   EXPECT_EQ(Skills("TCP/IP"), std::vector<std::string>{"Networking"});
 }
 
+TEST_F(SkillMatcherTest, SkillsOfEveryJobFamily) {
+  // Found as unmatched items of the category resumes' skills sections.
+  EXPECT_TRUE(Has("Wound care, phlebotomy, infection control", "Wound care"));
+  EXPECT_TRUE(Has("Wound care, phlebotomy, infection control", "Phlebotomy"));
+  EXPECT_TRUE(Has("Wound care, phlebotomy, infection control", "Infection control"));
+  EXPECT_TRUE(Has("Balanced cash drawers; loss prevention", "Cash handling"));
+  EXPECT_TRUE(Has("Balanced cash drawers; loss prevention", "Loss prevention"));
+  EXPECT_TRUE(Has("Trial balance, month-end closing", "Accounting"));
+  EXPECT_TRUE(Has("Trial balance, month-end closing", "Financial reporting"));
+  EXPECT_TRUE(Has("Planned with MS Project", "Microsoft Project"));
+  EXPECT_TRUE(Has("Tools: Load Runner, Web Logic, Net Beans", "Hewlett Packard LoadRunner"));
+  EXPECT_TRUE(Has("Tools: Load Runner, Web Logic, Net Beans", "Oracle WebLogic Server"));
+  EXPECT_TRUE(Has("Tools: Load Runner, Web Logic, Net Beans", "Apache NetBeans"));
+  EXPECT_TRUE(Has("Highly detail-oriented and self-motivated", "Attention to detail"));
+  EXPECT_TRUE(Has("Highly detail-oriented and self-motivated", "Self-motivation"));
+  // Names that are also places, verbs or settings count only as written for the product.
+  EXPECT_TRUE(Has("Research with Bloomberg and Factiva", "Bloomberg Terminal"));
+  EXPECT_FALSE(Has("Farms across the Great Plains", "Microsoft Dynamics GP"));
+  EXPECT_FALSE(Has("to quicken the close", "Quicken"));
+  EXPECT_FALSE(Has("improved the quality of service", "QoS"));
+  EXPECT_FALSE(Has("KIA Performance Center", "Hewlett Packard LoadRunner"));
+}
+
+TEST_F(SkillMatcherTest, OfficeProductsByTheirBareNamesInAList) {
+  // "Word", "Access", "Project" and "Exchange" are English words; in a list that names another
+  // office product they are the products.
+  EXPECT_EQ(Skills("Microsoft Office (Word, Excel, PowerPoint, Access)"),
+            (std::vector<std::string>{"Microsoft Office", "Microsoft Office", "Microsoft Excel",
+                                      "Microsoft Office", "Microsoft Access"}));
+  EXPECT_TRUE(Has("Excel, Word and Access 2010", "Microsoft Access"));
+  EXPECT_TRUE(Has("MS Office: Word, Excel, Project 2013", "Microsoft Project"));
+  EXPECT_TRUE(Has("Windows Server 2008, Exchange 2010, Active Directory", "Microsoft Exchange"));
+  EXPECT_TRUE(Has("Word, Excel, Access and Publisher", "Microsoft Publisher"));
+  // Not an item of a list, or no office product on the line: the English word.
+  EXPECT_FALSE(Has("Access to patient records in Excel", "Microsoft Access"));
+  EXPECT_FALSE(Has("Project Manager, Excel", "Microsoft Project"));
+  EXPECT_FALSE(Has("Word of mouth marketing in Excel", "Microsoft Office"));
+  EXPECT_FALSE(Has("Exchange rates, Excel models", "Microsoft Exchange"));
+  EXPECT_FALSE(Has("Controlled Access, badges", "Microsoft Access"));
+  EXPECT_FALSE(Has("access, Excel", "Microsoft Access"));  // case-sensitive
+  // The context must be on the same line.
+  EXPECT_FALSE(Has("Excel\nAccess", "Microsoft Access"));
+  // A match list holding an earlier text's matches is left as it was.
+  std::vector<SkillMatch> matches;
+  matcher_->Find("Excel", &matches);
+  matcher_->Find("Access", &matches);
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(taxonomy_->skill(matches[0].skill).name, "Microsoft Excel");
+}
+
 TEST_F(SkillMatcherTest, EverydayWordsDoNotNameANarrowSkill) {
   // "Reporting" is what every analyst and team lead does; only news reporting is Journalism.
   EXPECT_FALSE(Has("Weekly KPI reporting in Excel", "Journalism"));
@@ -240,6 +290,25 @@ TEST(TaxonomyTest, EarlierFileWinsAndBadLinesAreSkipped) {
   // and one another skill holds stays that skill's.
   EXPECT_EQ(tax.Find("something"), foo);
   EXPECT_EQ(tax.skill(tax.Find("bz")).name, "Baz");
+}
+
+TEST(TaxonomyTest, ListItemAliasesAreCaseSensitiveAndClaimTheWord) {
+  Taxonomy tax({"Suite Access\tdb\t~Access|suite access\tSheets\nSheets\ttool\tsheets\n",
+                "Other\ttool\taccess\n"});
+  SkillId access = tax.Find("Suite Access");
+  ASSERT_NE(access, kNoSkill);
+  EXPECT_EQ(tax.Find("access"), access);  // the later file's "access" does not take the word
+  SkillMatcher matcher(tax);
+  std::vector<SkillMatch> matches;
+  matcher.Find("Sheets, Access", &matches);
+  ASSERT_EQ(matches.size(), 2u);
+  EXPECT_EQ(matches[1].skill, access);
+  matches.clear();
+  matcher.Find("Access, sheets of paper", &matches);  // "sheets" is Sheets: the context holds
+  EXPECT_EQ(matches.size(), 2u);
+  matches.clear();
+  matcher.Find("Access granted", &matches);
+  EXPECT_TRUE(matches.empty());
 }
 
 TEST(TaxonomyTest, PublicAliasesOfACuratedSkillCount) {
