@@ -159,9 +159,15 @@ bool StandsAsListItem(std::string_view text, size_t begin, size_t end) {
     while (j < n && (IsAsciiDigit(text[j]) || text[j] == '.')) ++j;
     skip_blanks();
   }
-  if (j >= n || text[j] == '\n' || text[j] == '\r' || is_separator(text[j]) || text[j] == ')') {
-    return true;
+  if (j < n && (text[j] == '\r' || text[j] == '\n')) {
+    // A line break without a separator may only wrap the item: "Project\nManagement" is one
+    // item, "Project,\nSharePoint" and "Word\n\nExperience" are not.
+    if (text[j] == '\r') ++j;
+    if (j < n && text[j] == '\n') ++j;
+    skip_blanks();
+    return j >= n || !IsAsciiAlpha(text[j]);
   }
+  if (j >= n || is_separator(text[j]) || text[j] == ')') return true;
   if (text[j] == '.') return j + 1 >= n || !IsAsciiAlnum(text[j + 1]);
   return IsWordAt(text, j, "and ") || IsWordAt(text, j, "or ");
 }

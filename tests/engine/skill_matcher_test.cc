@@ -202,6 +202,10 @@ TEST_F(SkillMatcherTest, OfficeProductsByTheirBareNamesInAList) {
   EXPECT_FALSE(Has("Exchange rates, Excel models", "Microsoft Exchange"));
   EXPECT_FALSE(Has("Controlled Access, badges", "Microsoft Access"));
   EXPECT_FALSE(Has("access, Excel", "Microsoft Access"));  // case-sensitive
+  // A line break may wrap an item ("Project" + "Management"); a separator before it ends one.
+  EXPECT_FALSE(Has("Excel, Word, Project\nManagement, Sales", "Microsoft Project"));
+  EXPECT_TRUE(Has("Excel, Word, Project,\nSharePoint", "Microsoft Project"));
+  EXPECT_TRUE(Has("Excel, Word, Project\n\nExperience", "Microsoft Project"));
   // The context must be on the same line.
   EXPECT_FALSE(Has("Excel\nAccess", "Microsoft Access"));
   // A match list holding an earlier text's matches is left as it was.
