@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/education.h"
 #include "engine/engine.h"
+#include "engine/sections.h"
+#include "engine/text.h"
 #include "fixture.h"
 
 namespace shortlist::engine {
@@ -224,6 +227,27 @@ TEST(ResumeAnalyzerTest, EducationAndCertifications) {
   EXPECT_EQ(r.education[0].year, 2016);
   ASSERT_EQ(r.certifications.size(), 1u);
   EXPECT_EQ(r.certifications[0], "AWS Certified Solutions Architect - Associate");
+}
+
+TEST(ResumeAnalyzerTest, CertificationLinesOutsideTheirSectionAreFoundAtAnyOffset) {
+  // A line naming a certification ("certif..." in any case) is one wherever the word starts: the
+  // scan tests eight bytes at a time, so every offset around those blocks is tried.
+  std::vector<std::string> texts;
+  for (size_t pad = 0; pad < 18; ++pad) {
+    texts.push_back(std::string(pad, 'x') + (pad % 2 ? "CERTIFIED nurse" : "certificate in"));
+  }
+  texts.push_back("Coached a cross-functional team of accountants");  // c's, no certification
+  texts.push_back("Certi fied");
+  texts.push_back("xxxxxxcertif");  // at the very end
+  std::string joined;
+  for (const std::string& t : texts) joined += t + "\n";
+  std::vector<Line> lines = SplitLines(joined);
+  std::vector<SectionKind> kinds(lines.size(), SectionKind::kExperience);
+  std::vector<bool> headings(lines.size(), false);
+  std::vector<std::string> certs = ExtractCertifications(lines, kinds, headings);
+  ASSERT_EQ(certs.size(), 19u);  // capped at 20; every padded line and the last one
+  for (size_t pad = 0; pad < 18; ++pad) EXPECT_EQ(certs[pad], texts[pad]);
+  EXPECT_EQ(certs[18], "xxxxxxcertif");
 }
 
 TEST(ResumeAnalyzerTest, EducationAcrossBlankLinesAndLinksAndWithoutADegree) {
