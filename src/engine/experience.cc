@@ -35,6 +35,17 @@ std::string_view CleanPart(std::string_view s) {
   return s;
 }
 
+// Whether `s` has two letters (ASCII, or bytes of a UTF-8 sequence): a name has.
+bool HasTwoLetters(std::string_view s) {
+  int letters = 0;
+  for (char c : s) {
+    if (IsAsciiAlpha(c) || static_cast<unsigned char>(c) >= 0x80) {
+      if (++letters == 2) return true;
+    }
+  }
+  return false;
+}
+
 // Splits on " at ", " | ", " - ", ", " and runs of 3+ spaces (layout columns).
 std::vector<std::string_view> SplitParts(std::string_view s) {
   std::vector<std::string_view> parts;
@@ -355,6 +366,9 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
       employer = {};
     }
     if (!title.empty() && !PlausibleEmployer(CleanPart(title), nullptr)) title = {};  // a grade
+    // What is left of a line of dates can be punctuation or another date (".", "2014)").
+    if (!HasTwoLetters(CleanPart(title))) title = {};
+    if (!HasTwoLetters(CleanPart(employer))) employer = {};
     e.title = std::string(CleanPart(title));
     e.employer = std::string(CleanPart(employer));
     span.begin = lines[first_line].offset;

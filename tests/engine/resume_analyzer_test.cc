@@ -204,6 +204,21 @@ TEST(ResumeAnalyzerTest, TheEndOfAWrappedSentenceIsNoTitle) {
   EXPECT_EQ(r.experience[0].employer, "Acme Store");
 }
 
+TEST(ResumeAnalyzerTest, PunctuationOrADateIsNeitherTitleNorEmployer) {
+  // An Indeed export repeats an entry's dates on a line of their own, ending in a full stop: what
+  // is left of that line, ".", names no job.
+  ResumeProfile r = Analyze(
+      "WORK EXPERIENCE\n\nSoftware Test Engineer\n\nInfosys Limited -\n\n"
+      "September 2014 to December 2014\n\n-September 2014 to December 2014.\nProject: 1\n"
+      "Role: Software Test Engineer\n");
+  ASSERT_FALSE(r.experience.empty());
+  EXPECT_EQ(r.experience[0].title, "Software Test Engineer");
+  for (const auto& e : r.experience) {
+    EXPECT_NE(e.title, ".");
+    EXPECT_NE(e.employer, ".");
+  }
+}
+
 TEST(ResumeAnalyzerTest, PerSkillYearsMergeOverlappingJobs) {
   // Python in two overlapping jobs: 2018-2020 and 2019-2021 -> 2018-01..2021-12 = 4 years.
   ResumeProfile r = Analyze(
