@@ -183,6 +183,14 @@ TEST_F(SkillMatcherTest, SkillsOfEveryJobFamily) {
   EXPECT_FALSE(Has("to quicken the close", "Quicken"));
   EXPECT_FALSE(Has("improved the quality of service", "QoS"));
   EXPECT_FALSE(Has("KIA Performance Center", "Hewlett Packard LoadRunner"));
+  // A skill's own name names it, not a broader skill that listed it as an alias.
+  EXPECT_EQ(Skills("Quality control"), std::vector<std::string>{"Quality control"});
+  EXPECT_EQ(Skills("Aircraft maintenance"), std::vector<std::string>{"Aircraft maintenance"});
+  EXPECT_EQ(Skills("CATIA V5"), std::vector<std::string>{"Dassault Systemes CATIA"});
+  EXPECT_EQ(Skills("SSIS"), std::vector<std::string>{"SQL Server Integration Services"});
+  EXPECT_EQ(Skills("cash handling"), std::vector<std::string>{"Cash handling"});
+  EXPECT_EQ(Skills("RDBMS, database design"), (std::vector<std::string>{"Databases", "Databases"}));
+  EXPECT_EQ(Skills("Database administrator"), std::vector<std::string>{"Database administration"});
 }
 
 TEST_F(SkillMatcherTest, OfficeProductsByTheirBareNamesInAList) {
