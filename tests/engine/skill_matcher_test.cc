@@ -191,6 +191,9 @@ TEST_F(SkillMatcherTest, SkillsOfEveryJobFamily) {
   EXPECT_EQ(Skills("cash handling"), std::vector<std::string>{"Cash handling"});
   EXPECT_EQ(Skills("RDBMS, database design"), (std::vector<std::string>{"Databases", "Databases"}));
   EXPECT_EQ(Skills("Database administrator"), std::vector<std::string>{"Database administration"});
+  // A social worker's case management is no paralegal's.
+  EXPECT_EQ(Skills("case management for families; social services"),
+            (std::vector<std::string>{"Case management", "Social work"}));
 }
 
 TEST_F(SkillMatcherTest, OfficeProductsByTheirBareNamesInAList) {
