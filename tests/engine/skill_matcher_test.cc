@@ -194,6 +194,10 @@ TEST_F(SkillMatcherTest, SkillsOfEveryJobFamily) {
   // A social worker's case management is no paralegal's.
   EXPECT_EQ(Skills("case management for families; social services"),
             (std::vector<std::string>{"Case management", "Social work"}));
+  // An arts center's community outreach is not social work, and garment construction is sewing.
+  EXPECT_EQ(Skills("grant writing and community outreach"),
+            (std::vector<std::string>{"Grant writing", "Community outreach"}));
+  EXPECT_EQ(Skills("garment construction"), std::vector<std::string>{"Fashion design"});
 }
 
 TEST_F(SkillMatcherTest, OfficeProductsByTheirBareNamesInAList) {
