@@ -198,6 +198,9 @@ TEST_F(SkillMatcherTest, SkillsOfEveryJobFamily) {
   EXPECT_EQ(Skills("grant writing and community outreach"),
             (std::vector<std::string>{"Grant writing", "Community outreach"}));
   EXPECT_EQ(Skills("garment construction"), std::vector<std::string>{"Fashion design"});
+  // Resolving conflicts is everyone's skill; HR's is employee relations.
+  EXPECT_EQ(Skills("conflict resolution; labor relations"),
+            (std::vector<std::string>{"Conflict resolution", "Employee relations"}));
 }
 
 TEST_F(SkillMatcherTest, OfficeProductsByTheirBareNamesInAList) {
