@@ -73,6 +73,7 @@ EngineData::EngineData()
     if (id != kNoSkill) generic_skills.insert(id);
   }
   for (const SkillPattern& p : taxonomy.patterns()) {
+    if (p.skill == kNoSkill) continue;
     ForEachToken(p.text, [this](std::string_view t) { skill_word_hashes.insert(TokenHash(t)); });
   }
 }

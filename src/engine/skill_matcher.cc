@@ -248,7 +248,8 @@ void SkillMatcher::Find(std::string_view text, std::vector<SkillMatch>* out) con
       const size_t i = block + static_cast<size_t>(__builtin_ctz(starts));
       int32_t state = root_next_[bytes[i]];
       if (state == 0) continue;
-      SkillMatch best;
+      SkillMatch best;  // best.skill stays kNoSkill for a phrase that names no skill
+      bool found = false;
       bool best_list_item_only = false;
       for (size_t j = i;;) {
         const uint32_t node = node_[static_cast<size_t>(state)];
@@ -260,6 +261,7 @@ void SkillMatcher::Find(std::string_view text, std::vector<SkillMatch>* out) con
           const Pattern& p = patterns_[output[state]];
           if (Accept(text, i, j + 1, p)) {
             best = SkillMatch{i, j + 1, p.skill};
+            found = true;
             best_list_item_only = p.list_item_only;
           }
         }
@@ -269,9 +271,13 @@ void SkillMatcher::Find(std::string_view text, std::vector<SkillMatch>* out) con
         state = Step(state, node, cls);
         if (state == 0) break;
       }
-      if (best.skill != kNoSkill && i >= covered) {
-        if (best_list_item_only) list_items.push_back(out->size());
-        out->push_back(best);
+      if (found && i >= covered) {
+        // A phrase that names no skill still covers its words: "fashion" in "in a timely
+        // fashion" starts no match of its own.
+        if (best.skill != kNoSkill) {
+          if (best_list_item_only) list_items.push_back(out->size());
+          out->push_back(best);
+        }
         covered = best.end;
       }
     }

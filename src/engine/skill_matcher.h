@@ -7,7 +7,8 @@
 // ".NET" out of "ASP.NET", "node" out of "node.js", and case checks apply to aliases the data marks
 // case-sensitive ("=Go", "=R"). Overlapping hits resolve leftmost-longest. An alias marked
 // list-item-only ("~Access") is kept only when it stands as an item of a list and its line also
-// names the same or a related skill through an ordinary alias ("Word, Excel, Access").
+// names the same or a related skill through an ordinary alias ("Word, Excel, Access"). A phrase
+// the data marks as naming no skill ("in a timely fashion") wins like an alias and is dropped.
 //
 // Immutable after construction; Find() is const and thread-safe.
 #pragma once

@@ -42,6 +42,11 @@ Taxonomy::Taxonomy(const std::vector<std::string_view>& tsv_files) {
     for (const Line& line : SplitLines(file)) {
       std::string_view text = line.text;
       if (text.empty() || text[0] == '#') continue;
+      if (text[0] == '!') {  // a phrase that names no skill
+        std::string phrase = AsciiLowerCopy(Trim(text.substr(1)));
+        if (!phrase.empty()) patterns_.push_back(SkillPattern{phrase, kNoSkill, false, false});
+        continue;
+      }
       std::vector<std::string_view> cols = SplitOn(text, '\t');
       if (cols.size() < 2) continue;
       std::string_view name = Trim(cols[0]);

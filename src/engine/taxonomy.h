@@ -25,6 +25,8 @@ struct Skill {
 // A surface form of a skill as the matcher looks for it.
 struct SkillPattern {
   std::string text;  // lower-case unless case_sensitive
+  // kNoSkill for a phrase that holds an alias but names no skill ("!timely fashion" in the data:
+  // "in a timely fashion" is no fashion design); matched like an alias, then dropped.
   SkillId skill = kNoSkill;
   bool case_sensitive = false;  // "=Go" in the data: only "Go" matches, not "go"
   // "~Access" in the data: case-sensitive, and only an item of a list whose line also names a

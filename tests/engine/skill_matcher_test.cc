@@ -203,6 +203,25 @@ TEST_F(SkillMatcherTest, SkillsOfEveryJobFamily) {
             (std::vector<std::string>{"Conflict resolution", "Employee relations"}));
 }
 
+TEST_F(SkillMatcherTest, PhrasesThatNameNoSkillHideTheAliasInside) {
+  // "Fashion" and "pilot" are skills, "in a timely fashion" and "a pilot project" are not.
+  EXPECT_TRUE(Skills("Completed filings in a timely fashion").empty());
+  EXPECT_TRUE(Skills("Work in an organized fashion").empty());
+  EXPECT_EQ(Skills("Led a pilot program for the new CRM"), std::vector<std::string>{"CRM"});
+  EXPECT_TRUE(Has("New York fashion week", "Fashion design"));
+  EXPECT_TRUE(Has("Commercial pilot, 1,500 hours", "Aviation"));
+}
+
+TEST(TaxonomyTest, NoSkillPhrasesAreMatchedAndDropped) {
+  Taxonomy tax({"Bar\ttool\tbar\n!foo bar\n"});
+  EXPECT_EQ(tax.Find("foo bar"), kNoSkill);
+  SkillMatcher matcher(tax);
+  std::vector<SkillMatch> matches;
+  matcher.Find("foo bar, then bar", &matches);
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(matches[0].begin, 14u);
+}
+
 TEST_F(SkillMatcherTest, OfficeProductsByTheirBareNamesInAList) {
   // "Word", "Access", "Project" and "Exchange" are English words; in a list that names another
   // office product they are the products.
