@@ -19,7 +19,8 @@ DegreeLevel LevelFromName(std::string_view name) {
   return DegreeLevel::kNone;
 }
 
-bool IsDegreeWordChar(char c) { return IsAsciiAlnum(c) || c == '.' || c == '\'' || c == '/'; }
+// A slash separates two degrees ("B.TECH/B.E", "BS/MS"), so it is no part of a word.
+bool IsDegreeWordChar(char c) { return IsAsciiAlnum(c) || c == '.' || c == '\''; }
 
 bool LooksLikeInstitution(std::string_view line) {
   static constexpr std::array<std::string_view, 12> kCues = {
@@ -113,8 +114,21 @@ DegreeLexicon::DegreeLexicon(std::string_view tsv) {
   }
 }
 
-DegreeLevel DegreeLexicon::FindImpl(std::string_view line, bool lowest, size_t* begin,
+DegreeLevel DegreeLexicon::FindImpl(std::string_view original, bool lowest, size_t* begin,
                                     size_t* end) const {
+  // "B-Tech", "M-Com": an initial joined by a hyphen is an initial with its dot ("b.tech"). The
+  // copy keeps every offset.
+  std::string dotted;
+  std::string_view line = original;
+  for (size_t i = 1; i + 1 < original.size(); ++i) {
+    if (original[i] != '-' || !IsAsciiAlpha(original[i - 1]) || !IsAsciiAlpha(original[i + 1]) ||
+        (i >= 2 && IsAsciiAlnum(original[i - 2]))) {
+      continue;
+    }
+    if (dotted.empty()) dotted.assign(original);
+    dotted[i] = '.';
+    line = dotted;
+  }
   // Most lines name no degree: unless a word of the line could start a degree name, stop before
   // anything is allocated.
   bool candidate = false;
@@ -170,8 +184,9 @@ DegreeLevel DegreeLexicon::FindImpl(std::string_view line, bool lowest, size_t* 
         it = names_.find(key);
       }
       if (it == names_.end()) continue;
-      // Two-letter abbreviations ("BS", "MA", "BE") only count in capitals.
-      bool abbreviation = key.size() <= 3 && key.find('.') == std::string::npos;
+      // Two-letter abbreviations ("BS", "MA", "BE") only count in capitals; three letters
+      // ("mba", "Phd", "hsc") are no English word in any case.
+      bool abbreviation = key.size() <= 2 && key.find('.') == std::string::npos;
       if (abbreviation && k == 0) {
         bool upper = std::all_of(word.begin(), word.end(), [](char c) {
           return !IsAsciiAlpha(c) || IsAsciiUpper(c) || c == 's' || c == 'c';

@@ -265,6 +265,23 @@ TEST(ResumeAnalyzerTest, CertificationLinesOutsideTheirSectionAreFoundAtAnyOffse
   EXPECT_EQ(certs[18], "xxxxxxcertif");
 }
 
+TEST(ResumeAnalyzerTest, DegreesAsIndianAndAcademicResumesWriteThem) {
+  // A hyphenated initial ("B-Tech"), two degrees joined by a slash, and three-letter
+  // abbreviations in any case ("mba", "PhD") name degrees.
+  ResumeProfile r = Analyze(
+      "EDUCATION\n\nB-Tech\n\nKuppam Engineering College - Kuppam\n\n"
+      "B.TECH/B.E\n\nAnnamacharya Institute of Technology\n\n"
+      "mba in human resource\n\nsikkim manipal university\n\n"
+      "PhD : Soil Science and Crop physiology\n\nUniversity of Florida\n");
+  ASSERT_EQ(r.education.size(), 4u);
+  EXPECT_EQ(r.education[0].level, DegreeLevel::kBachelor);
+  EXPECT_EQ(r.education[0].degree, "B-Tech");
+  EXPECT_EQ(r.education[1].level, DegreeLevel::kBachelor);
+  EXPECT_EQ(r.education[2].level, DegreeLevel::kMaster);
+  EXPECT_EQ(r.education[2].field, "human resource");
+  EXPECT_EQ(r.education[3].level, DegreeLevel::kDoctorate);
+}
+
 TEST(ResumeAnalyzerTest, EducationAcrossBlankLinesAndLinksAndWithoutADegree) {
   // The institution three lines with text below the degree, past blank lines and a link; a
   // spaced "B. Tech"; an institution named without a degree is an entry of unknown level; a
