@@ -121,6 +121,10 @@ TEST(JobAnalyzerTest, DegreeRequirement) {
       "Preferred qualifications:\nMS or PhD in Statistics.\n");
   EXPECT_EQ(eq.min_degree, DegreeLevel::kBachelor);
   EXPECT_FALSE(eq.degree_required);
+  // "PhD" as postings write it (a lower-case h) is a doctorate.
+  JobRequirements phd = SharedEngine().AnalyzeJob(
+      "Research Scientist", "Requirements:\n- PhD in Computer Science or a related field.\n");
+  EXPECT_EQ(phd.min_degree, DegreeLevel::kDoctorate);
 }
 
 TEST(JobAnalyzerTest, KnockoutsWithSeverity) {
