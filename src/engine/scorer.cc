@@ -456,7 +456,7 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
     ev.breakdown.push_back(FeatureContribution{
         "knockouts",
         job.knockouts.empty() ? 0 : static_cast<double>(failed.size()) / job.knockouts.size(),
-        -kMaxKnockoutPenalty, -knockout_penalty,
+        -kMaxKnockoutPenalty, 0.0 - knockout_penalty,  // +0, not -0, when none is incurred
         failed.empty() ? "Meets every knockout requirement."
                        : "Does not meet: " + JoinNames(failed, 4) + "."});
   }

@@ -40,6 +40,10 @@ TEST(EnginePropertiesTest, ScoresAGoodCandidateHighAndExplainsIt) {
   for (const FeatureContribution& c : ev.breakdown) {
     sum += c.points;
     EXPECT_FALSE(c.explanation.empty()) << c.name;
+    // A penalty not incurred is 0 points, not -0 (which JSON clients print as "-0.0").
+    if (c.points == 0) {
+      EXPECT_FALSE(std::signbit(c.points)) << c.name;
+    }
   }
   EXPECT_EQ(ev.score, static_cast<int>(std::lround(std::clamp(sum, 0.0, 100.0))));
   EXPECT_GT(ev.experience_years_relevant, 5);
