@@ -212,6 +212,15 @@ TEST_F(SkillMatcherTest, PhrasesThatNameNoSkillHideTheAliasInside) {
   EXPECT_TRUE(Has("Commercial pilot, 1,500 hours", "Aviation"));
 }
 
+TEST_F(SkillMatcherTest, SpringIsAFrameworkInAListAndASeasonElsewhere) {
+  // 85 % of the bare "Spring" in the category resumes were seasons ("Dean's List Spring 2014").
+  EXPECT_TRUE(Has("Java, Spring, Hibernate", "Spring"));
+  EXPECT_TRUE(Has("Java, J2EE, Spring 4, Struts", "Spring"));
+  EXPECT_TRUE(Has("Built Spring Boot microservices", "Spring"));
+  EXPECT_FALSE(Has("Dean's List Spring 2014", "Spring"));
+  EXPECT_FALSE(Has("Expected to graduate spring of 2020", "Spring"));
+}
+
 TEST(TaxonomyTest, NoSkillPhrasesAreMatchedAndDropped) {
   Taxonomy tax({"Bar\ttool\tbar\n!foo bar\n"});
   EXPECT_EQ(tax.Find("foo bar"), kNoSkill);
