@@ -198,6 +198,11 @@ TEST_F(SkillMatcherTest, SkillsOfEveryJobFamily) {
   EXPECT_EQ(Skills("grant writing and community outreach"),
             (std::vector<std::string>{"Grant writing", "Community outreach"}));
   EXPECT_EQ(Skills("garment construction"), std::vector<std::string>{"Fashion design"});
+  // Assembly of parts is no assembly language; a welder is no carpenter.
+  EXPECT_FALSE(Has("Assembly of inverters and gearboxes", "Assembly language"));
+  EXPECT_TRUE(Has("Firmware in x86 assembly", "Assembly language"));
+  EXPECT_EQ(Skills("welding, plumbing, carpentry"),
+            (std::vector<std::string>{"Welding", "Plumbing", "Carpentry"}));
   // Resolving conflicts is everyone's skill; HR's is employee relations.
   EXPECT_EQ(Skills("conflict resolution; labor relations"),
             (std::vector<std::string>{"Conflict resolution", "Employee relations"}));
