@@ -203,6 +203,12 @@ TEST_F(SkillMatcherTest, SkillsOfEveryJobFamily) {
   EXPECT_TRUE(Has("Firmware in x86 assembly", "Assembly language"));
   EXPECT_EQ(Skills("welding, plumbing, carpentry"),
             (std::vector<std::string>{"Welding", "Plumbing", "Carpentry"}));
+  // Workers' compensation is insurance, not pay; glucose monitoring is no IT monitoring.
+  EXPECT_EQ(Skills("Handled workers' compensation claims"),
+            std::vector<std::string>{"Workers' compensation"});
+  EXPECT_EQ(Skills("Claims adjuster"), std::vector<std::string>{"Insurance claims"});
+  EXPECT_FALSE(Has("Performed glucose monitoring", "System monitoring"));
+  EXPECT_TRUE(Has("Network monitoring with Nagios", "System monitoring"));
   // Resolving conflicts is everyone's skill; HR's is employee relations.
   EXPECT_EQ(Skills("conflict resolution; labor relations"),
             (std::vector<std::string>{"Conflict resolution", "Employee relations"}));
