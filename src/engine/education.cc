@@ -120,8 +120,9 @@ DegreeLevel DegreeLexicon::FindImpl(std::string_view original, bool lowest, size
   // copy keeps every offset.
   std::string dotted;
   std::string_view line = original;
-  for (size_t i = 1; i + 1 < original.size(); ++i) {
-    if (original[i] != '-' || !IsAsciiAlpha(original[i - 1]) || !IsAsciiAlpha(original[i + 1]) ||
+  for (size_t i = original.find('-', 1); i != std::string_view::npos && i + 1 < original.size();
+       i = original.find('-', i + 1)) {
+    if (!IsAsciiAlpha(original[i - 1]) || !IsAsciiAlpha(original[i + 1]) ||
         (i >= 2 && IsAsciiAlnum(original[i - 2]))) {
       continue;
     }
