@@ -209,6 +209,10 @@ TEST_F(SkillMatcherTest, SkillsOfEveryJobFamily) {
   EXPECT_EQ(Skills("Claims adjuster"), std::vector<std::string>{"Insurance claims"});
   EXPECT_FALSE(Has("Performed glucose monitoring", "System monitoring"));
   EXPECT_TRUE(Has("Network monitoring with Nagios", "System monitoring"));
+  // Advising clients is consulting, not academic advising; counseling is a skill of its own.
+  EXPECT_FALSE(Has("Advising customers on their mobile strategy", "Academic advising"));
+  EXPECT_TRUE(Has("Academic advising for first-year students", "Academic advising"));
+  EXPECT_EQ(Skills("career counseling"), std::vector<std::string>{"Counseling"});
   // Resolving conflicts is everyone's skill; HR's is employee relations.
   EXPECT_EQ(Skills("conflict resolution; labor relations"),
             (std::vector<std::string>{"Conflict resolution", "Employee relations"}));
