@@ -213,6 +213,13 @@ TEST_F(SkillMatcherTest, SkillsOfEveryJobFamily) {
   EXPECT_FALSE(Has("Advising customers on their mobile strategy", "Academic advising"));
   EXPECT_TRUE(Has("Academic advising for first-year students", "Academic advising"));
   EXPECT_EQ(Skills("career counseling"), std::vector<std::string>{"Counseling"});
+  // Billing and coding, medical records and special education are skills, not proxies for
+  // medical terminology or classroom management; hospital admissions are no academic advising.
+  EXPECT_EQ(Skills("medical billing and coding; medical records"),
+            (std::vector<std::string>{"Medical billing and coding", "Medical records"}));
+  EXPECT_EQ(Skills("special education teacher, IEP"),
+            (std::vector<std::string>{"Special education", "Teaching", "Special education"}));
+  EXPECT_FALSE(Has("turned referrals into admissions", "Academic advising"));
   // Resolving conflicts is everyone's skill; HR's is employee relations.
   EXPECT_EQ(Skills("conflict resolution; labor relations"),
             (std::vector<std::string>{"Conflict resolution", "Employee relations"}));
