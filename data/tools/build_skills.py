@@ -203,7 +203,7 @@ def curated_names():
             if line.startswith('#') or len(cols) < 2:
                 continue
             for alias in [cols[0]] + (cols[2].split('|') if len(cols) > 2 else []):
-                owner.setdefault(alias.lstrip('=').strip().lower(), cols[0])
+                owner.setdefault(alias.lstrip('=~').strip().lower(), cols[0])
     return owner
 
 
