@@ -171,7 +171,8 @@ bool ContinuesASentence(const std::vector<Line>& lines, size_t j) {
 
 bool PlausibleEmployer(std::string_view name, const EngineData* data) {
   name = Trim(name);
-  if (name.empty()) return false;
+  // Punctuation or a date, what is left of a line of dates (".", "2014)"), names nothing.
+  if (!HasTwoLetters(name)) return false;
   // Grades and scores: "B+ Average", "A Completed", "CGPA 8.1", "First Class", "78%".
   if (name.find('%') != std::string_view::npos) return false;
   // A letter grade first: "B+", "A-", "B+ Average", "A Completed".
@@ -366,9 +367,6 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
       employer = {};
     }
     if (!title.empty() && !PlausibleEmployer(CleanPart(title), nullptr)) title = {};  // a grade
-    // What is left of a line of dates can be punctuation or another date (".", "2014)").
-    if (!HasTwoLetters(CleanPart(title))) title = {};
-    if (!HasTwoLetters(CleanPart(employer))) employer = {};
     e.title = std::string(CleanPart(title));
     e.employer = std::string(CleanPart(employer));
     span.begin = lines[first_line].offset;

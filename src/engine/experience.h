@@ -29,11 +29,12 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
                                               MonthIndex reference,
                                               const EngineData* data = nullptr);
 
-// False for what cannot be an employer's name: a grade or score ("B+ Average", "CGPA 8.1"), a
-// project detail ("Team Size 15", "Location: Pune", "Responsibilities"), or (with `data`) a
-// list of technologies: two or more skill names and nothing else, led by a programming or query
-// language ("SQL Oracle"). "Oracle", "Cisco", "SAP ABAP" or "Oracle Retail" stay possible
-// employers: vendors name companies and their business units.
+// False for what cannot be an employer's name: fewer than two letters (".", "2014)"), a grade or
+// score ("B+ Average", "CGPA 8.1"), a project detail ("Team Size 15", "Location: Pune",
+// "Responsibilities"), or (with `data`) a list of technologies: two or more skill names and
+// nothing else, led by a programming or query language ("SQL Oracle"). "Oracle", "Cisco", "SAP
+// ABAP" or "Oracle Retail" stay possible employers: vendors name companies and their business
+// units.
 bool PlausibleEmployer(std::string_view name, const EngineData* data);
 
 }  // namespace shortlist::engine
