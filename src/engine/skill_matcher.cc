@@ -129,10 +129,6 @@ SkillMatcher::SkillMatcher(const Taxonomy& taxonomy) {
 
 namespace {
 
-bool IsWordAt(std::string_view text, size_t at, std::string_view word) {
-  return text.substr(at, word.size()) == word;
-}
-
 // True when text[begin, end) is a whole item of a list: between the line's start or a list
 // separator (",", ";", "(", "/", "|", ":", a bullet) or a joining "and"/"or"/"&" before it, and
 // the line's end, a separator or a joining word after it; a version number may follow ("Access
@@ -145,9 +141,8 @@ bool StandsAsListItem(std::string_view text, size_t begin, size_t end) {
   size_t i = begin;
   while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
   bool before = i == 0 || text[i - 1] == '\n' || is_separator(text[i - 1]) || text[i - 1] == '(' ||
-                text[i - 1] == ':' || text[i - 1] == '-' ||
-                (i >= 4 && text.substr(i - 4, 4) == " and") ||
-                (i >= 3 && text.substr(i - 3, 3) == " or");
+                text[i - 1] == ':' || text[i - 1] == '-' || text.substr(0, i).ends_with(" and") ||
+                text.substr(0, i).ends_with(" or");
   if (!before) return false;
   size_t j = end;
   const size_t n = text.size();
@@ -169,7 +164,7 @@ bool StandsAsListItem(std::string_view text, size_t begin, size_t end) {
   }
   if (j >= n || is_separator(text[j]) || text[j] == ')') return true;
   if (text[j] == '.') return j + 1 >= n || !IsAsciiAlnum(text[j + 1]);
-  return IsWordAt(text, j, "and ") || IsWordAt(text, j, "or ");
+  return text.substr(j).starts_with("and ") || text.substr(j).starts_with("or ");
 }
 
 }  // namespace
