@@ -8,29 +8,14 @@
 namespace shortlist::ingest {
 namespace {
 
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid.
+// Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid: DecodeUtf8 reads its
+// shape; an overlong form, a surrogate or a code point past U+10FFFF is refused here too.
 std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) return 1;
-  std::size_t len;
-  char32_t min;
-  char32_t cp;
-  if ((b0 & 0xE0) == 0xC0) {
-    len = 2, min = 0x80, cp = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3, min = 0x800, cp = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4, min = 0x10000, cp = b0 & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  std::size_t len = 1;
+  const int32_t cp = DecodeUtf8(s, i, &len);
+  if (cp < 0) return 0;
+  static constexpr int32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};  // by length
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
   return len;
 }
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "common/charset.h"  // AppendUtf8, kCp1252High
+#include "common/charset.h"  // AppendUtf8, DecodeUtf8, kCp1252High
 
 namespace shortlist::ingest {
 
