@@ -219,6 +219,41 @@ void GroupExampleLists(std::string_view lower, const std::vector<SkillMatch>& ma
   }
 }
 
+// "2+ years of sales experience (B2B, retail or inside sales)", "CRM (Salesforce)": skills in
+// parentheses right after a skill name kinds or examples of it, so any one of them meets what
+// the line asks. They join that skill's alternative group (and its one knockout), instead of
+// each becoming a requirement of its own -- a salesman of 8 years failed "2+ years of Retail".
+void GroupParentheticals(std::string_view lower, const std::vector<SkillMatch>& matches,
+                         std::vector<int>* alt, int* next_group) {
+  for (size_t open = lower.find('('); open != std::string_view::npos;
+       open = lower.find('(', open + 1)) {
+    size_t close = std::min(lower.find(')', open), lower.size());
+    size_t head = matches.size();  // the last skill named before the parenthesis
+    size_t inside_first = matches.size();
+    size_t inside_last = 0;
+    for (size_t k = 0; k < matches.size(); ++k) {
+      if (matches[k].end <= open) head = k;
+      if (matches[k].begin > open && matches[k].end <= close) {
+        inside_first = std::min(inside_first, k);
+        inside_last = k;
+      }
+    }
+    if (head == matches.size() || inside_first == matches.size()) continue;
+    // The head skill stands at the parenthesis, but for a word such as "experience" or "tools".
+    std::string_view between = Trim(lower.substr(matches[head].end, open - matches[head].end));
+    if (CountWords(between) > 1 || between.find_first_of(",.;:()") != std::string_view::npos) {
+      continue;
+    }
+    const int g = (*alt)[head] != 0 ? (*alt)[head] : (*next_group)++;
+    (*alt)[head] = g;
+    for (size_t k = inside_first; k <= inside_last; ++k) {
+      const int old = (*alt)[k];
+      if (old != 0 && old != g) std::replace(alt->begin(), alt->end(), old, g);
+      (*alt)[k] = g;
+    }
+  }
+}
+
 std::string DegreeName(DegreeLevel level) {
   switch (level) {
     case DegreeLevel::kHighSchool:
@@ -405,6 +440,7 @@ JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
         }
       }
       GroupExampleLists(lower, matches, &alt, &next_group);
+      GroupParentheticals(lower, matches, &alt, &next_group);
       for (size_t k = 0; k < matches.size(); ++k) {
         const SkillMatch& m = matches[k];
         auto [it, inserted] = found.try_emplace(m.skill);
@@ -415,8 +451,10 @@ JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
           f.order = order++;
           f.group = alt[k];
         } else if (importance == Importance::kRequired && f.importance != importance) {
+          // Asked for at last: the requirement's sentence decides its evidence and alternatives.
           f.importance = importance;
           f.evidence = std::string(Trim(sentence));
+          f.group = alt[k];
         }
         // "5+ years of Python and Django": years bind to the skills named after the number, if
         // the sentence names only a few.

@@ -110,6 +110,47 @@ TEST(JobAnalyzerTest, ExamplesAreAlternatives) {
   EXPECT_EQ(Req(j, "SQL")->alternative_group, 0);
 }
 
+TEST(JobAnalyzerTest, SkillsInParenthesesAfterASkillAreItsKinds) {
+  // The kinds of sales in parentheses are not a second requirement: eight years of sales with
+  // no retail met "2+ years of sales experience (B2B, retail or inside sales)" only in part.
+  JobRequirements j = SharedEngine().AnalyzeJob(
+      "Sales Representative",
+      "Requirements\n- 2+ years of sales experience (B2B, retail or inside sales)\n"
+      "- CRM (Salesforce) and Excel\n");
+  for (const char* name : {"Sales", "Retail", "CRM", "Salesforce", "Microsoft Excel"}) {
+    ASSERT_NE(Req(j, name), nullptr) << name;
+  }
+  EXPECT_GT(Req(j, "Sales")->alternative_group, 0);
+  EXPECT_EQ(Req(j, "Retail")->alternative_group, Req(j, "Sales")->alternative_group);
+  EXPECT_GT(Req(j, "CRM")->alternative_group, 0);
+  EXPECT_EQ(Req(j, "Salesforce")->alternative_group, Req(j, "CRM")->alternative_group);
+  EXPECT_NE(Req(j, "CRM")->alternative_group, Req(j, "Sales")->alternative_group);
+  EXPECT_EQ(Req(j, "Microsoft Excel")->alternative_group, 0);
+  std::vector<std::string> knockouts;
+  for (const Knockout& k : j.knockouts) knockouts.push_back(k.description);
+  EXPECT_EQ(knockouts,
+            (std::vector<std::string>{"2+ years of Sales or Retail", "2+ years of experience"}));
+  // A parenthesis away from the skill ("CRM tools and reporting (Salesforce)") is left alone.
+  j = SharedEngine().AnalyzeJob("Analyst",
+                                "Requirements\n- CRM tools and reporting (Salesforce)\n");
+  ASSERT_NE(Req(j, "Salesforce"), nullptr);
+  EXPECT_EQ(Req(j, "Salesforce")->alternative_group, 0);
+}
+
+TEST(JobAnalyzerTest, AlternativesComeFromTheSentenceThatAsksForTheSkill) {
+  // Python is first named in the responsibilities; the requirement "Python or Go" still makes
+  // them alternatives with one knockout.
+  JobRequirements j = SharedEngine().AnalyzeJob(
+      "Engineer",
+      "Responsibilities\nBuild services in Python.\nRequirements\n- 3+ years of Python or Go\n");
+  ASSERT_NE(Req(j, "Python"), nullptr);
+  ASSERT_NE(Req(j, "Go"), nullptr);
+  EXPECT_EQ(Req(j, "Python")->importance, Importance::kRequired);
+  EXPECT_GT(Req(j, "Python")->alternative_group, 0);
+  EXPECT_EQ(Req(j, "Python")->alternative_group, Req(j, "Go")->alternative_group);
+  EXPECT_EQ(j.knockouts.front().description, "3+ years of Python or Go");
+}
+
 TEST(JobAnalyzerTest, DegreeRequirement) {
   JobRequirements j = SharedEngine().AnalyzeJob("", ReadFixture("backend_job.txt"));
   EXPECT_EQ(j.min_degree, DegreeLevel::kBachelor);
