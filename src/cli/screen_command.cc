@@ -137,10 +137,15 @@ json JobJson(const ScreenArgs& args, const engine::JobRequirements& job) {
   for (const auto& s : job.skills) {
     (s.importance == engine::Importance::kRequired ? required : preferred).push_back(s.skill);
   }
+  // What the engine understood: the title is --title or, without it, the description's first
+  // line; the knockouts are what "qualified" and the penalties check.
+  json knockouts = json::array();
+  for (const auto& k : job.knockouts) knockouts.push_back(k.description);
   return {{"file", args.job_file},
-          {"title", args.title},
+          {"title", job.title},
           {"required_skills", required},
           {"preferred_skills", preferred},
+          {"knockouts", knockouts},
           {"min_years_experience", job.min_years_experience},
           {"leniency_level", args.leniency},
           {"qualifying_score", engine::QualifyingThreshold(args.leniency)}};

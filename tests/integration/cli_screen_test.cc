@@ -133,6 +133,10 @@ TEST_F(CliScreenTest, JsonCarriesRanksScoresAndABreakdownThatAddsUp) {
   EXPECT_EQ(out["summary"]["failed"], 0);
   EXPECT_EQ(out["job"]["leniency_level"], 5);
   EXPECT_FALSE(out["job"]["required_skills"].empty());
+  // Without --title the job's title is its first line, as the engine read it.
+  EXPECT_EQ(out["job"]["title"], kPythonJobTitle);
+  EXPECT_EQ(out["job"]["knockouts"],
+            json({"5+ years of Python", "Bachelor's degree required", "5+ years of experience"}));
   const json& c = out["candidates"];
   ASSERT_EQ(c.size(), 3u);
   EXPECT_EQ(c[0]["name"], "Alice Example");
