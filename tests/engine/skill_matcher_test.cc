@@ -225,6 +225,22 @@ TEST_F(SkillMatcherTest, SkillsOfEveryJobFamily) {
             (std::vector<std::string>{"Conflict resolution", "Employee relations"}));
 }
 
+TEST_F(SkillMatcherTest, ManagementSpecialtiesAreNotBareManagement) {
+  // Job postings ask for change or stakeholder management; neither is general management, and
+  // supply chain management is one skill, not two.
+  EXPECT_EQ(Skills("Experience with change management and stakeholder management"),
+            (std::vector<std::string>{"Change management", "Stakeholder management"}));
+  EXPECT_EQ(Skills("procurement or supply chain management"),
+            (std::vector<std::string>{"Supply chain", "Supply chain"}));
+  EXPECT_EQ(Skills("major incident management"), std::vector<std::string>{"Incident management"});
+  EXPECT_EQ(Skills("Partner Management and/or Business Development"),
+            (std::vector<std::string>{"Partner management", "Business development"}));
+  EXPECT_EQ(Skills("Sr. Workforce Manager: WFM"),
+            (std::vector<std::string>{"Workforce management", "Workforce management"}));
+  EXPECT_EQ(Skills("knowledge management"), std::vector<std::string>{"Knowledge management"});
+  EXPECT_EQ(Skills("Store management"), std::vector<std::string>{"Management"});
+}
+
 TEST_F(SkillMatcherTest, PhrasesThatNameNoSkillHideTheAliasInside) {
   // "Fashion" and "pilot" are skills, "in a timely fashion" and "a pilot project" are not.
   EXPECT_TRUE(Skills("Completed filings in a timely fashion").empty());
