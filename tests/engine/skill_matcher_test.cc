@@ -225,7 +225,7 @@ TEST_F(SkillMatcherTest, SkillsOfEveryJobFamily) {
             (std::vector<std::string>{"Conflict resolution", "Employee relations"}));
 }
 
-TEST_F(SkillMatcherTest, ManagementSpecialtiesAreNotBareManagement) {
+TEST_F(SkillMatcherTest, NamedSpecialtiesAreNotBareManagementOrOperations) {
   // Job postings ask for change or stakeholder management; neither is general management, and
   // supply chain management is one skill, not two.
   EXPECT_EQ(Skills("Experience with change management and stakeholder management"),
@@ -239,6 +239,9 @@ TEST_F(SkillMatcherTest, ManagementSpecialtiesAreNotBareManagement) {
             (std::vector<std::string>{"Workforce management", "Workforce management"}));
   EXPECT_EQ(Skills("knowledge management"), std::vector<std::string>{"Knowledge management"});
   EXPECT_EQ(Skills("Store management"), std::vector<std::string>{"Management"});
+  EXPECT_EQ(Skills("statistics, operations research"),
+            (std::vector<std::string>{"Statistics", "Operations research"}));
+  EXPECT_EQ(Skills("ad operations"), std::vector<std::string>{"Digital marketing"});
 }
 
 TEST_F(SkillMatcherTest, PhrasesThatNameNoSkillHideTheAliasInside) {
