@@ -169,6 +169,10 @@ std::vector<bool> DegreeFieldMatches(std::string_view lower, size_t degree_end,
   return field;
 }
 
+// Words that introduce examples: "languages such as Java, Python", "(e.g., SQL, MySQL)".
+constexpr std::array<std::string_view, 7> kExampleCues = {"such as",   "e.g.",        "e.g", "eg",
+                                                          "including", "for example", "like"};
+
 // "languages such as Java, Python, Go, or similar", "(e.g., SQL, MySQL, MapReduce, Hadoop)",
 // "consulting, compensation, sales operations or similar roles": a list of skills that a cue
 // marks as examples is met by any one of them, so the whole run becomes one alternative group
@@ -190,8 +194,6 @@ void GroupExampleLists(std::string_view lower, const std::vector<SkillMatch>& ma
     while (!t.empty() && chars.find(t.front()) != std::string_view::npos) t.remove_prefix(1);
     return t;
   };
-  static constexpr std::array<std::string_view, 7> kBefore = {
-      "such as", "e.g.", "e.g", "eg", "including", "for example", "like"};
   static constexpr std::array<std::string_view, 6> kAfter = {
       "or similar", "or other", "or equivalent", "or related", "or comparable", "etc"};
   for (size_t s = 0; s < matches.size();) {
@@ -201,7 +203,7 @@ void GroupExampleLists(std::string_view lower, const std::vector<SkillMatch>& ma
       std::string_view before = strip(lower.substr(0, matches[s].begin), " ,(:");
       std::string_view after = strip(lower.substr(matches[e].end), " ,");
       bool cue = false;
-      for (std::string_view c : kBefore) {  // a whole word: not the "eg" of "leg"
+      for (std::string_view c : kExampleCues) {  // a whole word: not the "eg" of "leg"
         cue = cue || (before.ends_with(c) && (before.size() == c.size() ||
                                               !IsAsciiAlpha(before[before.size() - c.size() - 1])));
       }
@@ -223,6 +225,8 @@ void GroupExampleLists(std::string_view lower, const std::vector<SkillMatch>& ma
 // parentheses right after a skill name kinds or examples of it, so any one of them meets what
 // the line asks. They join that skill's alternative group (and its one knockout), instead of
 // each becoming a requirement of its own -- a salesman of 8 years failed "2+ years of Retail".
+// Without such a skill, a parenthesis of examples is one group too: "one or more cloud
+// platforms (AWS, Azure, GCP)", "(e.g., object-oriented JavaScript, HTML, CSS)".
 void GroupParentheticals(std::string_view lower, const std::vector<SkillMatch>& matches,
                          std::vector<int>* alt, int* next_group) {
   for (size_t open = lower.find('('); open != std::string_view::npos;
@@ -238,14 +242,31 @@ void GroupParentheticals(std::string_view lower, const std::vector<SkillMatch>& 
         inside_last = k;
       }
     }
-    if (head == matches.size() || inside_first == matches.size()) continue;
+    if (inside_first == matches.size()) continue;
     // The head skill stands at the parenthesis, but for a word such as "experience" or "tools".
-    std::string_view between = Trim(lower.substr(matches[head].end, open - matches[head].end));
-    if (CountWords(between) > 1 || between.find_first_of(",.;:()") != std::string_view::npos) {
-      continue;
+    if (head != matches.size()) {
+      std::string_view between = Trim(lower.substr(matches[head].end, open - matches[head].end));
+      if (CountWords(between) > 1 || between.find_first_of(",.;:()") != std::string_view::npos) {
+        head = matches.size();
+      }
     }
-    const int g = (*alt)[head] != 0 ? (*alt)[head] : (*next_group)++;
-    (*alt)[head] = g;
+    if (head == matches.size()) {
+      if (inside_last == inside_first) continue;  // one skill: no alternatives
+      std::string_view inner = Trim(lower.substr(open + 1, close - open - 1));
+      bool examples = false;
+      for (std::string_view c : kExampleCues) {
+        examples = examples || (inner.starts_with(c) &&
+                                (inner.size() == c.size() || !IsAsciiAlpha(inner[c.size()])));
+      }
+      std::string_view before = lower.substr(0, open);
+      examples = examples || before.find("one or more") != std::string_view::npos ||
+                 before.find("at least one") != std::string_view::npos;
+      if (!examples) continue;
+    }
+    const int g = head == matches.size() ? (*next_group)++
+                  : (*alt)[head] != 0    ? (*alt)[head]
+                                         : (*next_group)++;
+    if (head != matches.size()) (*alt)[head] = g;
     for (size_t k = inside_first; k <= inside_last; ++k) {
       const int old = (*alt)[k];
       if (old != 0 && old != g) std::replace(alt->begin(), alt->end(), old, g);

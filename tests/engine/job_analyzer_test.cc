@@ -130,6 +130,24 @@ TEST(JobAnalyzerTest, SkillsInParenthesesAfterASkillAreItsKinds) {
   for (const Knockout& k : j.knockouts) knockouts.push_back(k.description);
   EXPECT_EQ(knockouts,
             (std::vector<std::string>{"2+ years of Sales or Retail", "2+ years of experience"}));
+  // Without a skill before it, a parenthesis is alternatives when it gives examples.
+  j = SharedEngine().AnalyzeJob(
+      "Engineer",
+      "Requirements\n- Backend work on one or more cloud platforms (AWS, Azure, GCP)\n"
+      "- Web technologies (e.g., object-oriented JavaScript, HTML, CSS)\n"
+      "- Reporting tools (Tableau, Power BI)\n");
+  for (const char* name :
+       {"AWS", "Azure", "Google Cloud", "JavaScript", "HTML", "CSS", "Tableau", "Power BI"}) {
+    ASSERT_NE(Req(j, name), nullptr) << name;
+  }
+  EXPECT_GT(Req(j, "AWS")->alternative_group, 0);
+  EXPECT_EQ(Req(j, "Azure")->alternative_group, Req(j, "AWS")->alternative_group);
+  EXPECT_EQ(Req(j, "Google Cloud")->alternative_group, Req(j, "AWS")->alternative_group);
+  EXPECT_GT(Req(j, "HTML")->alternative_group, 0);
+  EXPECT_EQ(Req(j, "JavaScript")->alternative_group, Req(j, "HTML")->alternative_group);
+  EXPECT_NE(Req(j, "HTML")->alternative_group, Req(j, "AWS")->alternative_group);
+  EXPECT_EQ(Req(j, "Tableau")->alternative_group, 0);  // a plain list: both are asked for
+  EXPECT_EQ(Req(j, "Power BI")->alternative_group, 0);
   // A parenthesis away from the skill ("CRM tools and reporting (Salesforce)") is left alone.
   j = SharedEngine().AnalyzeJob("Analyst",
                                 "Requirements\n- CRM tools and reporting (Salesforce)\n");
