@@ -141,28 +141,47 @@ bool IsDegreeConnector(std::string_view w) {
   return false;
 }
 
+// Whether the text between a degree and a field, or between two fields, continues the list of
+// fields: connector words, and whole list items that name no skill ("in Anthropology, Human
+// Factors, Psychology, HCI/" before "Computer Science"). The item that runs into the next field
+// holds connectors only, and no item speaks of experience or skills ("Bachelor's degree in CS,
+// experience with Python": Python is asked for, not studied).
+bool ContinuesFieldList(std::string_view gap) {
+  static constexpr std::array<std::string_view, 14> kNotAField = {
+      "experience", "experienced", "with",        "knowledge",  "skills",      "skill",   "years",
+      "year",       "using",       "proficiency", "proficient", "familiarity", "ability", "plus"};
+  int item_words = 0;
+  size_t i = 0;
+  while (i < gap.size()) {
+    if (gap[i] == ',' || gap[i] == '/' || gap[i] == '(' || gap[i] == ')') {
+      item_words = 0;  // a separator ends the item
+      ++i;
+      continue;
+    }
+    if (!IsAsciiAlpha(gap[i]) && gap[i] != '\'') {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    while (i < gap.size() && (IsAsciiAlpha(gap[i]) || gap[i] == '\'')) ++i;
+    std::string_view w = gap.substr(start, i - start);
+    if (IsDegreeConnector(w)) continue;
+    if (std::find(kNotAField.begin(), kNotAField.end(), w) != kNotAField.end()) return false;
+    if (++item_words > 3) return false;
+  }
+  return item_words == 0;
+}
+
 // Marks the skill matches that name the field of the degree ending at `degree_end` ("Bachelor's
-// degree in Computer Science"): the matches after it separated from it only by connector words
-// and punctuation. Those are an education requirement, not skills.
+// degree in Computer Science"): the matches after it that continue its list of fields. Those are
+// an education requirement, not skills.
 std::vector<bool> DegreeFieldMatches(std::string_view lower, size_t degree_end,
                                      const std::vector<SkillMatch>& matches) {
   std::vector<bool> field(matches.size(), false);
   size_t cursor = degree_end;
   for (size_t k = 0; k < matches.size(); ++k) {
     if (matches[k].begin < cursor) continue;
-    std::string_view gap = lower.substr(cursor, matches[k].begin - cursor);
-    bool only_connectors = true;
-    size_t i = 0;
-    while (i < gap.size() && only_connectors) {
-      if (!IsAsciiAlpha(gap[i]) && gap[i] != '\'') {
-        ++i;
-        continue;
-      }
-      size_t start = i;
-      while (i < gap.size() && (IsAsciiAlpha(gap[i]) || gap[i] == '\'')) ++i;
-      only_connectors = IsDegreeConnector(gap.substr(start, i - start));
-    }
-    if (!only_connectors) break;
+    if (!ContinuesFieldList(lower.substr(cursor, matches[k].begin - cursor))) break;
     field[k] = true;
     cursor = matches[k].end;
   }

@@ -255,6 +255,18 @@ TEST(JobAnalyzerTest, SeveralDegreesAndFieldsStayEducation) {
   JobRequirements k = SharedEngine().AnalyzeJob(
       "Engineer", "Requirements:\n- Bachelor's degree required; strong Python skills\n");
   EXPECT_NE(Req(k, "Python"), nullptr);
+  // Fields that name no skill do not end the list of fields ...
+  k = SharedEngine().AnalyzeJob(
+      "UX Researcher",
+      "Requirements:\n- BA/BS degree in Anthropology, Human Factors, Psychology, HCI/Computer "
+      "Science or other related fields\n- BS degree in Engineering, Mathematics, Statistics or "
+      "related fields\n");
+  EXPECT_EQ(Req(k, "Computer science"), nullptr);
+  EXPECT_EQ(Req(k, "Statistics"), nullptr);
+  // ... but experience asked for after the degree is a skill.
+  k = SharedEngine().AnalyzeJob(
+      "Engineer", "Requirements:\n- Bachelor's degree in Physics, experience with Python\n");
+  EXPECT_NE(Req(k, "Python"), nullptr);
 }
 
 }  // namespace
