@@ -220,6 +220,9 @@ TEST_F(SkillMatcherTest, SkillsOfEveryJobFamily) {
   EXPECT_EQ(Skills("special education teacher, IEP"),
             (std::vector<std::string>{"Special education", "Teaching", "Special education"}));
   EXPECT_FALSE(Has("turned referrals into admissions", "Academic advising"));
+  // Students are in every resume's education and in internship postings; teachers name teaching.
+  EXPECT_FALSE(Has("Organized events for 200 students at the career fair", "Teaching"));
+  EXPECT_TRUE(Has("Taught algebra to ninth-grade students in a classroom of 30", "Teaching"));
   // Resolving conflicts is everyone's skill; HR's is employee relations.
   EXPECT_EQ(Skills("conflict resolution; labor relations"),
             (std::vector<std::string>{"Conflict resolution", "Employee relations"}));
@@ -251,6 +254,9 @@ TEST_F(SkillMatcherTest, PhrasesThatNameNoSkillHideTheAliasInside) {
   EXPECT_EQ(Skills("Led a pilot program for the new CRM"), std::vector<std::string>{"CRM"});
   EXPECT_TRUE(Has("New York fashion week", "Fashion design"));
   EXPECT_TRUE(Has("Commercial pilot, 1,500 hours", "Aviation"));
+  // Postings ask for the legal authorization to work, not for law.
+  EXPECT_TRUE(Skills("Legal authorization to work in the United States").empty());
+  EXPECT_EQ(Skills("Provided legal advice"), std::vector<std::string>{"Law"});
 }
 
 TEST_F(SkillMatcherTest, SpringIsAFrameworkInAListAndASeasonElsewhere) {
