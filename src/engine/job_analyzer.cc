@@ -84,19 +84,41 @@ bool HasPreferredCue(std::string_view lower) {
   return false;
 }
 
+// ContainsWord for a requirement cue, but not in the adverbs "as required", "when necessary",
+// "where required", "if necessary": "work with other teams as required" asks for nothing.
+bool ContainsCue(std::string_view lower, std::string_view cue) {
+  static constexpr std::array<std::string_view, 4> kAdverbial = {"as ", "when ", "where ", "if "};
+  size_t at = 0;
+  while ((at = lower.find(cue, at)) != std::string_view::npos) {
+    size_t end = at + cue.size();
+    bool left = at == 0 || !IsAsciiAlpha(lower[at - 1]);
+    bool right = end >= lower.size() || !IsAsciiAlpha(lower[end]);
+    std::string_view before = lower.substr(0, at);
+    bool adverbial = false;
+    for (std::string_view a : kAdverbial) {
+      adverbial = adverbial ||
+                  (before.ends_with(a) && (before.size() == a.size() ||
+                                           !IsAsciiAlpha(before[before.size() - a.size() - 1])));
+    }
+    if (left && right && !adverbial) return true;
+    at = end;
+  }
+  return false;
+}
+
 bool HasRequiredCue(std::string_view lower) {
   static constexpr std::array<std::string_view, 10> kCues = {
       "must",      "required", "requires", "requirement", "mandatory",
       "essential", "need to",  "minimum",  "at least",    "necessary"};
   for (std::string_view c : kCues) {
-    if (ContainsWord(lower, c)) return true;
+    if (ContainsCue(lower, c)) return true;
   }
   return false;
 }
 
 bool HasHardCue(std::string_view lower) {
-  return ContainsWord(lower, "must") || ContainsWord(lower, "mandatory") ||
-         ContainsWord(lower, "required");
+  return ContainsCue(lower, "must") || ContainsCue(lower, "mandatory") ||
+         ContainsCue(lower, "required");
 }
 
 int NumberWord(std::string_view w) {

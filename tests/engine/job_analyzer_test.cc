@@ -207,6 +207,23 @@ TEST(JobAnalyzerTest, KnockoutsWithSeverity) {
   EXPECT_TRUE(degree);
 }
 
+TEST(JobAnalyzerTest, AsRequiredIsNoRequirement) {
+  // "... as required" and "when necessary" say when, not what is required: a duty so worded
+  // is no knockout, while "Kubernetes is required" is one.
+  JobRequirements j = SharedEngine().AnalyzeJob(
+      "Solutions Engineer",
+      "Responsibilities\nTravel to customer sites, conferences and events as required.\n"
+      "Work with the Python team when necessary.\n"
+      "Requirements\n- Kubernetes is required\n");
+  ASSERT_NE(Req(j, "Event planning"), nullptr);
+  EXPECT_EQ(Req(j, "Event planning")->importance, Importance::kPreferred);
+  ASSERT_NE(Req(j, "Python"), nullptr);
+  EXPECT_EQ(Req(j, "Python")->importance, Importance::kPreferred);
+  std::vector<std::string> knockouts;
+  for (const Knockout& k : j.knockouts) knockouts.push_back(k.description);
+  EXPECT_EQ(knockouts, std::vector<std::string>{"Kubernetes required"});
+}
+
 TEST(JobAnalyzerTest, NoSectionsMeansCuesDecide) {
   JobRequirements j = SharedEngine().AnalyzeJob(
       "Accountant", "You will use QuickBooks and Excel daily. SAP experience is a bonus.");
