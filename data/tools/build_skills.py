@@ -71,14 +71,14 @@ def github_topics(root, dictionary):
                 meta[k.strip()] = clean(v)
         name = meta.get('display_name') or meta.get('topic')
         slug = meta.get('topic', fname[:-3])
-        if not name or len(name) < 2 or ordinary_word(name, dictionary):
+        if not name or len(name) < 2 or ordinary_word(name, dictionary) or name in DROPPED_TOPICS:
             continue
         aliases = set()
         if slug and not ordinary_word(slug.replace('-', ' '), dictionary):
             aliases.add(slug.replace('-', ' '))
         for a in meta.get('aliases', '').split(','):
             a = clean(a).replace('-', ' ')
-            if len(a) >= 3 and not ordinary_word(a, dictionary):
+            if len(a) >= 3 and not ordinary_word(a, dictionary) and a not in DROPPED_ALIASES:
                 aliases.add(a)
         related = [clean(r) for r in meta.get('related', '').split(',') if clean(r)]
         rel_names = set(related)
@@ -158,6 +158,13 @@ VENDORS = ('Microsoft', 'Oracle', 'IBM', 'Adobe', 'Intuit', 'Autodesk', 'Apache'
 # product ("Middleware: WebSphere, Tomcat"; an electrical engineer's "power systems").
 GENERIC_PRODUCT_NAMES = ('middleware', 'application server', 'power systems', 'analytics',
                          'operating system')
+# GitHub topics whose names or aliases are everyday words of resumes and job postings, not
+# technologies: "how to do", "community based", a CD drive, "Boot Camp" training, "Micro-
+# irrigation", role playing in a training, "datasets", "internal tools"; and the "AAS" of an
+# Associate of Applied Science degree.
+DROPPED_TOPICS = ('To-Do', 'Micro', 'Community Driven', 'CD (Disambiguation)', 'Bootcamp',
+                  'role-playing-game', 'dataset', 'Low-Code / Internal Tools')
+DROPPED_ALIASES = ('aas',)
 # Words an acronym's initials skip ("Failure mode and effects analysis FMEA").
 ACRONYM_SKIPS = ('and', 'of', 'for', 'the', 'to', 'in', 'on')
 # Acronyms that mostly mean something else in resumes: "SAN ANTONIO, TX", a property manager's

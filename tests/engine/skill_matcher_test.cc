@@ -247,6 +247,19 @@ TEST_F(SkillMatcherTest, NamedSpecialtiesAreNotBareManagementOrOperations) {
   EXPECT_EQ(Skills("ad operations"), std::vector<std::string>{"Digital marketing"});
 }
 
+TEST_F(SkillMatcherTest, EverydayWordsOfGitHubTopicsNameNoSkill) {
+  // GitHub topics named "To-Do", "CD (Disambiguation)", "Community Driven", "dataset" ...
+  EXPECT_TRUE(Skills("Trained coworkers how to do the job").empty());
+  EXPECT_TRUE(Skills("Replaced the hard drive and CD drive").empty());
+  EXPECT_FALSE(Has("Established community based supervision programs", "Community Driven"));
+  EXPECT_TRUE(Skills("The dataset held 2 million rows").empty());
+  EXPECT_FALSE(Has("AAS: Medical Billing & Coding", "AsyncAPI Specification"));
+  EXPECT_TRUE(Has("Documented an AsyncAPI spec for the events", "AsyncAPI Specification"));
+  // ... and the ADA of HR and accounting is no programming language; Ada is.
+  EXPECT_FALSE(Has("FMLA, ADA, COBRA administration", "Ada"));
+  EXPECT_TRUE(Has("Avionics software in Ada and C++", "Ada"));
+}
+
 TEST_F(SkillMatcherTest, PhrasesThatNameNoSkillHideTheAliasInside) {
   // "Fashion" and "pilot" are skills, "in a timely fashion" and "a pilot project" are not.
   EXPECT_TRUE(Skills("Completed filings in a timely fashion").empty());
