@@ -431,8 +431,13 @@ JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
       size_t offset = static_cast<size_t>(sentence.data() - job.text.data());
       std::string_view lower(lower_text.data() + offset, sentence.size());
       bool preferred_cue = HasPreferredCue(lower);
-      bool required_cue = HasRequiredCue(lower);
-      bool hard = HasHardCue(lower) && !preferred_cue;
+      // Beside qualification sections, the other text describes the job: its "required" is the
+      // work's ("the infrastructure required to implement a solution", "produce required design
+      // specifications"), not the candidate's; only "must" and "mandatory" ask anything there.
+      const bool describes_the_job = mode == Mode::kNeutral && has_qualification_sections;
+      const bool mandatory_cue = ContainsCue(lower, "must") || ContainsCue(lower, "mandatory");
+      bool required_cue = describes_the_job ? mandatory_cue : HasRequiredCue(lower);
+      bool hard = (describes_the_job ? mandatory_cue : HasHardCue(lower)) && !preferred_cue;
       Importance importance;
       if (preferred_cue) {
         importance = Importance::kPreferred;

@@ -224,6 +224,27 @@ TEST(JobAnalyzerTest, AsRequiredIsNoRequirement) {
   EXPECT_EQ(knockouts, std::vector<std::string>{"Kubernetes required"});
 }
 
+TEST(JobAnalyzerTest, RequiredInTheJobsDescriptionIsTheWorksNotTheCandidates) {
+  // 45 Google postings made Google Cloud a critical knockout from "the infrastructure required
+  // to implement a solution on Google Cloud" among their responsibilities.
+  JobRequirements j = SharedEngine().AnalyzeJob(
+      "Cloud Architect",
+      "Responsibilities\nRecommend the infrastructure required to implement solutions on "
+      "Google Cloud.\nYou must hold a CPA.\nMinimum qualifications\n- 3+ years of Python\n");
+  ASSERT_NE(Req(j, "Google Cloud"), nullptr);
+  EXPECT_EQ(Req(j, "Google Cloud")->importance, Importance::kPreferred);
+  ASSERT_NE(Req(j, "CPA"), nullptr);
+  EXPECT_EQ(Req(j, "CPA")->importance, Importance::kRequired);  // "must" asks anywhere
+  std::vector<std::string> knockouts;
+  for (const Knockout& k : j.knockouts) knockouts.push_back(k.description);
+  EXPECT_EQ(knockouts, (std::vector<std::string>{"CPA required", "3+ years of Python",
+                                                 "3+ years of experience"}));
+  // Without qualification sections the same words are the requirements.
+  j = SharedEngine().AnalyzeJob("Cloud Architect", "Experience with Google Cloud is required.\n");
+  ASSERT_NE(Req(j, "Google Cloud"), nullptr);
+  EXPECT_EQ(Req(j, "Google Cloud")->importance, Importance::kRequired);
+}
+
 TEST(JobAnalyzerTest, NoSectionsMeansCuesDecide) {
   JobRequirements j = SharedEngine().AnalyzeJob(
       "Accountant", "You will use QuickBooks and Excel daily. SAP experience is a bonus.");
