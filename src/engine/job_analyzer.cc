@@ -573,6 +573,10 @@ JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
     req.alternative_group = f.group;
     job.skills.push_back(req);
     if (f.importance != Importance::kRequired) continue;
+    // Personal qualities ("must be self-motivated", "3 years of teamwork") are asked for and
+    // scored, but knock no one out: a resume that does not call itself self-motivated says
+    // nothing against it.
+    if (data.taxonomy.skill(id).category == "soft") continue;
     if (f.group > 0 && group_knocked[f.group]) continue;  // one knockout per group
     if (f.group > 0) group_knocked[f.group] = true;
     const std::string& label = f.group > 0 ? group_names[f.group] : req.skill;

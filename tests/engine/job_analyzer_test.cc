@@ -245,6 +245,21 @@ TEST(JobAnalyzerTest, RequiredInTheJobsDescriptionIsTheWorksNotTheCandidates) {
   EXPECT_EQ(Req(j, "Google Cloud")->importance, Importance::kRequired);
 }
 
+TEST(JobAnalyzerTest, PersonalQualitiesAreAskedForButKnockNoOneOut) {
+  JobRequirements j =
+      SharedEngine().AnalyzeJob("Account Manager",
+                                "Requirements\n- Must be self-motivated and detail-oriented\n"
+                                "- 3 years of experience working in cross-functional teams\n"
+                                "- Must speak German\n");
+  ASSERT_NE(Req(j, "Self-motivation"), nullptr);
+  EXPECT_EQ(Req(j, "Self-motivation")->importance, Importance::kRequired);
+  ASSERT_NE(Req(j, "Teamwork"), nullptr);
+  std::vector<std::string> knockouts;
+  for (const Knockout& k : j.knockouts) knockouts.push_back(k.description);
+  // A language is no personal quality: it still knocks out.
+  EXPECT_EQ(knockouts, (std::vector<std::string>{"Bilingual required", "3+ years of experience"}));
+}
+
 TEST(JobAnalyzerTest, NoSectionsMeansCuesDecide) {
   JobRequirements j = SharedEngine().AnalyzeJob(
       "Accountant", "You will use QuickBooks and Excel daily. SAP experience is a bonus.");
