@@ -245,6 +245,9 @@ TEST_F(SkillMatcherTest, NamedSpecialtiesAreNotBareManagementOrOperations) {
   EXPECT_EQ(Skills("statistics, operations research"),
             (std::vector<std::string>{"Statistics", "Operations research"}));
   EXPECT_EQ(Skills("ad operations"), std::vector<std::string>{"Digital marketing"});
+  // Consulting is a trade of its own; consultants one works with are not the resume's skill.
+  EXPECT_EQ(Skills("8 years of management consulting"), std::vector<std::string>{"Consulting"});
+  EXPECT_FALSE(Has("Migrated the portal built by outside consultants", "Consulting"));
 }
 
 TEST_F(SkillMatcherTest, EverydayWordsOfGitHubTopicsNameNoSkill) {
