@@ -273,6 +273,18 @@ TEST_F(SkillMatcherTest, PhrasesThatNameNoSkillHideTheAliasInside) {
   // Postings ask for the legal authorization to work, not for law.
   EXPECT_TRUE(Skills("Legal authorization to work in the United States").empty());
   EXPECT_EQ(Skills("Provided legal advice"), std::vector<std::string>{"Law"});
+  // Idioms of job postings that held a skill's alias (all read in Google postings).
+  EXPECT_TRUE(Skills("Make concrete recommendations and exercise good judgment").empty());
+  EXPECT_TRUE(Skills("Learned the art of alliance building; state-of-the-art tools").empty());
+  EXPECT_FALSE(Has("Advocate our products at industry events", "Event planning"));
+  EXPECT_TRUE(Skills("Measure the return on investment in a scalable fashion").empty());
+  EXPECT_TRUE(Skills("Project experience outside the classroom").empty());
+  EXPECT_TRUE(Has("Poured concrete foundations", "Masonry and concrete"));
+  EXPECT_TRUE(Has("Led exercise classes for seniors", "Personal training"));
+  EXPECT_TRUE(Has("Organized fundraising events", "Event planning"));
+  // "Go-to-market" is a marketing strategy, not the Go language.
+  EXPECT_EQ(Skills("Delivered Go-to-Market strategies"),
+            std::vector<std::string>{"Go-to-market strategy"});
 }
 
 TEST_F(SkillMatcherTest, SpringIsAFrameworkInAListAndASeasonElsewhere) {
