@@ -210,6 +210,60 @@ std::vector<bool> DegreeFieldMatches(std::string_view lower, size_t degree_end,
   return field;
 }
 
+// "with Legal, Finance, Sales and Product teams", "the Google Cloud team": capitalised names
+// before "team(s)", "function(s)" or "organization(s)" are the company's departments, not
+// skills asked of the candidate. Drops the matches inside such a run of names.
+void DropDepartmentNames(std::string_view sentence, std::vector<SkillMatch>* matches) {
+  static constexpr std::array<std::string_view, 12> kUnits = {
+      "team",   "teams",        "department",    "departments", "function", "functions",
+      "groups", "organization", "organizations", "org",         "orgs",     "counterparts"};
+  std::vector<std::pair<size_t, size_t>> runs;  // [begin, end) of each run of names
+  size_t i = 0;
+  while (i < sentence.size()) {
+    if (!IsAsciiAlpha(sentence[i])) {
+      ++i;
+      continue;
+    }
+    const size_t word_begin = i;
+    while (i < sentence.size() && IsAsciiAlpha(sentence[i])) ++i;
+    const std::string_view word = sentence.substr(word_begin, i - word_begin);
+    if (std::find(kUnits.begin(), kUnits.end(), word) == kUnits.end()) continue;
+    // Walk back over capitalised words and list separators.
+    size_t begin = word_begin;
+    size_t j = word_begin;
+    int names = 0;
+    while (j > 0) {
+      size_t end = j;
+      while (end > 0 && (sentence[end - 1] == ' ' || sentence[end - 1] == ',' ||
+                         sentence[end - 1] == '&' || sentence[end - 1] == '/')) {
+        --end;
+      }
+      size_t start = end;
+      while (start > 0 && (IsAsciiAlpha(sentence[start - 1]) || sentence[start - 1] == '-')) {
+        --start;
+      }
+      if (start == end) break;
+      const std::string_view w = sentence.substr(start, end - start);
+      if (w == "and" || w == "or") {
+        j = start;
+        continue;
+      }
+      if (!IsAsciiUpper(w[0])) break;
+      ++names;
+      begin = start;
+      j = start;
+    }
+    if (names > 0) runs.emplace_back(begin, word_begin);
+  }
+  if (runs.empty()) return;
+  std::erase_if(*matches, [&](const SkillMatch& m) {
+    for (const auto& [b, e] : runs) {
+      if (m.begin >= b && m.end <= e) return true;
+    }
+    return false;
+  });
+}
+
 // Words that introduce examples: "languages such as Java, Python", "(e.g., SQL, MySQL)".
 constexpr std::array<std::string_view, 7> kExampleCues = {"such as",   "e.g.",        "e.g", "eg",
                                                           "including", "for example", "like"};
@@ -452,6 +506,7 @@ JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
       double years = ParseMinYears(lower, &years_at);
       matches.clear();
       data.matcher.Find(sentence, &matches);
+      DropDepartmentNames(sentence, &matches);
       // Degrees: the lowest level the sentence accepts. Skills naming the degree's field
       // ("Bachelor's degree in Computer Science") are part of the education requirement.
       bool mentions_degree = ContainsWord(lower, "degree") || ContainsWord(lower, "bachelor") ||

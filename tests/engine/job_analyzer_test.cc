@@ -213,7 +213,7 @@ TEST(JobAnalyzerTest, AsRequiredIsNoRequirement) {
   JobRequirements j = SharedEngine().AnalyzeJob(
       "Solutions Engineer",
       "Responsibilities\nTravel to customer sites, conferences and events as required.\n"
-      "Work with the Python team when necessary.\n"
+      "Write Python tools when necessary.\n"
       "Requirements\n- Kubernetes is required\n");
   ASSERT_NE(Req(j, "Event planning"), nullptr);
   EXPECT_EQ(Req(j, "Event planning")->importance, Importance::kPreferred);
@@ -258,6 +258,23 @@ TEST(JobAnalyzerTest, PersonalQualitiesAreAskedForButKnockNoOneOut) {
   for (const Knockout& k : j.knockouts) knockouts.push_back(k.description);
   // A language is no personal quality: it still knocks out.
   EXPECT_EQ(knockouts, (std::vector<std::string>{"Bilingual required", "3+ years of experience"}));
+}
+
+TEST(JobAnalyzerTest, TheCompanysDepartmentsAreNoSkills) {
+  // Working with the Legal or Sales team asks for neither law nor sales.
+  JobRequirements j = SharedEngine().AnalyzeJob(
+      "Partner Manager",
+      "Requirements\n- Work with the Legal, Finance, Sales and Product teams on agreements\n"
+      "- Experience collaborating with Marketing and Engineering functions\n"
+      "- 3+ years of Python and sales experience\n");
+  EXPECT_EQ(Req(j, "Law"), nullptr);
+  EXPECT_EQ(Req(j, "Marketing"), nullptr);
+  ASSERT_NE(Req(j, "Sales"), nullptr);  // named as experience in the last line
+  EXPECT_EQ(Req(j, "Sales")->evidence, "- 3+ years of Python and sales experience");
+  ASSERT_NE(Req(j, "Python"), nullptr);
+  // Lower-case "sales teams" may be the candidate's own: led sales teams.
+  j = SharedEngine().AnalyzeJob("Sales Director", "Requirements\n- Led sales teams of 20\n");
+  EXPECT_NE(Req(j, "Sales"), nullptr);
 }
 
 TEST(JobAnalyzerTest, NoSectionsMeansCuesDecide) {
