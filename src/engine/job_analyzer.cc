@@ -4,6 +4,7 @@
 #include <array>
 #include <unordered_map>
 
+#include "engine/job_alternatives.h"
 #include "engine/text.h"
 
 namespace shortlist::engine {
@@ -61,16 +62,21 @@ bool JobHeading(std::string_view line, Mode* mode) {
   return false;
 }
 
-bool ContainsWord(std::string_view lower, std::string_view word) {
-  size_t at = 0;
-  while ((at = lower.find(word, at)) != std::string_view::npos) {
-    size_t end = at + word.size();
-    bool left = at == 0 || !IsAsciiAlpha(lower[at - 1]);
-    bool right = end >= lower.size() || !IsAsciiAlpha(lower[end]);
-    if (left && right) return true;
-    at = end;
+// Where `word` first stands as a whole word in `lower` at or after `from` (not the "eg" of
+// "leg"), or npos.
+size_t FindWord(std::string_view lower, std::string_view word, size_t from = 0) {
+  for (size_t at = lower.find(word, from); at != std::string_view::npos;
+       at = lower.find(word, at + word.size())) {
+    const size_t end = at + word.size();
+    const bool left = at == 0 || !IsAsciiAlpha(lower[at - 1]);
+    const bool right = end >= lower.size() || !IsAsciiAlpha(lower[end]);
+    if (left && right) return at;
   }
-  return false;
+  return std::string_view::npos;
+}
+
+bool ContainsWord(std::string_view lower, std::string_view word) {
+  return FindWord(lower, word) != std::string_view::npos;
 }
 
 bool HasPreferredCue(std::string_view lower) {
@@ -87,21 +93,17 @@ bool HasPreferredCue(std::string_view lower) {
 // ContainsWord for a requirement cue, but not in the adverbs "as required", "when necessary",
 // "where required", "if necessary": "work with other teams as required" asks for nothing.
 bool ContainsCue(std::string_view lower, std::string_view cue) {
-  static constexpr std::array<std::string_view, 4> kAdverbial = {"as ", "when ", "where ", "if "};
-  size_t at = 0;
-  while ((at = lower.find(cue, at)) != std::string_view::npos) {
-    size_t end = at + cue.size();
-    bool left = at == 0 || !IsAsciiAlpha(lower[at - 1]);
-    bool right = end >= lower.size() || !IsAsciiAlpha(lower[end]);
-    std::string_view before = lower.substr(0, at);
+  static constexpr std::array<std::string_view, 4> kAdverbial = {"as", "when", "where", "if"};
+  for (size_t at = FindWord(lower, cue); at != std::string_view::npos;
+       at = FindWord(lower, cue, at + cue.size())) {
+    std::string_view before = Trim(lower.substr(0, at));
     bool adverbial = false;
     for (std::string_view a : kAdverbial) {
       adverbial = adverbial ||
                   (before.ends_with(a) && (before.size() == a.size() ||
                                            !IsAsciiAlpha(before[before.size() - a.size() - 1])));
     }
-    if (left && right && !adverbial) return true;
-    at = end;
+    if (!adverbial) return true;
   }
   return false;
 }
@@ -262,112 +264,6 @@ void DropDepartmentNames(std::string_view sentence, std::vector<SkillMatch>* mat
     }
     return false;
   });
-}
-
-// Words that introduce examples: "languages such as Java, Python", "(e.g., SQL, MySQL)".
-constexpr std::array<std::string_view, 7> kExampleCues = {"such as",   "e.g.",        "e.g", "eg",
-                                                          "including", "for example", "like"};
-
-// "languages such as Java, Python, Go, or similar", "(e.g., SQL, MySQL, MapReduce, Hadoop)",
-// "consulting, compensation, sales operations or similar roles": a list of skills that a cue
-// marks as examples is met by any one of them, so the whole run becomes one alternative group
-// (merging groups already inside it). A list without such a cue ("Python, SQL and Spark") is
-// left alone: each of its skills is asked for.
-void GroupExampleLists(std::string_view lower, const std::vector<SkillMatch>& matches,
-                       std::vector<int>* alt, int* next_group) {
-  // Whether only a list separator stands between matches k and k + 1 (", ", " or ", nothing as
-  // in "sales operations", or an item that names no skill: ", mapreduce,").
-  auto list_separator = [&](size_t k) {
-    std::string_view b = Trim(lower.substr(matches[k].end, matches[k + 1].begin - matches[k].end));
-    if (b.empty() || b == "," || b == "or" || b == ", or" || b == "/") return true;
-    // ... or the rest of an item that is one: "strategy consulting, compensation".
-    return b.back() == ',' && b.find_first_of(".;:") == b.npos &&
-           CountWords(b) <= (b.front() == ',' ? 3 : 2);
-  };
-  auto strip = [](std::string_view t, std::string_view chars) {
-    while (!t.empty() && chars.find(t.back()) != std::string_view::npos) t.remove_suffix(1);
-    while (!t.empty() && chars.find(t.front()) != std::string_view::npos) t.remove_prefix(1);
-    return t;
-  };
-  static constexpr std::array<std::string_view, 6> kAfter = {
-      "or similar", "or other", "or equivalent", "or related", "or comparable", "etc"};
-  for (size_t s = 0; s < matches.size();) {
-    size_t e = s;
-    while (e + 1 < matches.size() && list_separator(e)) ++e;
-    if (e > s) {
-      std::string_view before = strip(lower.substr(0, matches[s].begin), " ,(:");
-      std::string_view after = strip(lower.substr(matches[e].end), " ,");
-      bool cue = false;
-      for (std::string_view c : kExampleCues) {  // a whole word: not the "eg" of "leg"
-        cue = cue || (before.ends_with(c) && (before.size() == c.size() ||
-                                              !IsAsciiAlpha(before[before.size() - c.size() - 1])));
-      }
-      for (std::string_view c : kAfter) cue = cue || after.starts_with(c);
-      if (cue) {
-        const int g = (*next_group)++;
-        for (size_t j = s; j <= e; ++j) {
-          const int old = (*alt)[j];
-          if (old != 0) std::replace(alt->begin(), alt->end(), old, g);
-          (*alt)[j] = g;
-        }
-      }
-    }
-    s = e + 1;
-  }
-}
-
-// "2+ years of sales experience (B2B, retail or inside sales)", "CRM (Salesforce)": skills in
-// parentheses right after a skill name kinds or examples of it, so any one of them meets what
-// the line asks. They join that skill's alternative group (and its one knockout), instead of
-// each becoming a requirement of its own -- a salesman of 8 years failed "2+ years of Retail".
-// Without such a skill, a parenthesis of examples is one group too: "one or more cloud
-// platforms (AWS, Azure, GCP)", "(e.g., object-oriented JavaScript, HTML, CSS)".
-void GroupParentheticals(std::string_view lower, const std::vector<SkillMatch>& matches,
-                         std::vector<int>* alt, int* next_group) {
-  for (size_t open = lower.find('('); open != std::string_view::npos;
-       open = lower.find('(', open + 1)) {
-    size_t close = std::min(lower.find(')', open), lower.size());
-    size_t head = matches.size();  // the last skill named before the parenthesis
-    size_t inside_first = matches.size();
-    size_t inside_last = 0;
-    for (size_t k = 0; k < matches.size(); ++k) {
-      if (matches[k].end <= open) head = k;
-      if (matches[k].begin > open && matches[k].end <= close) {
-        inside_first = std::min(inside_first, k);
-        inside_last = k;
-      }
-    }
-    if (inside_first == matches.size()) continue;
-    // The head skill stands at the parenthesis, but for a word such as "experience" or "tools".
-    if (head != matches.size()) {
-      std::string_view between = Trim(lower.substr(matches[head].end, open - matches[head].end));
-      if (CountWords(between) > 1 || between.find_first_of(",.;:()") != std::string_view::npos) {
-        head = matches.size();
-      }
-    }
-    if (head == matches.size()) {
-      if (inside_last == inside_first) continue;  // one skill: no alternatives
-      std::string_view inner = Trim(lower.substr(open + 1, close - open - 1));
-      bool examples = false;
-      for (std::string_view c : kExampleCues) {
-        examples = examples || (inner.starts_with(c) &&
-                                (inner.size() == c.size() || !IsAsciiAlpha(inner[c.size()])));
-      }
-      std::string_view before = lower.substr(0, open);
-      examples = examples || before.find("one or more") != std::string_view::npos ||
-                 before.find("at least one") != std::string_view::npos;
-      if (!examples) continue;
-    }
-    const int g = head == matches.size() ? (*next_group)++
-                  : (*alt)[head] != 0    ? (*alt)[head]
-                                         : (*next_group)++;
-    if (head != matches.size()) (*alt)[head] = g;
-    for (size_t k = inside_first; k <= inside_last; ++k) {
-      const int old = (*alt)[k];
-      if (old != 0 && old != g) std::replace(alt->begin(), alt->end(), old, g);
-      (*alt)[k] = g;
-    }
-  }
 }
 
 std::string DegreeName(DegreeLevel level) {
@@ -538,31 +434,7 @@ JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
       for (const SkillMatch& m : matches) {
         if (m.begin > years_at) ++skills_after_years;
       }
-      // "Python or Go", "AWS, GCP or Azure", "MySQL/PostgreSQL": consecutive skills joined by
-      // "or" (or a slash) are alternatives; a comma run ending in "or" joins the whole run.
-      std::vector<int> alt(matches.size(), 0);
-      for (size_t k = 0; k + 1 < matches.size(); ++k) {
-        std::string_view between =
-            Trim(lower.substr(matches[k].end, matches[k + 1].begin - matches[k].end));
-        // ... or a list item ending where the alternative begins: "... in an HR-related field,
-        // and/or recruiting experience".
-        const bool ends_or = between.size() <= 40 && between.find_first_of(".;") == between.npos &&
-                             (between.ends_with(" or") || between.ends_with("and/or"));
-        bool joins = between == "or" || between == "/" || between == ", or" || between == "or a" ||
-                     between == "or an" || ends_or;
-        if (!joins) continue;
-        int g = alt[k] ? alt[k] : next_group++;
-        alt[k] = alt[k + 1] = g;
-        // Extend backwards over a comma list: "AWS, GCP or Azure".
-        for (size_t b = k; b > 0; --b) {
-          std::string_view sep =
-              Trim(lower.substr(matches[b - 1].end, matches[b].begin - matches[b - 1].end));
-          if (sep != "," || alt[b - 1]) break;
-          alt[b - 1] = g;
-        }
-      }
-      GroupExampleLists(lower, matches, &alt, &next_group);
-      GroupParentheticals(lower, matches, &alt, &next_group);
+      const std::vector<int> alt = AlternativeGroups(lower, matches, &next_group);
       for (size_t k = 0; k < matches.size(); ++k) {
         const SkillMatch& m = matches[k];
         auto [it, inserted] = found.try_emplace(m.skill);

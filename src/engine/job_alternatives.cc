@@ -1,0 +1,149 @@
+#include "engine/job_alternatives.h"
+
+#include <algorithm>
+#include <array>
+
+#include "engine/text.h"
+
+namespace shortlist::engine {
+namespace {
+
+// Words that introduce examples: "languages such as Java, Python", "(e.g., SQL, MySQL)".
+constexpr std::array<std::string_view, 7> kExampleCues = {"such as",   "e.g.",        "e.g", "eg",
+                                                          "including", "for example", "like"};
+
+// "languages such as Java, Python, Go, or similar", "(e.g., SQL, MySQL, MapReduce, Hadoop)",
+// "consulting, compensation, sales operations or similar roles": a list of skills that a cue
+// marks as examples is met by any one of them, so the whole run becomes one alternative group
+// (merging groups already inside it). A list without such a cue ("Python, SQL and Spark") is
+// left alone: each of its skills is asked for.
+void GroupExampleLists(std::string_view lower, const std::vector<SkillMatch>& matches,
+                       std::vector<int>* alt, int* next_group) {
+  // Whether only a list separator stands between matches k and k + 1 (", ", " or ", nothing as
+  // in "sales operations", or an item that names no skill: ", mapreduce,").
+  auto list_separator = [&](size_t k) {
+    std::string_view b = Trim(lower.substr(matches[k].end, matches[k + 1].begin - matches[k].end));
+    if (b.empty() || b == "," || b == "or" || b == ", or" || b == "/") return true;
+    // ... or the rest of an item that is one: "strategy consulting, compensation".
+    return b.back() == ',' && b.find_first_of(".;:") == b.npos &&
+           CountWords(b) <= (b.front() == ',' ? 3 : 2);
+  };
+  auto strip = [](std::string_view t, std::string_view chars) {
+    while (!t.empty() && chars.find(t.back()) != std::string_view::npos) t.remove_suffix(1);
+    while (!t.empty() && chars.find(t.front()) != std::string_view::npos) t.remove_prefix(1);
+    return t;
+  };
+  static constexpr std::array<std::string_view, 6> kAfter = {
+      "or similar", "or other", "or equivalent", "or related", "or comparable", "etc"};
+  for (size_t s = 0; s < matches.size();) {
+    size_t e = s;
+    while (e + 1 < matches.size() && list_separator(e)) ++e;
+    if (e > s) {
+      std::string_view before = strip(lower.substr(0, matches[s].begin), " ,(:");
+      std::string_view after = strip(lower.substr(matches[e].end), " ,");
+      bool cue = false;
+      for (std::string_view c : kExampleCues) {  // a whole word: not the "eg" of "leg"
+        cue = cue || (before.ends_with(c) && (before.size() == c.size() ||
+                                              !IsAsciiAlpha(before[before.size() - c.size() - 1])));
+      }
+      for (std::string_view c : kAfter) cue = cue || after.starts_with(c);
+      if (cue) {
+        const int g = (*next_group)++;
+        for (size_t j = s; j <= e; ++j) {
+          const int old = (*alt)[j];
+          if (old != 0) std::replace(alt->begin(), alt->end(), old, g);
+          (*alt)[j] = g;
+        }
+      }
+    }
+    s = e + 1;
+  }
+}
+
+// "2+ years of sales experience (B2B, retail or inside sales)", "CRM (Salesforce)": skills in
+// parentheses right after a skill name kinds or examples of it, so any one of them meets what
+// the line asks. They join that skill's alternative group (and its one knockout), instead of
+// each becoming a requirement of its own -- a salesman of 8 years failed "2+ years of Retail".
+// Without such a skill, a parenthesis of examples is one group too: "one or more cloud
+// platforms (AWS, Azure, GCP)", "(e.g., object-oriented JavaScript, HTML, CSS)".
+void GroupParentheticals(std::string_view lower, const std::vector<SkillMatch>& matches,
+                         std::vector<int>* alt, int* next_group) {
+  for (size_t open = lower.find('('); open != std::string_view::npos;
+       open = lower.find('(', open + 1)) {
+    size_t close = std::min(lower.find(')', open), lower.size());
+    size_t head = matches.size();  // the last skill named before the parenthesis
+    size_t inside_first = matches.size();
+    size_t inside_last = 0;
+    for (size_t k = 0; k < matches.size(); ++k) {
+      if (matches[k].end <= open) head = k;
+      if (matches[k].begin > open && matches[k].end <= close) {
+        inside_first = std::min(inside_first, k);
+        inside_last = k;
+      }
+    }
+    if (inside_first == matches.size()) continue;
+    // The head skill stands at the parenthesis, but for a word such as "experience" or "tools".
+    if (head != matches.size()) {
+      std::string_view between = Trim(lower.substr(matches[head].end, open - matches[head].end));
+      if (CountWords(between) > 1 || between.find_first_of(",.;:()") != std::string_view::npos) {
+        head = matches.size();
+      }
+    }
+    if (head == matches.size()) {
+      if (inside_last == inside_first) continue;  // one skill: no alternatives
+      std::string_view inner = Trim(lower.substr(open + 1, close - open - 1));
+      bool examples = false;
+      for (std::string_view c : kExampleCues) {
+        examples = examples || (inner.starts_with(c) &&
+                                (inner.size() == c.size() || !IsAsciiAlpha(inner[c.size()])));
+      }
+      std::string_view before = lower.substr(0, open);
+      examples = examples || before.find("one or more") != std::string_view::npos ||
+                 before.find("at least one") != std::string_view::npos;
+      if (!examples) continue;
+    }
+    const int g = head == matches.size() ? (*next_group)++
+                  : (*alt)[head] != 0    ? (*alt)[head]
+                                         : (*next_group)++;
+    if (head != matches.size()) (*alt)[head] = g;
+    for (size_t k = inside_first; k <= inside_last; ++k) {
+      const int old = (*alt)[k];
+      if (old != 0 && old != g) std::replace(alt->begin(), alt->end(), old, g);
+      (*alt)[k] = g;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<int> AlternativeGroups(std::string_view lower, const std::vector<SkillMatch>& matches,
+                                   int* next_group) {
+  std::vector<int> alt(matches.size(), 0);
+  // "Python or Go", "AWS, GCP or Azure", "MySQL/PostgreSQL": consecutive skills joined by
+  // "or" (or a slash) are alternatives; a comma run ending in "or" joins the whole run.
+  for (size_t k = 0; k + 1 < matches.size(); ++k) {
+    std::string_view between =
+        Trim(lower.substr(matches[k].end, matches[k + 1].begin - matches[k].end));
+    // ... or a list item ending where the alternative begins: "... in an HR-related field,
+    // and/or recruiting experience".
+    const bool ends_or = between.size() <= 40 && between.find_first_of(".;") == between.npos &&
+                         (between.ends_with(" or") || between.ends_with("and/or"));
+    bool joins = between == "or" || between == "/" || between == ", or" || between == "or a" ||
+                 between == "or an" || ends_or;
+    if (!joins) continue;
+    int g = alt[k] ? alt[k] : (*next_group)++;
+    alt[k] = alt[k + 1] = g;
+    // Extend backwards over a comma list: "AWS, GCP or Azure".
+    for (size_t b = k; b > 0; --b) {
+      std::string_view sep =
+          Trim(lower.substr(matches[b - 1].end, matches[b].begin - matches[b - 1].end));
+      if (sep != "," || alt[b - 1]) break;
+      alt[b - 1] = g;
+    }
+  }
+  GroupExampleLists(lower, matches, &alt, next_group);
+  GroupParentheticals(lower, matches, &alt, next_group);
+  return alt;
+}
+
+}  // namespace shortlist::engine
