@@ -10,6 +10,12 @@ namespace {
 using testing::ReadFixture;
 using testing::SharedEngine;
 
+std::vector<std::string> KnockoutDescriptions(const JobRequirements& j) {
+  std::vector<std::string> out;
+  for (const Knockout& k : j.knockouts) out.push_back(k.description);
+  return out;
+}
+
 const SkillRequirement* Req(const JobRequirements& j, const std::string& name) {
   for (const SkillRequirement& s : j.skills) {
     if (s.skill == name) return &s;
@@ -126,9 +132,7 @@ TEST(JobAnalyzerTest, SkillsInParenthesesAfterASkillAreItsKinds) {
   EXPECT_EQ(Req(j, "Salesforce")->alternative_group, Req(j, "CRM")->alternative_group);
   EXPECT_NE(Req(j, "CRM")->alternative_group, Req(j, "Sales")->alternative_group);
   EXPECT_EQ(Req(j, "Microsoft Excel")->alternative_group, 0);
-  std::vector<std::string> knockouts;
-  for (const Knockout& k : j.knockouts) knockouts.push_back(k.description);
-  EXPECT_EQ(knockouts,
+  EXPECT_EQ(KnockoutDescriptions(j),
             (std::vector<std::string>{"2+ years of Sales or Retail", "2+ years of experience"}));
   // Without a skill before it, a parenthesis is alternatives when it gives examples.
   j = SharedEngine().AnalyzeJob(
@@ -219,9 +223,7 @@ TEST(JobAnalyzerTest, AsRequiredIsNoRequirement) {
   EXPECT_EQ(Req(j, "Event planning")->importance, Importance::kPreferred);
   ASSERT_NE(Req(j, "Python"), nullptr);
   EXPECT_EQ(Req(j, "Python")->importance, Importance::kPreferred);
-  std::vector<std::string> knockouts;
-  for (const Knockout& k : j.knockouts) knockouts.push_back(k.description);
-  EXPECT_EQ(knockouts, std::vector<std::string>{"Kubernetes required"});
+  EXPECT_EQ(KnockoutDescriptions(j), std::vector<std::string>{"Kubernetes required"});
 }
 
 TEST(JobAnalyzerTest, RequiredInTheJobsDescriptionIsTheWorksNotTheCandidates) {
@@ -235,10 +237,8 @@ TEST(JobAnalyzerTest, RequiredInTheJobsDescriptionIsTheWorksNotTheCandidates) {
   EXPECT_EQ(Req(j, "Google Cloud")->importance, Importance::kPreferred);
   ASSERT_NE(Req(j, "CPA"), nullptr);
   EXPECT_EQ(Req(j, "CPA")->importance, Importance::kRequired);  // "must" asks anywhere
-  std::vector<std::string> knockouts;
-  for (const Knockout& k : j.knockouts) knockouts.push_back(k.description);
-  EXPECT_EQ(knockouts, (std::vector<std::string>{"CPA required", "3+ years of Python",
-                                                 "3+ years of experience"}));
+  EXPECT_EQ(KnockoutDescriptions(j), (std::vector<std::string>{"CPA required", "3+ years of Python",
+                                                               "3+ years of experience"}));
   // Without qualification sections the same words are the requirements.
   j = SharedEngine().AnalyzeJob("Cloud Architect", "Experience with Google Cloud is required.\n");
   ASSERT_NE(Req(j, "Google Cloud"), nullptr);
@@ -254,10 +254,9 @@ TEST(JobAnalyzerTest, PersonalQualitiesAreAskedForButKnockNoOneOut) {
   ASSERT_NE(Req(j, "Self-motivation"), nullptr);
   EXPECT_EQ(Req(j, "Self-motivation")->importance, Importance::kRequired);
   ASSERT_NE(Req(j, "Teamwork"), nullptr);
-  std::vector<std::string> knockouts;
-  for (const Knockout& k : j.knockouts) knockouts.push_back(k.description);
   // A language is no personal quality: it still knocks out.
-  EXPECT_EQ(knockouts, (std::vector<std::string>{"Bilingual required", "3+ years of experience"}));
+  EXPECT_EQ(KnockoutDescriptions(j),
+            (std::vector<std::string>{"Bilingual required", "3+ years of experience"}));
 }
 
 TEST(JobAnalyzerTest, TheCompanysDepartmentsAreNoSkills) {
