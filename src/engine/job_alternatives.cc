@@ -15,8 +15,9 @@ constexpr std::array<std::string_view, 7> kExampleCues = {"such as",   "e.g.",  
 // "languages such as Java, Python, Go, or similar", "(e.g., SQL, MySQL, MapReduce, Hadoop)",
 // "consulting, compensation, sales operations or similar roles": a list of skills that a cue
 // marks as examples is met by any one of them, so the whole run becomes one alternative group
-// (merging groups already inside it). A list without such a cue ("Python, SQL and Spark") is
-// left alone: each of its skills is asked for.
+// (merging groups already inside it). So is the first list after a choose-from cue ("one or more
+// of the following: Java, Python, JavaScript, NodeJS"). A list without such a cue ("Python, SQL
+// and Spark") is left alone: each of its skills is asked for.
 void GroupExampleLists(std::string_view lower, const std::vector<SkillMatch>& matches,
                        std::vector<int>* alt, int* next_group) {
   // Whether only a list separator stands between matches k and k + 1 (", ", " or ", nothing as
@@ -35,6 +36,14 @@ void GroupExampleLists(std::string_view lower, const std::vector<SkillMatch>& ma
   };
   static constexpr std::array<std::string_view, 6> kAfter = {
       "or similar", "or other", "or equivalent", "or related", "or comparable", "etc"};
+  static constexpr std::array<std::string_view, 6> kChooseFrom = {
+      "one or more of", "two or more of",       "at least one of",
+      "any one of",     "one of the following", "any of the following"};
+  size_t choose_from_end = std::string_view::npos;
+  for (std::string_view c : kChooseFrom) {
+    const size_t at = lower.find(c);
+    if (at != std::string_view::npos) choose_from_end = std::min(choose_from_end, at + c.size());
+  }
   for (size_t s = 0; s < matches.size();) {
     size_t e = s;
     while (e + 1 < matches.size() && list_separator(e)) ++e;
@@ -47,6 +56,9 @@ void GroupExampleLists(std::string_view lower, const std::vector<SkillMatch>& ma
                                               !IsAsciiAlpha(before[before.size() - c.size() - 1])));
       }
       for (std::string_view c : kAfter) cue = cue || after.starts_with(c);
+      cue = cue ||
+            (choose_from_end != std::string_view::npos && matches[s].begin >= choose_from_end &&
+             (s == 0 || matches[s - 1].end <= choose_from_end));
       if (cue) {
         const int g = (*next_group)++;
         for (size_t j = s; j <= e; ++j) {

@@ -108,6 +108,17 @@ TEST(JobAnalyzerTest, ExamplesAreAlternatives) {
   EXPECT_GT(Req(j, "SQL")->alternative_group, 0);
   EXPECT_NE(Req(j, "SQL")->alternative_group, languages);
   EXPECT_EQ(Req(j, "SQL")->alternative_group, Req(j, "Hadoop")->alternative_group);
+  // So is the list after "one or more of the following".
+  j = SharedEngine().AnalyzeJob(
+      "Software Engineer",
+      "Minimum qualifications:\nProgramming experience in one or more of "
+      "the following: Java, Python, JavaScript, NodeJS, C#, NET, Ruby.\n");
+  ASSERT_NE(Req(j, "Java"), nullptr);
+  EXPECT_GT(Req(j, "Java")->alternative_group, 0);
+  for (const char* skill : {"Python", "JavaScript", "Node.js", "C#", "Ruby"}) {
+    ASSERT_NE(Req(j, skill), nullptr) << skill;
+    EXPECT_EQ(Req(j, skill)->alternative_group, Req(j, "Java")->alternative_group) << skill;
+  }
   // A list without such a cue asks for each of its skills.
   j = SharedEngine().AnalyzeJob("Data Engineer", "Requirements:\nPython, SQL and Spark.\n");
   ASSERT_NE(Req(j, "Python"), nullptr);
