@@ -248,6 +248,8 @@ TEST_F(SkillMatcherTest, NamedSpecialtiesAreNotBareManagementOrOperations) {
   // Consulting is a trade of its own; consultants one works with are not the resume's skill.
   EXPECT_EQ(Skills("8 years of management consulting"), std::vector<std::string>{"Consulting"});
   EXPECT_FALSE(Has("Migrated the portal built by outside consultants", "Consulting"));
+  // A police officer is no lawyer.
+  EXPECT_EQ(Skills("Worked with law enforcement"), std::vector<std::string>{"Law enforcement"});
 }
 
 TEST_F(SkillMatcherTest, EverydayWordsOfGitHubTopicsNameNoSkill) {
