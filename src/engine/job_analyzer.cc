@@ -90,6 +90,49 @@ bool HasPreferredCue(std::string_view lower) {
   return false;
 }
 
+// The word after or before position `at` +/- its length: "" at the ends or at punctuation.
+std::string_view WordAfter(std::string_view lower, size_t end) {
+  size_t i = end;
+  while (i < lower.size() && lower[i] == ' ') ++i;
+  size_t j = i;
+  while (j < lower.size() && IsAsciiAlpha(lower[j])) ++j;
+  return lower.substr(i, j - i);
+}
+
+std::string_view WordBefore(std::string_view lower, size_t begin) {
+  size_t j = begin;
+  while (j > 0 && lower[j - 1] == ' ') --j;
+  size_t i = j;
+  while (i > 0 && IsAsciiAlpha(lower[i - 1])) --i;
+  return lower.substr(i, j - i);
+}
+
+// "required" asks for something as a predicate ("Python is required", "required: 3 years",
+// "required to travel", "required skills"), not as an adjective of the work ("to the required
+// quality", "prepare required datasets for analytics").
+bool PredicativeRequired(std::string_view lower, size_t at) {
+  static constexpr std::array<std::string_view, 15> kAfter = {"",
+                                                              "to",
+                                                              "for",
+                                                              "in",
+                                                              "by",
+                                                              "and",
+                                                              "or",
+                                                              "of",
+                                                              "as",
+                                                              "on",
+                                                              "skills",
+                                                              "skill",
+                                                              "experience",
+                                                              "qualifications",
+                                                              "certification"};
+  static constexpr std::array<std::string_view, 6> kBefore = {"", "is", "are", "be", "been", "not"};
+  const std::string_view after = WordAfter(lower, at + 8);
+  const std::string_view before = WordBefore(lower, at);
+  return std::find(kAfter.begin(), kAfter.end(), after) != kAfter.end() ||
+         std::find(kBefore.begin(), kBefore.end(), before) != kBefore.end();
+}
+
 // ContainsWord for a requirement cue, but not in the adverbs "as required", "when necessary",
 // "where required", "if necessary": "work with other teams as required" asks for nothing.
 bool ContainsCue(std::string_view lower, std::string_view cue) {
@@ -103,7 +146,12 @@ bool ContainsCue(std::string_view lower, std::string_view cue) {
                   (before.ends_with(a) && (before.size() == a.size() ||
                                            !IsAsciiAlpha(before[before.size() - a.size() - 1])));
     }
-    if (!adverbial) return true;
+    // "requirement(s) gathering", "requirements analysis" name a task, not a requirement.
+    std::string_view after = lower.substr(at + cue.size());
+    const bool task = after.starts_with(" gathering") || after.starts_with(" analysis") ||
+                      after.starts_with(" elicitation") || after.starts_with(" definition");
+    const bool adjective = cue == "required" && !PredicativeRequired(lower, at);
+    if (!adverbial && !task && !adjective) return true;
   }
   return false;
 }
@@ -152,13 +200,13 @@ std::vector<std::string_view> Sentences(std::string_view line) {
 // Words that may sit between a degree and its field, or between fields: "Bachelor's or Master's
 // degree in Computer Science, Statistics or a related field".
 bool IsDegreeConnector(std::string_view w) {
-  static constexpr std::array<std::string_view, 36> kWords = {
-      "in",      "of",       "a",        "an",        "the",        "or",
-      "and",     "related",  "field",    "fields",    "discipline", "disciplines",
-      "such",    "as",       "e",        "g",         "eg",         "like",
-      "degree",  "degrees",  "bachelor", "bachelors", "bachelor's", "master",
-      "masters", "master's", "bs",       "ba",        "ms",         "msc",
-      "bsc",     "phd",      "s",        "similar",   "equivalent", "technical"};
+  static constexpr std::array<std::string_view, 37> kWords = {
+      "in",        "of",         "a",      "an",         "the",         "or",      "and",
+      "related",   "field",      "fields", "discipline", "disciplines", "such",    "as",
+      "e",         "g",          "eg",     "like",       "degree",      "degrees", "bachelor",
+      "bachelors", "bachelor's", "master", "masters",    "master's",    "bs",      "ba",
+      "ms",        "msc",        "bsc",    "phd",        "s",           "similar", "equivalent",
+      "technical", "other"};
   for (std::string_view k : kWords) {
     if (w == k) return true;
   }
@@ -189,6 +237,7 @@ bool ContinuesFieldList(std::string_view gap) {
     size_t start = i;
     while (i < gap.size() && (IsAsciiAlpha(gap[i]) || gap[i] == '\'')) ++i;
     std::string_view w = gap.substr(start, i - start);
+    if (w == "or" || w == "and") item_words = 0;  // "Quantitative Finance or other analytics"
     if (IsDegreeConnector(w)) continue;
     if (std::find(kNotAField.begin(), kNotAField.end(), w) != kNotAField.end()) return false;
     if (++item_words > 3) return false;

@@ -237,6 +237,21 @@ TEST(JobAnalyzerTest, AsRequiredIsNoRequirement) {
   EXPECT_EQ(KnockoutDescriptions(j), std::vector<std::string>{"Kubernetes required"});
 }
 
+TEST(JobAnalyzerTest, RequiredAsAnAdjectiveOrATaskIsNoCue) {
+  // "to the required quality" and "requirement gathering" ask for nothing; "is required" does.
+  JobRequirements j =
+      SharedEngine().AnalyzeJob("Engineer", "Deliver Python services to the required quality.\n");
+  EXPECT_TRUE(KnockoutDescriptions(j).empty());
+  j = SharedEngine().AnalyzeJob("Engineer", "Python is required.\n");
+  EXPECT_EQ(KnockoutDescriptions(j), std::vector<std::string>{"Python required"});
+  j = SharedEngine().AnalyzeJob(
+      "Project Manager",
+      "Minimum qualifications\n- 5 years of project management\nPreferred qualifications\n"
+      "- Skills in requirement gathering and budgeting\n");
+  ASSERT_NE(Req(j, "Budgeting"), nullptr);
+  EXPECT_EQ(Req(j, "Budgeting")->importance, Importance::kPreferred);
+}
+
 TEST(JobAnalyzerTest, RequiredInTheJobsDescriptionIsTheWorksNotTheCandidates) {
   // 45 Google postings made Google Cloud a critical knockout from "the infrastructure required
   // to implement a solution on Google Cloud" among their responsibilities.
@@ -343,6 +358,13 @@ TEST(JobAnalyzerTest, SeveralDegreesAndFieldsStayEducation) {
       "related fields\n");
   EXPECT_EQ(Req(k, "Computer science"), nullptr);
   EXPECT_EQ(Req(k, "Statistics"), nullptr);
+  k = SharedEngine().AnalyzeJob(
+      "Analyst",
+      "Requirements:\n- BA/BS degree in Business, Finance or Accounting, or equivalent practical "
+      "experience\n- Bachelor's degree in Economics, Quantitative Finance or other analytics "
+      "related field\n");
+  EXPECT_EQ(Req(k, "Accounting"), nullptr);
+  EXPECT_EQ(Req(k, "Data analysis"), nullptr);
   // ... but experience asked for after the degree is a skill.
   k = SharedEngine().AnalyzeJob(
       "Engineer", "Requirements:\n- Bachelor's degree in Physics, experience with Python\n");
