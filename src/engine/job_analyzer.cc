@@ -90,7 +90,8 @@ bool HasPreferredCue(std::string_view lower) {
   return false;
 }
 
-// The word after or before position `at` +/- its length: "" at the ends or at punctuation.
+// The word that follows `end` (or precedes `begin`) across spaces: "" at either end of the
+// text or at punctuation.
 std::string_view WordAfter(std::string_view lower, size_t end) {
   size_t i = end;
   while (i < lower.size() && lower[i] == ' ') ++i;
@@ -111,8 +112,7 @@ std::string_view WordBefore(std::string_view lower, size_t begin) {
 // "required to travel", "required skills"), not as an adjective of the work ("to the required
 // quality", "prepare required datasets for analytics").
 bool PredicativeRequired(std::string_view lower, size_t at) {
-  static constexpr std::array<std::string_view, 15> kAfter = {"",
-                                                              "to",
+  static constexpr std::array<std::string_view, 15> kAfter = {"to",
                                                               "for",
                                                               "in",
                                                               "by",
@@ -125,9 +125,11 @@ bool PredicativeRequired(std::string_view lower, size_t at) {
                                                               "skill",
                                                               "experience",
                                                               "qualifications",
-                                                              "certification"};
+                                                              "certification",
+                                                              ""};
   static constexpr std::array<std::string_view, 6> kBefore = {"", "is", "are", "be", "been", "not"};
-  const std::string_view after = WordAfter(lower, at + 8);
+  constexpr std::string_view kRequired = "required";
+  const std::string_view after = WordAfter(lower, at + kRequired.size());
   const std::string_view before = WordBefore(lower, at);
   return std::find(kAfter.begin(), kAfter.end(), after) != kAfter.end() ||
          std::find(kBefore.begin(), kBefore.end(), before) != kBefore.end();
