@@ -264,8 +264,8 @@ std::vector<bool> DegreeFieldMatches(std::string_view lower, size_t degree_end,
 }
 
 // "with Legal, Finance, Sales and Product teams", "the Google Cloud team": capitalised names
-// before "team(s)", "function(s)" or "organization(s)" are the company's departments, not
-// skills asked of the candidate. Drops the matches inside such a run of names.
+// before "team(s)", "function(s)" or "organization(s)", or in parentheses after them, are the
+// company's departments, not skills asked of the candidate. Drops the matches inside such runs.
 void DropDepartmentNames(std::string_view sentence, std::vector<SkillMatch>* matches) {
   static constexpr std::array<std::string_view, 12> kUnits = {
       "team",   "teams",        "department",    "departments", "function", "functions",
@@ -307,6 +307,20 @@ void DropDepartmentNames(std::string_view sentence, std::vector<SkillMatch>* mat
       j = start;
     }
     if (names > 0) runs.emplace_back(begin, word_begin);
+    // ... or in parentheses after it: "business organizations (Finance, Supply Chain, HR)".
+    size_t open = i;
+    while (open < sentence.size() && sentence[open] == ' ') ++open;
+    if (open < sentence.size() && sentence[open] == '(') {
+      const size_t close = std::min(sentence.find(')', open), sentence.size());
+      bool all_names = true;
+      for (size_t k = open + 1; k < close && all_names; ++k) {
+        const bool starts_word = IsAsciiAlpha(sentence[k]) && !IsAsciiAlpha(sentence[k - 1]);
+        if (!starts_word || IsAsciiUpper(sentence[k])) continue;
+        const std::string_view rest = sentence.substr(k, close - k);
+        all_names = rest.starts_with("and ") || rest.starts_with("or ") || rest.starts_with("etc");
+      }
+      if (all_names) runs.emplace_back(open + 1, close);
+    }
   }
   if (runs.empty()) return;
   std::erase_if(*matches, [&](const SkillMatch& m) {

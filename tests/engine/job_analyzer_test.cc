@@ -297,6 +297,16 @@ TEST(JobAnalyzerTest, TheCompanysDepartmentsAreNoSkills) {
   ASSERT_NE(Req(j, "Sales"), nullptr);  // named as experience in the last line
   EXPECT_EQ(Req(j, "Sales")->evidence, "- 3+ years of Python and sales experience");
   ASSERT_NE(Req(j, "Python"), nullptr);
+  // ... and so are the names in parentheses after "organizations" or "teams", while examples
+  // of a function's work are skills.
+  j = SharedEngine().AnalyzeJob(
+      "Consultant",
+      "Requirements\n- Integrating applications within business organizations (Finance, HR, "
+      "Marketing etc)\n- Experience in Finance functions (e.g. accounting, payroll)\n");
+  EXPECT_EQ(Req(j, "Human resources"), nullptr);
+  EXPECT_EQ(Req(j, "Marketing"), nullptr);
+  EXPECT_NE(Req(j, "Accounting"), nullptr);
+  EXPECT_NE(Req(j, "Payroll"), nullptr);
   // Lower-case "sales teams" may be the candidate's own: led sales teams.
   j = SharedEngine().AnalyzeJob("Sales Director", "Requirements\n- Led sales teams of 20\n");
   EXPECT_NE(Req(j, "Sales"), nullptr);
