@@ -17,36 +17,60 @@ bool JobHeading(std::string_view line, Mode* mode) {
   std::string t = AsciiLowerCopy(Trim(line));
   while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
   if (t.empty() || t.size() > 50) return false;
-  static constexpr std::array<std::string_view, 14> kPreferred = {"preferred qualifications",
+  static constexpr std::array<std::string_view, 18> kPreferred = {"preferred qualifications",
                                                                   "preferred",
                                                                   "nice to have",
                                                                   "nice-to-have",
+                                                                  "nice to haves",
                                                                   "bonus",
                                                                   "bonus points",
                                                                   "pluses",
                                                                   "desired qualifications",
                                                                   "desired skills",
+                                                                  "desired experience",
                                                                   "preferred skills",
+                                                                  "preferred experience",
                                                                   "good to have",
                                                                   "additional qualifications",
                                                                   "extra credit",
-                                                                  "it's a plus if you have"};
-  static constexpr std::array<std::string_view, 16> kRequired = {"requirements",
+                                                                  "it's a plus if you have",
+                                                                  "desirable"};
+  static constexpr std::array<std::string_view, 36> kRequired = {"requirements",
                                                                  "minimum qualifications",
                                                                  "qualifications",
                                                                  "required qualifications",
                                                                  "required skills",
                                                                  "must have",
                                                                  "must-have",
+                                                                 "must haves",
                                                                  "what you need",
                                                                  "what we're looking for",
+                                                                 "what we are looking for",
                                                                  "what you'll need",
+                                                                 "what you will need",
+                                                                 "what you bring",
+                                                                 "what you'll bring",
                                                                  "you have",
+                                                                 "you bring",
                                                                  "skills",
                                                                  "required",
                                                                  "basic qualifications",
                                                                  "who you are",
-                                                                 "requirements and qualifications"};
+                                                                 "who we're looking for",
+                                                                 "who we are looking for",
+                                                                 "about you",
+                                                                 "your profile",
+                                                                 "profile",
+                                                                 "requirements and qualifications",
+                                                                 "qualifications and requirements",
+                                                                 "minimum requirements",
+                                                                 "job requirements",
+                                                                 "key requirements",
+                                                                 "essential requirements",
+                                                                 "essential skills",
+                                                                 "skills and experience",
+                                                                 "skills & experience",
+                                                                 "experience and skills"};
   static constexpr std::array<std::string_view, 10> kNeutral = {
       "responsibilities", "what you'll do", "about the role",       "about us", "the role",
       "job description",  "duties",         "key responsibilities", "overview", "benefits"};
@@ -449,9 +473,14 @@ JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
       // Beside qualification sections, the other text describes the job: its "required" is the
       // work's ("the infrastructure required to implement a solution", "produce required design
       // specifications"), not the candidate's; only "must" and "mandatory" ask anything there.
+      // A minimum of years with a cue is asked for wherever it stands ("5+ years of Python
+      // required" under a heading not known as a requirements one).
       const bool describes_the_job = mode == Mode::kNeutral && has_qualification_sections;
       const bool mandatory_cue = ContainsCue(lower, "must") || ContainsCue(lower, "mandatory");
-      bool required_cue = describes_the_job ? mandatory_cue : HasRequiredCue(lower);
+      size_t years_at = 0;
+      const double years = ParseMinYears(lower, &years_at);
+      bool required_cue = describes_the_job ? mandatory_cue || (years > 0 && HasRequiredCue(lower))
+                                            : HasRequiredCue(lower);
       bool hard = (describes_the_job ? mandatory_cue : HasHardCue(lower)) && !preferred_cue;
       Importance importance;
       if (preferred_cue) {
@@ -463,8 +492,6 @@ JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
       } else {
         importance = has_qualification_sections ? Importance::kPreferred : Importance::kRequired;
       }
-      size_t years_at = 0;
-      double years = ParseMinYears(lower, &years_at);
       matches.clear();
       data.matcher.Find(sentence, &matches);
       DropDepartmentNames(sentence, &matches);

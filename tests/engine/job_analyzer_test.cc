@@ -265,6 +265,17 @@ TEST(JobAnalyzerTest, RequiredInTheJobsDescriptionIsTheWorksNotTheCandidates) {
   EXPECT_EQ(Req(j, "CPA")->importance, Importance::kRequired);  // "must" asks anywhere
   EXPECT_EQ(KnockoutDescriptions(j), (std::vector<std::string>{"CPA required", "3+ years of Python",
                                                                "3+ years of experience"}));
+  // Requirements under a heading the analyzer knows ("Your profile"), or with their years under
+  // one it does not, are still asked for.
+  j = SharedEngine().AnalyzeJob("Engineer",
+                                "Responsibilities\nBuild services.\nYour profile\n- Kubernetes\n"
+                                "The ideal candidate\n- 5+ years of Python required\n"
+                                "Preferred qualifications\n- Go\n");
+  ASSERT_NE(Req(j, "Kubernetes"), nullptr);
+  EXPECT_EQ(Req(j, "Kubernetes")->importance, Importance::kRequired);
+  ASSERT_NE(Req(j, "Python"), nullptr);
+  EXPECT_EQ(Req(j, "Python")->importance, Importance::kRequired);
+  EXPECT_DOUBLE_EQ(Req(j, "Python")->min_years, 5);
   // Without qualification sections the same words are the requirements.
   j = SharedEngine().AnalyzeJob("Cloud Architect", "Experience with Google Cloud is required.\n");
   ASSERT_NE(Req(j, "Google Cloud"), nullptr);
