@@ -1,0 +1,31 @@
+// The words of a job description that say how much it asks for something: section headings
+// ("Requirements", "Nice to have") and cues in a sentence ("must", "required", "a plus"), with
+// the uses of those words that ask for nothing ("as required", "the required quality").
+#pragma once
+
+#include <string_view>
+
+namespace shortlist::engine {
+
+// The kind of section a heading opens: requirements, preferences, or neither (responsibilities,
+// the company, benefits).
+enum class JobSection { kNeutral, kRequired, kPreferred };
+
+// Whether `line` is a section heading of a job description; if so, sets *section.
+bool JobHeading(std::string_view line, JobSection* section);
+
+// Whether `word` stands as a whole word in the lower-case text `lower`.
+bool ContainsWord(std::string_view lower, std::string_view word);
+
+// ContainsWord for a requirement cue, but not in the adverbs "as required", "when necessary",
+// nor as the task "requirement gathering", nor "required" as an adjective ("to the required
+// quality").
+bool ContainsCue(std::string_view lower, std::string_view cue);
+
+// Cue words of a sentence, in lower case: "nice to have", "a plus" ...; "must", "required",
+// "at least" ...; and the hard ones among those, "must", "mandatory", "required".
+bool HasPreferredCue(std::string_view lower);
+bool HasRequiredCue(std::string_view lower);
+bool HasHardCue(std::string_view lower);
+
+}  // namespace shortlist::engine
