@@ -12,6 +12,16 @@ namespace {
 constexpr std::array<std::string_view, 7> kExampleCues = {"such as",   "e.g.",        "e.g", "eg",
                                                           "including", "for example", "like"};
 
+// Puts matches first..last into group g, and with them every match already in a group of
+// theirs: the groups merge.
+void JoinGroup(size_t first, size_t last, int g, std::vector<int>* alt) {
+  for (size_t k = first; k <= last; ++k) {
+    const int old = (*alt)[k];
+    if (old != 0 && old != g) std::replace(alt->begin(), alt->end(), old, g);
+    (*alt)[k] = g;
+  }
+}
+
 // "languages such as Java, Python, Go, or similar", "(e.g., SQL, MySQL, MapReduce, Hadoop)",
 // "consulting, compensation, sales operations or similar roles": a list of skills that a cue
 // marks as examples is met by any one of them, so the whole run becomes one alternative group
@@ -51,22 +61,12 @@ void GroupExampleLists(std::string_view lower, const std::vector<SkillMatch>& ma
       std::string_view before = strip(lower.substr(0, matches[s].begin), " ,(:");
       std::string_view after = strip(lower.substr(matches[e].end), " ,");
       bool cue = false;
-      for (std::string_view c : kExampleCues) {  // a whole word: not the "eg" of "leg"
-        cue = cue || (before.ends_with(c) && (before.size() == c.size() ||
-                                              !IsAsciiAlpha(before[before.size() - c.size() - 1])));
-      }
+      for (std::string_view c : kExampleCues) cue = cue || EndsWithWord(before, c);
       for (std::string_view c : kAfter) cue = cue || after.starts_with(c);
       cue = cue ||
             (choose_from_end != std::string_view::npos && matches[s].begin >= choose_from_end &&
              (s == 0 || matches[s - 1].end <= choose_from_end));
-      if (cue) {
-        const int g = (*next_group)++;
-        for (size_t j = s; j <= e; ++j) {
-          const int old = (*alt)[j];
-          if (old != 0) std::replace(alt->begin(), alt->end(), old, g);
-          (*alt)[j] = g;
-        }
-      }
+      if (cue) JoinGroup(s, e, (*next_group)++, alt);
     }
     s = e + 1;
   }
@@ -105,10 +105,7 @@ void GroupParentheticals(std::string_view lower, const std::vector<SkillMatch>& 
       if (inside_last == inside_first) continue;  // one skill: no alternatives
       std::string_view inner = Trim(lower.substr(open + 1, close - open - 1));
       bool examples = false;
-      for (std::string_view c : kExampleCues) {
-        examples = examples || (inner.starts_with(c) &&
-                                (inner.size() == c.size() || !IsAsciiAlpha(inner[c.size()])));
-      }
+      for (std::string_view c : kExampleCues) examples = examples || StartsWithWord(inner, c);
       std::string_view before = lower.substr(0, open);
       examples = examples || before.find("one or more") != std::string_view::npos ||
                  before.find("at least one") != std::string_view::npos;
@@ -118,11 +115,7 @@ void GroupParentheticals(std::string_view lower, const std::vector<SkillMatch>& 
                   : (*alt)[head] != 0    ? (*alt)[head]
                                          : (*next_group)++;
     if (head != matches.size()) (*alt)[head] = g;
-    for (size_t k = inside_first; k <= inside_last; ++k) {
-      const int old = (*alt)[k];
-      if (old != 0 && old != g) std::replace(alt->begin(), alt->end(), old, g);
-      (*alt)[k] = g;
-    }
+    JoinGroup(inside_first, inside_last, g, alt);
   }
 }
 

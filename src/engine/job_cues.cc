@@ -166,11 +166,7 @@ bool ContainsCue(std::string_view lower, std::string_view cue) {
        at = FindWord(lower, cue, at + cue.size())) {
     std::string_view before = Trim(lower.substr(0, at));
     bool adverbial = false;
-    for (std::string_view a : kAdverbial) {
-      adverbial = adverbial ||
-                  (before.ends_with(a) && (before.size() == a.size() ||
-                                           !IsAsciiAlpha(before[before.size() - a.size() - 1])));
-    }
+    for (std::string_view a : kAdverbial) adverbial = adverbial || EndsWithWord(before, a);
     // "requirement(s) gathering", "requirements analysis" name a task, not a requirement.
     std::string_view after = lower.substr(at + cue.size());
     const bool task = after.starts_with(" gathering") || after.starts_with(" analysis") ||

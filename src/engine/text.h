@@ -167,6 +167,15 @@ inline uint64_t FastHash(std::string_view s, uint64_t seed = 0x9e3779b97f4a7c15U
 // Number of words (runs of word bytes) in `s`.
 int CountWords(std::string_view s);
 
+// Whether `text` ends (starts) with `word` standing as a whole word: not the "eg" of "leg".
+inline bool EndsWithWord(std::string_view text, std::string_view word) {
+  return text.ends_with(word) &&
+         (text.size() == word.size() || !IsAsciiAlpha(text[text.size() - word.size() - 1]));
+}
+inline bool StartsWithWord(std::string_view text, std::string_view word) {
+  return text.starts_with(word) && (text.size() == word.size() || !IsAsciiAlpha(text[word.size()]));
+}
+
 template <typename Sink>
 void ForEachToken(std::string_view text, Sink&& sink) {
   // The token's FNV-1a hash is computed while it is copied (one pass over its bytes); `before`
