@@ -1,10 +1,31 @@
 #include "engine/skill_matcher.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "engine/text.h"
 
 namespace shortlist::engine {
+namespace {
+
+// A 16-bit key of the run of ASCII letters and digits at p (case-folded): its length (up to 16)
+// and its first 8 bytes. Branch-free for all but the last 15 bytes of a text.
+uint32_t FirstWordKey(const char* p, size_t available) {
+  char padded[16];
+  if (available < 16) {
+    std::memset(padded, ' ', sizeof(padded));
+    std::memcpy(padded, p, available);
+    p = padded;
+  }
+  const uint32_t length = static_cast<uint32_t>(__builtin_ctz(~AsciiAlnumMask(p, 16)));
+  uint64_t head;
+  std::memcpy(&head, p, 8);
+  head |= 0x2020202020202020ULL;  // lower-cases letters; digits already have the bit
+  if (length < 8) head &= (1ULL << (8 * length)) - 1;
+  return static_cast<uint32_t>(((head ^ length) * 0x9E3779B97F4A7C15ULL) >> 48);
+}
+
+}  // namespace
 
 SkillMatcher::SkillMatcher(const Taxonomy& taxonomy) {
   // Byte classes: every byte that occurs in a (lower-cased) pattern gets its own class; all other
@@ -26,6 +47,11 @@ SkillMatcher::SkillMatcher(const Taxonomy& taxonomy) {
   for (int c = 'A'; c <= 'Z'; ++c) byte_class_[c] = byte_class_[c + 32];
   byte_class_[static_cast<uint8_t>('-')] = byte_class_[static_cast<uint8_t>(' ')];
   const uint32_t k = class_count_;
+  for (const SkillPattern& sp : taxonomy.patterns()) {
+    if (sp.text.empty() || !IsAsciiAlnum(sp.text.front())) continue;
+    const uint32_t key = FirstWordKey(sp.text.data(), sp.text.size());
+    first_words_[key >> 6] |= 1ULL << (key & 63);
+  }
   // Trie with dense rows; -1 = no edge yet.
   delta_.assign(k, -1);
   output_.push_back(-1);
@@ -243,6 +269,10 @@ void SkillMatcher::Find(std::string_view text, std::vector<SkillMatch>* out) con
       const size_t i = block + static_cast<size_t>(__builtin_ctz(starts));
       int32_t state = root_next_[bytes[i]];
       if (state == 0) continue;
+      if (IsAsciiAlnum(text[i])) {
+        const uint32_t key = FirstWordKey(text.data() + i, n - i);
+        if (((first_words_[key >> 6] >> (key & 63)) & 1) == 0) continue;
+      }
       SkillMatch best;  // best.skill stays kNoSkill for a phrase that names no skill
       bool found = false;
       bool best_list_item_only = false;

@@ -1,5 +1,6 @@
 // The skill matcher finds taxonomy skills by alias with correct word boundaries.
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -100,6 +101,35 @@ TEST_F(SkillMatcherTest, CaseIsFoldedWithoutALowerCaseCopy) {
   }
   EXPECT_EQ(Skills(text),
             (std::vector<std::string>{"PostgreSQL", "Go", "JavaScript", "Kubernetes"}));
+}
+
+TEST_F(SkillMatcherTest, EveryAliasIsFoundWhereverItStandsAndInAnyCase) {
+  // Walks start only at words some alias begins with (a hashed set of first words): every alias
+  // must still be found, at the end of a text (the last 16 bytes are read differently), amid
+  // text, and in capitals when it is not case-sensitive.
+  size_t checked = 0;
+  for (const SkillPattern& p : taxonomy_->patterns()) {
+    if (p.skill == kNoSkill || p.list_item_only) continue;
+    std::string upper = p.text;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    // Aliases of one or two letters count only in capitals; case-sensitive ones as written.
+    const bool only_as_written = p.case_sensitive || p.text.size() <= 2;
+    for (const std::string& alias : {p.text, upper}) {
+      if (only_as_written && alias != (p.case_sensitive ? p.text : upper)) continue;
+      for (const std::string& text :
+           {alias, "Skills: " + alias, "Skills: " + alias + ", and more in a long line."}) {
+        std::vector<SkillMatch> matches;
+        matcher_->Find(text, &matches);
+        const size_t at = text.find(alias);
+        const bool found = std::any_of(matches.begin(), matches.end(), [&](const SkillMatch& m) {
+          return m.begin == at && m.end >= at + alias.size();
+        });
+        EXPECT_TRUE(found) << "alias \"" << alias << "\" in \"" << text << "\"";
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 10000u);
 }
 
 TEST_F(SkillMatcherTest, HyphenAndSpaceAreTheSame) {
