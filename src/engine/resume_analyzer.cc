@@ -37,13 +37,13 @@ std::string EvidenceLine(std::string_view line) {
   // Collapse layout runs of spaces; keep the first kMaxEvidence bytes of the result (a long
   // paragraph line is not read past them).
   constexpr size_t kMaxEvidence = 240;
-  std::string out;
-  out.reserve(std::min(t.size(), kMaxEvidence));
-  for (char c : t) {
-    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
-    out.push_back(c);
-    if (out.size() == kMaxEvidence) break;
+  std::string out(std::min(t.size(), kMaxEvidence), '\0');
+  size_t n = 0;
+  for (size_t i = 0; i < t.size() && n < out.size(); ++i) {
+    if (t[i] == ' ' && n > 0 && out[n - 1] == ' ') continue;
+    out[n++] = t[i];
   }
+  out.resize(n);
   return out;
 }
 

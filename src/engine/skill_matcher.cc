@@ -9,20 +9,23 @@ namespace shortlist::engine {
 namespace {
 
 // A 16-bit key of the run of ASCII letters and digits at p (case-folded): its length (up to 16)
-// and its first 8 bytes. Branch-free for all but the last 15 bytes of a text.
-uint32_t FirstWordKey(const char* p, size_t available) {
-  char padded[16];
-  if (available < 16) {
-    std::memset(padded, ' ', sizeof(padded));
-    std::memcpy(padded, p, available);
-    p = padded;
-  }
+// and its first 8 bytes. Reads 16 bytes; branch-free.
+inline uint32_t FirstWordKeyOf16(const char* p) {
   const uint32_t length = static_cast<uint32_t>(__builtin_ctz(~AsciiAlnumMask(p, 16)));
   uint64_t head;
   std::memcpy(&head, p, 8);
   head |= 0x2020202020202020ULL;  // lower-cases letters; digits already have the bit
   if (length < 8) head &= (1ULL << (8 * length)) - 1;
   return static_cast<uint32_t>(((head ^ length) * 0x9E3779B97F4A7C15ULL) >> 48);
+}
+
+// The same key where fewer than 16 bytes may be left: the last 15 bytes of a text, and aliases.
+inline uint32_t FirstWordKey(const char* p, size_t available) {
+  if (available >= 16) return FirstWordKeyOf16(p);
+  char padded[16];
+  std::memset(padded, ' ', sizeof(padded));
+  std::memcpy(padded, p, available);
+  return FirstWordKeyOf16(padded);
 }
 
 }  // namespace
