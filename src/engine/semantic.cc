@@ -31,7 +31,11 @@ JobConcepts::JobConcepts(const Taxonomy& taxonomy, const JobRequirements& job) {
     concepts[CategoryConcept(skill.category)] += w * kCategoryShare;
   }
   concepts_.assign(concepts.begin(), concepts.end());
-  for (const auto& c : concepts_) concept_mass_ += c.second;
+  for (const auto& c : concepts_) {
+    concept_mass_ += c.second;
+    const uint32_t bit = ConceptBit(c.first);
+    concept_filter_[bit >> 6] |= 1ULL << (bit & 63);
+  }
 
   std::map<uint32_t, double> grams;
   auto add = [&grams](std::string_view text, double scale) {
@@ -51,15 +55,19 @@ JobConcepts::JobConcepts(const Taxonomy& taxonomy, const JobRequirements& job) {
 double JobConcepts::SkillGraphCoverage(const std::vector<SkillId>& resume_skills,
                                        const Taxonomy& taxonomy) const {
   if (concept_mass_ <= 0) return 0;
-  // Activations as a sorted list of (concept, amount), merged against the job's sorted concepts:
-  // no hash map per evaluation. Sums run in a fixed order, so the result is deterministic.
+  // Activations of the job's concepts as a sorted list of (concept, amount), merged against the
+  // job's sorted concepts: no hash map per evaluation. Sums run in a fixed order, so the result
+  // is deterministic.
   std::vector<std::pair<int, double>> activation;
-  activation.reserve(resume_skills.size() * 4);
+  activation.reserve(resume_skills.size());
+  auto activate = [&](int concept_id, double amount) {
+    if (MayBeJobConcept(concept_id)) activation.emplace_back(concept_id, amount);
+  };
   for (SkillId id : resume_skills) {
     const Skill& skill = taxonomy.skill(id);
-    activation.emplace_back(id, 1.0);
-    for (SkillId r : skill.related) activation.emplace_back(r, kRelatedShare);
-    activation.emplace_back(CategoryConcept(skill.category), kCategoryShare);
+    activate(id, 1.0);
+    for (SkillId r : skill.related) activate(r, kRelatedShare);
+    activate(CategoryConcept(skill.category), kCategoryShare);
   }
   std::sort(activation.begin(), activation.end());
   double covered = 0;

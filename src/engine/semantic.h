@@ -35,7 +35,16 @@ class JobConcepts {
   double NgramCoverage(const TextFeatures& resume) const;
 
  private:
+  // A filter over concept ids: bit ConceptBit(id) is set for each of the job's concepts, so the
+  // resume's activations of other concepts (most) are dropped before they are sorted.
+  static uint32_t ConceptBit(int id) { return (static_cast<uint32_t>(id) * 0x9E3779B1u) >> 20; }
+  bool MayBeJobConcept(int id) const {
+    const uint32_t bit = ConceptBit(id);
+    return ((concept_filter_[bit >> 6] >> (bit & 63)) & 1) != 0;
+  }
+
   std::vector<std::pair<int, double>> concepts_;  // concept id -> weight, sorted by id
+  uint64_t concept_filter_[64] = {};
   double concept_mass_ = 0;
   std::vector<std::pair<uint32_t, double>> ngrams_;  // bucket -> weight, sorted by bucket
   double ngram_mass_ = 0;
