@@ -61,6 +61,9 @@ struct SkillMention {
   std::string category;  // taxonomy category: "language", "database", "cloud", ...
   std::string evidence;  // the resume line it was found on
   double years = 0;      // years of use from dated experience entries; 0 when unknown
+  // Named only in the education section ("Bachelor of Fine Arts", "coursework: Statistics"): a
+  // subject studied, so the scorer credits no years of practice beyond `years`.
+  bool only_in_education = false;
 };
 
 struct ResumeProfile {

@@ -140,6 +140,7 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
     size_t evidence_line = 0;
     size_t last_line = SIZE_MAX;  // the line of the latest mention, and mentions on it so far
     int on_last_line = 0;
+    bool outside_education = false;
     std::vector<std::pair<MonthIndex, MonthIndex>> months;
   };
   // One Acc per distinct skill, in order of first mention; slot[id] is its index (-1 = none
@@ -162,6 +163,7 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
     a.on_last_line = li == a.last_line ? a.on_last_line + 1 : 1;
     a.last_line = li;
     max_on_one_line = std::max(max_on_one_line, a.on_last_line);
+    a.outside_education = a.outside_education || kinds[li] != SectionKind::kEducation;
     int rank = kinds[li] == SectionKind::kExperience ? 0
                : kinds[li] == SectionKind::kProjects ? 1
                : kinds[li] == SectionKind::kSkills   ? 2
@@ -200,6 +202,7 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
     mention.evidence = seen != evidence_of_line.end() ? profile.skills[seen->second].evidence
                                                       : EvidenceLine(lines[a.evidence_line].text);
     mention.years = UnionYears(a.months);
+    mention.only_in_education = !a.outside_education;
     if (seen == evidence_of_line.end()) {
       evidence_of_line.emplace_back(a.evidence_line, profile.skills.size());
     }

@@ -141,6 +141,13 @@ double TitleOverlap(const std::vector<TitleStem>& job, const std::vector<TitleSt
   return total > 0 ? hit / total : 0;
 }
 
+// Years of a skill a resume shows toward "N+ years of X": its dated years, or, when it is named
+// in the work, skills or summary, at least half the career (a skills list carries no dates). A
+// subject only studied ("Bachelor of Fine Arts") shows no years beyond its dated ones.
+double YearsShown(const SkillMention& m, const ResumeProfile& r) {
+  return m.only_in_education ? m.years : std::max(m.years, 0.5 * r.total_years_experience);
+}
+
 std::pair<MonthIndex, MonthIndex> EntryMonths(const ExperienceEntry& e) {
   if (e.start_year == 0) return {0, 0};
   MonthIndex first = ToMonthIndex(e.start_year, e.start_month ? e.start_month : 1);
@@ -198,6 +205,7 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
     double credit = 0;
     double weight = 1;
     bool direct = false;
+    double years_shown = 0;  // YearsShown of a skill the resume names itself
     std::optional<MatchedSkill> matched;
     std::optional<MissingSkill> missing;
   };
@@ -215,9 +223,9 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
     if (found) {
       const SkillMention& m = *found;
       o.credit = 1;
+      o.years_shown = YearsShown(m, resume);
       if (o.required && req.min_years > 0) {
-        double years = std::max(m.years, 0.5 * resume.total_years_experience);
-        o.credit = 0.6 + 0.4 * std::min(1.0, years / (req.min_years * len.years_factor()));
+        o.credit = 0.6 + 0.4 * std::min(1.0, o.years_shown / (req.min_years * len.years_factor()));
       }
       o.direct = true;
       o.matched = MatchedSkill{o.name, "", o.credit, m.evidence, m.years};
@@ -390,7 +398,7 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
         if (!k.skill.empty()) {
           SkillId id = tax.Find(k.skill);
           const SkillMention* m = id == kNoSkill ? nullptr : has.Find(id);
-          have = m ? std::max(m->years, 0.5 * resume.total_years_experience) : 0;
+          have = m ? YearsShown(*m, resume) : 0;
         }
         met = have >= k.min_years * len.years_factor();
         // "5+ years of Python or Go": the years of any alternative count.
@@ -398,8 +406,7 @@ Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
         if (!met && g != group_of.end()) {
           for (const Outcome& o : outcomes) {
             if (o.req->alternative_group != g->second || !o.matched || !o.direct) continue;
-            double years = std::max(o.matched->years, 0.5 * resume.total_years_experience);
-            if (years >= k.min_years * len.years_factor()) met = true;
+            if (o.years_shown >= k.min_years * len.years_factor()) met = true;
           }
         }
         break;

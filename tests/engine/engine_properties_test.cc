@@ -303,6 +303,31 @@ TEST(EnginePropertiesTest, AnyAlternativeSatisfiesAnOrRequirement) {
   EXPECT_EQ(missing, 2);
 }
 
+TEST(EnginePropertiesTest, ASubjectOnlyStudiedShowsNoYearsOfPractice) {
+  // A skill a resume names in its work or skills counts half the career toward "N+ years of X"
+  // (a skills list carries no dates); a degree's subject does not: ten years of bookkeeping and
+  // a "Bachelor of Fine Arts" are no years in the fine arts.
+  const Engine& e = SharedEngine();
+  JobRequirements job =
+      e.AnalyzeJob("Arts Coordinator", "Requirements\n- 3+ years of experience in fine arts\n");
+  const std::string career =
+      "EXPERIENCE\nBookkeeper, Foo Inc, 2010 - 2020\n* Kept the ledgers and ran payroll.\n";
+  ResumeProfile studied =
+      e.AnalyzeResume(career + "EDUCATION\nBachelor of Fine Arts, State University, 2009\n");
+  ASSERT_FALSE(studied.skills.empty());
+  Evaluation ev = e.Evaluate(job, studied, ScoringOptions{});
+  auto fails_fine_arts = [](const Evaluation& x) {
+    return std::any_of(x.failed_knockouts.begin(), x.failed_knockouts.end(),
+                       [](const Knockout& k) { return k.skill == "Fine arts"; });
+  };
+  EXPECT_TRUE(fails_fine_arts(ev));
+  ResumeProfile practised =
+      e.AnalyzeResume(career +
+                      "SKILLS\nFine arts, oil painting\nEDUCATION\nBachelor of Fine Arts, State "
+                      "University, 2009\n");
+  EXPECT_FALSE(fails_fine_arts(e.Evaluate(job, practised, ScoringOptions{})));
+}
+
 TEST(EnginePropertiesTest, ConstMethodsAreSafeFromManyThreads) {
   const Engine& e = SharedEngine();
   std::string resume = ReadFixture("software_engineer.txt");
