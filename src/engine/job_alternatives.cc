@@ -119,6 +119,32 @@ void GroupParentheticals(std::string_view lower, const std::vector<SkillMatch>& 
   }
 }
 
+// "2+ years in fine arts, performing arts or arts education": a comma list that ends in "or"
+// and an alternative naming no skill of ours is still a list of alternatives -- any one of them
+// meets it -- not a list of skills each asked for.
+void GroupListsEndingInAnAlternative(std::string_view lower, const std::vector<SkillMatch>& matches,
+                                     std::vector<int>* alt, int* next_group) {
+  for (size_t k = 1; k < matches.size(); ++k) {
+    const size_t limit = k + 1 < matches.size() ? matches[k + 1].begin : lower.size();
+    std::string_view after = Trim(lower.substr(matches[k].end, limit - matches[k].end));
+    if (after.starts_with(',')) after.remove_prefix(1);  // "A, B, or C"
+    const size_t stop = after.find_first_of(",.;:()");
+    // The next skill comes after the alternative: "..., or arts education; SQL".
+    if (stop == std::string_view::npos && limit != lower.size()) continue;
+    std::string_view last = Trim(after.substr(0, stop));
+    if (!StartsWithWord(last, "or")) continue;
+    last = Trim(last.substr(2));
+    if (last.empty() || CountWords(last) > 4) continue;
+    size_t first = k;
+    while (first > 0 && Trim(lower.substr(matches[first - 1].end,
+                                          matches[first].begin - matches[first - 1].end)) == ",") {
+      --first;
+    }
+    if (first == k) continue;
+    JoinGroup(first, k, (*alt)[k] != 0 ? (*alt)[k] : (*next_group)++, alt);
+  }
+}
+
 }  // namespace
 
 std::vector<int> AlternativeGroups(std::string_view lower, const std::vector<SkillMatch>& matches,
@@ -146,6 +172,7 @@ std::vector<int> AlternativeGroups(std::string_view lower, const std::vector<Ski
       alt[b - 1] = g;
     }
   }
+  GroupListsEndingInAnAlternative(lower, matches, &alt, next_group);
   GroupExampleLists(lower, matches, &alt, next_group);
   GroupParentheticals(lower, matches, &alt, next_group);
   return alt;

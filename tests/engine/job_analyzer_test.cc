@@ -127,6 +127,37 @@ TEST(JobAnalyzerTest, ExamplesAreAlternatives) {
   EXPECT_EQ(Req(j, "SQL")->alternative_group, 0);
 }
 
+TEST(JobAnalyzerTest, AListEndingInAnAlternativeWeDoNotKnowIsStillAlternatives) {
+  // "..., consulting or media": media names no skill of ours, yet any one of the list is what is
+  // asked -- not four years of each (nine Google postings asked for all of them).
+  JobRequirements j = SharedEngine().AnalyzeJob(
+      "Account Manager",
+      "Minimum qualifications:\n- 4 years of experience in advertising sales, marketing, "
+      "consulting or media.\n- 2+ years of experience in fine arts, performing arts, or arts "
+      "education.\n");
+  ASSERT_NE(Req(j, "Sales"), nullptr);
+  const int field = Req(j, "Sales")->alternative_group;
+  EXPECT_GT(field, 0);
+  for (const char* skill : {"Marketing", "Consulting"}) {
+    ASSERT_NE(Req(j, skill), nullptr) << skill;
+    EXPECT_EQ(Req(j, skill)->alternative_group, field) << skill;
+  }
+  ASSERT_NE(Req(j, "Fine arts"), nullptr);
+  ASSERT_NE(Req(j, "Performing arts"), nullptr);
+  EXPECT_GT(Req(j, "Fine arts")->alternative_group, 0);
+  EXPECT_NE(Req(j, "Fine arts")->alternative_group, field);
+  EXPECT_EQ(Req(j, "Fine arts")->alternative_group, Req(j, "Performing arts")->alternative_group);
+  EXPECT_EQ(KnockoutDescriptions(j),
+            (std::vector<std::string>{"4+ years of Sales or Marketing or Consulting",
+                                      "2+ years of Fine arts or Performing arts",
+                                      "4+ years of experience"}));
+  // Without "or" the list asks for each of its skills.
+  j = SharedEngine().AnalyzeJob("Account Manager",
+                                "Requirements:\n- Experience in sales, marketing and media.\n");
+  ASSERT_NE(Req(j, "Sales"), nullptr);
+  EXPECT_EQ(Req(j, "Sales")->alternative_group, 0);
+}
+
 TEST(JobAnalyzerTest, SkillsInParenthesesAfterASkillAreItsKinds) {
   // The kinds of sales in parentheses are not a second requirement: eight years of sales with
   // no retail met "2+ years of sales experience (B2B, retail or inside sales)" only in part.
