@@ -374,6 +374,13 @@ TEST_F(SkillMatcherTest, EverydayWordsDoNotNameANarrowSkill) {
   EXPECT_FALSE(Has("Weekly KPI reporting in Excel", "Journalism"));
   EXPECT_TRUE(Has("News reporting for the city desk", "Journalism"));
   EXPECT_TRUE(Has("Worked as a reporter", "Journalism"));
+  // An art director of photo shoots and ads is no painter, and a dance-fitness class no stage.
+  EXPECT_TRUE(Has("Extensive background art directing photo shoots", "Art direction"));
+  EXPECT_FALSE(Has("Extensive background art directing photo shoots", "Fine arts"));
+  EXPECT_FALSE(Has("Function as Art Director of visual and digital content", "Fine arts"));
+  EXPECT_TRUE(Has("Drawing, Painting, Ceramics and Art History", "Fine arts"));
+  EXPECT_TRUE(Has("Led dance fitness classes", "Group fitness"));
+  EXPECT_FALSE(Has("Led dance fitness classes", "Performing arts"));
   // A salesperson's "closing" is of deals, not of the books.
   EXPECT_FALSE(Has("prospecting, negotiation and closing", "Financial reporting"));
   EXPECT_TRUE(Has("month-end close and balance sheet", "Financial reporting"));
