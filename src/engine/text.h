@@ -134,18 +134,72 @@ std::vector<Line> SplitLines(std::string_view text);
 template <typename Sink>
 void ForEachToken(std::string_view text, Sink&& sink);
 
-bool IsStopword(std::string_view lower_word);
-// Same, given Fnv1a(lower_word) already computed.
-bool IsStopwordHashed(std::string_view lower_word, uint64_t fnv);
-
 // 64-bit FNV-1a, stable across builds (used for hashed features).
-inline uint64_t Fnv1a(std::string_view s, uint64_t seed = 1469598103934665603ULL) {
+constexpr uint64_t Fnv1a(std::string_view s, uint64_t seed = 1469598103934665603ULL) {
   uint64_t h = seed;
   for (char c : s) {
     h ^= static_cast<unsigned char>(c);
     h *= 1099511628211ULL;
   }
   return h;
+}
+
+namespace text_internal {
+// English function words plus resume/posting filler, and every pronoun (pronouns must never
+// carry weight: scores are blind to them). Plural-stripped forms too ("doe", "thi"), as the
+// tokenizer makes them.
+inline constexpr std::string_view kStopwords[] = {
+    "about", "above",   "abov",    "after",     "again",    "all",   "also",   "am",       "an",
+    "and",   "any",     "are",     "as",        "at",       "be",    "been",   "before",   "being",
+    "below", "between", "both",    "but",       "by",       "can",   "could",  "did",      "do",
+    "doe",   "does",    "doing",   "down",      "during",   "each",  "etc",    "ever",     "few",
+    "for",   "from",    "further", "had",       "ha",       "has",   "have",   "having",   "he",
+    "her",   "here",    "herself", "him",       "himself",  "hi",    "his",    "how",      "i",
+    "if",    "in",      "into",    "is",        "it",       "its",   "itself", "just",     "me",
+    "miss",  "more",    "most",    "mr",        "mrs",      "ms",    "must",   "my",       "myself",
+    "no",    "nor",     "not",     "now",       "of",       "off",   "on",     "once",     "only",
+    "or",    "other",   "our",     "ours",      "ourselve", "out",   "over",   "own",      "per",
+    "same",  "she",     "should",  "so",        "some",     "such",  "than",   "that",     "the",
+    "their", "theirs",  "them",    "themselve", "then",     "there", "these",  "they",     "thi",
+    "this",  "those",   "through", "to",        "too",      "under", "until",  "up",       "upon",
+    "us",    "very",    "via",     "wa",        "was",      "we",    "were",   "what",     "when",
+    "where", "which",   "while",   "who",       "whom",     "why",   "will",   "with",     "within",
+    "would", "xe",      "xem",     "xyr",       "you",      "your",  "yours",  "yourself", "ze",
+    "zir",   "hir",     "company", "name",      "city",     "state", "n",      "s",        "t",
+    "d",     "e",       "m",       "o"};
+inline constexpr size_t kMaxStopwordLength = 9;
+
+// Open-addressing set of the stopwords' 64-bit hashes, built at compile time and probed with a
+// token's hash. Only hashes are compared: two distinct words sharing a 64-bit FNV-1a hash with
+// one of ~160 stopwords is far less likely than a hardware fault, and it saves a string
+// comparison per token.
+struct StopwordTable {
+  uint64_t slots[1024] = {};
+  constexpr StopwordTable() {
+    for (std::string_view w : kStopwords) {
+      const uint64_t h = Fnv1a(w);
+      size_t i = h & 1023;
+      while (slots[i] != 0 && slots[i] != h) i = (i + 1) & 1023;
+      slots[i] = h;
+    }
+  }
+  constexpr bool Contains(uint64_t fnv) const {
+    for (size_t i = fnv & 1023; slots[i] != 0; i = (i + 1) & 1023) {
+      if (slots[i] == fnv) return true;
+    }
+    return false;
+  }
+};
+inline constexpr StopwordTable kStopwordTable;
+}  // namespace text_internal
+
+// Same as IsStopword, given Fnv1a(lower_word) already computed (inline: asked for every token).
+inline bool IsStopwordHashed(std::string_view lower_word, uint64_t fnv) {
+  return lower_word.size() <= text_internal::kMaxStopwordLength &&
+         text_internal::kStopwordTable.Contains(fnv);
+}
+inline bool IsStopword(std::string_view lower_word) {
+  return IsStopwordHashed(lower_word, Fnv1a(lower_word));
 }
 
 // A fast 64-bit hash of a whole text, 8 bytes at a time (fingerprints, not hash tables).
