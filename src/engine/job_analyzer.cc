@@ -336,11 +336,29 @@ JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
         }
         matches.swap(kept);
       }
-      int skills_after_years = 0;
-      for (const SkillMatch& m : matches) {
-        if (m.begin > years_at) ++skills_after_years;
-      }
       const std::vector<int> alt = AlternativeGroups(lower, matches, &next_group);
+      // What the years are asked of: the skills named after the number, up to a clause of its
+      // own ("3+ years of call center operations, including team leadership"; "..., and
+      // experience with manufacturing") -- each mention, but a group of alternatives once ("3
+      // years with statistical packages (e.g. R, SAS, Stata, MATLAB)").
+      size_t years_end = lower.size();
+      for (std::string_view clause : {" including ", ", and experience", "; "}) {
+        const size_t at = lower.find(clause, years_at);
+        if (at != std::string_view::npos) years_end = std::min(years_end, at);
+      }
+      size_t skills_after_years = 0;
+      std::vector<int> groups_after_years;
+      for (size_t k = 0; k < matches.size(); ++k) {
+        if (matches[k].begin <= years_at || matches[k].begin >= years_end) continue;
+        if (alt[k] > 0) {
+          if (std::find(groups_after_years.begin(), groups_after_years.end(), alt[k]) !=
+              groups_after_years.end()) {
+            continue;
+          }
+          groups_after_years.push_back(alt[k]);
+        }
+        ++skills_after_years;
+      }
       for (size_t k = 0; k < matches.size(); ++k) {
         const SkillMatch& m = matches[k];
         auto [it, inserted] = found.try_emplace(m.skill);
@@ -358,7 +376,7 @@ JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
         }
         // "5+ years of Python and Django": years bind to the skills named after the number, if
         // the sentence names only a few.
-        if (years > 0 && m.begin > years_at && skills_after_years <= 3 &&
+        if (years > 0 && m.begin > years_at && m.begin < years_end && skills_after_years <= 3 &&
             importance == Importance::kRequired) {
           f.min_years = std::max(f.min_years, years);
         }

@@ -1,4 +1,8 @@
 // Job description understanding: importance, years, degree, seniority, knockouts.
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "engine/engine.h"
@@ -49,6 +53,36 @@ TEST(JobAnalyzerTest, MinimumYearsBindToTheirSkills) {
       "Data Analyst", "We need at least three years of SQL. 2-4 years in a reporting role.");
   EXPECT_DOUBLE_EQ(Req(k, "SQL")->min_years, 3);
   EXPECT_DOUBLE_EQ(k.min_years_experience, 3);
+}
+
+TEST(JobAnalyzerTest, YearsBindToAGroupOfAlternativesAsToOneSkill) {
+  // Years bind to the few skills named after them; a list of alternatives is one of those few,
+  // however long ("R, SAS, Stata, MATLAB" was four skills, so no years were asked of any), and a
+  // clause of its own ("including ...") is not what the years are of.
+  JobRequirements j = SharedEngine().AnalyzeJob(
+      "Analyst",
+      "Minimum qualifications:\n- 3 years of experience working with statistical packages (e.g. "
+      "R, SAS, Stata, MATLAB, etc.)\n- 3+ years of call center or BPO operations experience, "
+      "including team leadership\n");
+  for (const char* skill : {"R", "SAS", "Stata", "MATLAB", "Call center"}) {
+    ASSERT_NE(Req(j, skill), nullptr) << skill;
+    EXPECT_DOUBLE_EQ(Req(j, skill)->min_years, 3) << skill;
+  }
+  ASSERT_NE(Req(j, "Team leadership"), nullptr);
+  EXPECT_DOUBLE_EQ(Req(j, "Team leadership")->min_years, 0);
+  const std::vector<std::string> knockouts = KnockoutDescriptions(j);
+  EXPECT_NE(
+      std::find(knockouts.begin(), knockouts.end(), "3+ years of R or SAS or Stata or MATLAB"),
+      knockouts.end());
+  EXPECT_NE(std::find(knockouts.begin(), knockouts.end(), "3+ years of Call center"),
+            knockouts.end());
+  // A long list that is no group still binds no years: "5+ years of software development with
+  // Java, Python, SQL, Docker and AWS" asks for five years of development, not of each tool.
+  j = SharedEngine().AnalyzeJob(
+      "Engineer",
+      "Requirements:\n- 5+ years of development with Java, Python, SQL, Docker and AWS\n");
+  ASSERT_NE(Req(j, "Docker"), nullptr);
+  EXPECT_DOUBLE_EQ(Req(j, "Docker")->min_years, 0);
 }
 
 TEST(JobAnalyzerTest, AlternativesShareAGroupAndOneKnockout) {
