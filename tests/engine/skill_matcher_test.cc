@@ -380,6 +380,11 @@ TEST_F(SkillMatcherTest, EverydayWordsDoNotNameANarrowSkill) {
   EXPECT_FALSE(Has("Function as Art Director of visual and digital content", "Fine arts"));
   EXPECT_TRUE(Has("Drawing, Painting, Ceramics and Art History", "Fine arts"));
   EXPECT_TRUE(Has("Led dance fitness classes", "Group fitness"));
+  // An industry is no engineering discipline; search engine management is paid search.
+  EXPECT_FALSE(Has("supply chain in the consumer electronics industry", "Electrical engineering"));
+  EXPECT_TRUE(Has("repaired electronics and wiring", "Electrical engineering"));
+  EXPECT_TRUE(Has("Search Engine Management (SEM) and AdWords", "Digital marketing"));
+  EXPECT_FALSE(Has("Search Engine Management (SEM) and AdWords", "Management"));
   EXPECT_FALSE(Has("Led dance fitness classes", "Performing arts"));
   // A salesperson's "closing" is of deals, not of the books.
   EXPECT_FALSE(Has("prospecting, negotiation and closing", "Financial reporting"));
