@@ -25,9 +25,9 @@ void JoinGroup(size_t first, size_t last, int g, std::vector<int>* alt) {
 // "languages such as Java, Python, Go, or similar", "(e.g., SQL, MySQL, MapReduce, Hadoop)",
 // "consulting, compensation, sales operations or similar roles": a list of skills that a cue
 // marks as examples is met by any one of them, so the whole run becomes one alternative group
-// (merging groups already inside it). So is the first list after a choose-from cue ("one or more
-// of the following: Java, Python, JavaScript, NodeJS"). A list without such a cue ("Python, SQL
-// and Spark") is left alone: each of its skills is asked for.
+// (merging groups already inside it). So are the skills after a choose-from cue ("one or more of
+// the following: Java, Python, JavaScript, NodeJS"). A list without such a cue ("Python, SQL and
+// Spark") is left alone: each of its skills is asked for.
 void GroupExampleLists(std::string_view lower, const std::vector<SkillMatch>& matches,
                        std::vector<int>* alt, int* next_group) {
   // Whether only a list separator stands between matches k and k + 1 (", ", " or ", nothing as
@@ -63,13 +63,34 @@ void GroupExampleLists(std::string_view lower, const std::vector<SkillMatch>& ma
       bool cue = false;
       for (std::string_view c : kExampleCues) cue = cue || EndsWithWord(before, c);
       for (std::string_view c : kAfter) cue = cue || after.starts_with(c);
-      cue = cue ||
-            (choose_from_end != std::string_view::npos && matches[s].begin >= choose_from_end &&
-             (s == 0 || matches[s - 1].end <= choose_from_end));
       if (cue) JoinGroup(s, e, (*next_group)++, alt);
     }
     s = e + 1;
   }
+  // After a choose-from cue every skill up to the end of the sentence (a ";", or a full stop
+  // that ends no abbreviation such as "e.g.") is one of the choices, whatever the items between
+  // them: "in one or more of the following fields: Product Data Management, New Product
+  // Introduction (NPI), Manufacturing Operations".
+  if (choose_from_end == std::string_view::npos) return;
+  size_t list_end = std::min(lower.find(';', choose_from_end), lower.size());
+  for (size_t stop = lower.find(". ", choose_from_end); stop < list_end;
+       stop = lower.find(". ", stop + 1)) {
+    std::string_view before = lower.substr(0, stop);
+    const bool abbreviation = EndsWithWord(before, "etc") || EndsWithWord(before, "vs") ||
+                              (stop >= 2 && before[stop - 2] == '.');  // "e.g", "i.e"
+    if (!abbreviation) {
+      list_end = stop;
+      break;
+    }
+  }
+  size_t first = matches.size();
+  size_t last = 0;
+  for (size_t k = 0; k < matches.size(); ++k) {
+    if (matches[k].begin < choose_from_end || matches[k].end > list_end) continue;
+    first = std::min(first, k);
+    last = k;
+  }
+  if (first < last) JoinGroup(first, last, (*next_group)++, alt);
 }
 
 // "2+ years of sales experience (B2B, retail or inside sales)", "CRM (Salesforce)": skills in

@@ -153,6 +153,22 @@ TEST(JobAnalyzerTest, ExamplesAreAlternatives) {
     ASSERT_NE(Req(j, skill), nullptr) << skill;
     EXPECT_EQ(Req(j, skill)->alternative_group, Req(j, "Java")->alternative_group) << skill;
   }
+  // ... whatever stands between them, up to the end of the sentence.
+  j = SharedEngine().AnalyzeJob(
+      "Operations Manager",
+      "Minimum qualifications:\n- 5 years of industry experience in one or more of the following "
+      "fields: Product Data Management, New Product Introduction (NPI), Manufacturing Operations, "
+      "Development and/or Operations Engineering.\n- Experience in one or more of the following: "
+      "Java, Python (e.g. Django). Experience with SQL databases.\n");
+  EXPECT_EQ(KnockoutDescriptions(j),
+            (std::vector<std::string>{"5+ years of Management or Manufacturing or Operations",
+                                      "5+ years of experience"}));
+  ASSERT_NE(Req(j, "Java"), nullptr);
+  ASSERT_NE(Req(j, "Django"), nullptr);
+  ASSERT_NE(Req(j, "SQL"), nullptr);
+  EXPECT_GT(Req(j, "Java")->alternative_group, 0);
+  EXPECT_EQ(Req(j, "Django")->alternative_group, Req(j, "Java")->alternative_group);
+  EXPECT_EQ(Req(j, "SQL")->alternative_group, 0);
   // A list without such a cue asks for each of its skills.
   j = SharedEngine().AnalyzeJob("Data Engineer", "Requirements:\nPython, SQL and Spark.\n");
   ASSERT_NE(Req(j, "Python"), nullptr);
