@@ -253,9 +253,14 @@ def locate_spans(text_bytes, spans):
 
 
 def parsing_benchmark(args):
+    # The work files go once the figures are out (they used to stay, one directory a run).
+    with tempfile.TemporaryDirectory(prefix='parsing-', dir=args.cache) as work:
+        return parse_in(args, work)
+
+
+def parse_in(args, work):
     path = os.path.join(args.data, 'parsing', 'dataturks-resumes.jsonl')
     records = [json.loads(l) for l in open(path, encoding='utf-8')]
-    work = tempfile.mkdtemp(prefix='parsing-', dir=args.cache)
     gold = []
     for i, r in enumerate(records):
         with open(os.path.join(work, '%04d.txt' % i), 'w', encoding='utf-8') as f:
@@ -364,6 +369,11 @@ def parsing_benchmark(args):
 
 
 def jd_benchmark(args):
+    with tempfile.TemporaryDirectory(prefix='jd-', dir=args.cache) as work:
+        return jd_in(args, work)
+
+
+def jd_in(args, work):
     path = os.path.join(args.data, 'jd-skills', 'testset.conll')
     sentences, tags = [], []
     toks, tg = [], []
@@ -380,7 +390,6 @@ def jd_benchmark(args):
     if toks:
         sentences.append(toks)
         tags.append(tg)
-    work = tempfile.mkdtemp(prefix='jd-', dir=args.cache)
     fname = os.path.join(work, 'sentences.txt')
     offsets = []
     with open(fname, 'w', encoding='utf-8') as f:
