@@ -185,6 +185,8 @@ bool PlausibleEmployer(std::string_view name, const EngineData* data) {
   size_t i = 0;
   int words = 0;
   int grade_words = 0;
+  std::string first_word;
+  std::string last_word;
   while (i < name.size()) {
     while (i < name.size() && !IsAsciiAlpha(name[i])) ++i;
     size_t start = i;
@@ -196,8 +198,28 @@ bool PlausibleEmployer(std::string_view name, const EngineData* data) {
     if (i == start) break;
     ++words;
     grade_words += IsGradeWord(std::string_view(buf, len));
+    last_word.assign(buf, len);
+    if (words == 1) first_word = last_word;
   }
   if (grade_words > 0 && words <= 4) return false;
+  // A sentence cut where a company would be: "Worked as Senior Systems Engineer for Infosys
+  // Limited from", "was trained and worked for EMEA regions", "Bangalore since".
+  static constexpr std::array<std::string_view, 6> kSentenceStarts = {
+      "worked", "working", "was", "were", "job", "responsible"};
+  static constexpr std::array<std::string_view, 9> kSentenceEnds = {
+      "from", "since", "to", "as", "for", "in", "at", "with", "and"};
+  for (std::string_view w : kSentenceStarts) {
+    if (first_word == w) return false;
+  }
+  for (std::string_view w : kSentenceEnds) {
+    if (last_word == w) return false;
+  }
+  // A job title where the company would be ("Senior software engineer", "Sr. Systems
+  // Engineer"): it ends in a title noun and has no mark of an organisation.
+  if (data != nullptr && words <= 6 && data->title_words.count(last_word) > 0 &&
+      !LooksLikeEmployer(name)) {
+    return false;
+  }
   // A project's details ("Team Size 15", "Location: Pune", "Responsibilities"): a label, not a
   // company; no company name has a colon.
   if (name.find(':') != std::string_view::npos) return false;

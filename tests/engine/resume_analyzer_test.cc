@@ -64,6 +64,20 @@ TEST(ResumeAnalyzerTest, GradesAndSkillListsAreNotEmployers) {
   EXPECT_EQ(r.experience.back().employer, "Acme Payments Inc");
 }
 
+TEST(ResumeAnalyzerTest, ATitleOrASentenceWhereTheCompanyWouldBeIsNoEmployer) {
+  // A sentence cut at its dates ("... for Infosys Limited from") and a second job title on the
+  // line of dates are no company's name; a real company on such a line still is.
+  ResumeProfile r = Analyze(
+      "WORK EXPERIENCE\n\nWorked as Senior Systems Engineer for Infosys Limited from February "
+      "2012 to September 2015\n\nBusiness Manager, HR Coordinator, Receptionist Jun 2016 to Oct "
+      "2018\n\n"
+      "Software Engineer, Acme Payments Inc   2019 - 2021\n");
+  ASSERT_EQ(r.experience.size(), 3u);
+  EXPECT_EQ(r.experience[0].employer, "");
+  EXPECT_EQ(r.experience[1].employer, "");
+  EXPECT_EQ(r.experience[2].employer, "Acme Payments Inc");
+}
+
 TEST(ResumeAnalyzerTest, ProjectDetailsAreNotEmployersOrTitles) {
   ResumeProfile r = Analyze(
       "EXPERIENCE\nSoftware Engineer | Infosys Ltd   2015 - 2017\n      Billing portal.\n"
