@@ -209,6 +209,22 @@ bool LooksLikeName(std::string_view s) {
   return words >= 2 && words <= 4;
 }
 
+bool NamedByProfileUrl(std::string_view text, std::string_view candidate) {
+  std::string slug;  // "rishabh soni" -> "rishabh-soni"
+  for (char c : candidate) slug += c == ' ' ? '-' : AsciiLower(c);
+  for (std::string_view path : {"indeed.com/r/", "linkedin.com/in/"}) {
+    for (size_t at = text.find(path); at != std::string_view::npos; at = text.find(path, at + 1)) {
+      const size_t begin = at + path.size();
+      if (begin + slug.size() > text.size()) break;
+      size_t k = 0;
+      while (k < slug.size() && AsciiLower(text[begin + k]) == slug[k]) ++k;
+      const size_t end = begin + k;
+      if (k == slug.size() && (end == text.size() || !IsAsciiAlpha(text[end]))) return true;
+    }
+  }
+  return false;
+}
+
 bool HeldAsAJob(const std::vector<Line>& lines, const std::vector<SectionKind>& kinds, size_t at,
                 std::string_view candidate) {
   // Where `candidate` stands as a whole phrase in `line`, not followed by another word: "Jane

@@ -3,6 +3,7 @@
 // which is what makes scores blind to who the candidate is.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -34,6 +35,10 @@ ContactScan ScanContact(std::string_view text, const std::vector<Line>& lines,
 
 // Helpers, exposed for the template and for tests.
 bool LooksLikeName(std::string_view line);
+// Whether a profile URL in `text` is made of `candidate`'s words ("indeed.com/r/rishabh-soni/...",
+// "linkedin.com/in/jane-doe-123"): a first line written in lower case ("rishabh soni") is then
+// the person's name all the same.
+bool NamedByProfileUrl(std::string_view text, std::string_view candidate);
 // Finds e-mails, phones and URLs anywhere; fills `scan`.
 void ScanIdentifiers(std::string_view text, ContactScan* scan);
 // Personal-detail lines ("Date of Birth: ...", "Gender: ...", "Address: ...") and pronouns.
@@ -72,7 +77,13 @@ ContactScan ScanContact(std::string_view text, const std::vector<Line>& lines,
     if (cut != std::string_view::npos) candidate = Trim(candidate.substr(0, cut));
     size_t wide = candidate.find("   ");
     if (wide != std::string_view::npos) candidate = Trim(candidate.substr(0, wide));
-    if (!LooksLikeName(candidate)) continue;
+    if (!LooksLikeName(candidate)) {
+      std::string capitalised(candidate);
+      for (size_t k = 0; k < capitalised.size(); ++k) {
+        if (k == 0 || capitalised[k - 1] == ' ') capitalised[k] = AsciiUpper(capitalised[k]);
+      }
+      if (!LooksLikeName(capitalised) || !NamedByProfileUrl(text, candidate)) continue;
+    }
     int title_words = 0;
     int known_words = 0;
     int words = 0;

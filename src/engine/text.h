@@ -33,6 +33,7 @@ inline bool IsAsciiAlnum(char c) {
 }
 inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 inline char AsciiLower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c + 32) : c; }
+inline char AsciiUpper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; }
 namespace text_internal {
 struct WordByteTable {
   bool word[256] = {};

@@ -113,6 +113,23 @@ TEST(ContactTest, NameWithAnOrdinarySurnameIsStillAName) {
   EXPECT_EQ(r.blind_text.find("Hunter"), std::string::npos);
 }
 
+TEST(ContactTest, ANameInLowerCaseThatItsProfileUrlSpellsIsAName) {
+  // Indeed's exports keep the name as typed: "rishabh soni" is the name because the profile URL
+  // is made of it (and so it is masked like any name); lower-case words without such a URL are
+  // not taken for one.
+  ResumeProfile r = SharedEngine().AnalyzeResume(
+      "rishabh soni\nAnuppur, Madhya Pradesh - Email me on Indeed: "
+      "indeed.com/r/Rishabh-soni/503ce837ae2924ff\n\nWORK EXPERIENCE\n\nTyping work\n"
+      "Microsoft - Bhopal, Madhya Pradesh\nJanuary 2015 to Present\n");
+  EXPECT_EQ(r.contact.name, "rishabh soni");
+  EXPECT_EQ(r.blind_text.find("soni"), std::string::npos);
+  EXPECT_NE(r.headline, "rishabh soni");
+  ResumeProfile other = SharedEngine().AnalyzeResume(
+      "rishabh soni\nEmail me on Indeed: indeed.com/r/amit-kumar/503ce837ae2924ff\n\n"
+      "WORK EXPERIENCE\n\nTyping work\nMicrosoft\nJanuary 2015 to Present\n");
+  EXPECT_EQ(other.contact.name, "");
+}
+
 TEST(ContactTest, IdentityIsMaskedInBlindText) {
   ResumeProfile r = SharedEngine().AnalyzeResume(
       "Ruby Jones\nruby@example.com\nSUMMARY\nShe builds dashboards in Tableau. Jones leads.\n");
