@@ -100,6 +100,25 @@ bool NamesAJob(std::string_view part, const EngineData* data) {
   return job;
 }
 
+// A duty written where a title would be ("Planned and executed all structural field operations",
+// "Installed and configured Windows Server"): three or more words led by a past-tense verb,
+// naming no job. Words in -ed that qualify a title ("Certified Home Healthcare Aide",
+// "Registered Client Service Associate") are no verbs here.
+bool LooksLikeADuty(std::string_view title, const EngineData* data) {
+  static constexpr std::array<std::string_view, 11> kQualifiers = {
+      "certified",  "licensed", "registered", "qualified", "united",    "integrated",
+      "classified", "advanced", "accredited", "chartered", "authorized"};
+  std::string first;
+  size_t i = 0;
+  while (i < title.size() && !IsAsciiAlpha(title[i])) ++i;
+  while (i < title.size() && IsAsciiAlpha(title[i])) first += AsciiLower(title[i++]);
+  if (first.size() < 4 || !first.ends_with("ed") || CountWords(title) < 3) return false;
+  for (std::string_view q : kQualifiers) {
+    if (first == q) return false;
+  }
+  return data != nullptr && !NamesAJob(title, data);
+}
+
 // The first part after the first that names a job in a title's few words ("Acme Corp, Austin TX,
 // Payroll Clerk" -> 2), preferring one that does not also look like an organisation ("Acme Bank,
 // Bank Teller" still gives 1), or 0: when a header line leads with the employer, that part is
@@ -388,7 +407,11 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
       // A grade or a list of technologies where the employer would be: the entry has none.
       employer = {};
     }
-    if (!title.empty() && !PlausibleEmployer(CleanPart(title), nullptr)) title = {};  // a grade
+    // A grade, or a duty where the title would be.
+    if (!title.empty() &&
+        (!PlausibleEmployer(CleanPart(title), nullptr) || LooksLikeADuty(title, data))) {
+      title = {};
+    }
     e.title = std::string(CleanPart(title));
     e.employer = std::string(CleanPart(employer));
     span.begin = lines[first_line].offset;

@@ -78,6 +78,17 @@ TEST(ResumeAnalyzerTest, ATitleOrASentenceWhereTheCompanyWouldBeIsNoEmployer) {
   EXPECT_EQ(r.experience[2].employer, "Acme Payments Inc");
 }
 
+TEST(ResumeAnalyzerTest, ADutyWhereTheTitleWouldBeIsNoTitle) {
+  // A line of duties above the dates is no job title; a title qualified by an -ed word is one.
+  ResumeProfile r = Analyze(
+      "EXPERIENCE\nInstalled and configured Windows Server\n01/2014 to 05/2016 Company Name "
+      "City , State\nCertified Home Healthcare Aide\n06/2016 to 05/2018 Company Name City , "
+      "State\n");
+  ASSERT_EQ(r.experience.size(), 2u);
+  EXPECT_EQ(r.experience[0].title, "");
+  EXPECT_EQ(r.experience[1].title, "Certified Home Healthcare Aide");
+}
+
 TEST(ResumeAnalyzerTest, ProjectDetailsAreNotEmployersOrTitles) {
   ResumeProfile r = Analyze(
       "EXPERIENCE\nSoftware Engineer | Infosys Ltd   2015 - 2017\n      Billing portal.\n"
