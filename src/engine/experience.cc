@@ -100,23 +100,49 @@ bool NamesAJob(std::string_view part, const EngineData* data) {
   return job;
 }
 
-// A duty written where a title would be ("Planned and executed all structural field operations",
-// "Installed and configured Windows Server"): three or more words led by a past-tense verb,
-// naming no job. Words in -ed that qualify a title ("Certified Home Healthcare Aide",
-// "Registered Client Service Associate") are no verbs here.
+// Words that begin or end a sentence, not a name or a title: "Worked as ... for Infosys Limited
+// from", "Responsible for hiring", "Bangalore since", "Revenue from".
+constexpr std::array<std::string_view, 6> kSentenceStarts = {"worked", "working",     "was",
+                                                             "were",   "responsible", "job"};
+constexpr std::array<std::string_view, 9> kSentenceEnds = {"from", "since", "to",   "as", "for",
+                                                           "in",   "at",    "with", "and"};
+
+// The first and the last run of ASCII letters of `s`, lower-cased; returns how many runs it has.
+int FirstAndLastWord(std::string_view s, std::string* first, std::string* last) {
+  int words = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && !IsAsciiAlpha(s[i])) ++i;
+    if (i == s.size()) break;
+    last->clear();
+    while (i < s.size() && IsAsciiAlpha(s[i])) *last += AsciiLower(s[i++]);
+    if (++words == 1) *first = *last;
+  }
+  return words;
+}
+
+template <size_t N>
+bool OneOf(const std::string& word, const std::array<std::string_view, N>& list) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+// A duty or a sentence written where a title would be, naming no job: three or more words led
+// by a past-tense verb ("Planned and executed all structural field operations", "Installed and
+// configured Windows Server"), or a sentence's first or last word ("Responsible for hiring and
+// firing of employees", "Revenue from"). Words in -ed that qualify a title ("Certified Home
+// Healthcare Aide", "Registered Client Service Associate") are no verbs here, and "Working
+// Chef" names a job.
 bool LooksLikeADuty(std::string_view title, const EngineData* data) {
   static constexpr std::array<std::string_view, 11> kQualifiers = {
       "certified",  "licensed", "registered", "qualified", "united",    "integrated",
       "classified", "advanced", "accredited", "chartered", "authorized"};
   std::string first;
-  size_t i = 0;
-  while (i < title.size() && !IsAsciiAlpha(title[i])) ++i;
-  while (i < title.size() && IsAsciiAlpha(title[i])) first += AsciiLower(title[i++]);
-  if (first.size() < 4 || !first.ends_with("ed") || CountWords(title) < 3) return false;
-  for (std::string_view q : kQualifiers) {
-    if (first == q) return false;
-  }
-  return data != nullptr && !NamesAJob(title, data);
+  std::string last;
+  const int words = FirstAndLastWord(title, &first, &last);
+  const bool verb_first =
+      words >= 3 && first.size() >= 4 && first.ends_with("ed") && !OneOf(first, kQualifiers);
+  const bool sentence = OneOf(first, kSentenceStarts) || OneOf(last, kSentenceEnds);
+  return (verb_first || sentence) && data != nullptr && !NamesAJob(title, data);
 }
 
 // The first part after the first that names a job in a title's few words ("Acme Corp, Austin TX,
@@ -204,8 +230,6 @@ bool PlausibleEmployer(std::string_view name, const EngineData* data) {
   size_t i = 0;
   int words = 0;
   int grade_words = 0;
-  std::string first_word;
-  std::string last_word;
   while (i < name.size()) {
     while (i < name.size() && !IsAsciiAlpha(name[i])) ++i;
     size_t start = i;
@@ -217,27 +241,17 @@ bool PlausibleEmployer(std::string_view name, const EngineData* data) {
     if (i == start) break;
     ++words;
     grade_words += IsGradeWord(std::string_view(buf, len));
-    last_word.assign(buf, len);
-    if (words == 1) first_word = last_word;
   }
   if (grade_words > 0 && words <= 4) return false;
-  // A sentence cut where a company would be: "Worked as Senior Systems Engineer for Infosys
-  // Limited from", "was trained and worked for EMEA regions", "Bangalore since".
-  static constexpr std::array<std::string_view, 6> kSentenceStarts = {
-      "worked", "working", "was", "were", "job", "responsible"};
-  static constexpr std::array<std::string_view, 9> kSentenceEnds = {
-      "from", "since", "to", "as", "for", "in", "at", "with", "and"};
-  for (std::string_view w : kSentenceStarts) {
-    if (first_word == w) return false;
-  }
-  for (std::string_view w : kSentenceEnds) {
-    if (last_word == w) return false;
-  }
-  // A job title where the company would be ("Senior software engineer", "Sr. Systems
-  // Engineer"): it ends in a title noun and has no mark of an organisation.
-  if (data != nullptr && words <= 6 && data->title_words.count(last_word) > 0 &&
-      !LooksLikeEmployer(name)) {
-    return false;
+  if (data != nullptr) {
+    // A sentence cut where a company would be ("Worked as Senior Systems Engineer for Infosys
+    // Limited from", "Bangalore since"), or a job title there ("Senior software engineer", "HR
+    // Coordinator"): a title noun last and no mark of an organisation.
+    std::string first;
+    std::string last;
+    FirstAndLastWord(name, &first, &last);
+    if (OneOf(first, kSentenceStarts) || OneOf(last, kSentenceEnds)) return false;
+    if (words <= 6 && data->title_words.count(last) > 0 && !LooksLikeEmployer(name)) return false;
   }
   // A project's details ("Team Size 15", "Location: Pune", "Responsibilities"): a label, not a
   // company; no company name has a colon.

@@ -79,14 +79,18 @@ TEST(ResumeAnalyzerTest, ATitleOrASentenceWhereTheCompanyWouldBeIsNoEmployer) {
 }
 
 TEST(ResumeAnalyzerTest, ADutyWhereTheTitleWouldBeIsNoTitle) {
-  // A line of duties above the dates is no job title; a title qualified by an -ed word is one.
+  // A line of duties, or a sentence, above the dates is no job title; a title qualified by an
+  // -ed word is one, and so is a job whatever its first word.
   ResumeProfile r = Analyze(
       "EXPERIENCE\nInstalled and configured Windows Server\n01/2014 to 05/2016 Company Name "
-      "City , State\nCertified Home Healthcare Aide\n06/2016 to 05/2018 Company Name City , "
-      "State\n");
-  ASSERT_EQ(r.experience.size(), 2u);
+      "City , State\nResponsible for hiring and firing of employees\n06/2016 to 05/2017 "
+      "Company Name City , State\nCertified Home Healthcare Aide\n06/2017 to 05/2018 Company "
+      "Name City , State\nWorking Chef\n06/2018 to 05/2019 Company Name City , State\n");
+  ASSERT_EQ(r.experience.size(), 4u);
   EXPECT_EQ(r.experience[0].title, "");
-  EXPECT_EQ(r.experience[1].title, "Certified Home Healthcare Aide");
+  EXPECT_EQ(r.experience[1].title, "");
+  EXPECT_EQ(r.experience[2].title, "Certified Home Healthcare Aide");
+  EXPECT_EQ(r.experience[3].title, "Working Chef");
 }
 
 TEST(ResumeAnalyzerTest, ProjectDetailsAreNotEmployersOrTitles) {
