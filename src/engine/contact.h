@@ -3,6 +3,7 @@
 // which is what makes scores blind to who the candidate is.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -101,6 +102,16 @@ ContactScan ScanContact(std::string_view text, const std::vector<Line>& lines,
     }
     if (title_words > 0 || known_words == words) continue;
     if (HeldAsAJob(lines, kinds, i, candidate)) continue;
+    // A resume with no e-mail or phone anywhere (anonymised, as the benchmark's are) whose first
+    // line, in capitals, stands straight above a heading opens with its headline ("POSTAL
+    // SUPPORT EMPLOYEE" / "Summary"): a name stands above the contacts it goes with.
+    if (seen == 1 && scan.contact.email.empty() && scan.contact.phone.empty() &&
+        std::none_of(candidate.begin(), candidate.end(),
+                     [](char c) { return c >= 'a' && c <= 'z'; })) {
+      size_t next = i + 1;
+      while (next < lines.size() && Trim(lines[next].text).empty()) ++next;
+      if (next < lines.size() && headings[next]) continue;
+    }
     scan.contact.name = std::string(candidate);
     size_t begin = static_cast<size_t>(candidate.data() - text.data());
     scan.identity_spans.emplace_back(begin, begin + candidate.size());

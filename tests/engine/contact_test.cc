@@ -65,6 +65,22 @@ TEST(ContactTest, JobTitleFirstLineIsNotAName) {
   }
 }
 
+TEST(ContactTest, ACapitalisedFirstLineOverAHeadingWithoutContactsIsAHeadline) {
+  // The benchmark's anonymised resumes open with their headline, straight above a heading, and
+  // have no e-mail or phone: "POSTAL SUPPORT EMPLOYEE" was the candidate's name.
+  ResumeProfile r = SharedEngine().AnalyzeResume(
+      "POSTAL SUPPORT EMPLOYEE\nSummary\nProgram manager and logistics specialist.\n");
+  EXPECT_EQ(r.contact.name, "");
+  EXPECT_EQ(r.headline, "POSTAL SUPPORT EMPLOYEE");
+  // With contacts, or below a headline, a name in capitals is still the name.
+  r = SharedEngine().AnalyzeResume(
+      "JANE DOE\njane.doe@example.com\nSummary\nProgram manager and logistics specialist.\n");
+  EXPECT_EQ(r.contact.name, "JANE DOE");
+  r = SharedEngine().AnalyzeResume(
+      "SALES ASSOCIATE\nABIGAIL FULTON\nAccomplishments\nTop seller of the year.\n");
+  EXPECT_EQ(r.contact.name, "ABIGAIL FULTON");
+}
+
 // A title made of ordinary words that are not in data/title_words.tsv ("leader", "career") used
 // to be taken for a name, and every later "team" and "leader" masked out of the scored text.
 TEST(ContactTest, FirstLineOfOrdinaryWordsIsNotAName) {
