@@ -12,6 +12,11 @@ namespace {
 constexpr std::array<std::string_view, 7> kExampleCues = {"such as",   "e.g.",        "e.g", "eg",
                                                           "including", "for example", "like"};
 
+// The text between matches k and k + 1, trimmed: ", ", "or", "/".
+std::string_view Between(std::string_view lower, const std::vector<SkillMatch>& matches, size_t k) {
+  return Trim(lower.substr(matches[k].end, matches[k + 1].begin - matches[k].end));
+}
+
 // Puts matches first..last into group g, and with them every match already in a group of
 // theirs: the groups merge.
 void JoinGroup(size_t first, size_t last, int g, std::vector<int>* alt) {
@@ -33,7 +38,7 @@ void GroupExampleLists(std::string_view lower, const std::vector<SkillMatch>& ma
   // Whether only a list separator stands between matches k and k + 1 (", ", " or ", nothing as
   // in "sales operations", or an item that names no skill: ", mapreduce,").
   auto list_separator = [&](size_t k) {
-    std::string_view b = Trim(lower.substr(matches[k].end, matches[k + 1].begin - matches[k].end));
+    std::string_view b = Between(lower, matches, k);
     if (b.empty() || b == "," || b == "or" || b == ", or" || b == "/") return true;
     // ... or the rest of an item that is one: "strategy consulting, compensation".
     return b.back() == ',' && b.find_first_of(".;:") == b.npos &&
@@ -157,10 +162,7 @@ void GroupListsEndingInAnAlternative(std::string_view lower, const std::vector<S
     last = Trim(last.substr(2));
     if (last.empty() || CountWords(last) > 4) continue;
     size_t first = k;
-    while (first > 0 && Trim(lower.substr(matches[first - 1].end,
-                                          matches[first].begin - matches[first - 1].end)) == ",") {
-      --first;
-    }
+    while (first > 0 && Between(lower, matches, first - 1) == ",") --first;
     if (first == k) continue;
     JoinGroup(first, k, (*alt)[k] != 0 ? (*alt)[k] : (*next_group)++, alt);
   }
@@ -174,8 +176,7 @@ std::vector<int> AlternativeGroups(std::string_view lower, const std::vector<Ski
   // "Python or Go", "AWS, GCP or Azure", "MySQL/PostgreSQL": consecutive skills joined by
   // "or" (or a slash) are alternatives; a comma run ending in "or" joins the whole run.
   for (size_t k = 0; k + 1 < matches.size(); ++k) {
-    std::string_view between =
-        Trim(lower.substr(matches[k].end, matches[k + 1].begin - matches[k].end));
+    std::string_view between = Between(lower, matches, k);
     // ... or a list item ending where the alternative begins: "... in an HR-related field,
     // and/or recruiting experience".
     const bool ends_or = between.size() <= 40 && between.find_first_of(".;") == between.npos &&
@@ -187,9 +188,7 @@ std::vector<int> AlternativeGroups(std::string_view lower, const std::vector<Ski
     alt[k] = alt[k + 1] = g;
     // Extend backwards over a comma list: "AWS, GCP or Azure".
     for (size_t b = k; b > 0; --b) {
-      std::string_view sep =
-          Trim(lower.substr(matches[b - 1].end, matches[b].begin - matches[b - 1].end));
-      if (sep != "," || alt[b - 1]) break;
+      if (Between(lower, matches, b - 1) != "," || alt[b - 1]) break;
       alt[b - 1] = g;
     }
   }

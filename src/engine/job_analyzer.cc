@@ -295,7 +295,8 @@ JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
       const double years = ParseMinYears(lower, &years_at);
       bool required_cue = describes_the_job ? mandatory_cue || (years > 0 && HasRequiredCue(lower))
                                             : HasRequiredCue(lower);
-      bool hard = (describes_the_job ? mandatory_cue : HasHardCue(lower)) && !preferred_cue;
+      bool hard = (mandatory_cue || (!describes_the_job && ContainsCue(lower, "required"))) &&
+                  !preferred_cue;
       Importance importance;
       if (preferred_cue) {
         importance = Importance::kPreferred;

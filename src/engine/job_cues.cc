@@ -187,9 +187,4 @@ bool HasRequiredCue(std::string_view lower) {
   return false;
 }
 
-bool HasHardCue(std::string_view lower) {
-  return ContainsCue(lower, "must") || ContainsCue(lower, "mandatory") ||
-         ContainsCue(lower, "required");
-}
-
 }  // namespace shortlist::engine

@@ -23,9 +23,9 @@ bool ContainsWord(std::string_view lower, std::string_view word);
 bool ContainsCue(std::string_view lower, std::string_view cue);
 
 // Cue words of a sentence, in lower case: "nice to have", "a plus" ...; "must", "required",
-// "at least" ...; and the hard ones among those, "must", "mandatory", "required".
+// "at least" ... (the hard ones among those, "must", "mandatory", "required", the job analyzer
+// asks ContainsCue for itself).
 bool HasPreferredCue(std::string_view lower);
 bool HasRequiredCue(std::string_view lower);
-bool HasHardCue(std::string_view lower);
 
 }  // namespace shortlist::engine
