@@ -433,6 +433,37 @@ TEST_F(SkillMatcherTest, MethodsAreTheirOwnSkills) {
   EXPECT_FALSE(Has("a lean team", "Lean manufacturing"));
 }
 
+TEST_F(SkillMatcherTest, InfrastructureTestingAndEnterpriseSkillsAreKnown) {
+  // Switching and routing protocols by their standard names.
+  EXPECT_TRUE(Has("Switching: RSTP, PVST+, LACP, EtherChannel, 802.1Q", "VLAN"));
+  EXPECT_TRUE(Has("Routing: RIP, IS-IS, L3VPN", "Routing protocols"));
+  EXPECT_TRUE(Has("NAT, VLSM, access control lists, IP addressing", "Network protocols"));
+  // Kinds of testing and their tools, design patterns by name, CI/CD and monitoring products.
+  EXPECT_TRUE(Has("Test case design, test scripts, mobile testing", "Software testing"));
+  EXPECT_TRUE(Has("CA LISA and HP SV stubs", "Service virtualization"));
+  EXPECT_FALSE(Has("CA LISA and HP SV stubs", "Virtualization"));
+  EXPECT_TRUE(Has("Singleton, Session Facade, Service Locator", "Design patterns"));
+  EXPECT_TRUE(Has("Builds on TeamCity, scans in SonarQube, deploys with uDeploy", "TeamCity"));
+  EXPECT_TRUE(Has("Builds on TeamCity, scans in SonarQube, deploys with uDeploy", "SonarQube"));
+  EXPECT_TRUE(
+      Has("Builds on TeamCity, scans in SonarQube, deploys with uDeploy", "UrbanCode Deploy"));
+  EXPECT_TRUE(Has("AppDynamics and Dynatrace dashboards", "System monitoring"));
+  EXPECT_TRUE(Has("SailPoint IIQ roles", "Access management"));
+  EXPECT_TRUE(Has("ABAP: BDC, ALV reports, AMDP", "ABAP"));
+  EXPECT_TRUE(Has("Languages known: English, Marathi", "Bilingual"));
+  // "C programming" is C, not just programming.
+  EXPECT_TRUE(Has("C Programming, MATLAB", "C"));
+  // Bank stress tests, data security as a duty of confidentiality, Epic's smart forms, an
+  // information assurance manager, rallying a team and the state of Tamil Nadu are none of them.
+  EXPECT_FALSE(Has("bi-annual stress testing of the loan book", "Load testing"));
+  EXPECT_FALSE(Has("kept confidentiality and data security of employee files", "Cybersecurity"));
+  EXPECT_FALSE(Has("built Epic Smart Forms for visit types", "ABAP"));
+  EXPECT_FALSE(Has("Information assurance manager (IAM)", "Access management"));
+  EXPECT_FALSE(Has("Rally the team before peak season", "Rally"));
+  EXPECT_TRUE(Has("Rally, Jira, Confluence", "Rally"));
+  EXPECT_FALSE(Has("Anna University, Chennai, Tamil Nadu", "Bilingual"));
+}
+
 TEST(TaxonomyTest, RelationsAreSymmetricAndNamed) {
   Taxonomy tax = Taxonomy::FromEmbeddedData();
   SkillId mysql = tax.Find("mysql");
