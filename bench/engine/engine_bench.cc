@@ -37,6 +37,7 @@
 
 #include "engine/engine.h"
 #include "engine/engine_data.h"
+#include "engine/resume_analyzer.h"
 #include "engine/text.h"
 
 namespace fs = std::filesystem;
@@ -254,11 +255,11 @@ int Parse(const fs::path& dir) {
     }
     j["skills"] = nlohmann::json::array();
     for (const SkillMention& s : p.skills) j["skills"].push_back(s.skill);
-    // Where each skill is mentioned: the matcher's hits on the blind text, which is exactly what
+    // Where each skill is mentioned: the claimed skills of the blind text, which is exactly what
     // AnalyzeResume's skills are made of; with the normalised text to place them.
     j["skill_spans"] = nlohmann::json::array();
     std::vector<SkillMatch> matches;
-    data.matcher.Find(p.blind_text, &matches);
+    FindClaimedSkills(data, SplitLines(p.blind_text), p.blind_text, &matches);
     for (const SkillMatch& m : matches) {
       j["skill_spans"].push_back({m.begin, m.end, data.taxonomy.skill(m.skill).name});
     }

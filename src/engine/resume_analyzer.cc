@@ -1,6 +1,7 @@
 #include "engine/resume_analyzer.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 #include "engine/contact.h"
@@ -47,6 +48,37 @@ std::string EvidenceLine(std::string_view line) {
   return out;
 }
 
+// Where the label ends when `line` opens with one that names a kind of item rather than a skill
+// ("Operating Systems: Windows, Linux", "* Programming language: C, Java", "Test Management
+// Tools: HP ALM"): the offset of its colon in the line, else npos. A skill named inside such a
+// label ("Operating system", "Databases", "Management") is the heading of the list, not a skill
+// the candidate claims; the items after the colon are. A label ends in one of these nouns, has at
+// most four words and something after its colon; "SQL Server: 2012" or "Python: Django" name a
+// product, not a kind, and stay skills.
+size_t KindLabelEnd(std::string_view line) {
+  static constexpr std::array<std::string_view, 19> kKindNouns = {
+      "applications", "database",      "databases", "environment", "environments",
+      "framework",    "frameworks",    "ide",       "ides",        "language",
+      "languages",    "methodologies", "packages",  "platforms",   "protocols",
+      "system",       "systems",       "tools",     "technologies"};
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon > 48) return std::string_view::npos;
+  std::string_view rest = line.substr(colon + 1);
+  if (std::none_of(rest.begin(), rest.end(), IsAsciiAlpha)) return std::string_view::npos;
+  std::string_view label = Trim(line.substr(0, colon));
+  while (!label.empty() && (label.front() == '*' || label.front() == '-' || label.front() == '>')) {
+    label = Trim(label.substr(1));
+  }
+  if (label.empty() || label.find(',') != std::string_view::npos || CountWords(label) > 4) {
+    return std::string_view::npos;
+  }
+  size_t space = label.find_last_of(' ');
+  std::string last =
+      AsciiLowerCopy(space == std::string_view::npos ? label : label.substr(space + 1));
+  bool kind = std::find(kKindNouns.begin(), kKindNouns.end(), last) != kKindNouns.end();
+  return kind ? colon : std::string_view::npos;
+}
+
 bool HasDuplicatedBlock(const std::vector<Line>& lines) {
   // Hash each run of kDuplicateBlockLines consecutive substantial lines; a repeat is a duplicate.
   std::vector<uint64_t> hashes;
@@ -67,6 +99,22 @@ bool HasDuplicatedBlock(const std::vector<Line>& lines) {
 }
 
 }  // namespace
+
+void FindClaimedSkills(const EngineData& data, const std::vector<Line>& lines,
+                       std::string_view text, std::vector<SkillMatch>* out) {
+  data.matcher.Find(text, out);
+  size_t line = SIZE_MAX;  // the line KindLabelEnd was last asked about, and its answer
+  size_t label_end = std::string_view::npos;
+  auto in_label = [&](const SkillMatch& m) {
+    size_t li = LineOf(lines, m.begin);
+    if (li != line) {
+      line = li;
+      label_end = KindLabelEnd(lines[li].text);
+    }
+    return label_end != std::string_view::npos && m.end <= lines[li].offset + label_end;
+  };
+  out->erase(std::remove_if(out->begin(), out->end(), in_label), out->end());
+}
 
 ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, MonthIndex reference,
                                 std::vector<SkillId>* skill_ids) {
@@ -132,7 +180,7 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
 
   // Skills: one pass of the matcher over the blind text.
   std::vector<SkillMatch> matches;
-  data.matcher.Find(blind, &matches);
+  FindClaimedSkills(data, lines, blind, &matches);
   struct Acc {
     size_t first_match = 0;
     int count = 0;
@@ -151,6 +199,7 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
   int max_on_one_line = 0;  // the most mentions of one skill on one line
   size_t span_index = 0;
   for (const SkillMatch& m : matches) {
+    size_t li = LineOf(lines, m.begin);
     int32_t& at = slot[static_cast<size_t>(m.skill)];
     if (at < 0) {
       at = static_cast<int32_t>(acc.size());
@@ -159,7 +208,6 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
     }
     Acc& a = acc[static_cast<size_t>(at)];
     ++a.count;
-    size_t li = LineOf(lines, m.begin);
     a.on_last_line = li == a.last_line ? a.on_last_line + 1 : 1;
     a.last_line = li;
     max_on_one_line = std::max(max_on_one_line, a.on_last_line);

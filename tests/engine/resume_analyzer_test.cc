@@ -363,6 +363,31 @@ TEST(ResumeAnalyzerTest, SkillsCarryEvidenceLines) {
   EXPECT_NE(pg->evidence.find("Postgres"), std::string::npos);
 }
 
+TEST(ResumeAnalyzerTest, AListLabelThatNamesAKindOfItemIsNoSkill) {
+  ResumeProfile r = Analyze(
+      "Ravi Kumar\nravi@example.com\n\nTechnical Skills\n"
+      "* Operating Systems: Windows, Linux\n"
+      "* Programming language: C, Java\n"
+      "Database: MySQL, Oracle\n"
+      "Test Management Tools: HP ALM, JIRA\n"
+      "Python: Django, Flask\n"
+      "Communication: fluent English and Hindi\n\n"
+      "Experience\nSoftware Engineer, Infosys, Jan 2018 - Present\n"
+      "Built payment services in Java on Linux.\n");
+  // The labels head lists of their kind; the items are what the candidate claims.
+  EXPECT_EQ(FindSkill(r, "Operating system"), nullptr);
+  EXPECT_EQ(FindSkill(r, "Programming language"), nullptr);
+  EXPECT_EQ(FindSkill(r, "Databases"), nullptr);
+  EXPECT_EQ(FindSkill(r, "Management"), nullptr);
+  for (const char* item : {"Microsoft Windows", "Linux", "C", "Java", "MySQL", "Jira"}) {
+    EXPECT_NE(FindSkill(r, item), nullptr) << item;
+  }
+  // A label that names a skill rather than a kind stays one.
+  EXPECT_NE(FindSkill(r, "Python"), nullptr);
+  EXPECT_NE(FindSkill(r, "Django"), nullptr);
+  EXPECT_NE(FindSkill(r, "Communication"), nullptr);
+}
+
 TEST(ResumeAnalyzerTest, HeadingsInOddCaseAndSpacing) {
   ResumeProfile r = Analyze(
       "Pat Kim\n\nE X P E R I E N C E\nBarista, Bean Co, 2015 - 2017\n\n"
