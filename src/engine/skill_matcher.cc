@@ -196,6 +196,16 @@ bool StandsAsListItem(std::string_view text, size_t begin, size_t end) {
   return text.substr(j).starts_with("and ") || text.substr(j).starts_with("or ");
 }
 
+// `seen` is `alias` in capitals ("ACCESS" of "Access").
+bool IsCapitalsOf(std::string_view seen, std::string_view alias) {
+  if (seen.size() != alias.size()) return false;
+  for (size_t i = 0; i < seen.size(); ++i) {
+    char c = alias[i];
+    if (seen[i] != (c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 inline int32_t SkillMatcher::Step(int32_t state, uint32_t node, uint8_t cls) const {
@@ -231,7 +241,10 @@ bool SkillMatcher::Accept(std::string_view text, size_t begin, size_t end, const
     }
   }
   if (p.case_sensitive) {
-    if (text.substr(begin, end - begin) != p.text) return false;
+    std::string_view seen = text.substr(begin, end - begin);
+    // A list in capitals ("MS OFFICE: WORD, EXCEL, ACCESS") has lost the case that tells the
+    // product from the English word; its being a list item beside a related skill still tells.
+    if (seen != p.text && !(p.list_item_only && IsCapitalsOf(seen, p.text))) return false;
     return !p.list_item_only || StandsAsListItem(text, begin, end);
   }
   if (p.upper_only) {

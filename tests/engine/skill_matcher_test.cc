@@ -355,6 +355,13 @@ TEST_F(SkillMatcherTest, OfficeProductsByTheirBareNamesInAList) {
   EXPECT_FALSE(Has("Exchange rates, Excel models", "Microsoft Exchange"));
   EXPECT_FALSE(Has("Controlled Access, badges", "Microsoft Access"));
   EXPECT_FALSE(Has("access, Excel", "Microsoft Access"));  // case-sensitive
+  // A list in capitals is still a list: its items are the products, its prose the words.
+  EXPECT_TRUE(Has("MS OFFICE: WORD, EXCEL, POWERPOINT, ACCESS", "Microsoft Access"));
+  EXPECT_TRUE(Has("WINDOWS SERVER, EXCHANGE, ACTIVE DIRECTORY", "Microsoft Exchange"));
+  EXPECT_TRUE(Has("JAVA, SPRING, HIBERNATE", "Spring"));
+  EXPECT_FALSE(Has("CONTROLLED ACCESS TO RECORDS IN EXCEL", "Microsoft Access"));
+  EXPECT_FALSE(Has("SPRING 2014, DEAN'S LIST", "Spring"));
+  EXPECT_FALSE(Has("aCCESS, Excel", "Microsoft Access"));  // capitals, not any case
   // A line break may wrap an item ("Project" + "Management"); a separator before it ends one.
   EXPECT_FALSE(Has("Excel, Word, Project\nManagement, Sales", "Microsoft Project"));
   EXPECT_TRUE(Has("Excel, Word, Project,\nSharePoint", "Microsoft Project"));
