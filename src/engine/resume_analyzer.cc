@@ -48,35 +48,41 @@ std::string EvidenceLine(std::string_view line) {
   return out;
 }
 
-// Where the label ends when `line` opens with one that names a kind of item rather than a skill
-// ("Operating Systems: Windows, Linux", "* Programming language: C, Java", "Test Management
-// Tools: HP ALM"): the offset of its colon in the line, else npos. A skill named inside such a
-// label ("Operating system", "Databases", "Management") is the heading of the list, not a skill
-// the candidate claims; the items after the colon are. A label ends in one of these nouns, has at
-// most four words and something after its colon; "SQL Server: 2012" or "Python: Django" name a
-// product, not a kind, and stay skills.
-size_t KindLabelEnd(std::string_view line) {
+// A list label that names a kind of item ("Operating Systems: Windows, Linux", "* Programming
+// language: C, Java", "Test Management Tools: HP ALM"): offsets in its line of the label's first
+// byte, of its kind noun and of its colon. It ends in one of these nouns, has at most four words
+// and something after its colon; "SQL Server: 2012" or "Python: Django" name a product, not a
+// kind.
+struct KindLabel {
+  size_t begin = 0;
+  size_t kind = 0;
+  size_t colon = std::string_view::npos;  // npos: the line opens with no such label
+};
+
+KindLabel FindKindLabel(std::string_view line) {
   static constexpr std::array<std::string_view, 19> kKindNouns = {
       "applications", "database",      "databases", "environment", "environments",
       "framework",    "frameworks",    "ide",       "ides",        "language",
       "languages",    "methodologies", "packages",  "platforms",   "protocols",
       "system",       "systems",       "tools",     "technologies"};
+  KindLabel none;
   size_t colon = line.find(':');
-  if (colon == std::string_view::npos || colon > 48) return std::string_view::npos;
+  if (colon == std::string_view::npos || colon > 48) return none;
   std::string_view rest = line.substr(colon + 1);
-  if (std::none_of(rest.begin(), rest.end(), IsAsciiAlpha)) return std::string_view::npos;
+  if (std::none_of(rest.begin(), rest.end(), IsAsciiAlpha)) return none;
   std::string_view label = Trim(line.substr(0, colon));
   while (!label.empty() && (label.front() == '*' || label.front() == '-' || label.front() == '>')) {
     label = Trim(label.substr(1));
   }
   if (label.empty() || label.find(',') != std::string_view::npos || CountWords(label) > 4) {
-    return std::string_view::npos;
+    return none;
   }
   size_t space = label.find_last_of(' ');
-  std::string last =
-      AsciiLowerCopy(space == std::string_view::npos ? label : label.substr(space + 1));
-  bool kind = std::find(kKindNouns.begin(), kKindNouns.end(), last) != kKindNouns.end();
-  return kind ? colon : std::string_view::npos;
+  size_t kind = space == std::string_view::npos ? 0 : space + 1;
+  std::string noun = AsciiLowerCopy(label.substr(kind));
+  if (std::find(kKindNouns.begin(), kKindNouns.end(), noun) == kKindNouns.end()) return none;
+  size_t begin = static_cast<size_t>(label.data() - line.data());
+  return KindLabel{begin, begin + kind, colon};
 }
 
 bool HasDuplicatedBlock(const std::vector<Line>& lines) {
@@ -103,15 +109,24 @@ bool HasDuplicatedBlock(const std::vector<Line>& lines) {
 void FindClaimedSkills(const EngineData& data, const std::vector<Line>& lines,
                        std::string_view text, std::vector<SkillMatch>* out) {
   data.matcher.Find(text, out);
-  size_t line = SIZE_MAX;  // the line KindLabelEnd was last asked about, and its answer
-  size_t label_end = std::string_view::npos;
+  // A skill named inside a kind label heads the list rather than being claimed ("Operating
+  // system", "Databases", the "Management" of "Test Management Tools"): the items after the colon
+  // are the claims. A skill that is the whole of the label before its kind noun is a domain the
+  // candidate works in and stays one ("Data Science Tools: R", "Accounting Systems: Sage").
+  size_t line = SIZE_MAX;  // the line FindKindLabel was last asked about, and its answer
+  KindLabel label;
   auto in_label = [&](const SkillMatch& m) {
     size_t li = LineOf(lines, m.begin);
     if (li != line) {
       line = li;
-      label_end = KindLabelEnd(lines[li].text);
+      label = FindKindLabel(lines[li].text);
     }
-    return label_end != std::string_view::npos && m.end <= lines[li].offset + label_end;
+    if (label.colon == std::string_view::npos) return false;
+    size_t at = lines[li].offset;
+    if (m.end > at + label.colon) return false;
+    size_t domain_end = label.kind;  // the label's words before its kind noun
+    while (domain_end > label.begin && lines[li].text[domain_end - 1] == ' ') --domain_end;
+    return !(m.begin == at + label.begin && m.end == at + domain_end);
   };
   out->erase(std::remove_if(out->begin(), out->end(), in_label), out->end());
 }

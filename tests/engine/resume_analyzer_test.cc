@@ -371,6 +371,7 @@ TEST(ResumeAnalyzerTest, AListLabelThatNamesAKindOfItemIsNoSkill) {
       "Database: MySQL, Oracle\n"
       "Test Management Tools: HP ALM, JIRA\n"
       "Python: Django, Flask\n"
+      "Data Science Tools: R, SPSS\n"
       "Communication: fluent English and Hindi\n\n"
       "Experience\nSoftware Engineer, Infosys, Jan 2018 - Present\n"
       "Built payment services in Java on Linux.\n");
@@ -382,10 +383,12 @@ TEST(ResumeAnalyzerTest, AListLabelThatNamesAKindOfItemIsNoSkill) {
   for (const char* item : {"Microsoft Windows", "Linux", "C", "Java", "MySQL", "Jira"}) {
     EXPECT_NE(FindSkill(r, item), nullptr) << item;
   }
-  // A label that names a skill rather than a kind stays one.
+  // A label that names a skill rather than a kind of item stays one.
   EXPECT_NE(FindSkill(r, "Python"), nullptr);
   EXPECT_NE(FindSkill(r, "Django"), nullptr);
   EXPECT_NE(FindSkill(r, "Communication"), nullptr);
+  // So does a domain whose tools the label heads.
+  EXPECT_NE(FindSkill(r, "Data science"), nullptr);
 }
 
 TEST(ResumeAnalyzerTest, HeadingsInOddCaseAndSpacing) {
