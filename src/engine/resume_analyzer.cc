@@ -113,10 +113,12 @@ void FindClaimedSkills(const EngineData& data, const std::vector<Line>& lines,
   // system", "Databases", the "Management" of "Test Management Tools"): the items after the colon
   // are the claims. A skill that is the whole of the label before its kind noun is a domain the
   // candidate works in and stays one ("Data Science Tools: R", "Accounting Systems: Sage").
+  // Matches come in text order, so the line walks forward with them.
+  size_t li = 0;
   size_t line = SIZE_MAX;  // the line FindKindLabel was last asked about, and its answer
   KindLabel label;
   auto in_label = [&](const SkillMatch& m) {
-    size_t li = LineOf(lines, m.begin);
+    while (li + 1 < lines.size() && lines[li + 1].offset <= m.begin) ++li;
     if (li != line) {
       line = li;
       label = FindKindLabel(lines[li].text);
