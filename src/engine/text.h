@@ -106,8 +106,9 @@ inline uint32_t WordByteMask(const char* p, size_t n) {
 }
 
 // Unifies line ends to '\n', tabs to spaces, typographic punctuation (dashes, quotes, bullets,
-// non-breaking and full-width spaces) to ASCII, and drops other control characters and invalid
-// bytes. The result is what every other step reads.
+// non-breaking and full-width spaces) to ASCII, decodes HTML character references ("&amp;",
+// "&#8211;"), and drops other control characters and invalid bytes. The result is what every
+// other step reads.
 std::string NormalizeText(std::string_view text);
 
 // ASCII lower-case copy; same length, so offsets carry over between the two.

@@ -470,6 +470,23 @@ TEST(ResumeAnalyzerTest, NormalisesPdfPunctuationAndMojibakeSpaces) {
   EXPECT_NE(FindSkill(r, "Microsoft Excel"), nullptr);
 }
 
+// Text exported from web forms keeps HTML character references; a bare "&" is none.
+TEST(ResumeAnalyzerTest, DecodesHtmlCharacterReferences) {
+  ResumeProfile r = Analyze(
+      "SKILLS\nRecruitment &amp; Retention, Training &amp; Development, &lt;HTML&gt;\n"
+      "Clients: AT&T, R&D; Jan 2019 &#8211; Present &#x2022; &quot;on call&quot;&nbsp;desk\n"
+      "Kept: &bogus; &#; &#xZZ; &#99999999; &amp\n");
+  EXPECT_NE(r.text.find("Recruitment & Retention, Training & Development, <HTML>\n"),
+            std::string::npos)
+      << r.text;
+  EXPECT_NE(r.text.find("AT&T, R&D; Jan 2019 - Present * \"on call\" desk\n"), std::string::npos)
+      << r.text;
+  EXPECT_NE(r.text.find("Kept: &bogus; &#; &#xZZ; &#99999999; &amp\n"), std::string::npos)
+      << r.text;
+  EXPECT_NE(FindSkill(r, "Training and development"), nullptr);
+  EXPECT_NE(FindSkill(r, "HTML"), nullptr);
+}
+
 // UTF-8 read as Windows-1252 and saved again: "â€“" is an en dash, "â€¢" a bullet, "Ã©" an é;
 // a lone "Â" is what is left of a non-breaking space.
 TEST(ResumeAnalyzerTest, RepairsDoubleEncodedText) {
