@@ -458,8 +458,12 @@ TEST_F(SkillMatcherTest, InfrastructureTestingAndEnterpriseSkillsAreKnown) {
   EXPECT_TRUE(Has("SailPoint IIQ roles", "Access management"));
   EXPECT_TRUE(Has("ABAP: BDC, ALV reports, AMDP", "ABAP"));
   EXPECT_TRUE(Has("Languages known: English, Marathi", "Bilingual"));
-  // "C programming" is C, not just programming.
+  // "C programming" is C, not just programming; VB is Visual Basic, a typing speed data entry.
   EXPECT_TRUE(Has("C Programming, MATLAB", "C"));
+  EXPECT_TRUE(Has("VB, VBA and batch scripts", "Visual Basic"));
+  EXPECT_TRUE(Has("Typing: 70 WPM", "Data entry"));
+  EXPECT_TRUE(Has("Application Development, Testing", "Software development"));
+  EXPECT_TRUE(Has("Object Oriented Modeling & Design", "Object-oriented programming"));
   // Bank stress tests, data security as a duty of confidentiality, Epic's smart forms, an
   // information assurance manager, rallying a team and the state of Tamil Nadu are none of them.
   EXPECT_FALSE(Has("bi-annual stress testing of the loan book", "Load testing"));
