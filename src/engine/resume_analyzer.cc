@@ -60,11 +60,11 @@ struct KindLabel {
 };
 
 KindLabel FindKindLabel(std::string_view line) {
-  static constexpr std::array<std::string_view, 19> kKindNouns = {
-      "applications", "database",      "databases", "environment", "environments",
-      "framework",    "frameworks",    "ide",       "ides",        "language",
-      "languages",    "methodologies", "packages",  "platforms",   "protocols",
-      "system",       "systems",       "tools",     "technologies"};
+  static constexpr std::array<std::string_view, 21> kKindNouns = {
+      "applications",  "database",   "databases",   "dbms",      "environment", "environments",
+      "framework",     "frameworks", "ide",         "ides",      "language",    "languages",
+      "methodologies", "packages",   "platforms",   "protocols", "rdbms",       "system",
+      "systems",       "tools",      "technologies"};
   KindLabel none;
   size_t colon = line.find(':');
   if (colon == std::string_view::npos || colon > 48) return none;
