@@ -212,6 +212,52 @@ bool ContinuesASentence(const std::vector<Line>& lines, size_t j) {
   return false;
 }
 
+// The entry of an experience section that has no dates at all (Indeed exports leave the dates
+// out when the candidate gave none: "WORK EXPERIENCE" / "Software developer" / "Microsoft -
+// Patna, Bihar"): its first two header lines when one names a job and the other an employer.
+// Returns the first line's index, or SIZE_MAX when the section does not open so.
+size_t UndatedEntryHeader(const std::vector<Line>& lines, const std::vector<SectionKind>& kinds,
+                          const std::vector<bool>& headings, const EngineData* data,
+                          std::string_view* title, std::string_view* employer) {
+  size_t first = 0;
+  while (first < lines.size() && (kinds[first] != SectionKind::kExperience || headings[first] ||
+                                  Trim(lines[first].text).empty())) {
+    ++first;
+  }
+  std::string_view header[2];
+  size_t found = 0;
+  for (size_t j = first; j < lines.size() && found < 2 && j <= first + 3; ++j) {
+    if (headings[j] || kinds[j] != SectionKind::kExperience) break;
+    std::string_view t = Trim(lines[j].text);
+    if (t.empty()) continue;
+    DateRange dates;
+    if (!UsableHeaderLine(t) || t.front() == '*' || t.front() == '-' || t.front() == '>' ||
+        ContinuesASentence(lines, j) || FindDateRange(t, &dates)) {
+      return SIZE_MAX;
+    }
+    std::vector<std::string_view> parts = SplitParts(t);
+    header[found++] = parts.empty() ? t : parts[0];
+  }
+  if (found < 2) return SIZE_MAX;
+  auto is_job = [&](std::string_view s) {
+    return NamesAJob(s, data) && !LooksLikeEmployer(s) && !LooksLikeADuty(s, data) &&
+           PlausibleEmployer(CleanPart(s), nullptr);
+  };
+  auto is_employer = [&](std::string_view s) {
+    return PlausibleEmployer(CleanPart(s), data) && (!NamesAJob(s, data) || LooksLikeEmployer(s));
+  };
+  if (is_job(header[0]) && is_employer(header[1])) {
+    *title = header[0];
+    *employer = header[1];
+  } else if (is_employer(header[0]) && is_job(header[1])) {
+    *employer = header[0];
+    *title = header[1];
+  } else {
+    return SIZE_MAX;
+  }
+  return first;
+}
+
 }  // namespace
 
 bool PlausibleEmployer(std::string_view name, const EngineData* data) {
@@ -433,6 +479,19 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
     header_lines.push_back(first_line);
     last_entry_line = date_last;
     i = date_last;
+  }
+  if (spans.empty() && has_section && data != nullptr) {
+    std::string_view title;
+    std::string_view employer;
+    const size_t first = UndatedEntryHeader(lines, kinds, headings, data, &title, &employer);
+    if (first != SIZE_MAX) {
+      ExperienceSpan span;  // no dates: no months, no years
+      span.entry.title = std::string(CleanPart(title));
+      span.entry.employer = std::string(CleanPart(employer));
+      span.begin = lines[first].offset;
+      spans.push_back(std::move(span));
+      header_lines.push_back(first);
+    }
   }
   // Each entry's text runs to the next entry's first line or the end of its section.
   for (size_t k = 0; k < spans.size(); ++k) {

@@ -124,6 +124,30 @@ TEST(ResumeAnalyzerTest, AnEmployerAloneAboveDatesIsNoTitle) {
   EXPECT_EQ(r.experience[1].employer, "Infosys Limited");
 }
 
+// A work section without dates (an Indeed export of a candidate who gave none) still names the
+// job and the employer; the entry adds no years.
+TEST(ResumeAnalyzerTest, AnUndatedJobIsAnEntryWithoutYears) {
+  ResumeProfile r = Analyze(
+      "Krishna Prasad\nPatna, Bihar\n\nWORK EXPERIENCE\n\nData Entry Operator\n\n"
+      "Microsoft -  Patna, Bihar\n\nEDUCATION\n\nBSc in Math\n\nMagadh University\n");
+  ASSERT_EQ(r.experience.size(), 1u);
+  EXPECT_EQ(r.experience[0].title, "Data Entry Operator");
+  EXPECT_EQ(r.experience[0].employer, "Microsoft");
+  EXPECT_EQ(r.experience[0].start_year, 0);
+  EXPECT_EQ(r.experience[0].years, 0.0);
+  EXPECT_EQ(r.total_years_experience, 0.0);
+  // Employer first reads alike; lines that are neither a job nor an employer make no entry.
+  r = Analyze("EXPERIENCE\nAcme Corp\nWarehouse Supervisor\n");
+  ASSERT_EQ(r.experience.size(), 1u);
+  EXPECT_EQ(r.experience[0].title, "Warehouse Supervisor");
+  EXPECT_EQ(r.experience[0].employer, "Acme Corp");
+  EXPECT_TRUE(Analyze("WORK EXPERIENCE\n\nMicrosoft SQL-SERVER\n\nTechnical Expertise:-\n"
+                      "Environment Windows 7, Linux.\n")
+                  .experience.empty());
+  EXPECT_TRUE(
+      Analyze("EXPERIENCE\nResponsible for hiring and payroll\nAcme Corp\n").experience.empty());
+}
+
 // Two common layouts put the title on a line of its own: above a date line that names only the
 // employer, or below a line of dates alone.
 TEST(ResumeAnalyzerTest, TitlesOnTheirOwnLineAboveOrBelowTheDates) {
