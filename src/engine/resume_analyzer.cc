@@ -109,6 +109,7 @@ bool HasDuplicatedBlock(const std::vector<Line>& lines) {
 void FindClaimedSkills(const EngineData& data, const std::vector<Line>& lines,
                        std::string_view text, std::vector<SkillMatch>* out) {
   data.matcher.Find(text, out);
+  if (lines.empty()) return;
   // A skill named inside a kind label heads the list rather than being claimed ("Operating
   // system", "Databases", the "Management" of "Test Management Tools"): the items after the colon
   // are the claims. A skill that is the whole of the label before its kind noun is a domain the
@@ -216,7 +217,6 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
   int max_on_one_line = 0;  // the most mentions of one skill on one line
   size_t span_index = 0;
   for (const SkillMatch& m : matches) {
-    size_t li = LineOf(lines, m.begin);
     int32_t& at = slot[static_cast<size_t>(m.skill)];
     if (at < 0) {
       at = static_cast<int32_t>(acc.size());
@@ -225,6 +225,7 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
     }
     Acc& a = acc[static_cast<size_t>(at)];
     ++a.count;
+    size_t li = LineOf(lines, m.begin);
     a.on_last_line = li == a.last_line ? a.on_last_line + 1 : 1;
     a.last_line = li;
     max_on_one_line = std::max(max_on_one_line, a.on_last_line);

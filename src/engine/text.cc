@@ -164,7 +164,9 @@ std::string NormalizeText(std::string_view text) {
       if (cp < 0) {
         out.push_back('&');
       } else if (cp < 0x80) {
-        out.push_back(cp >= 0x20 ? static_cast<char>(cp) : cp == '\n' || cp == '\r' ? '\n' : ' ');
+        // A referenced line end stays one; a tab or another control character is a space.
+        const bool printable = cp >= 0x20 && cp != 0x7F;
+        out.push_back(printable ? static_cast<char>(cp) : cp == '\n' || cp == '\r' ? '\n' : ' ');
       } else if (const char* rep = AsciiFor(cp)) {
         out.append(rep);
       } else {
