@@ -66,8 +66,8 @@ KindLabel FindKindLabel(std::string_view line) {
       "methodologies", "packages",   "platforms",   "protocols", "rdbms",       "system",
       "systems",       "tools",      "technologies"};
   KindLabel none;
-  size_t colon = line.find(':');
-  if (colon == std::string_view::npos || colon > 48) return none;
+  size_t colon = line.substr(0, 49).find(':');  // (not a search of the whole line)
+  if (colon == std::string_view::npos) return none;
   std::string_view rest = line.substr(colon + 1);
   if (std::none_of(rest.begin(), rest.end(), IsAsciiAlpha)) return none;
   std::string_view label = Trim(line.substr(0, colon));

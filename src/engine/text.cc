@@ -116,12 +116,47 @@ int32_t DecodeCharacterReference(std::string_view text, size_t i, size_t* len) {
   return cp;
 }
 
-// The bytes NormalizeText copies unchanged: printable ASCII but '&' (which may open a character
-// reference), and '\n'. (A table: one lookup per byte of every resume instead of comparisons.)
+// Appends the text a decoded character reference stands for: a line end stays one, a tab or
+// another control character is a space, typographic punctuation its ASCII (as NormalizeText
+// treats them unencoded).
+void AppendReferenced(std::string& out, int32_t cp) {
+  if (cp < 0x80) {
+    const bool printable = cp >= 0x20 && cp != 0x7F;
+    out.push_back(printable ? static_cast<char>(cp) : cp == '\n' || cp == '\r' ? '\n' : ' ');
+  } else if (const char* rep = AsciiFor(cp)) {
+    out.append(rep);
+  } else {
+    AppendUtf8(out, static_cast<char32_t>(cp));
+  }
+}
+
+// Decodes the character references of `text`, which NormalizeText has already made of ASCII
+// around them; copies the text only when there is one (a few '&' in most resumes, rarely one
+// that opens a reference).
+void DecodeCharacterReferences(std::string* text) {
+  std::string out;
+  size_t copied = 0;
+  for (size_t amp = text->find('&'); amp != std::string::npos; amp = text->find('&', amp + 1)) {
+    size_t len = 0;
+    const int32_t cp = DecodeCharacterReference(*text, amp, &len);
+    if (cp < 0) continue;
+    if (copied == 0) out.reserve(text->size());
+    out.append(*text, copied, amp - copied);
+    AppendReferenced(out, cp);
+    copied = amp + len;
+    amp = copied - 1;
+  }
+  if (copied == 0) return;
+  out.append(*text, copied);
+  text->swap(out);
+}
+
+// The bytes NormalizeText copies unchanged: printable ASCII and '\n'. (A table: one lookup per
+// byte of every resume instead of three comparisons.)
 struct KeptAsIsTable {
   bool kept[256] = {};
   constexpr KeptAsIsTable() {
-    for (int c = 0; c < 256; ++c) kept[c] = ((c >= 0x20 && c < 0x7F) && c != '&') || c == '\n';
+    for (int c = 0; c < 256; ++c) kept[c] = (c >= 0x20 && c < 0x7F) || c == '\n';
   }
 };
 constexpr KeptAsIsTable kKeptAsIs;
@@ -139,10 +174,8 @@ std::string NormalizeText(std::string_view text) {
     // Sixteen bytes at a time while they are all kept (most of a resume is plain ASCII).
     for (; run + 16 <= text.size(); run += 16) {
       const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + run));
-      const __m128i kept =
-          _mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('&')),
-                           _mm_or_si128(text_internal::InRange(x, 0x20, 0x7F - 0x20),
-                                        _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
+      const __m128i kept = _mm_or_si128(text_internal::InRange(x, 0x20, 0x7F - 0x20),
+                                        _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
       const uint32_t mask = static_cast<uint32_t>(_mm_movemask_epi8(kept));
       if (mask != 0xFFFFu) {
         run += static_cast<size_t>(__builtin_ctz(~mask));
@@ -158,23 +191,6 @@ std::string NormalizeText(std::string_view text) {
     }
     char c = text[i];
     unsigned char uc = static_cast<unsigned char>(c);
-    if (c == '&') {
-      size_t len = 1;
-      const int32_t cp = DecodeCharacterReference(text, i, &len);
-      if (cp < 0) {
-        out.push_back('&');
-      } else if (cp < 0x80) {
-        // A referenced line end stays one; a tab or another control character is a space.
-        const bool printable = cp >= 0x20 && cp != 0x7F;
-        out.push_back(printable ? static_cast<char>(cp) : cp == '\n' || cp == '\r' ? '\n' : ' ');
-      } else if (const char* rep = AsciiFor(cp)) {
-        out.append(rep);
-      } else {
-        AppendUtf8(out, static_cast<char32_t>(cp));
-      }
-      i += len;
-      continue;
-    }
     if (uc < 0x80) {
       if (c == '\r') {
         out.push_back('\n');
@@ -222,6 +238,7 @@ std::string NormalizeText(std::string_view text) {
     }
     i += len;
   }
+  DecodeCharacterReferences(&out);
   return out;
 }
 
