@@ -455,6 +455,10 @@ TEST_F(SkillMatcherTest, InfrastructureTestingAndEnterpriseSkillsAreKnown) {
   EXPECT_TRUE(
       Has("Builds on TeamCity, scans in SonarQube, deploys with uDeploy", "UrbanCode Deploy"));
   EXPECT_TRUE(Has("AppDynamics and Dynatrace dashboards", "System monitoring"));
+  // Web servers are products of their own, related: Tomcat is no Nginx.
+  EXPECT_EQ(Skills("Tomcat, Apache HTTP Server, Nginx"),
+            (std::vector<std::string>{"Apache Tomcat", "Apache HTTP Server", "Nginx"}));
+  EXPECT_EQ(Skills("HP ALM/QC"), std::vector<std::string>{"HP Quality Center"});
   EXPECT_TRUE(Has("SailPoint IIQ roles", "Access management"));
   EXPECT_TRUE(Has("ABAP: BDC, ALV reports, AMDP", "ABAP"));
   EXPECT_TRUE(Has("Languages known: English, Marathi", "Bilingual"));
