@@ -455,9 +455,6 @@ TEST_F(SkillMatcherTest, InfrastructureTestingAndEnterpriseSkillsAreKnown) {
   EXPECT_TRUE(
       Has("Builds on TeamCity, scans in SonarQube, deploys with uDeploy", "UrbanCode Deploy"));
   EXPECT_TRUE(Has("AppDynamics and Dynatrace dashboards", "System monitoring"));
-  // Web servers are products of their own, related: Tomcat is no Nginx.
-  EXPECT_EQ(Skills("Tomcat, Apache HTTP Server, Nginx"),
-            (std::vector<std::string>{"Apache Tomcat", "Apache HTTP Server", "Nginx"}));
   EXPECT_EQ(Skills("HP ALM/QC"), std::vector<std::string>{"HP Quality Center"});
   EXPECT_TRUE(Has("SailPoint IIQ roles", "Access management"));
   EXPECT_TRUE(Has("ABAP: BDC, ALV reports, AMDP", "ABAP"));
@@ -477,6 +474,32 @@ TEST_F(SkillMatcherTest, InfrastructureTestingAndEnterpriseSkillsAreKnown) {
   EXPECT_FALSE(Has("Rally the team before peak season", "Rally"));
   EXPECT_TRUE(Has("Rally, Jira, Confluence", "Rally"));
   EXPECT_FALSE(Has("Anna University, Chennai, Tamil Nadu", "Bilingual"));
+}
+
+TEST_F(SkillMatcherTest, ProductsAreNotLumpedUnderAnother) {
+  // A product is itself, related to its rivals: a Tomcat, Creo, Peachtree or Confluence user is
+  // not claimed as knowing Nginx, SolidWorks, QuickBooks or Jira (the explanation would say so).
+  EXPECT_EQ(Skills("Tomcat, Apache HTTP Server, Nginx"),
+            (std::vector<std::string>{"Apache Tomcat", "Apache HTTP Server", "Nginx"}));
+  EXPECT_EQ(Skills("Creo, SolidWorks, Unigraphics"),
+            (std::vector<std::string>{"PTC Creo Parametric", "SolidWorks", "Siemens NX"}));
+  EXPECT_EQ(Skills("Peachtree, QuickBooks, Xero"),
+            (std::vector<std::string>{"Sage 50 Accounting", "QuickBooks", "Xero"}));
+  EXPECT_EQ(Skills("JIRA and Confluence"),
+            (std::vector<std::string>{"Jira", "Atlassian Confluence"}));
+  EXPECT_EQ(Skills("Selenium with Cucumber"),
+            (std::vector<std::string>{"Selenium", "Behavior-driven development"}));
+  EXPECT_EQ(Skills("PuTTY and WinSCP"),
+            (std::vector<std::string>{"PuTTY", "File transfer protocols"}));
+  // CAD in general is not AutoCAD, and a lawyer's drafting is no CAD at all; Inventor and NX
+  // are products only in a list beside a related one.
+  EXPECT_EQ(Skills("CAD drafting of parts; AutoCAD"),
+            (std::vector<std::string>{"Computer-aided design", "AutoCAD"}));
+  EXPECT_FALSE(Has("Drafting of pleadings and contracts", "Computer-aided design"));
+  EXPECT_FALSE(Has("Drafting of pleadings and contracts", "AutoCAD"));
+  EXPECT_TRUE(Has("SolidWorks, Inventor, NX", "Autodesk Inventor"));
+  EXPECT_TRUE(Has("SolidWorks, Inventor, NX", "Siemens NX"));
+  EXPECT_FALSE(Has("Inventor of two patents", "Autodesk Inventor"));
 }
 
 TEST(TaxonomyTest, RelationsAreSymmetricAndNamed) {
