@@ -491,6 +491,16 @@ TEST_F(SkillMatcherTest, ProductsAreNotLumpedUnderAnother) {
             (std::vector<std::string>{"Selenium", "Behavior-driven development"}));
   EXPECT_EQ(Skills("PuTTY and WinSCP"),
             (std::vector<std::string>{"PuTTY", "File transfer protocols"}));
+  EXPECT_EQ(Skills("Coverity, BrowserStack"),
+            (std::vector<std::string>{"Coverity", "BrowserStack"}));
+  // A practice is not one vendor's product: RPA is not UiPath, infrastructure as code not
+  // Terraform, web analytics not Google Analytics, BIM not Revit, static analysis not Klocwork.
+  EXPECT_EQ(Skills("RPA with Blue Prism"),
+            (std::vector<std::string>{"Robotic process automation", "Blue Prism"}));
+  EXPECT_EQ(Skills("infrastructure as code"), std::vector<std::string>{"Infrastructure as code"});
+  EXPECT_EQ(Skills("web analytics; BIM; static code analysis"),
+            (std::vector<std::string>{"Web analytics", "Building information modeling",
+                                      "Static code analysis"}));
   // CAD in general is not AutoCAD, and a lawyer's drafting is no CAD at all; Inventor and NX
   // are products only in a list beside a related one.
   EXPECT_EQ(Skills("CAD drafting of parts; AutoCAD"),
