@@ -427,6 +427,17 @@ TEST_F(SkillMatcherTest, EverydayWordsDoNotNameANarrowSkill) {
   EXPECT_TRUE(Has("Taught art and painting", "Fine arts"));
   EXPECT_FALSE(Has("Supervised personnel on two shifts", "Human resources"));
   EXPECT_FALSE(Has("Followed work instruction sheets", "Teaching"));
+  // Packed shipping containers, a Greek-letter society, an aircraft's QA inspections and a
+  // coder of insurance claims are no Docker, AWS, software testing or programming.
+  EXPECT_FALSE(Has("Packed containers and re-packed damaged boxes", "Docker"));
+  EXPECT_TRUE(Has("Deployed Docker containers with Docker Compose", "Docker"));
+  EXPECT_FALSE(Has("Member of Phi Beta Lambda", "AWS"));
+  EXPECT_TRUE(Has("Serverless functions on AWS Lambda", "AWS"));
+  EXPECT_FALSE(Has("Quality assurance of aircraft maintenance; QA audits", "Software testing"));
+  EXPECT_TRUE(Has("Quality assurance of aircraft maintenance; QA audits", "Quality assurance"));
+  EXPECT_TRUE(Has("QA engineer: regression testing", "Software testing"));
+  EXPECT_FALSE(Has("Knowledgeable in insurance coding", "Software development"));
+  EXPECT_TRUE(Has("Knowledgeable in insurance coding", "Medical billing and coding"));
   // Acting as a liaison is no performing art.
   EXPECT_FALSE(Has("Acting as a liaison to the community; acting examiner", "Performing arts"));
   EXPECT_TRUE(Has("Ten years of acting experience on stage", "Performing arts"));
