@@ -60,11 +60,11 @@ struct KindLabel {
 };
 
 KindLabel FindKindLabel(std::string_view line) {
-  static constexpr std::array<std::string_view, 21> kKindNouns = {
-      "applications",  "database",   "databases",   "dbms",      "environment", "environments",
-      "framework",     "frameworks", "ide",         "ides",      "language",    "languages",
-      "methodologies", "packages",   "platforms",   "protocols", "rdbms",       "system",
-      "systems",       "tools",      "technologies"};
+  static constexpr std::array<std::string_view, 22> kKindNouns = {
+      "applications",  "database",   "databases", "dbms",        "environment", "environments",
+      "framework",     "frameworks", "ide",       "ides",        "language",    "languages",
+      "methodologies", "packages",   "platforms", "protocols",   "rdbms",       "system",
+      "systems",       "tool",       "tools",     "technologies"};
   KindLabel none;
   size_t colon = line.substr(0, 49).find(':');  // (not a search of the whole line)
   if (colon == std::string_view::npos) return none;
