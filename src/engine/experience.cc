@@ -212,6 +212,12 @@ bool ContinuesASentence(const std::vector<Line>& lines, size_t j) {
   return false;
 }
 
+// A title candidate that is neither a grade ("B+ Average", checked as an employer name is) nor a
+// duty or a sentence naming no job.
+bool PlausibleTitle(std::string_view title, const EngineData* data) {
+  return PlausibleEmployer(CleanPart(title), nullptr) && !LooksLikeADuty(title, data);
+}
+
 // The entry of an experience section that has no dates at all (Indeed exports leave the dates
 // out when the candidate gave none: "WORK EXPERIENCE" / "Software developer" / "Microsoft -
 // Patna, Bihar"): its first two header lines when one names a job and the other an employer.
@@ -231,8 +237,8 @@ size_t UndatedEntryHeader(const std::vector<Line>& lines, const std::vector<Sect
     std::string_view t = Trim(lines[j].text);
     if (t.empty()) continue;
     DateRange dates;
-    if (!UsableHeaderLine(t) || t.front() == '*' || t.front() == '-' || t.front() == '>' ||
-        ContinuesASentence(lines, j) || FindDateRange(t, &dates)) {
+    if (!UsableHeaderLine(t) || IsBulletMark(t.front()) || ContinuesASentence(lines, j) ||
+        FindDateRange(t, &dates)) {
       return SIZE_MAX;
     }
     std::vector<std::string_view> parts = SplitParts(t);
@@ -240,8 +246,7 @@ size_t UndatedEntryHeader(const std::vector<Line>& lines, const std::vector<Sect
   }
   if (found < 2) return SIZE_MAX;
   auto is_job = [&](std::string_view s) {
-    return NamesAJob(s, data) && !LooksLikeEmployer(s) && !LooksLikeADuty(s, data) &&
-           PlausibleEmployer(CleanPart(s), nullptr);
+    return NamesAJob(s, data) && !LooksLikeEmployer(s) && PlausibleTitle(s, data);
   };
   auto is_employer = [&](std::string_view s) {
     return PlausibleEmployer(CleanPart(s), data) && (!NamesAJob(s, data) || LooksLikeEmployer(s));
@@ -386,8 +391,7 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
       }
       std::string_view t = Trim(lines[j].text);
       if (t.empty()) continue;
-      if (!UsableHeaderLine(t) || t.front() == '*' || t.front() == '-' || t.front() == '>' ||
-          ContinuesASentence(lines, j)) {
+      if (!UsableHeaderLine(t) || IsBulletMark(t.front()) || ContinuesASentence(lines, j)) {
         break;
       }
       above.insert(above.begin(), t);
@@ -467,11 +471,7 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
       // A grade or a list of technologies where the employer would be: the entry has none.
       employer = {};
     }
-    // A grade, or a duty where the title would be.
-    if (!title.empty() &&
-        (!PlausibleEmployer(CleanPart(title), nullptr) || LooksLikeADuty(title, data))) {
-      title = {};
-    }
+    if (!title.empty() && !PlausibleTitle(title, data)) title = {};
     e.title = std::string(CleanPart(title));
     e.employer = std::string(CleanPart(employer));
     span.begin = lines[first_line].offset;

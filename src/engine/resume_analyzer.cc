@@ -31,10 +31,7 @@ size_t LineOf(const std::vector<Line>& lines, size_t offset) {
 }
 
 std::string EvidenceLine(std::string_view line) {
-  std::string_view t = Trim(line);
-  while (!t.empty() && (t.front() == '*' || t.front() == '-' || t.front() == '>')) {
-    t = Trim(t.substr(1));
-  }
+  std::string_view t = TrimBullets(line);
   // Collapse layout runs of spaces; keep the first kMaxEvidence bytes of the result (a long
   // paragraph line is not read past them).
   constexpr size_t kMaxEvidence = 240;
@@ -70,10 +67,7 @@ KindLabel FindKindLabel(std::string_view line) {
   if (colon == std::string_view::npos) return none;
   std::string_view rest = line.substr(colon + 1);
   if (std::none_of(rest.begin(), rest.end(), IsAsciiAlpha)) return none;
-  std::string_view label = Trim(line.substr(0, colon));
-  while (!label.empty() && (label.front() == '*' || label.front() == '-' || label.front() == '>')) {
-    label = Trim(label.substr(1));
-  }
+  std::string_view label = TrimBullets(line.substr(0, colon));
   if (label.empty() || label.find(',') != std::string_view::npos || CountWords(label) > 4) {
     return none;
   }

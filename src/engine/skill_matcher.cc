@@ -200,8 +200,7 @@ bool StandsAsListItem(std::string_view text, size_t begin, size_t end) {
 bool IsCapitalsOf(std::string_view seen, std::string_view alias) {
   if (seen.size() != alias.size()) return false;
   for (size_t i = 0; i < seen.size(); ++i) {
-    char c = alias[i];
-    if (seen[i] != (c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c)) return false;
+    if (seen[i] != AsciiUpper(alias[i])) return false;
   }
   return true;
 }

@@ -123,6 +123,16 @@ inline std::string_view Trim(std::string_view s) {
   return s.substr(b, e - b);
 }
 
+// Whether `c` opens a list item at a line's start: the bullets NormalizeText makes ("* "), a
+// dash, a quote mark of e-mail ("> ").
+inline bool IsBulletMark(char c) { return c == '*' || c == '-' || c == '>'; }
+// `s` trimmed, without the bullet marks that open it.
+inline std::string_view TrimBullets(std::string_view s) {
+  s = Trim(s);
+  while (!s.empty() && IsBulletMark(s.front())) s = Trim(s.substr(1));
+  return s;
+}
+
 // A line of a text with its byte offset.
 struct Line {
   std::string_view text;  // without the '\n'
