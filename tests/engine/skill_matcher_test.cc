@@ -393,6 +393,17 @@ TEST_F(SkillMatcherTest, EverydayWordsDoNotNameANarrowSkill) {
   EXPECT_TRUE(Has("Search Engine Management (SEM) and AdWords", "Digital marketing"));
   EXPECT_FALSE(Has("Search Engine Management (SEM) and AdWords", "Management"));
   EXPECT_FALSE(Has("Led dance fitness classes", "Performing arts"));
+  // A salesperson's networking is of people; routers and switches are the computer kind, and a
+  // machine's limit switches are neither.
+  EXPECT_EQ(Skills("Planned networking events for employees"),
+            std::vector<std::string>{"Professional networking"});
+  EXPECT_EQ(Skills("new accounts through effective networking"),
+            std::vector<std::string>{"Professional networking"});
+  EXPECT_TRUE(Has("routers, switches and wireless networking", "Networking"));
+  EXPECT_FALSE(Has("routers, switches and wireless networking", "Professional networking"));
+  EXPECT_FALSE(Has("Installed limit switches and motor starters", "Networking"));
+  EXPECT_FALSE(Has("Led pilot runs of the new line", "Aviation"));
+  EXPECT_TRUE(Has("Private pilot license", "Aviation"));
   // A salesperson's "closing" is of deals, not of the books.
   EXPECT_FALSE(Has("prospecting, negotiation and closing", "Financial reporting"));
   EXPECT_TRUE(Has("month-end close and balance sheet", "Financial reporting"));
@@ -521,6 +532,12 @@ TEST_F(SkillMatcherTest, ProductsAreNotLumpedUnderAnother) {
   EXPECT_TRUE(Has("SolidWorks, Inventor, NX", "Autodesk Inventor"));
   EXPECT_TRUE(Has("SolidWorks, Inventor, NX", "Siemens NX"));
   EXPECT_FALSE(Has("Inventor of two patents", "Autodesk Inventor"));
+  // A rival library is its own product, related to the one it was filed under (MariaDB, a
+  // drop-in fork, stays MySQL); HVAC is a building trade, not mechanical engineering.
+  EXPECT_EQ(Skills("Mockito, EasyMock, PowerMock"),
+            (std::vector<std::string>{"Mockito", "EasyMock", "PowerMock"}));
+  EXPECT_EQ(Skills("Changed HVAC filters"), std::vector<std::string>{"HVAC"});
+  EXPECT_TRUE(Has("mechanical design of HVAC systems", "Mechanical engineering"));
 }
 
 TEST(TaxonomyTest, RelationsAreSymmetricAndNamed) {
