@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "common/charset.h"
+#include "common/html_entities.h"
 
 namespace shortlist::engine {
 namespace {
@@ -76,46 +77,6 @@ const char* AsciiFor(int32_t cp) {
   }
 }
 
-// The code point an HTML character reference at text[i] ('&') stands for, and its length; -1 when
-// none stands there. Text exported from web forms and applicant tracking systems keeps them
-// ("Recruitment &amp; Retention": 37 of the 147 DataTurks resumes); a bare "&" ("AT&T", "R&D")
-// is no reference.
-int32_t DecodeCharacterReference(std::string_view text, size_t i, size_t* len) {
-  static constexpr std::array<std::pair<std::string_view, int32_t>, 6> kNamed = {{
-      {"&amp;", '&'},
-      {"&lt;", '<'},
-      {"&gt;", '>'},
-      {"&quot;", '"'},
-      {"&apos;", '\''},
-      {"&nbsp;", 0xA0},
-  }};
-  std::string_view rest = text.substr(i, 10);
-  for (const auto& [name, cp] : kNamed) {
-    if (rest.starts_with(name)) {
-      *len = name.size();
-      return cp;
-    }
-  }
-  if (!rest.starts_with("&#")) return -1;
-  size_t k = 2;
-  const bool hex = k < rest.size() && (rest[k] == 'x' || rest[k] == 'X');
-  if (hex) ++k;
-  int32_t cp = 0;
-  const size_t first_digit = k;
-  for (; k < rest.size() && k < first_digit + 6; ++k) {
-    const char c = rest[k];
-    int digit = c >= '0' && c <= '9'                            ? c - '0'
-                : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
-                                                                : -1;
-    if (digit < 0) break;
-    cp = cp * (hex ? 16 : 10) + digit;
-  }
-  if (k == first_digit || k >= rest.size() || rest[k] != ';') return -1;
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return -1;
-  *len = k + 1;
-  return cp;
-}
-
 // Appends the text a decoded character reference stands for: a line end stays one, a tab or
 // another control character is a space, typographic punctuation its ASCII (as NormalizeText
 // treats them unencoded).
@@ -130,15 +91,17 @@ void AppendReferenced(std::string& out, int32_t cp) {
   }
 }
 
-// Decodes the character references of `text`, which NormalizeText has already made of ASCII
-// around them; copies the text only when there is one (a few '&' in most resumes, rarely one
-// that opens a reference).
+// Decodes the HTML character references of `text` (common/html_entities.h), which NormalizeText
+// has already made of ASCII around them. Text exported from web forms and applicant tracking
+// systems keeps them ("Recruitment &amp; Retention": 37 of the 147 DataTurks resumes); a bare "&"
+// ("AT&T", "R&D") is none. Copies the text only when there is one (a few '&' in most resumes,
+// rarely one that opens a reference).
 void DecodeCharacterReferences(std::string* text) {
   std::string out;
   size_t copied = 0;
   for (size_t amp = text->find('&'); amp != std::string::npos; amp = text->find('&', amp + 1)) {
     size_t len = 0;
-    const int32_t cp = DecodeCharacterReference(*text, amp, &len);
+    const int32_t cp = shortlist::DecodeCharacterReference(*text, amp, &len);
     if (cp < 0) continue;
     if (copied == 0) out.reserve(text->size());
     out.append(*text, copied, amp - copied);

@@ -7,11 +7,11 @@
 // goes undetected); scripts, styles, <head> and SVG carry no page text and are dropped.
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "common/html_entities.h"
 #include "ingest/color.h"
 #include "ingest/internal.h"
 #include "ingest/text_builder.h"
@@ -27,32 +27,6 @@ struct Open {
   bool hidden = false;
   bool white = false;
   bool background = false;
-};
-
-struct Entity {
-  std::string_view name;
-  char32_t cp;
-};
-
-constexpr Entity kEntities[] = {
-    {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
-    {"nbsp", 0xA0},    {"ndash", 0x2013}, {"mdash", 0x2014}, {"bull", 0x2022},  {"hellip", 0x2026},
-    {"middot", 0xB7},  {"copy", 0xA9},    {"reg", 0xAE},     {"trade", 0x2122}, {"lsquo", 0x2018},
-    {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"laquo", 0xAB},   {"raquo", 0xBB},
-    {"euro", 0x20AC},  {"pound", 0xA3},   {"deg", 0xB0},     {"times", 0xD7},   {"shy", 0xAD},
-    {"zwnj", 0x200C},  {"zwj", 0x200D},   {"ensp", 0x2002},  {"emsp", 0x2003},  {"thinsp", 0x2009},
-    {"iexcl", 0xA1},   {"iquest", 0xBF},  {"szlig", 0xDF},   {"Agrave", 0xC0},  {"Aacute", 0xC1},
-    {"Acirc", 0xC2},   {"Atilde", 0xC3},  {"Auml", 0xC4},    {"Aring", 0xC5},   {"AElig", 0xC6},
-    {"Ccedil", 0xC7},  {"Egrave", 0xC8},  {"Eacute", 0xC9},  {"Ecirc", 0xCA},   {"Euml", 0xCB},
-    {"Igrave", 0xCC},  {"Iacute", 0xCD},  {"Icirc", 0xCE},   {"Iuml", 0xCF},    {"Ntilde", 0xD1},
-    {"Ograve", 0xD2},  {"Oacute", 0xD3},  {"Ocirc", 0xD4},   {"Otilde", 0xD5},  {"Ouml", 0xD6},
-    {"Oslash", 0xD8},  {"Ugrave", 0xD9},  {"Uacute", 0xDA},  {"Ucirc", 0xDB},   {"Uuml", 0xDC},
-    {"Yacute", 0xDD},  {"agrave", 0xE0},  {"aacute", 0xE1},  {"acirc", 0xE2},   {"atilde", 0xE3},
-    {"auml", 0xE4},    {"aring", 0xE5},   {"aelig", 0xE6},   {"ccedil", 0xE7},  {"egrave", 0xE8},
-    {"eacute", 0xE9},  {"ecirc", 0xEA},   {"euml", 0xEB},    {"igrave", 0xEC},  {"iacute", 0xED},
-    {"icirc", 0xEE},   {"iuml", 0xEF},    {"ntilde", 0xF1},  {"ograve", 0xF2},  {"oacute", 0xF3},
-    {"ocirc", 0xF4},   {"otilde", 0xF5},  {"ouml", 0xF6},    {"oslash", 0xF8},  {"ugrave", 0xF9},
-    {"uacute", 0xFA},  {"ucirc", 0xFB},   {"uuml", 0xFC},    {"yacute", 0xFD},  {"yuml", 0xFF},
 };
 
 bool OneOf(std::string_view s, std::initializer_list<std::string_view> set) {
@@ -89,28 +63,12 @@ void DecodeInto(std::string_view text, bool preformatted, std::string& out) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '&') {
-      const std::size_t semi = text.find(';', i + 1);
-      if (semi != std::string_view::npos && semi - i <= 32) {
-        const std::string_view name = text.substr(i + 1, semi - i - 1);
-        char32_t cp = 0;
-        if (name.size() > 1 && name[0] == '#') {
-          const bool hex = name[1] == 'x' || name[1] == 'X';
-          const std::string digits(name.substr(hex ? 2 : 1));
-          if (!digits.empty() && digits.size() <= 8) {
-            char* end = nullptr;
-            const unsigned long v = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
-            if (end != nullptr && *end == '\0') cp = v > 0x10FFFF ? 0xFFFD : char32_t(v);
-          }
-        } else {
-          for (const Entity& e : kEntities) {
-            if (e.name == name) cp = e.cp;
-          }
-        }
-        if (cp != 0) {
-          AppendUtf8(out, cp);
-          i = semi;
-          continue;
-        }
+      std::size_t length = 0;
+      const int32_t cp = DecodeCharacterReference(text, i, &length);
+      if (cp >= 0) {
+        AppendUtf8(out, static_cast<char32_t>(cp));
+        i += length - 1;
+        continue;
       }
       out.push_back('&');
     } else if (!preformatted && (c == '\n' || c == '\r' || c == '\t' || c == '\f')) {

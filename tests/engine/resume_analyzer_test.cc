@@ -501,14 +501,19 @@ TEST(ResumeAnalyzerTest, DecodesHtmlCharacterReferences) {
   ResumeProfile r = Analyze(
       "SKILLS\nRecruitment &amp; Retention, Training &amp; Development, &lt;HTML&gt;\n"
       "Clients: AT&T, R&D; Jan 2019 &#8211; Present &#x2022; &quot;on call&quot;&nbsp;desk\n"
-      "Kept: &bogus; &#; &#xZZ; &#99999999; &amp\n");
+      "Kept: &bogus; &#; &#xZZ; &#123456789; &amp\n"
+      "Caf&eacute; &ndash; Bar&#150;Grill &hellip; &#99999999;\n");
   EXPECT_NE(r.text.find("Recruitment & Retention, Training & Development, <HTML>\n"),
             std::string::npos)
       << r.text;
   EXPECT_NE(r.text.find("AT&T, R&D; Jan 2019 - Present * \"on call\" desk\n"), std::string::npos)
       << r.text;
-  EXPECT_NE(r.text.find("Kept: &bogus; &#; &#xZZ; &#99999999; &amp\n"), std::string::npos)
+  EXPECT_NE(r.text.find("Kept: &bogus; &#; &#xZZ; &#123456789; &amp\n"), std::string::npos)
       << r.text;
+  // The references web pages use beyond the markup escapes, as ingest decodes them: letters,
+  // typographic punctuation (as its ASCII), 150 as Windows-1252's en dash, and a number that
+  // names no character as U+FFFD.
+  EXPECT_NE(r.text.find("Caf\xc3\xa9 - Bar-Grill ... \xef\xbf\xbd\n"), std::string::npos) << r.text;
   EXPECT_NE(FindSkill(r, "Training and development"), nullptr);
   EXPECT_NE(FindSkill(r, "HTML"), nullptr);
 }

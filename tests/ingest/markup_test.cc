@@ -49,15 +49,15 @@ TEST(HtmlExtract, BlocksTablesEntitiesAndDroppedElements) {
   const std::string html =
       "<!DOCTYPE html><html><head><title>CV</title><style>p{color:red}</style></head><body>"
       "<h1>Sam  Lee</h1><p>Full-stack&nbsp;developer &amp; <b>mentor</b> &#8211; "
-      "caf&eacute;</p><script>var x = '<p>not text</p>';</script>"
+      "caf&eacute; &#150; bar&#0;</p><script>var x = '<p>not text</p>';</script>"
       "<table><tr><td>React</td><td>5 yrs</td></tr></table>"
       "<ul><li>One</li><li>Two<br>lines</li></ul><!-- a comment --></body></html>";
   auto doc = Extract(html, "sam.html");
   ASSERT_TRUE(doc.ok()) << doc.error().message;
   EXPECT_EQ(doc->kind, DocumentKind::kHtml);
-  EXPECT_EQ(
-      doc->text,
-      "Sam Lee\n\nFull-stack developer & mentor \u2013 café\n\nReact\t5 yrs\n\nOne\nTwo\nlines");
+  EXPECT_EQ(doc->text,
+            "Sam Lee\n\nFull-stack developer & mentor \u2013 café \u2013 bar\uFFFD\n\n"
+            "React\t5 yrs\n\nOne\nTwo\nlines");
   EXPECT_TRUE(doc->flags.empty());
 }
 
