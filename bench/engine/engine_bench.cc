@@ -241,9 +241,15 @@ int Parse(const fs::path& dir) {
     j["headline"] = p.headline;
     j["titles"] = nlohmann::json::array();
     j["employers"] = nlohmann::json::array();
+    j["dates"] = nlohmann::json::array();
     for (const ExperienceEntry& e : p.experience) {
       if (!e.title.empty()) j["titles"].push_back(e.title);
       if (!e.employer.empty()) j["employers"].push_back(e.employer);
+      // "2019-03..now", "2016-00..2018-00" (month 0: unknown), for reading date parsing.
+      j["dates"].push_back(
+          std::to_string(e.start_year) + "-" + std::to_string(e.start_month) + ".." +
+          (e.current ? std::string("now")
+                     : std::to_string(e.end_year) + "-" + std::to_string(e.end_month)));
     }
     j["degrees"] = nlohmann::json::array();
     j["colleges"] = nlohmann::json::array();
