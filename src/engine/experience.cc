@@ -145,6 +145,45 @@ bool LooksLikeADuty(std::string_view title, const EngineData* data) {
   return (verb_first || sentence) && data != nullptr && !NamesAJob(title, data);
 }
 
+// A header part that runs a title into its employer, as exports that set them side by side come
+// out of PDFs ("Financial Accountant Company Name - City , State", "Project Manager Bank of
+// America - Charlotte , NC"): the cut after the last title noun (data/title_words.tsv), and the
+// grade after it, whose rest starts with a capital and looks like an organisation, naming no job
+// itself. False when there
+// is none: a title alone ("Director of Client Solutions") or an employer alone is not cut.
+bool SplitTitleFromEmployer(std::string_view part, const EngineData* data, std::string_view* title,
+                            std::string_view* employer) {
+  if (data == nullptr) return false;
+  size_t cut = std::string_view::npos;  // where the rest starts
+  size_t i = 0;
+  while (i < part.size()) {
+    while (i < part.size() && part[i] == ' ') ++i;
+    const size_t begin = i;
+    while (i < part.size() && part[i] != ' ') ++i;
+    if (i == begin || i == part.size()) break;  // the last word cannot end the title
+    if (data->title_words.count(AsciiLowerCopy(part.substr(begin, i - begin))) == 0) continue;
+    // A grade after the noun is the title's ("Accountant III", "IT Specialist GS11").
+    size_t rest = i;
+    for (;;) {
+      while (rest < part.size() && part[rest] == ' ') ++rest;
+      size_t end = part.find(' ', rest);
+      if (end == std::string_view::npos) break;
+      std::string_view word = part.substr(rest, end - rest);
+      const bool roman = word.find_first_not_of("IVX") == std::string_view::npos;
+      if (!roman && std::none_of(word.begin(), word.end(), IsAsciiDigit)) break;
+      rest = end;
+    }
+    std::string_view tail = part.substr(rest);
+    if (IsAsciiUpper(tail.front()) && LooksLikeEmployer(tail) && !NamesAJob(tail, data)) {
+      cut = rest;
+    }
+  }
+  if (cut == std::string_view::npos) return false;
+  *title = Trim(part.substr(0, cut));
+  *employer = part.substr(cut);
+  return true;
+}
+
 // The first part after the first that names a job in a title's few words ("Acme Corp, Austin TX,
 // Payroll Clerk" -> 2), preferring one that does not also look like an organisation ("Acme Bank,
 // Bank Teller" still gives 1), or 0: when a header line leads with the employer, that part is
@@ -455,6 +494,8 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
           if (dates_alone && !p.empty()) {
             title = p[0];
             if (p.size() > 1) employer = p[1];
+            // "Financial Accountant Company Name - City , State": the rest is a place.
+            SplitTitleFromEmployer(p[0], data, &title, &employer);
             // "Acme Corp, Austin TX, Payroll Clerk": the part that names a job is the title.
             if (const size_t k = LooksLikeEmployer(p[0]) ? JobPart(p, data) : 0; k != 0) {
               title = p[k];

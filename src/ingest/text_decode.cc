@@ -143,10 +143,11 @@ void AppendCompatibilityForm(std::string_view text, std::string* out) {
 }
 
 // NFKC of valid UTF-8, except mojibake: UTF-8 once read as Windows-1252 and saved again ("â€“"
-// for "–", "Ã©" for "é"). A whole sequence is repaired here; a broken one is kept as it is (the
-// "ï¼" the PDFs of the benchmark's resumes use as a dash has lost its third byte, one 1252
-// leaves undefined), because NFKC would spell the 1252 glyphs that stand for its bytes as
-// something else ("¼" as "1⁄4", "™" as "TM") and the engine could no longer read it as a dash.
+// for "–", "Ã©" for "é"). A whole sequence is repaired here (also the "ï¼" + zero-width space
+// the PDFs of the benchmark's resumes use as a dash: its third byte, one 1252 leaves undefined,
+// came out as that space; see RepairMojibake); a broken one is kept as it is, because NFKC would
+// spell the 1252 glyphs that stand for its bytes as something else ("¼" as "1⁄4", "™" as "TM")
+// and the engine could no longer read a bare "ï¼" as a dash.
 std::string CompatibilityForm(std::string_view valid) {
   std::string out;
   out.reserve(valid.size());

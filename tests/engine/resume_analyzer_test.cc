@@ -126,6 +126,41 @@ TEST(ResumeAnalyzerTest, AnEmployerAloneAboveDatesIsNoTitle) {
 
 // A work section without dates (an Indeed export of a candidate who gave none) still names the
 // job and the employer; the entry adds no years.
+// Exports that set the title and the employer side by side under a line of dates run them
+// into one line: the title ends at its last job noun (and a grade after it) when what follows
+// is an organisation. A title that merely contains an organisation's word is not cut, and a
+// title alone keeps the employer the line gives.
+TEST(ResumeAnalyzerTest, ATitleRunIntoItsEmployerIsSplit) {
+  ResumeProfile r = Analyze(
+      "EXPERIENCE\n05/2012 to 05/2015\nFinancial Accountant Company Name - City , State\n"
+      "      Prepared the monthly close.\n01/2010 to 04/2012\n"
+      "Accountant III Acme Bank - Austin , TX\n      Reconciled accounts.\n01/2008 to 12/2009\n"
+      "Receptionist Mercy Hospital - Tulsa , OK\n      Answered phones.\n01/2006 to 12/2007\n"
+      "Director of Client Solutions - Acme Inc\n      Led the team.\n");
+  ASSERT_EQ(r.experience.size(), 4u);
+  EXPECT_EQ(r.experience[0].title, "Financial Accountant");
+  EXPECT_EQ(r.experience[0].employer, "Company Name");
+  EXPECT_EQ(r.experience[1].title, "Accountant III");
+  EXPECT_EQ(r.experience[1].employer, "Acme Bank");
+  EXPECT_EQ(r.experience[2].title, "Receptionist");
+  EXPECT_EQ(r.experience[2].employer, "Mercy Hospital");
+  EXPECT_EQ(r.experience[3].title, "Director of Client Solutions");
+  EXPECT_EQ(r.experience[3].employer, "Acme Inc");
+}
+
+// The "ï¼" + zero-width space the public resume corpus' PDFs put between an employer and its
+// place: a dash, which ends the employer ("Company Name ï¼ City" was the employer).
+TEST(ResumeAnalyzerTest, AMojibakeSeparatorIsADash) {
+  ResumeProfile r = Analyze(
+      "EXPERIENCE\nStaff Accountant 05/2012 to 05/2015\n"
+      "Company Name \xc3\xaf\xc2\xbc\xe2\x80\x8b City , State\n      Prepared the monthly "
+      "close.\n");
+  EXPECT_NE(r.text.find("Company Name - City , State"), std::string::npos) << r.text;
+  ASSERT_EQ(r.experience.size(), 1u);
+  EXPECT_EQ(r.experience[0].title, "Staff Accountant");
+  EXPECT_EQ(r.experience[0].employer, "Company Name");
+}
+
 TEST(ResumeAnalyzerTest, AnUndatedJobIsAnEntryWithoutYears) {
   ResumeProfile r = Analyze(
       "Krishna Prasad\nPatna, Bihar\n\nWORK EXPERIENCE\n\nData Entry Operator\n\n"
