@@ -245,7 +245,7 @@ int Parse(const fs::path& dir) {
     for (const ExperienceEntry& e : p.experience) {
       if (!e.title.empty()) j["titles"].push_back(e.title);
       if (!e.employer.empty()) j["employers"].push_back(e.employer);
-      // "2019-03..now", "2016-00..2018-00" (month 0: unknown), for reading date parsing.
+      // "2019-3..now", "2016-0..2018-0" (month 0: unknown), for reading date parsing.
       j["dates"].push_back(
           std::to_string(e.start_year) + "-" + std::to_string(e.start_month) + ".." +
           (e.current ? std::string("now")

@@ -508,6 +508,13 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
         break;
       }
     }
+    // A title run into the employer where the title came from elsewhere: "Line Cook Company
+    // Name" under "Line Cook" and its dates. The title found first stands.
+    if (std::string_view t, org;
+        !employer.empty() && SplitTitleFromEmployer(CleanPart(employer), data, &t, &org)) {
+      employer = org;
+      if (title.empty()) title = t;
+    }
     if (!employer.empty() && !PlausibleEmployer(CleanPart(employer), data)) {
       // A grade or a list of technologies where the employer would be: the entry has none.
       employer = {};

@@ -146,6 +146,13 @@ TEST(ResumeAnalyzerTest, ATitleRunIntoItsEmployerIsSplit) {
   EXPECT_EQ(r.experience[2].employer, "Mercy Hospital");
   EXPECT_EQ(r.experience[3].title, "Director of Client Solutions");
   EXPECT_EQ(r.experience[3].employer, "Acme Inc");
+  // The same under a title that came with the dates: the employer is the organisation.
+  ResumeProfile below = Analyze(
+      "EXPERIENCE\nSales Associate Jan 2015 to Dec 2016\nSales Associate Acme Store - Austin , TX\n"
+      "      Helped customers.\n");
+  ASSERT_EQ(below.experience.size(), 1u);
+  EXPECT_EQ(below.experience[0].title, "Sales Associate");
+  EXPECT_EQ(below.experience[0].employer, "Acme Store");
 }
 
 // The "ï¼" + zero-width space the public resume corpus' PDFs put between an employer and its
