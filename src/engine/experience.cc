@@ -161,7 +161,17 @@ bool SplitTitleFromEmployer(std::string_view part, const EngineData* data, std::
     const size_t begin = i;
     while (i < part.size() && part[i] != ' ') ++i;
     if (i == begin || i == part.size()) break;  // the last word cannot end the title
-    if (data->title_words.count(AsciiLowerCopy(part.substr(begin, i - begin))) == 0) continue;
+    // The word's last letters: "Manager/Programmer", "Accountant /Auditor", "Analyst,"; a word
+    // that joins on ("Cook/ Garde Manger") does not end the title.
+    if (part[i - 1] == '/' || part[i - 1] == '&') continue;
+    size_t noun_end = i;
+    while (noun_end > begin && !IsAsciiAlpha(part[noun_end - 1])) --noun_end;
+    size_t noun = noun_end;
+    while (noun > begin && IsAsciiAlpha(part[noun - 1])) --noun;
+    if (noun == noun_end ||
+        data->title_words.count(AsciiLowerCopy(part.substr(noun, noun_end - noun))) == 0) {
+      continue;
+    }
     // A grade after the noun is the title's ("Accountant III", "IT Specialist GS11").
     size_t rest = i;
     for (;;) {

@@ -153,6 +153,16 @@ TEST(ResumeAnalyzerTest, ATitleRunIntoItsEmployerIsSplit) {
   ASSERT_EQ(below.experience.size(), 1u);
   EXPECT_EQ(below.experience[0].title, "Sales Associate");
   EXPECT_EQ(below.experience[0].employer, "Acme Store");
+  // Two titles joined by a slash: the last one ends the title, and a slash after a title noun
+  // joins it to the next rather than ending it.
+  ResumeProfile slashed = Analyze(
+      "EXPERIENCE\n01/2010 to 04/2012\nData Processing Manager/Programmer Acme Corp - Austin , TX\n"
+      "      Ran the data center.\n01/2008 to 12/2009\n"
+      "Line Cook/ Garde Manger Blue Restaurant - Austin , TX\n      Cooked.\n");
+  ASSERT_EQ(slashed.experience.size(), 2u);
+  EXPECT_EQ(slashed.experience[0].title, "Data Processing Manager/Programmer");
+  EXPECT_EQ(slashed.experience[0].employer, "Acme Corp");
+  EXPECT_NE(slashed.experience[1].title, "Line Cook/");
 }
 
 // The "ï¼" + zero-width space the public resume corpus' PDFs put between an employer and its
