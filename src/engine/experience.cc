@@ -314,6 +314,19 @@ size_t UndatedEntryHeader(const std::vector<Line>& lines, const std::vector<Sect
 
 }  // namespace
 
+// `s` without the grade that may end a title: "Accountant III", "IT Specialist GS11".
+std::string_view WithoutGrade(std::string_view s) {
+  s = Trim(s);
+  for (;;) {
+    const size_t space = s.find_last_of(' ');
+    if (space == std::string_view::npos) return s;
+    std::string_view word = s.substr(space + 1);
+    const bool roman = word.find_first_not_of("IVX") == std::string_view::npos;
+    if (!roman && std::none_of(word.begin(), word.end(), IsAsciiDigit)) return s;
+    s = Trim(s.substr(0, space));
+  }
+}
+
 bool PlausibleEmployer(std::string_view name, const EngineData* data) {
   name = Trim(name);
   // Punctuation or a date, what is left of a line of dates (".", "2014)"), names nothing.
@@ -351,7 +364,11 @@ bool PlausibleEmployer(std::string_view name, const EngineData* data) {
     std::string last;
     FirstAndLastWord(name, &first, &last);
     if (OneOf(first, kSentenceStarts) || OneOf(last, kSentenceEnds)) return false;
-    if (words <= 6 && data->title_words.count(last) > 0 && !LooksLikeEmployer(name)) return false;
+    // (Before a grade: "Relationship Banker II". A word of an organisation before the noun
+    // makes no organisation: "Bank Teller", "Store Manager", "Corporate Accountant".)
+    std::string before_grade;
+    FirstAndLastWord(WithoutGrade(name), &first, &before_grade);
+    if (words <= 6 && data->title_words.count(before_grade) > 0) return false;
   }
   // A project's details ("Team Size 15", "Location: Pune", "Responsibilities"): a label, not a
   // company; no company name has a colon.

@@ -76,6 +76,15 @@ TEST(ResumeAnalyzerTest, ATitleOrASentenceWhereTheCompanyWouldBeIsNoEmployer) {
   EXPECT_EQ(r.experience[0].employer, "");
   EXPECT_EQ(r.experience[1].employer, "");
   EXPECT_EQ(r.experience[2].employer, "Acme Payments Inc");
+  // A title that holds an organisation's word, or ends in a grade, is still a title.
+  ResumeProfile titles = Analyze(
+      "EXPERIENCE\nTeller Jan 2015 to Dec 2016\nBank Teller\n      Cash.\n"
+      "Manager Jan 2017 to Dec 2018\nRelationship Banker II\n      Loans.\n"
+      "Analyst Jan 2019 to Dec 2020\nFirst National Bank\n      Reports.\n");
+  ASSERT_EQ(titles.experience.size(), 3u);
+  EXPECT_EQ(titles.experience[0].employer, "");
+  EXPECT_EQ(titles.experience[1].employer, "");
+  EXPECT_EQ(titles.experience[2].employer, "First National Bank");
 }
 
 TEST(ResumeAnalyzerTest, ADutyWhereTheTitleWouldBeIsNoTitle) {
