@@ -4,6 +4,8 @@
 #include <array>
 #include <string>
 
+#include "engine/contact.h"
+
 namespace shortlist::engine {
 namespace {
 
@@ -192,6 +194,16 @@ bool SplitTitleFromEmployer(std::string_view part, const EngineData* data, std::
   *title = Trim(part.substr(0, cut));
   *employer = part.substr(cut);
   return true;
+}
+
+// A header line that places what it names, as an employer's line does: "Cisco -  Samba, Jammu
+// and Kashmir -", "NIIT -" (Indeed exports end an employer's line with a dash, after its place
+// when there is one), "Acme - Austin, TX".
+bool PlacedByTheLine(std::string_view line) {
+  line = Trim(line);
+  if (line.ends_with(" -")) return true;
+  const size_t dash = line.find(" - ");
+  return dash != std::string_view::npos && LooksLikeLocation(Trim(line.substr(dash + 3)));
 }
 
 // The first part after the first that names a job in a title's few words ("Acme Corp, Austin TX,
@@ -499,8 +511,8 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
       // One header line above a line of dates: a title, or an employer alone ("Infosys Limited -
       // Mysore, Karnataka").
       std::vector<std::string_view> p = SplitParts(above[0]);
-      if (!p.empty() && LooksLikeEmployer(p[0]) && !NamesAJob(p[0], data) &&
-          JobPart(p, data) == 0) {
+      if (!p.empty() && (LooksLikeEmployer(p[0]) || PlacedByTheLine(above[0])) &&
+          !NamesAJob(p[0], data) && JobPart(p, data) == 0) {
         employer = p[0];
       } else {
         title = above[0];

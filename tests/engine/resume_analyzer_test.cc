@@ -187,6 +187,21 @@ TEST(ResumeAnalyzerTest, AMojibakeSeparatorIsADash) {
   EXPECT_EQ(r.experience[0].employer, "Company Name");
 }
 
+// An employer's line names a place after it, or ends with Indeed's dash: over a line of dates it
+// is the employer, whatever its name ("Cisco" has no "Inc").
+TEST(ResumeAnalyzerTest, AnEmployersLineIsKnownByItsPlace) {
+  ResumeProfile r = Analyze(
+      "WORK EXPERIENCE\n\nCisco -  Samba, Jammu and Kashmir -\n\n2014 to 2016\n\nRan servers.\n\n"
+      "Convergys -\n\nJuly 2016 to November 2017\n\nAnswered calls.\n\n"
+      "Server Engineer - Austin, TX\n\nJanuary 2018 to Present\n\nPatched servers.\n");
+  ASSERT_EQ(r.experience.size(), 3u);
+  EXPECT_EQ(r.experience[0].employer, "Cisco");
+  EXPECT_EQ(r.experience[0].title, "");
+  EXPECT_EQ(r.experience[1].employer, "Convergys");
+  // A line that names a job is a title, wherever it is.
+  EXPECT_EQ(r.experience[2].title, "Server Engineer - Austin, TX");
+}
+
 TEST(ResumeAnalyzerTest, AnUndatedJobIsAnEntryWithoutYears) {
   ResumeProfile r = Analyze(
       "Krishna Prasad\nPatna, Bihar\n\nWORK EXPERIENCE\n\nData Entry Operator\n\n"
