@@ -104,8 +104,8 @@ bool NamesAJob(std::string_view part, const EngineData* data) {
 
 // Words that begin or end a sentence, not a name or a title: "Worked as ... for Infosys Limited
 // from", "Responsible for hiring", "Bangalore since", "Revenue from".
-constexpr std::array<std::string_view, 6> kSentenceStarts = {"worked", "working",     "was",
-                                                             "were",   "responsible", "job"};
+constexpr std::array<std::string_view, 7> kSentenceStarts = {
+    "worked", "working", "was", "were", "responsible", "job", "while"};
 constexpr std::array<std::string_view, 9> kSentenceEnds = {"from", "since", "to",   "as", "for",
                                                            "in",   "at",    "with", "and"};
 
@@ -129,11 +129,11 @@ bool OneOf(const std::string& word, const std::array<std::string_view, N>& list)
 }
 
 // A duty or a sentence written where a title would be, naming no job: three or more words led
-// by a past-tense verb ("Planned and executed all structural field operations", "Installed and
-// configured Windows Server"), or a sentence's first or last word ("Responsible for hiring and
-// firing of employees", "Revenue from"). Words in -ed that qualify a title ("Certified Home
-// Healthcare Aide", "Registered Client Service Associate") are no verbs here, and "Working
-// Chef" names a job.
+// by a verb ("Planned and executed all structural field operations", "Installed and configured
+// Windows Server", "Recording all cheques and maintaining the general ledger"), or a sentence's
+// first or last word ("Responsible for hiring and firing of employees", "Revenue from"). Words in
+// -ed that qualify a title ("Certified Home Healthcare Aide", "Registered Client Service
+// Associate") are no verbs here, and "Working Chef" names a job.
 bool LooksLikeADuty(std::string_view title, const EngineData* data) {
   static constexpr std::array<std::string_view, 11> kQualifiers = {
       "certified",  "licensed", "registered", "qualified", "united",    "integrated",
@@ -141,9 +141,22 @@ bool LooksLikeADuty(std::string_view title, const EngineData* data) {
   std::string first;
   std::string last;
   const int words = FirstAndLastWord(title, &first, &last);
+  // (-ing too: "Configuring and supporting Microsoft Windows Server"; "Marketing Manager" names
+  // a job.)
   const bool verb_first =
-      words >= 3 && first.size() >= 4 && first.ends_with("ed") && !OneOf(first, kQualifiers);
-  const bool sentence = OneOf(first, kSentenceStarts) || OneOf(last, kSentenceEnds);
+      words >= 3 && first.size() >= 4 &&
+      ((first.ends_with("ed") && !OneOf(first, kQualifiers)) ||
+       (first.ends_with("ing") && words >= 4));  // ("Shipping and Receiving" is a job's name)
+  // A summary's phrases: "Experience in installing and maintaining Windows Server", "Actively
+  // looking for opportunity in .NET Development".
+  static constexpr std::array<std::string_view, 7> kSentenceOpenings = {
+      "experience in ", "experience of ", "expertise in ",    "knowledge of ",
+      "knowledge in ",  "looking for ",   "actively looking "};
+  const std::string lower = AsciiLowerCopy(title.substr(0, 24));
+  const bool opening = std::any_of(kSentenceOpenings.begin(), kSentenceOpenings.end(),
+                                   [&](std::string_view o) { return lower.starts_with(o); });
+  const bool sentence =
+      OneOf(first, kSentenceStarts) || OneOf(last, kSentenceEnds) || (opening && words >= 3);
   return (verb_first || sentence) && data != nullptr && !NamesAJob(title, data);
 }
 

@@ -100,6 +100,21 @@ TEST(ResumeAnalyzerTest, ADutyWhereTheTitleWouldBeIsNoTitle) {
   EXPECT_EQ(r.experience[1].title, "");
   EXPECT_EQ(r.experience[2].title, "Certified Home Healthcare Aide");
   EXPECT_EQ(r.experience[3].title, "Working Chef");
+  // Led by a verb in -ing, opened like a summary's sentence or by "While": no title either; a
+  // department's name is one, and so is a job led by an -ing word.
+  ResumeProfile more = Analyze(
+      "EXPERIENCE\nConfiguring and supporting Microsoft Windows Server\n01/2014 to 05/2016 "
+      "Company Name City , State\nExperience in installing and maintaining Windows Server\n"
+      "06/2016 to 05/2017 Company Name City , State\nWhile assigned to the USS NIMITZ\n06/2017 "
+      "to 05/2018 Company Name City , State\nShipping and Receiving\n06/2018 to 05/2019 Company "
+      "Name City , State\nAccounting and Payroll Clerk\n06/2019 to 05/2020 Company Name City , "
+      "State\n");
+  ASSERT_EQ(more.experience.size(), 5u);
+  EXPECT_EQ(more.experience[0].title, "");
+  EXPECT_EQ(more.experience[1].title, "");
+  EXPECT_EQ(more.experience[2].title, "");
+  EXPECT_EQ(more.experience[3].title, "Shipping and Receiving");
+  EXPECT_EQ(more.experience[4].title, "Accounting and Payroll Clerk");
 }
 
 TEST(ResumeAnalyzerTest, ProjectDetailsAreNotEmployersOrTitles) {
