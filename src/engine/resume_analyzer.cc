@@ -107,7 +107,8 @@ void FindClaimedSkills(const EngineData& data, const std::vector<Line>& lines,
   // A skill named inside a kind label heads the list rather than being claimed ("Operating
   // system", "Databases", the "Management" of "Test Management Tools"): the items after the colon
   // are the claims. A skill that is the whole of the label before its kind noun is a domain the
-  // candidate works in and stays one ("Data Science Tools: R", "Accounting Systems: Sage").
+  // candidate works in and stays one ("Data Science Tools: R", "Accounting Systems: Sage"),
+  // unless it is a generic one ("Management Tool: HP Quality Center").
   // Matches come in text order, so the line walks forward with them.
   size_t li = 0;
   size_t line = SIZE_MAX;  // the line FindKindLabel was last asked about, and its answer
@@ -123,7 +124,9 @@ void FindClaimedSkills(const EngineData& data, const std::vector<Line>& lines,
     if (m.end > at + label.colon) return false;
     size_t domain_end = label.kind;  // the label's words before its kind noun
     while (domain_end > label.begin && lines[li].text[domain_end - 1] == ' ') --domain_end;
-    return !(m.begin == at + label.begin && m.end == at + domain_end);
+    // (A generic skill names no domain: "Management Tool: HP Quality Center".)
+    return !(m.begin == at + label.begin && m.end == at + domain_end) ||
+           data.generic_skills.count(m.skill) > 0;
   };
   out->erase(std::remove_if(out->begin(), out->end(), in_label), out->end());
 }

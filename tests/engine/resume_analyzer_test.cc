@@ -487,6 +487,7 @@ TEST(ResumeAnalyzerTest, AListLabelThatNamesAKindOfItemIsNoSkill) {
       "RDBMS: Oracle\n"
       "Test Management Tools: HP ALM\n"
       "Bug Management Tool: JIRA\n"
+      "Management Tool: HP Quality Center\n"
       "Python: Django, Flask\n"
       "Data Science Tools: R, SPSS\n"
       "Communication: fluent English and Hindi\n\n"
@@ -504,7 +505,8 @@ TEST(ResumeAnalyzerTest, AListLabelThatNamesAKindOfItemIsNoSkill) {
   EXPECT_NE(FindSkill(r, "Python"), nullptr);
   EXPECT_NE(FindSkill(r, "Django"), nullptr);
   EXPECT_NE(FindSkill(r, "Communication"), nullptr);
-  // So does a domain whose tools the label heads.
+  // So does a domain whose tools the label heads, but a generic skill is no domain ("Management
+  // Tool:" heads tools, as "Bug Management Tool:" does).
   EXPECT_NE(FindSkill(r, "Data science"), nullptr);
 }
 
