@@ -552,6 +552,13 @@ std::vector<ExperienceSpan> ExtractExperience(std::string_view text, const std::
             if (const size_t k = LooksLikeEmployer(p[0]) ? JobPart(p, data) : 0; k != 0) {
               title = p[k];
               employer = p[0];
+            } else if (title == p[0] && p.size() > 1 && CountWords(p[0]) <= 2 &&
+                       LooksLikeEmployer(p[0]) && !NamesAJob(p[0], data) && PlacedByTheLine(t)) {
+              // "Acme Corp - Austin, TX" alone under its dates: an organisation and its place,
+              // no title. (Longer, such a part may run an unknown title into the employer:
+              // "Restaurant Hostess Company Name".)
+              employer = p[0];
+              title = {};
             }
           } else if (!p.empty()) {
             employer = p[0];

@@ -187,6 +187,12 @@ TEST(ResumeAnalyzerTest, ATitleRunIntoItsEmployerIsSplit) {
   EXPECT_EQ(slashed.experience[0].title, "Data Processing Manager/Programmer");
   EXPECT_EQ(slashed.experience[0].employer, "Acme Corp");
   EXPECT_NE(slashed.experience[1].title, "Line Cook/");
+  // An organisation and its place alone under the dates: the employer, and no title.
+  ResumeProfile untitled =
+      Analyze("EXPERIENCE\n01/2014 to Current\nAcme Corp - Austin , TX\n      Kept the books.\n");
+  ASSERT_EQ(untitled.experience.size(), 1u);
+  EXPECT_EQ(untitled.experience[0].employer, "Acme Corp");
+  EXPECT_EQ(untitled.experience[0].title, "");
 }
 
 // The "ï¼" + zero-width space the public resume corpus' PDFs put between an employer and its
