@@ -160,12 +160,29 @@ bool LooksLikeADuty(std::string_view title, const EngineData* data) {
   return (verb_first || sentence) && data != nullptr && !NamesAJob(title, data);
 }
 
+// A title's level after its noun: "III" of "Accountant III", "GS11", "2".
+bool IsTitleLevel(std::string_view word) {
+  return !word.empty() && (word.find_first_not_of("IVX") == std::string_view::npos ||
+                           std::any_of(word.begin(), word.end(), IsAsciiDigit));
+}
+
+// `s` without the level that may end a title: "Relationship Banker II" -> "Relationship Banker".
+std::string_view WithoutLevel(std::string_view s) {
+  s = Trim(s);
+  for (size_t space = s.find_last_of(' ');
+       space != std::string_view::npos && IsTitleLevel(s.substr(space + 1));
+       space = s.find_last_of(' ')) {
+    s = Trim(s.substr(0, space));
+  }
+  return s;
+}
+
 // A header part that runs a title into its employer, as exports that set them side by side come
 // out of PDFs ("Financial Accountant Company Name - City , State", "Project Manager Bank of
 // America - Charlotte , NC"): the cut after the last title noun (data/title_words.tsv), and the
-// grade after it, whose rest starts with a capital and looks like an organisation, naming no job
-// itself. False when there
-// is none: a title alone ("Director of Client Solutions") or an employer alone is not cut.
+// level after it, whose rest starts with a capital and looks like an organisation, naming no job
+// itself. False when there is none: a title alone ("Director of Client Solutions") or an
+// employer alone is not cut.
 bool SplitTitleFromEmployer(std::string_view part, const EngineData* data, std::string_view* title,
                             std::string_view* employer) {
   if (data == nullptr) return false;
@@ -187,19 +204,17 @@ bool SplitTitleFromEmployer(std::string_view part, const EngineData* data, std::
         data->title_words.count(AsciiLowerCopy(part.substr(noun, noun_end - noun))) == 0) {
       continue;
     }
-    // A grade after the noun is the title's ("Accountant III", "IT Specialist GS11").
+    // A level after the noun is the title's ("Accountant III", "IT Specialist GS11").
     size_t rest = i;
     for (;;) {
       while (rest < part.size() && part[rest] == ' ') ++rest;
-      size_t end = part.find(' ', rest);
-      if (end == std::string_view::npos) break;
-      std::string_view word = part.substr(rest, end - rest);
-      const bool roman = word.find_first_not_of("IVX") == std::string_view::npos;
-      if (!roman && std::none_of(word.begin(), word.end(), IsAsciiDigit)) break;
+      const size_t end = part.find(' ', rest);
+      if (end == std::string_view::npos || !IsTitleLevel(part.substr(rest, end - rest))) break;
       rest = end;
     }
     std::string_view tail = part.substr(rest);
-    if (IsAsciiUpper(tail.front()) && LooksLikeEmployer(tail) && !NamesAJob(tail, data)) {
+    if (!tail.empty() && IsAsciiUpper(tail.front()) && LooksLikeEmployer(tail) &&
+        !NamesAJob(tail, data)) {
       cut = rest;
     }
   }
@@ -339,19 +354,6 @@ size_t UndatedEntryHeader(const std::vector<Line>& lines, const std::vector<Sect
 
 }  // namespace
 
-// `s` without the grade that may end a title: "Accountant III", "IT Specialist GS11".
-std::string_view WithoutGrade(std::string_view s) {
-  s = Trim(s);
-  for (;;) {
-    const size_t space = s.find_last_of(' ');
-    if (space == std::string_view::npos) return s;
-    std::string_view word = s.substr(space + 1);
-    const bool roman = word.find_first_not_of("IVX") == std::string_view::npos;
-    if (!roman && std::none_of(word.begin(), word.end(), IsAsciiDigit)) return s;
-    s = Trim(s.substr(0, space));
-  }
-}
-
 bool PlausibleEmployer(std::string_view name, const EngineData* data) {
   name = Trim(name);
   // Punctuation or a date, what is left of a line of dates (".", "2014)"), names nothing.
@@ -389,11 +391,11 @@ bool PlausibleEmployer(std::string_view name, const EngineData* data) {
     std::string last;
     FirstAndLastWord(name, &first, &last);
     if (OneOf(first, kSentenceStarts) || OneOf(last, kSentenceEnds)) return false;
-    // (Before a grade: "Relationship Banker II". A word of an organisation before the noun
+    // (Before a level: "Relationship Banker II". A word of an organisation before the noun
     // makes no organisation: "Bank Teller", "Store Manager", "Corporate Accountant".)
-    std::string before_grade;
-    FirstAndLastWord(WithoutGrade(name), &first, &before_grade);
-    if (words <= 6 && data->title_words.count(before_grade) > 0) return false;
+    std::string noun;
+    FirstAndLastWord(WithoutLevel(name), &first, &noun);
+    if (words <= 6 && data->title_words.count(noun) > 0) return false;
   }
   // A project's details ("Team Size 15", "Location: Pune", "Responsibilities"): a label, not a
   // company; no company name has a colon.
