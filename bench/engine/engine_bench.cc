@@ -238,6 +238,7 @@ int Parse(const fs::path& dir) {
     nlohmann::json j;
     j["id"] = f.stem().string();
     j["name"] = p.contact.name;
+    j["location"] = p.contact.location;
     j["headline"] = p.headline;
     j["titles"] = nlohmann::json::array();
     j["employers"] = nlohmann::json::array();

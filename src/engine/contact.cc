@@ -260,6 +260,8 @@ bool LooksLikeLocation(std::string_view line) {
   if (city.empty() || rest.empty() || !IsAsciiUpper(city[0]) || !IsAsciiUpper(rest[0])) {
     return false;
   }
+  // A region is a few words and no sentence: "Hard worker, Patience and Good commitment." is none.
+  if (CountWords(rest) > 3 || rest.back() == '.') return false;
   for (char c : city) {
     if (!(IsAsciiAlpha(c) || c == ' ' || c == '.' || c == '-')) return false;
   }

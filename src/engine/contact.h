@@ -131,7 +131,23 @@ ContactScan ScanContact(std::string_view text, const std::vector<Line>& lines,
       if (t.empty()) continue;
       ++checked;
       if (headings[i]) break;
-      if (LooksLikeLocation(t) && !names_a_title(t)) {
+      // A place before the line's contact details (Indeed's header: "Bengaluru, Karnataka - Email
+      // me on Indeed: indeed.com/r/..."; also a place of one to three words there: "Pune - Email me
+      // ...").
+      bool before_contacts = false;
+      if (const size_t dash = t.find(" - "); dash != std::string_view::npos) {
+        const std::string after = AsciiLowerCopy(t.substr(dash + 3, 40));
+        before_contacts =
+            after.find('@') != std::string::npos || after.find("email") != std::string::npos ||
+            after.find("e-mail") != std::string::npos || after.find("phone") != std::string::npos ||
+            after.find("http") != std::string::npos || after.find("www.") != std::string::npos;
+        if (before_contacts) t = Trim(t.substr(0, dash));
+      }
+      const bool place_name = before_contacts && !t.empty() && t.size() <= 40 &&
+                              CountWords(t) <= 3 && std::all_of(t.begin(), t.end(), [](char c) {
+                                return IsAsciiAlpha(c) || c == ' ' || c == ',';
+                              });
+      if ((LooksLikeLocation(t) || place_name) && !names_a_title(t)) {
         scan.contact.location = std::string(t);
         size_t begin = static_cast<size_t>(t.data() - text.data());
         scan.identity_spans.emplace_back(begin, begin + t.size());

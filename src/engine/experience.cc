@@ -231,7 +231,18 @@ bool PlacedByTheLine(std::string_view line) {
   line = Trim(line);
   if (line.ends_with(" -")) return true;
   const size_t dash = line.find(" - ");
-  return dash != std::string_view::npos && LooksLikeLocation(Trim(line.substr(dash + 3)));
+  if (dash == std::string_view::npos) return false;
+  // The place is its city and the first word of its region; a title may follow ("Company Name -
+  // City , State Account Executive").
+  std::string_view place = Trim(line.substr(dash + 3));
+  const size_t comma = place.find(',');
+  if (comma != std::string_view::npos) {
+    size_t end = comma + 1;
+    while (end < place.size() && place[end] == ' ') ++end;
+    while (end < place.size() && place[end] != ' ') ++end;
+    place = place.substr(0, end);
+  }
+  return LooksLikeLocation(place);
 }
 
 // The first part after the first that names a job in a title's few words ("Acme Corp, Austin TX,

@@ -176,7 +176,11 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
     std::string_view t = Trim(lines[i].text);
     if (t.empty()) continue;
     if (std::none_of(t.begin(), t.end(), IsAsciiAlpha)) continue;  // a masked contact line
-    if (t.size() <= 60 && CountWords(t) <= 8 && t.find('@') == std::string_view::npos &&
+    // A line masked in part is a contact line as long as it was: "Pune - Email me on Indeed:
+    // indeed.com/r/..." is no headline once its place is masked.
+    const std::string_view whole =
+        Trim(std::string_view(text).substr(lines[i].offset, lines[i].text.size()));
+    if (whole.size() <= 60 && CountWords(whole) <= 8 && t.find('@') == std::string_view::npos &&
         !IsAsciiDigit(t[0])) {
       profile.headline = EvidenceLine(t);
     }

@@ -113,6 +113,34 @@ TEST(ContactTest, TitlesSeparatedByACommaAreNotALocation) {
   EXPECT_EQ(r.contact.location, "Austin, TX");
 }
 
+// Indeed's header puts the place before the contact details on one line ("Bengaluru, Karnataka
+// - Email me on Indeed: ..."), sometimes a place of one word; a sentence with a comma near the
+// top is no place.
+TEST(ContactTest, APlaceBeforeTheContactDetailsIsTheLocation) {
+  const std::string indeed =
+      "Abhishek Jha\nApplication Development Associate - Accenture\n\n{place} - Email me on "
+      "Indeed: indeed.com/r/Abhishek-Jha/10e7a8cb732bc43a\n\nWORK EXPERIENCE\n\nAnalyst\n";
+  for (const char* place : {"Bengaluru, Karnataka", "Pune", "hyderbad, Telangana"}) {
+    std::string text = indeed;
+    text.replace(text.find("{place}"), 7, place);
+    ResumeProfile r = SharedEngine().AnalyzeResume(text);
+    EXPECT_EQ(r.contact.location, place);
+    EXPECT_EQ(r.contact.name, "Abhishek Jha");
+    EXPECT_EQ(r.headline, "Application Development Associate - Accenture");
+    // The place is the candidate's identity: masked like the name.
+    EXPECT_EQ(r.blind_text.find(place), std::string::npos) << r.blind_text;
+  }
+  // Without a title line, the contact line, its place masked, is still no headline.
+  ResumeProfile untitled = SharedEngine().AnalyzeResume(
+      "Sai Dhir\n\nPune - Email me on Indeed: indeed.com/r/Sai-Dhir/e6ed06ed081f04cf\n\nWORK "
+      "EXPERIENCE\n\nAnalyst\n");
+  EXPECT_EQ(untitled.contact.location, "Pune");
+  EXPECT_EQ(untitled.headline, "");
+  ResumeProfile sentence = SharedEngine().AnalyzeResume(
+      "Darshan G\nHard worker, Patience and Good commitment.\n\nSummary\nAnalyst.\n");
+  EXPECT_EQ(sentence.contact.location, "");
+}
+
 // A first line that comes back as a dated job is the candidate's title, whatever its words.
 TEST(ContactTest, AFirstLineListedAgainAsAJobIsNotAName) {
   ResumeProfile r = SharedEngine().AnalyzeResume(

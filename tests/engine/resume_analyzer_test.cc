@@ -193,6 +193,12 @@ TEST(ResumeAnalyzerTest, ATitleRunIntoItsEmployerIsSplit) {
   ASSERT_EQ(untitled.experience.size(), 1u);
   EXPECT_EQ(untitled.experience[0].employer, "Acme Corp");
   EXPECT_EQ(untitled.experience[0].title, "");
+  // Words after the place's region do not hide the place.
+  ResumeProfile trailing = Analyze(
+      "EXPERIENCE\n01/2014 to Current\nAcme Corp - Austin , Texas Business Consultation and "
+      "Acquisitions\n      Kept the books.\n");
+  ASSERT_EQ(trailing.experience.size(), 1u);
+  EXPECT_EQ(trailing.experience[0].employer, "Acme Corp");
 }
 
 // The "ï¼" + zero-width space the public resume corpus' PDFs put between an employer and its
