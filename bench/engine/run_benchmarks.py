@@ -353,9 +353,21 @@ def parse_in(args, work):
             t[0] += tp
             t[1] += n_p
             t[2] += n_g
+        # The candidate's location: the annotators marked every place (job sites too), the engine
+        # reads one, so it is right when it names one of them (either contains the other).
+        places = [x.strip().lower() for x in fields.get('Location', []) if x.strip()]
+        if places:
+            mine = p.get('location', '').strip().lower()
+            t = totals['location']
+            t[0] += bool(mine) and any(x in mine or mine in x for x in places)
+            t[1] += bool(mine)
+            t[2] += 1
     results = {}
     for field in ('skills', 'designation', 'companies', 'degree', 'college', 'graduation_year'):
         results[field] = f1_line(field, *totals[field])
+    t = totals['location']
+    print('%-18s the candidate\'s, right in %d of %d resumes with an annotated place (%d read)' %
+          ('location', t[0], t[2], t[1]))
     ti = totals['skills (items)']
     print('%-18s recall of annotated skill items: %.3f (%d of %d)' %
           ('skills (items)', ti[0] / max(1, ti[2]), ti[0], ti[2]))
