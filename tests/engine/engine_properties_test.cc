@@ -284,6 +284,33 @@ TEST(EnginePropertiesTest, RelatedSkillsEarnPartialCredit) {
   EXPECT_LT(ev.matched_skills[0].credit, 1);
 }
 
+// A spoken language is its own skill: a job that must have Spanish is not met by Hindi, which
+// the single "Bilingual" skill they once all were allowed; "bilingual" itself is met in part by
+// any language.
+TEST(EnginePropertiesTest, ASpokenLanguageIsNotMetByAnother) {
+  const Engine& e = SharedEngine();
+  JobRequirements job = e.AnalyzeJob("Customer Service Representative",
+                                     "Requirements\n- Must speak Spanish\n- Customer service\n");
+  auto fails_spanish = [&](const std::string& languages) {
+    Evaluation ev = e.Evaluate(
+        job,
+        e.AnalyzeResume("EXPERIENCE\nCustomer Service Representative, Foo Inc, 2015 - 2020\n"
+                        "* Customer service on the phones.\nLANGUAGES\n" +
+                        languages + "\n"),
+        ScoringOptions{});
+    return std::any_of(ev.failed_knockouts.begin(), ev.failed_knockouts.end(),
+                       [](const Knockout& k) { return k.description == "Spanish required"; });
+  };
+  EXPECT_TRUE(fails_spanish("English, Hindi"));
+  EXPECT_FALSE(fails_spanish("English, Spanish"));
+  JobRequirements bilingual = e.AnalyzeJob("Agent", "Requirements\n- Bilingual preferred\n");
+  Evaluation hindi =
+      e.Evaluate(bilingual, e.AnalyzeResume("LANGUAGES\nEnglish, Hindi\n"), ScoringOptions{});
+  ASSERT_EQ(hindi.matched_skills.size(), 1u);
+  EXPECT_EQ(hindi.matched_skills[0].skill, "Bilingual");
+  EXPECT_EQ(hindi.matched_skills[0].via, "Hindi");
+}
+
 TEST(EnginePropertiesTest, AnyAlternativeSatisfiesAnOrRequirement) {
   const Engine& e = SharedEngine();
   JobRequirements job = e.AnalyzeJob("Engineer", "Requirements: experience with Python or Go.");

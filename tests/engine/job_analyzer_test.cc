@@ -367,7 +367,7 @@ TEST(JobAnalyzerTest, PersonalQualitiesAreAskedForButKnockNoOneOut) {
   ASSERT_NE(Req(j, "Teamwork"), nullptr);
   // A language is no personal quality: it still knocks out.
   EXPECT_EQ(KnockoutDescriptions(j),
-            (std::vector<std::string>{"Bilingual required", "3+ years of experience"}));
+            (std::vector<std::string>{"German required", "3+ years of experience"}));
 }
 
 TEST(JobAnalyzerTest, TheCompanysDepartmentsAreNoSkills) {

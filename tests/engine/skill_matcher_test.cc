@@ -404,6 +404,13 @@ TEST_F(SkillMatcherTest, EverydayWordsDoNotNameANarrowSkill) {
   EXPECT_FALSE(Has("Installed limit switches and motor starters", "Networking"));
   EXPECT_FALSE(Has("Led pilot runs of the new line", "Aviation"));
   EXPECT_TRUE(Has("Private pilot license", "Aviation"));
+  // A people's food, restaurant or gulf is not its language; polishing furniture is no Polish.
+  EXPECT_EQ(Skills("French fries; Italian restaurant; French cuisine"),
+            (std::vector<std::string>{"Hospitality", "Culinary arts"}));
+  EXPECT_FALSE(Has("Deployed to the Persian Gulf", "Persian"));
+  EXPECT_FALSE(Has("polish furniture", "Polish"));
+  EXPECT_EQ(Skills("Polish, Russian, Chinese (Mandarin and Cantonese)"),
+            (std::vector<std::string>{"Polish", "Russian", "Chinese", "Mandarin", "Cantonese"}));
   // A salesperson's "closing" is of deals, not of the books.
   EXPECT_FALSE(Has("prospecting, negotiation and closing", "Financial reporting"));
   EXPECT_TRUE(Has("month-end close and balance sheet", "Financial reporting"));
@@ -480,7 +487,7 @@ TEST_F(SkillMatcherTest, InfrastructureTestingAndEnterpriseSkillsAreKnown) {
   EXPECT_EQ(Skills("HP ALM/QC"), std::vector<std::string>{"HP Quality Center"});
   EXPECT_TRUE(Has("SailPoint IIQ roles", "Access management"));
   EXPECT_TRUE(Has("ABAP: BDC, ALV reports, AMDP", "ABAP"));
-  EXPECT_TRUE(Has("Languages known: English, Marathi", "Bilingual"));
+  EXPECT_TRUE(Has("Languages known: English, Marathi", "Marathi"));
   // "C programming" is C, not just programming; VB is Visual Basic, a typing speed data entry.
   EXPECT_TRUE(Has("C Programming, MATLAB", "C"));
   EXPECT_TRUE(Has("VB, VBA and batch scripts", "Visual Basic"));
@@ -495,7 +502,7 @@ TEST_F(SkillMatcherTest, InfrastructureTestingAndEnterpriseSkillsAreKnown) {
   EXPECT_FALSE(Has("Information assurance manager (IAM)", "Access management"));
   EXPECT_FALSE(Has("Rally the team before peak season", "Rally"));
   EXPECT_TRUE(Has("Rally, Jira, Confluence", "Rally"));
-  EXPECT_FALSE(Has("Anna University, Chennai, Tamil Nadu", "Bilingual"));
+  EXPECT_FALSE(Has("Anna University, Chennai, Tamil Nadu", "Tamil"));
 }
 
 TEST_F(SkillMatcherTest, ProductsAreNotLumpedUnderAnother) {
