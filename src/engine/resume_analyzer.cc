@@ -217,19 +217,24 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
   std::vector<int32_t> slot(data.taxonomy.size(), -1);
   int max_on_one_line = 0;  // the most mentions of one skill on one line
   size_t span_index = 0;
-  for (const SkillMatch& m : matches) {
-    int32_t& at = slot[static_cast<size_t>(m.skill)];
+  // A mention counts for its skill and for the broader skills that skill implies ("Spanish" is
+  // "Bilingual" too), with the same line and dates; only the named skill counts toward keyword
+  // stuffing (a line of ten languages names Bilingual ten times over, but no one stuffed it).
+  auto count = [&](const SkillMatch& m, SkillId id, bool implied) {
+    int32_t& at = slot[static_cast<size_t>(id)];
     if (at < 0) {
       at = static_cast<int32_t>(acc.size());
       acc.emplace_back();
-      order.push_back(m.skill);
+      order.push_back(id);
     }
     Acc& a = acc[static_cast<size_t>(at)];
-    ++a.count;
     size_t li = LineOf(lines, m.begin);
-    a.on_last_line = li == a.last_line ? a.on_last_line + 1 : 1;
-    a.last_line = li;
-    max_on_one_line = std::max(max_on_one_line, a.on_last_line);
+    if (!implied) {
+      ++a.count;
+      a.on_last_line = li == a.last_line ? a.on_last_line + 1 : 1;
+      a.last_line = li;
+      max_on_one_line = std::max(max_on_one_line, a.on_last_line);
+    }
     a.outside_education = a.outside_education || kinds[li] != SectionKind::kEducation;
     int rank = kinds[li] == SectionKind::kExperience ? 0
                : kinds[li] == SectionKind::kProjects ? 1
@@ -246,9 +251,13 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
       if (m.begin >= spans[k].end) continue;
       a.months.push_back(spans[k].months);
       std::vector<std::string>& named = spans[k].entry.skills;
-      const std::string& name = data.taxonomy.skill(m.skill).name;
+      const std::string& name = data.taxonomy.skill(id).name;
       if (std::find(named.begin(), named.end(), name) == named.end()) named.push_back(name);
     }
+  };
+  for (const SkillMatch& m : matches) {
+    count(m, m.skill, false);
+    for (SkillId broader : data.taxonomy.skill(m.skill).implies) count(m, broader, true);
   }
   int max_repeats = 0;
   // Skills listed together share their evidence line: each line is cleaned up once. (line index,

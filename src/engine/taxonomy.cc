@@ -28,7 +28,7 @@ SkillId Taxonomy::AddSkill(std::string_view name, std::string_view category, boo
   auto it = by_name_.find(key);
   if (it != by_name_.end()) return it->second;
   SkillId id = static_cast<SkillId>(skills_.size());
-  skills_.push_back(Skill{std::string(name), std::string(category), {}, curated});
+  skills_.push_back(Skill{std::string(name), std::string(category), {}, {}, curated});
   by_name_.emplace(std::move(key), id);
   return id;
 }
@@ -37,6 +37,7 @@ Taxonomy::Taxonomy(const std::vector<std::string_view>& tsv_files) {
   // Relations name skills that may be defined later in the files, so resolve them after all
   // skills are known.
   std::vector<std::pair<SkillId, std::string_view>> pending_relations;
+  std::vector<std::pair<SkillId, std::string_view>> pending_implications;
   bool curated = true;  // the first file is the curated one
   for (std::string_view file : tsv_files) {
     for (const Line& line : SplitLines(file)) {
@@ -83,6 +84,10 @@ Taxonomy::Taxonomy(const std::vector<std::string_view>& tsv_files) {
       if (!existed && cols.size() > 3) {
         for (std::string_view r : SplitOn(cols[3], '|')) {
           r = Trim(r);
+          if (!r.empty() && r[0] == '>') {
+            r = Trim(r.substr(1));
+            if (!r.empty()) pending_implications.emplace_back(id, r);
+          }
           if (!r.empty()) pending_relations.emplace_back(id, r);
         }
       }
@@ -98,6 +103,14 @@ Taxonomy::Taxonomy(const std::vector<std::string_view>& tsv_files) {
     };
     add(id, other);
     add(other, id);  // relations are symmetric
+  }
+  for (const auto& [id, broader_name] : pending_implications) {
+    SkillId broader = Find(broader_name);
+    auto& implies = skills_[id].implies;
+    if (broader != kNoSkill && broader != id &&
+        std::find(implies.begin(), implies.end(), broader) == implies.end()) {
+      implies.push_back(broader);
+    }
   }
 }
 

@@ -19,6 +19,9 @@ struct Skill {
   std::string name;      // canonical
   std::string category;  // "language", "database", "finance", ...
   std::vector<SkillId> related;
+  // Broader skills a mention of this one also is ("Spanish" is "Bilingual"; ">Bilingual" among
+  // the related names in the data). Each is related too.
+  std::vector<SkillId> implies;
   bool curated = false;  // from the hand-written list
 };
 

@@ -285,8 +285,7 @@ TEST(EnginePropertiesTest, RelatedSkillsEarnPartialCredit) {
 }
 
 // A spoken language is its own skill: a job that must have Spanish is not met by Hindi, which
-// the single "Bilingual" skill they once all were allowed; "bilingual" itself is met in part by
-// any language.
+// the single "Bilingual" skill they once all were allowed.
 TEST(EnginePropertiesTest, ASpokenLanguageIsNotMetByAnother) {
   const Engine& e = SharedEngine();
   JobRequirements job = e.AnalyzeJob("Customer Service Representative",
@@ -303,12 +302,20 @@ TEST(EnginePropertiesTest, ASpokenLanguageIsNotMetByAnother) {
   };
   EXPECT_TRUE(fails_spanish("English, Hindi"));
   EXPECT_FALSE(fails_spanish("English, Spanish"));
-  JobRequirements bilingual = e.AnalyzeJob("Agent", "Requirements\n- Bilingual preferred\n");
+  // Any language names its speaker bilingual: "must be bilingual" is met by Hindi in full, and a
+  // line of ten languages is no keyword stuffing for naming Bilingual ten times.
+  JobRequirements bilingual = e.AnalyzeJob("Agent", "Requirements\n- Must be bilingual\n");
   Evaluation hindi =
       e.Evaluate(bilingual, e.AnalyzeResume("LANGUAGES\nEnglish, Hindi\n"), ScoringOptions{});
+  EXPECT_TRUE(hindi.failed_knockouts.empty());
   ASSERT_EQ(hindi.matched_skills.size(), 1u);
   EXPECT_EQ(hindi.matched_skills[0].skill, "Bilingual");
-  EXPECT_EQ(hindi.matched_skills[0].via, "Hindi");
+  EXPECT_DOUBLE_EQ(hindi.matched_skills[0].credit, 1.0);
+  ResumeProfile polyglot = e.AnalyzeResume(
+      "LANGUAGES\nSpanish, French, German, Italian, Portuguese, Russian, Arabic, Hindi, Urdu, "
+      "Japanese, Korean\n");
+  EXPECT_EQ(std::find(polyglot.flags.begin(), polyglot.flags.end(), "keyword_stuffing"),
+            polyglot.flags.end());
 }
 
 TEST(EnginePropertiesTest, AnyAlternativeSatisfiesAnOrRequirement) {

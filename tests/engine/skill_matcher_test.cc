@@ -575,6 +575,19 @@ TEST(TaxonomyTest, EarlierFileWinsAndBadLinesAreSkipped) {
   EXPECT_EQ(tax.skill(tax.Find("bz")).name, "Baz");
 }
 
+TEST(TaxonomyTest, ABroaderSkillIsImpliedAndRelated) {
+  Taxonomy tax(
+      {"Spanish\tcommunication\tspanish\t>Bilingual|Portuguese\n"
+       "Bilingual\tcommunication\tbilingual\n"
+       "Portuguese\tcommunication\tportuguese\n"});
+  const Skill& spanish = tax.skill(tax.Find("spanish"));
+  SkillId bilingual = tax.Find("bilingual");
+  EXPECT_EQ(spanish.implies, std::vector<SkillId>{bilingual});
+  EXPECT_EQ(spanish.related.size(), 2u);  // Bilingual and Portuguese
+  EXPECT_TRUE(tax.skill(bilingual).implies.empty());
+  EXPECT_TRUE(tax.skill(tax.Find("portuguese")).implies.empty());
+}
+
 TEST(TaxonomyTest, ListItemAliasesAreCaseSensitiveAndClaimTheWord) {
   Taxonomy tax({"Suite Access\tdb\t~Access|suite access\tSheets\nSheets\ttool\tsheets\n",
                 "Other\ttool\taccess\n"});
