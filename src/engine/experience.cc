@@ -9,16 +9,21 @@
 namespace shortlist::engine {
 namespace {
 
-// Words that mark an organisation rather than a job title.
+// Words that mark an organisation rather than a job title. A cue ends a word: "corp" is not
+// "corporate", "inc" not "including", "bank" not "banking" ("storekeeper", "schoolteacher").
 bool LooksLikeEmployer(std::string_view s) {
-  static constexpr std::array<std::string_view, 24> kCues = {
-      " inc",         " llc",       " ltd",       " corp",      "company",  " co.",
-      "technologies", "solutions",  "university", "college",    "bank",     "group",
-      "limited",      "pvt",        "services",   "systems",    "hospital", "school",
-      "consulting",   "associates", "agency",     "restaurant", "store",    "labs"};
+  static constexpr std::array<std::string_view, 25> kCues = {
+      " inc",       " llc",    " ltd",         " corp",     "corporation",
+      "company",    " co.",    "technologies", "solutions", "university",
+      "college",    "bank",    "group",        "limited",   "pvt",
+      "services",   "systems", "hospital",     "school",    "consulting",
+      "associates", "agency",  "restaurant",   "store",     "labs"};
   std::string lower = " " + AsciiLowerCopy(s);
   for (std::string_view cue : kCues) {
-    if (lower.find(cue) != std::string::npos) return true;
+    for (size_t at = lower.find(cue); at != std::string::npos; at = lower.find(cue, at + 1)) {
+      const size_t end = at + cue.size();
+      if (end >= lower.size() || !IsAsciiAlpha(lower[end]) || lower[end] == 's') return true;
+    }
   }
   return false;
 }

@@ -85,6 +85,15 @@ TEST(ResumeAnalyzerTest, ATitleOrASentenceWhereTheCompanyWouldBeIsNoEmployer) {
   EXPECT_EQ(titles.experience[0].employer, "");
   EXPECT_EQ(titles.experience[1].employer, "");
   EXPECT_EQ(titles.experience[2].employer, "First National Bank");
+  // An organisation's word must be a whole word: a banker, a corporate accountant or a
+  // storekeeper is no organisation.
+  ResumeProfile words = Analyze(
+      "EXPERIENCE\nPersonal Banker 01/2015 to 12/2016 Acme Inc\n      Opened accounts.\n"
+      "Corporate Accountant 01/2017 to 12/2018 Acme Inc\n      Closed the books.\n");
+  ASSERT_EQ(words.experience.size(), 2u);
+  EXPECT_EQ(words.experience[0].title, "Personal Banker");
+  EXPECT_EQ(words.experience[0].employer, "Acme Inc");
+  EXPECT_EQ(words.experience[1].title, "Corporate Accountant");
 }
 
 TEST(ResumeAnalyzerTest, ADutyWhereTheTitleWouldBeIsNoTitle) {
