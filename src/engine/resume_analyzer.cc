@@ -220,7 +220,7 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
   // A mention counts for its skill and for the broader skills that skill implies ("Spanish" is
   // "Bilingual" too), with the same line and dates; only the named skill counts toward keyword
   // stuffing (a line of ten languages names Bilingual ten times over, but no one stuffed it).
-  auto count = [&](const SkillMatch& m, SkillId id, bool implied) {
+  auto count = [&](const SkillMatch& m, size_t li, SkillId id, bool implied) {
     int32_t& at = slot[static_cast<size_t>(id)];
     if (at < 0) {
       at = static_cast<int32_t>(acc.size());
@@ -228,7 +228,6 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
       order.push_back(id);
     }
     Acc& a = acc[static_cast<size_t>(at)];
-    size_t li = LineOf(lines, m.begin);
     if (!implied) {
       ++a.count;
       a.on_last_line = li == a.last_line ? a.on_last_line + 1 : 1;
@@ -256,8 +255,9 @@ ResumeProfile AnalyzeResumeText(const EngineData& data, std::string_view raw, Mo
     }
   };
   for (const SkillMatch& m : matches) {
-    count(m, m.skill, false);
-    for (SkillId broader : data.taxonomy.skill(m.skill).implies) count(m, broader, true);
+    const size_t li = LineOf(lines, m.begin);  // once, for the skill and what it implies
+    count(m, li, m.skill, false);
+    for (SkillId broader : data.taxonomy.skill(m.skill).implies) count(m, li, broader, true);
   }
   int max_repeats = 0;
   // Skills listed together share their evidence line: each line is cleaned up once. (line index,
