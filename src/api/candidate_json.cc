@@ -1,6 +1,7 @@
 #include "api/candidate_json.h"
 
 #include "common/clock.h"
+#include "common/json_parse.h"
 
 namespace shortlist::api {
 
@@ -16,7 +17,7 @@ json Field(const json& a, const char* key, json fallback) {
 }  // namespace
 
 json JobsApiCandidate(const store::CandidateRecord& c) {
-  json a = json::parse(c.analysis_json.empty() ? "{}" : c.analysis_json, nullptr, false);
+  json a = ParseJsonOrDiscarded(c.analysis_json.empty() ? "{}" : c.analysis_json);
   if (!a.is_object()) a = json::object();
   json questions = Field(a, "interview_questions", json::array());
   json question_texts = json::array();

@@ -7,6 +7,7 @@
 #include "api/job_charge.h"
 #include "api/validation.h"
 #include "common/clock.h"
+#include "common/json_parse.h"
 #include "generate/boolean_search.h"
 #include "interview/interview.h"
 #include "jobs/outcome_model.h"
@@ -51,7 +52,7 @@ double Round(double v, double unit) { return std::round(v / unit) * unit; }
 // The reference's candidate shape, from a stored candidate.
 json EvaluateCandidate(const store::CandidateRecord& c, int rank, const std::string& boolean_string,
                        const EvaluateOptions& options) {
-  json a = json::parse(c.analysis_json.empty() ? "{}" : c.analysis_json, nullptr, false);
+  json a = ParseJsonOrDiscarded(c.analysis_json.empty() ? "{}" : c.analysis_json);
   if (!a.is_object()) a = json::object();
   json matched = json::array(), missing = json::array(), severity = json::object();
   for (const auto& m : a.value("matched_skills", json::array()))
@@ -306,8 +307,7 @@ Response GetBulkJob(const ApiContext& ctx, const Request& req, const Caller& cal
                      : static_cast<int>(100LL * job->processed_count / job->candidate_count);
   if (job->status == store::JobStatus::kCompleted) progress = 100;
   EvaluateOptions options;
-  json stored_options =
-      json::parse(job->options_json.empty() ? "{}" : job->options_json, nullptr, false);
+  json stored_options = ParseJsonOrDiscarded(job->options_json.empty() ? "{}" : job->options_json);
   if (stored_options.is_object()) {
     options.questions = stored_options.value("generate_questions", true);
     options.boolean_string = stored_options.value("generate_boolean_string", true);

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "common/json_parse.h"
+
 namespace shortlist::api {
 
 std::size_t Utf8Length(const std::string& s) {
@@ -83,12 +85,19 @@ std::optional<std::string> Validator::Url(const nlohmann::json& object, const st
 
 std::optional<nlohmann::json> ParseJsonObject(const std::string& body, int status,
                                               http::Response* error) {
-  nlohmann::json parsed = nlohmann::json::parse(body, nullptr, false);
-  if (parsed.is_discarded()) {
+  Result<nlohmann::json> result = ParseJson(body);
+  if (!result.ok() && result.error().code == "json_too_deep") {
+    std::string message = "The request body nests objects and arrays deeper than " +
+                          std::to_string(kMaxJsonDepth) + " levels.";
+    *error = http::ErrorResponse(status, message, {{"body", {message}}});
+    return std::nullopt;
+  }
+  if (!result.ok()) {
     *error = http::ErrorResponse(status, "The request body is not valid JSON.",
                                  {{"body", {"The body must be a JSON object."}}});
     return std::nullopt;
   }
+  nlohmann::json parsed = std::move(result).value();
   if (!parsed.is_object()) {
     *error = http::ErrorResponse(status, "The request body must be a JSON object.",
                                  {{"body", {"The body must be a JSON object."}}});

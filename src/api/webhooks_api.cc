@@ -5,6 +5,7 @@
 #include "api/handler_support.h"
 #include "api/validation.h"
 #include "common/clock.h"
+#include "common/json_parse.h"
 
 namespace shortlist::api {
 namespace {
@@ -48,7 +49,7 @@ json DeliveryJson(WebhookService& service, const store::WebhookDelivery& d, bool
   }
   out["attempts"] = std::move(attempts);
   if (with_payload) {
-    json payload = json::parse(d.body, nullptr, false);
+    json payload = ParseJsonOrDiscarded(d.body);
     out["payload"] = payload.is_discarded() ? json(d.body) : payload;
   }
   return out;

@@ -7,6 +7,7 @@
 #include "billing/stripe_signature.h"
 #include "billing/usage_events.h"
 #include "common/crypto.h"
+#include "common/json_parse.h"
 #include "common/log.h"
 
 namespace shortlist::billing {
@@ -247,7 +248,7 @@ Result<StripeWebhookResult> BillingService::HandleStripeWebhook(std::string_view
 }
 
 Result<StripeWebhookResult> BillingService::ApplyStripeEvent(const std::string& payload) {
-  json event = json::parse(payload, nullptr, false);
+  json event = ParseJsonOrDiscarded(payload);
   if (!event.is_object()) return Error::Make("bad_request", "The event is not a JSON object.");
   StripeWebhookResult out;
   out.event_id = Str(event, "id");

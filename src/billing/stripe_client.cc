@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/json_parse.h"
+
 namespace shortlist::billing {
 namespace {
 
@@ -63,7 +65,7 @@ Result<std::string> StripeClient::Post(
     return Error::Make("stripe_unreachable", "Could not reach Stripe: " + resp.error().message);
   }
   if (resp->status < 200 || resp->status >= 300) {
-    auto body = nlohmann::json::parse(resp->body, nullptr, false);
+    auto body = ParseJsonOrDiscarded(resp->body);
     std::string message = "HTTP " + std::to_string(resp->status);
     if (body.is_object() && body.contains("error") && body["error"].is_object() &&
         body["error"].value("message", "") != "") {
@@ -100,7 +102,7 @@ Result<CheckoutSession> StripeClient::CreateCheckoutSession(const CheckoutReques
   }
   auto body = Post("/v1/checkout/sessions", f, "");
   if (!body.ok()) return body.error();
-  auto j = nlohmann::json::parse(*body, nullptr, false);
+  auto j = ParseJsonOrDiscarded(*body);
   if (!j.is_object() || !j.value("id", std::string()).starts_with("cs_") || !j.contains("url") ||
       !j["url"].is_string()) {
     return Error::Make("stripe_error", "Stripe answered without a checkout session id and url.");
@@ -130,7 +132,7 @@ Result<PaymentIntent> StripeClient::ChargeSavedCard(const OffSessionPayment& p) 
   };
   auto body = Post("/v1/payment_intents", f, p.idempotency_key);
   if (!body.ok()) return body.error();
-  auto j = nlohmann::json::parse(*body, nullptr, false);
+  auto j = ParseJsonOrDiscarded(*body);
   if (!j.is_object() || !j.contains("id") || !j["id"].is_string()) {
     return Error::Make("stripe_error", "Stripe answered without a PaymentIntent id.");
   }

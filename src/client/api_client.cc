@@ -4,6 +4,7 @@
 #include <thread>
 #include <utility>
 
+#include "common/json_parse.h"
 #include "net/address_policy.h"
 
 namespace shortlist::client {
@@ -118,7 +119,7 @@ Result<json> ApiClient::Call(const std::string& method, const std::string& path,
     return Error::Make(response.error().code,
                        method + " " + request.url + ": " + response.error().message);
   }
-  json answer = json::parse(response->body, nullptr, false);
+  json answer = ParseJsonOrDiscarded(response->body);
   if (response->status >= 400) {
     return Error::Make(CodeForStatus(response->status),
                        ServerMessage(response->status, answer.is_discarded() ? json() : answer),

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/json_parse.h"
 #include "jobs/analysis.h"
 
 namespace shortlist::jobs {
@@ -25,8 +26,7 @@ std::optional<OutcomeModel> OutcomeModel::Train(const std::vector<store::Outcome
   std::set<std::string> names;
   for (const auto& o : outcomes) {
     if (o.outcome != "hired" && o.outcome != "rejected") continue;
-    nlohmann::json a =
-        nlohmann::json::parse(o.analysis_json.empty() ? "{}" : o.analysis_json, nullptr, false);
+    nlohmann::json a = ParseJsonOrDiscarded(o.analysis_json.empty() ? "{}" : o.analysis_json);
     engine::Evaluation e = ParseAnalysis(a).evaluation;
     if (e.breakdown.empty()) continue;  // an unreadable resume has nothing to learn from
     for (const auto& f : e.breakdown) {

@@ -3,6 +3,7 @@
 #include <exception>
 #include <utility>
 
+#include "common/json_parse.h"
 #include "mcp/schema_check.h"
 
 namespace shortlist::mcp {
@@ -32,7 +33,7 @@ std::optional<std::string> McpServer::HandleLine(std::string_view line) {
     line.remove_suffix(1);
   }
   if (line.find_first_not_of(" \t") == std::string_view::npos) return std::nullopt;
-  json message = json::parse(line, nullptr, false);
+  json message = ParseJsonOrDiscarded(line);
   std::optional<json> response =
       message.is_discarded()
           ? std::optional<json>(JsonRpcError(nullptr, kParseError, "Parse error: not valid JSON"))

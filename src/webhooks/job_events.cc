@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/clock.h"
+#include "common/json_parse.h"
 #include "common/log.h"
 
 namespace shortlist::webhooks {
@@ -30,7 +31,7 @@ std::string PublicStatus(store::JobStatus s) {
 WebhookConditions ParseConditions(const std::string& json_text) {
   WebhookConditions c;
   if (json_text.empty()) return c;
-  json j = json::parse(json_text, nullptr, false);
+  json j = ParseJsonOrDiscarded(json_text);
   if (!j.is_object()) return c;
   if (auto it = j.find("min_score"); it != j.end() && it->is_number_integer()) {
     c.min_score = it->get<int>();

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/json_parse.h"
 #include "webhooks/signing.h"
 
 namespace shortlist::webhooks {
@@ -25,7 +26,7 @@ Status OutboxSink::Publish(const Event& event) {
   auto body = BuildEventBody(event.type, event.data_json, d.public_id, now);
   if (!body.ok()) return body.error();
   d.body = std::move(*body);
-  auto data = nlohmann::json::parse(event.data_json, nullptr, false);
+  auto data = ParseJsonOrDiscarded(event.data_json);
   if (auto it = data.find("job_id"); it != data.end() && it->is_number_integer()) {
     d.job_id = it->get<std::int64_t>();
   }

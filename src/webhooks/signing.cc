@@ -4,6 +4,7 @@
 
 #include "common/clock.h"
 #include "common/crypto.h"
+#include "common/json_parse.h"
 
 namespace shortlist::webhooks {
 
@@ -13,7 +14,7 @@ std::string NewSecret() { return "whsec_" + RandomHex(32); }
 
 Result<std::string> BuildEventBody(std::string_view type, std::string_view data_json,
                                    std::string_view id, std::int64_t timestamp_ms) {
-  nlohmann::json data = nlohmann::json::parse(data_json, nullptr, false);
+  nlohmann::json data = ParseJsonOrDiscarded(data_json);
   if (data.is_discarded() || !data.is_object()) {
     return Error::Make("invalid", "webhook event data must be a JSON object");
   }
