@@ -16,7 +16,7 @@ json Field(const json& a, const char* key, json fallback) {
 
 }  // namespace
 
-json JobsApiCandidate(const store::CandidateRecord& c) {
+json JobsApiCandidate(const model::CandidateRecord& c) {
   json a = ParseJsonOrDiscarded(c.analysis_json.empty() ? "{}" : c.analysis_json);
   if (!a.is_object()) a = json::object();
   json questions = Field(a, "interview_questions", json::array());

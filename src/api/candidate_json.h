@@ -4,12 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store/records.h"
+#include "model/candidate.h"
 
 namespace shortlist::api {
 
 // The Jobs API's results row (seeds/jobs-api-reference.txt, "Get Results"), plus the score
 // breakdown and skill gaps that explain it.
-nlohmann::json JobsApiCandidate(const store::CandidateRecord& candidate);
+nlohmann::json JobsApiCandidate(const model::CandidateRecord& candidate);
 
 }  // namespace shortlist::api

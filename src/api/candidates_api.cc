@@ -29,7 +29,7 @@ const std::set<std::string> kCandidateStatuses = {"new",       "reviewed",     "
 const std::set<std::string> kOutcomes = {"hired", "rejected", "withdrawn"};
 
 // The candidate named by a public id (1-based), or a 404 naming it.
-Result<store::CandidateRecord> FindCandidate(const ApiContext& ctx, const store::Job& job,
+Result<model::CandidateRecord> FindCandidate(const ApiContext& ctx, const model::Job& job,
                                              std::int64_t candidate_id) {
   if (candidate_id < 1 || candidate_id > job.candidate_count) {
     return Error::Make("not_found", "Candidate " + std::to_string(candidate_id) +
@@ -43,7 +43,7 @@ Result<store::CandidateRecord> FindCandidate(const ApiContext& ctx, const store:
   return c;
 }
 
-std::string DisplayName(const store::CandidateRecord& c) {
+std::string DisplayName(const model::CandidateRecord& c) {
   return c.name.empty() ? "Candidate " + std::to_string(c.index + 1) : c.name;
 }
 
@@ -74,13 +74,13 @@ Response Compare(const ApiContext& ctx, const Request& req, const Caller& caller
   }
   if (!errors.empty()) return ErrorResponse(422, "The given data was invalid.", errors);
 
-  std::vector<store::CandidateRecord> rows;
+  std::vector<model::CandidateRecord> rows;
   for (std::int64_t id : ids) {
     auto c = FindCandidate(ctx, *job, id);
     if (!c.ok()) return ErrorResponse(c.error());
     rows.push_back(std::move(c).value());
   }
-  std::stable_sort(rows.begin(), rows.end(), store::RanksAbove);
+  std::stable_sort(rows.begin(), rows.end(), model::RanksAbove);
 
   // Feature by feature: each named score feature's points per candidate, and who leads on it.
   std::vector<std::string> feature_order;

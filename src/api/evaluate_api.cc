@@ -27,15 +27,15 @@ constexpr std::size_t kMaxTranscriptChars = 500'000;
 
 // Resumes per /bulk-screen call by plan (the reference's table: Starter 10, Pro 100,
 // Enterprise unlimited, which SPEC caps at 1000; Standard, absent there, sits between).
-std::size_t BulkResumeCap(store::Plan plan) {
+std::size_t BulkResumeCap(model::Plan plan) {
   switch (plan) {
-    case store::Plan::kStarter:
+    case model::Plan::kStarter:
       return 10;
-    case store::Plan::kStandard:
+    case model::Plan::kStandard:
       return 50;
-    case store::Plan::kPro:
+    case model::Plan::kPro:
       return 100;
-    case store::Plan::kEnterprise:
+    case model::Plan::kEnterprise:
       return kMaxBulkResumes;
   }
   return 10;
@@ -50,7 +50,7 @@ struct EvaluateOptions {
 double Round(double v, double unit) { return std::round(v / unit) * unit; }
 
 // The reference's candidate shape, from a stored candidate.
-json EvaluateCandidate(const store::CandidateRecord& c, int rank, const std::string& boolean_string,
+json EvaluateCandidate(const model::CandidateRecord& c, int rank, const std::string& boolean_string,
                        const EvaluateOptions& options) {
   json a = ParseJsonOrDiscarded(c.analysis_json.empty() ? "{}" : c.analysis_json);
   if (!a.is_object()) a = json::object();
@@ -87,9 +87,9 @@ json EvaluateCandidate(const store::CandidateRecord& c, int rank, const std::str
 
 // Ranks candidates (score, then unrounded score, descending; then submission order) and shapes
 // them.
-json RankedCandidates(std::vector<store::CandidateRecord> records,
+json RankedCandidates(std::vector<model::CandidateRecord> records,
                       const std::string& boolean_string, const EvaluateOptions& options) {
-  std::stable_sort(records.begin(), records.end(), store::RanksAbove);
+  std::stable_sort(records.begin(), records.end(), model::RanksAbove);
   json out = json::array();
   for (std::size_t i = 0; i < records.size(); ++i) {
     out.push_back(EvaluateCandidate(records[i], static_cast<int>(i) + 1, boolean_string, options));
@@ -128,7 +128,7 @@ bool ReadOptions(const json& body, Validator* v, EvaluateOptions* options) {
 // One /evaluate resume: {id?, text} or a file as base64 / file_url (SPEC: the same sources as the
 // Jobs API, plus `text`).
 void ReadEvaluateResume(const json& r, const std::string& path, Validator* v,
-                        store::ResumeInput* in) {
+                        model::ResumeInput* in) {
   if (!r.is_object()) {
     v->Fail(path, "The " + path + " field must be an object.");
     return;
@@ -170,9 +170,9 @@ Response Evaluate(const ApiContext& ctx, const Request& req, const Caller& calle
   auto description = v.String(*body, "job_description", "job_description", true, 1, 100'000);
   EvaluateOptions options;
   ReadOptions(*body, &v, &options);
-  store::NewJob job;
+  model::NewJob job;
   job.account_id = caller.principal.account.id;
-  job.surface = store::JobSurface::kEvaluate;
+  job.surface = model::JobSurface::kEvaluate;
   auto resumes = body->find("resumes");
   if (resumes == body->end() || !resumes->is_array() || resumes->empty()) {
     v.Fail("resumes", "The resumes field is required and must be a non-empty array.");
@@ -181,7 +181,7 @@ Response Evaluate(const ApiContext& ctx, const Request& req, const Caller& calle
                           " resumes per /evaluate call; use /bulk-screen for more.");
   } else {
     for (std::size_t i = 0; i < resumes->size(); ++i) {
-      store::ResumeInput in;
+      model::ResumeInput in;
       ReadEvaluateResume((*resumes)[i], "resumes." + std::to_string(i), &v, &in);
       job.resumes.push_back(std::move(in));
     }
@@ -202,11 +202,11 @@ Response Evaluate(const ApiContext& ctx, const Request& req, const Caller& calle
   if (auto outcomes = ctx.store->ListOutcomes(caller.principal.account.id); outcomes.ok()) {
     model = jobs::OutcomeModel::Train(*outcomes);
   }
-  std::vector<std::pair<int, const store::ResumeInput*>> items;
+  std::vector<std::pair<int, const model::ResumeInput*>> items;
   for (std::size_t i = 0; i < job.resumes.size(); ++i) {
     items.emplace_back(static_cast<int>(i), &job.resumes[i]);
   }
-  std::vector<store::CandidateRecord> records =
+  std::vector<model::CandidateRecord> records =
       ctx.screener->ScreenBatch(requirements, items, scoring, model ? &*model : nullptr);
   http::FieldErrors unreadable;
   for (std::size_t i = 0; i < records.size(); ++i) {
@@ -232,7 +232,7 @@ Response Evaluate(const ApiContext& ctx, const Request& req, const Caller& calle
   Status saved = ctx.store->SaveCandidates(stored->id, records);
   if (!saved.ok()) return ErrorResponse(saved.error());
   auto finished =
-      ctx.store->FinishJob({stored->id, job.claimed_by}, store::JobStatus::kCompleted, "", now);
+      ctx.store->FinishJob({stored->id, job.claimed_by}, model::JobStatus::kCompleted, "", now);
   if (!finished.ok()) return ErrorResponse(finished.error());
   std::string boolean_string = generate::BooleanSearchString(ctx.screener->engine(), requirements);
   return Response::Json(
@@ -250,24 +250,24 @@ Response BulkScreen(const ApiContext& ctx, const Request& req, const Caller& cal
   auto webhook = v.Url(*body, "webhook_url", "webhook_url", false);
   EvaluateOptions options;
   ReadOptions(*body, &v, &options);
-  store::NewJob job;
+  model::NewJob job;
   job.account_id = caller.principal.account.id;
-  job.surface = store::JobSurface::kBulkScreen;
+  job.surface = model::JobSurface::kBulkScreen;
   auto urls = body->find("resume_urls");
   if (urls == body->end() || !urls->is_array() || urls->empty()) {
     v.Fail("resume_urls",
            "The resume_urls field is required and must be a non-empty array of URLs.");
   } else if (urls->size() > BulkResumeCap(caller.principal.account.plan)) {
-    const store::Plan plan = caller.principal.account.plan;
+    const model::Plan plan = caller.principal.account.plan;
     v.Fail("resume_urls", "At most " + std::to_string(BulkResumeCap(plan)) +
-                              " resume_urls per call on the " + std::string(store::ToString(plan)) +
+                              " resume_urls per call on the " + std::string(model::ToString(plan)) +
                               " plan.");
   } else {
     for (std::size_t i = 0; i < urls->size(); ++i) {
       json wrapper = {{"u", (*urls)[i]}};
       auto url = v.Url(wrapper, "u", "resume_urls." + std::to_string(i), true);
       if (url) {
-        store::ResumeInput in;
+        model::ResumeInput in;
         in.file_url = *url;
         in.filename = *url;
         job.resumes.push_back(std::move(in));
@@ -299,13 +299,13 @@ Response GetBulkJob(const ApiContext& ctx, const Request& req, const Caller& cal
                                            : ErrorResponse(job.error());
   }
   // The reference knows queued | processing | completed | failed; a cancelled job reads failed.
-  std::string status = job->status == store::JobStatus::kCancelled
+  std::string status = job->status == model::JobStatus::kCancelled
                            ? "failed"
-                           : std::string(store::ToString(job->status));
+                           : std::string(model::ToString(job->status));
   int progress = job->candidate_count == 0
                      ? 100
                      : static_cast<int>(100LL * job->processed_count / job->candidate_count);
-  if (job->status == store::JobStatus::kCompleted) progress = 100;
+  if (job->status == model::JobStatus::kCompleted) progress = 100;
   EvaluateOptions options;
   json stored_options = ParseJsonOrDiscarded(job->options_json.empty() ? "{}" : job->options_json);
   if (stored_options.is_object()) {
@@ -314,9 +314,9 @@ Response GetBulkJob(const ApiContext& ctx, const Request& req, const Caller& cal
     options.outreach = stored_options.value("generate_outreach", true);
   }
   json candidates = json::array();
-  if (job->status == store::JobStatus::kCompleted || job->status == store::JobStatus::kCancelled) {
+  if (job->status == model::JobStatus::kCompleted || job->status == model::JobStatus::kCancelled) {
     int total = 0;
-    store::CandidateFilter all;
+    model::CandidateFilter all;
     all.limit = kMaxBulkResumes;
     auto records = ctx.store->ListCandidates(job->id, all, &total);
     if (!records.ok()) return ErrorResponse(records.error());
@@ -327,7 +327,7 @@ Response GetBulkJob(const ApiContext& ctx, const Request& req, const Caller& cal
               {"status", status},
               {"progress", progress},
               {"candidates", candidates}};
-  if (!store::IsFinal(job->status)) {
+  if (!model::IsFinal(job->status)) {
     std::int64_t eta = ctx.workers->EstimateMillis(0, job->candidate_count - job->processed_count);
     out["estimated_completion_seconds"] = (eta + 999) / 1000;
   }

@@ -17,7 +17,7 @@ std::optional<std::int64_t> ParsePositiveId(const std::string& text) {
   return id;
 }
 
-Result<store::Job> FindJob(const ApiContext& ctx, const http::Request& request,
+Result<model::Job> FindJob(const ApiContext& ctx, const http::Request& request,
                            const http::Caller& caller) {
   auto id = ParsePositiveId(request.path_params.at("job_id"));
   if (!id) return Error::Make("not_found", "Job not found.");

@@ -21,7 +21,7 @@ std::optional<std::int64_t> ParsePositiveId(const std::string& text);
 
 // The caller's job named by the {job_id} path parameter. A malformed, missing or foreign id
 // is the same "not_found" error ("Job not found."), so ids of other accounts cannot be probed.
-Result<store::Job> FindJob(const ApiContext& ctx, const http::Request& request,
+Result<model::Job> FindJob(const ApiContext& ctx, const http::Request& request,
                            const http::Caller& caller);
 
 }  // namespace shortlist::api

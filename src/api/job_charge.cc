@@ -37,8 +37,8 @@ void JobCharge::AttachTo(std::int64_t job_id) {
   charge_id_ = 0;
 }
 
-Result<store::Job> AcceptJob(const ApiContext& ctx, const http::Caller& caller,
-                             const store::NewJob& job, const std::string& public_id_prefix) {
+Result<model::Job> AcceptJob(const ApiContext& ctx, const http::Caller& caller,
+                             const model::NewJob& job, const std::string& public_id_prefix) {
   const int resumes = static_cast<int>(job.resumes.size());
   std::string description = "Screening " + std::to_string(resumes) +
                             (resumes == 1 ? " resume" : " resumes") +
@@ -52,7 +52,7 @@ Result<store::Job> AcceptJob(const ApiContext& ctx, const http::Caller& caller,
   return created;
 }
 
-void RefundUnscreened(const ApiContext& ctx, const store::Job& cancelled) {
+void RefundUnscreened(const ApiContext& ctx, const model::Job& cancelled) {
   const int unscreened = cancelled.candidate_count - cancelled.processed_count;
   if (!ctx.billing || unscreened <= 0) return;
   Status refunded = ctx.billing->RefundJob(cancelled.id, unscreened, "job cancelled");

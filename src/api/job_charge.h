@@ -40,10 +40,10 @@ class JobCharge {
 
 // Charges for `job` (one credit per resume), stores it queued and wakes a worker. Errors: the
 // charge's ("insufficient_credits", "spend_limit_exceeded": 402) or the store's.
-Result<store::Job> AcceptJob(const ApiContext& ctx, const http::Caller& caller,
-                             const store::NewJob& job, const std::string& public_id_prefix);
+Result<model::Job> AcceptJob(const ApiContext& ctx, const http::Caller& caller,
+                             const model::NewJob& job, const std::string& public_id_prefix);
 
 // After a cancel: gives back the credits of the resumes the job never screened.
-void RefundUnscreened(const ApiContext& ctx, const store::Job& cancelled);
+void RefundUnscreened(const ApiContext& ctx, const model::Job& cancelled);
 
 }  // namespace shortlist::api

@@ -27,8 +27,8 @@ const char* const kWebhookEvents[] = {"job.processing", "job.completed", "job.fa
                                       "high_score_detected"};
 
 // The status a Jobs API client sees: a queued job is already "processing" for it.
-std::string PublicStatus(store::JobStatus s) {
-  return s == store::JobStatus::kQueued ? "processing" : std::string(store::ToString(s));
+std::string PublicStatus(model::JobStatus s) {
+  return s == model::JobStatus::kQueued ? "processing" : std::string(model::ToString(s));
 }
 
 void ValidateWebhookConditions(const json& body, const std::string& at, Validator* v) {
@@ -64,7 +64,7 @@ void ValidateWebhookConditions(const json& body, const std::string& at, Validato
 
 // Validates a job body per the reference's table; fills `job` when valid. Error paths start
 // with `at` ("" for POST /jobs, "jobs.2." for the third job of POST /jobs/bulk).
-void ValidateJob(const json& body, const std::string& at, Validator* v, store::NewJob* job) {
+void ValidateJob(const json& body, const std::string& at, Validator* v, model::NewJob* job) {
   auto title = v->String(body, "title", at + "title", true, 0, 255);
   auto description = v->String(body, "description", at + "description", true, 50, 0);
   auto leniency = v->Integer(body, "leniency_level", at + "leniency_level", false, 1, 10);
@@ -88,7 +88,7 @@ void ValidateJob(const json& body, const std::string& at, Validator* v, store::N
         v->Fail(p, "The " + p + " field must be an object.");
         continue;
       }
-      store::ResumeInput in;
+      model::ResumeInput in;
       auto filename = v->String(r, "filename", p + ".filename", true, 0, 255);
       auto content = v->String(r, "content", p + ".content", false, 50, 0);
       auto base64 = v->String(r, "base64", p + ".base64", false, 0, 0);
@@ -127,8 +127,8 @@ void ValidateJob(const json& body, const std::string& at, Validator* v, store::N
 
 // Writes a job's status fields (the members of the reference's "Get Job Status" object) into an
 // open JSON object. Hot: polled by every client, so written directly rather than via a tree.
-void WriteJobStatus(const ApiContext& ctx, const Request& req, const store::Job& job,
-                    const store::JobSummary& s, JsonWriter* w) {
+void WriteJobStatus(const ApiContext& ctx, const Request& req, const model::Job& job,
+                    const model::JobSummary& s, JsonWriter* w) {
   w->Field("job_id", job.id)
       .Field("title", job.title)
       .Field("status", PublicStatus(job.status))
@@ -136,12 +136,12 @@ void WriteJobStatus(const ApiContext& ctx, const Request& req, const store::Job&
       .Field("created_at", FormatIso8601(job.created_at_ms))
       .Field("candidate_count", job.candidate_count)
       .Field("processed_count", job.processed_count);
-  if (store::IsFinal(job.status)) {
+  if (model::IsFinal(job.status)) {
     w->Field("estimated_completion", FormatIso8601(job.completed_at_ms))
         .Field("completed_at", FormatIso8601(job.completed_at_ms));
   } else {
     std::int64_t ahead = 0;
-    if (job.status == store::JobStatus::kQueued) {
+    if (job.status == model::JobStatus::kQueued) {
       auto pending = ctx.store->PendingResumeCount();
       if (pending.ok()) ahead = std::max<std::int64_t>(0, *pending - job.candidate_count);
     }
@@ -158,7 +158,7 @@ void WriteJobStatus(const ApiContext& ctx, const Request& req, const store::Job&
       .Field("top_score", s.top_score)
       .Field("average_score", std::round(s.average_score * 10) / 10)
       .EndObject();
-  if (job.status == store::JobStatus::kCompleted) {
+  if (job.status == model::JobStatus::kCompleted) {
     w->Field("results_url",
              BaseUrl(ctx, req) + "/api/v1/jobs/" + std::to_string(job.id) + "/results");
   } else {
@@ -179,9 +179,9 @@ Response CreateJob(const ApiContext& ctx, const Request& req, const Caller& call
   auto body = ParseJsonObject(req.body, 422, &error);
   if (!body) return error;
   Validator v;
-  store::NewJob job;
+  model::NewJob job;
   job.account_id = caller.principal.account.id;
-  job.surface = store::JobSurface::kJobs;
+  job.surface = model::JobSurface::kJobs;
   ValidateJob(*body, "", &v, &job);
   if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
   auto created = AcceptJob(ctx, caller, job, "");
@@ -204,7 +204,7 @@ Response CreateJobsInBulk(const ApiContext& ctx, const Request& req, const Calle
   auto body = ParseJsonObject(req.body, 422, &error);
   if (!body) return error;
   Validator v;
-  std::vector<store::NewJob> jobs;
+  std::vector<model::NewJob> jobs;
   auto list = body->find("jobs");
   if (list == body->end() || list->is_null()) {
     v.Fail("jobs", "The jobs field is required.");
@@ -222,9 +222,9 @@ Response CreateJobsInBulk(const ApiContext& ctx, const Request& req, const Calle
         v.Fail(at, "The " + at + " field must be an object.");
         continue;
       }
-      store::NewJob job;
+      model::NewJob job;
       job.account_id = caller.principal.account.id;
-      job.surface = store::JobSurface::kJobs;
+      job.surface = model::JobSurface::kJobs;
       ValidateJob((*list)[i], at + ".", &v, &job);
       jobs.push_back(std::move(job));
     }
@@ -286,12 +286,12 @@ Response GetResults(const ApiContext& ctx, const Request& req, const Caller& cal
   auto top_n = QueryInteger(req, "only_top_n", 1, 1000000, &v);
   auto page = QueryInteger(req, "page", 1, 1000000, &v);
   if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
-  if (!store::IsFinal(job->status)) {
+  if (!model::IsFinal(job->status)) {
     Response r =
         ErrorResponse(425, "Job is still processing; poll its status_url until it is completed.");
     return r;
   }
-  store::CandidateFilter filter;
+  model::CandidateFilter filter;
   filter.min_score = static_cast<int>(min_score.value_or(0));
   filter.only_top_n = static_cast<int>(top_n.value_or(0));
   filter.limit = kResultsPerPage;
@@ -315,12 +315,12 @@ Response GetResults(const ApiContext& ctx, const Request& req, const Caller& cal
 
 Response ListJobs(const ApiContext& ctx, const Request& req, const Caller& caller) {
   Validator v;
-  store::JobFilter filter;
-  filter.surface = store::JobSurface::kJobs;
+  model::JobFilter filter;
+  filter.surface = model::JobSurface::kJobs;
   if (auto status = req.Query("status"); status && !status->empty()) {
     if (*status == "processing") {
       // A client's "processing" covers queued jobs too; filtered below.
-    } else if (auto s = store::ParseJobStatus(*status); s && *s != store::JobStatus::kQueued) {
+    } else if (auto s = model::ParseJobStatus(*status); s && *s != model::JobStatus::kQueued) {
       filter.status = s;
     } else {
       v.Fail("status",
@@ -342,17 +342,17 @@ Response ListJobs(const ApiContext& ctx, const Request& req, const Caller& calle
   filter.offset = static_cast<int>((page.value_or(1) - 1) * filter.limit);
   const bool processing_only = req.Query("status").value_or("") == "processing";
   int total = 0;
-  Result<std::vector<store::Job>> jobs = std::vector<store::Job>{};
+  Result<std::vector<model::Job>> jobs = std::vector<model::Job>{};
   if (processing_only) {
     // queued and processing both read "processing": merge the two, newest first.
-    std::vector<store::Job> merged;
+    std::vector<model::Job> merged;
     int total_q = 0, total_p = 0;
-    store::JobFilter f = filter;
+    model::JobFilter f = filter;
     f.limit = filter.offset + filter.limit;
     f.offset = 0;
-    f.status = store::JobStatus::kQueued;
+    f.status = model::JobStatus::kQueued;
     auto q = ctx.store->ListJobs(caller.principal.account.id, f, &total_q);
-    f.status = store::JobStatus::kProcessing;
+    f.status = model::JobStatus::kProcessing;
     auto p = ctx.store->ListJobs(caller.principal.account.id, f, &total_p);
     if (!q.ok()) return ErrorResponse(q.error());
     if (!p.ok()) return ErrorResponse(p.error());
@@ -360,7 +360,7 @@ Response ListJobs(const ApiContext& ctx, const Request& req, const Caller& calle
     merged.insert(merged.end(), p->begin(), p->end());
     std::sort(merged.begin(), merged.end(),
               [](const auto& a, const auto& b) { return a.id > b.id; });
-    std::vector<store::Job> window;
+    std::vector<model::Job> window;
     for (std::size_t i = filter.offset;
          i < merged.size() && window.size() < static_cast<std::size_t>(filter.limit); ++i) {
       window.push_back(merged[i]);
@@ -376,7 +376,7 @@ Response ListJobs(const ApiContext& ctx, const Request& req, const Caller& calle
   for (const auto& job : *jobs) {
     auto summary = ctx.store->Summarize(job.id);
     w.BeginObject();
-    WriteJobStatus(ctx, req, job, summary.ok() ? *summary : store::JobSummary{}, &w);
+    WriteJobStatus(ctx, req, job, summary.ok() ? *summary : model::JobSummary{}, &w);
     w.EndObject();
   }
   w.EndArray()
@@ -405,7 +405,7 @@ Response RateLimitStatus(const ApiContext& ctx, const Request&, const Caller& ca
       ctx.rate_limiter->Peek(caller.principal.RateKey(), caller.principal.account.plan);
   std::int64_t now = ctx.clock->NowMillis();
   json out = {{"success", true},
-              {"plan", std::string(store::ToString(caller.principal.account.plan))},
+              {"plan", std::string(model::ToString(caller.principal.account.plan))},
               {"reset_at", FormatIso8601(d.reset_at_ms)},
               {"reset_in_seconds", (d.reset_at_ms - now + 999) / 1000}};
   if (d.unlimited) {

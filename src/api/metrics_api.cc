@@ -4,16 +4,16 @@
 
 namespace shortlist::api {
 
-void JobMetrics::OnJobStarted(const store::Job&) { started.Add(); }
+void JobMetrics::OnJobStarted(const model::Job&) { started.Add(); }
 
-void JobMetrics::OnCandidatesSaved(const store::Job&,
-                                   const std::vector<store::CandidateRecord>& batch) {
+void JobMetrics::OnCandidatesSaved(const model::Job&,
+                                   const std::vector<model::CandidateRecord>& batch) {
   resumes_screened.Add(batch.size());
 }
 
-void JobMetrics::OnJobFinished(const store::Job& job) {
-  if (job.status == store::JobStatus::kCompleted) completed.Add();
-  if (job.status == store::JobStatus::kFailed) failed.Add();
+void JobMetrics::OnJobFinished(const model::Job& job) {
+  if (job.status == model::JobStatus::kCompleted) completed.Add();
+  if (job.status == model::JobStatus::kFailed) failed.Add();
 }
 
 namespace {

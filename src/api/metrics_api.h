@@ -23,10 +23,10 @@ namespace shortlist::api {
 // Counts are of this process: a job resumed after a restart is counted again when it finishes.
 class JobMetrics : public jobs::JobObserver {
  public:
-  void OnJobStarted(const store::Job& job) override;
-  void OnCandidatesSaved(const store::Job& job,
-                         const std::vector<store::CandidateRecord>& batch) override;
-  void OnJobFinished(const store::Job& job) override;
+  void OnJobStarted(const model::Job& job) override;
+  void OnCandidatesSaved(const model::Job& job,
+                         const std::vector<model::CandidateRecord>& batch) override;
+  void OnJobFinished(const model::Job& job) override;
 
   metrics::Counter started;
   metrics::Counter completed;  // finished with status "completed"

@@ -11,7 +11,7 @@ using http::Response;
 using nlohmann::json;
 
 Response Validate(billing::BillingService* billing, const Caller& caller) {
-  const store::Principal& p = caller.principal;
+  const model::Principal& p = caller.principal;
   json credits = {{"balance", 0.0},
                   {"credits", 0},
                   {"formatted_balance", "$0.00"},
@@ -37,7 +37,7 @@ Response Validate(billing::BillingService* billing, const Caller& caller) {
              {{"id", p.account.id},
               {"name", p.account.name},
               {"email", p.account.email.empty() ? json(nullptr) : json(p.account.email)},
-              {"plan", std::string(store::ToString(p.account.plan))}}},
+              {"plan", std::string(model::ToString(p.account.plan))}}},
             {"credits", credits},
             {"token", token}});
 }

@@ -14,7 +14,7 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxNameChars = 100;
 
-json TokenJson(const store::TokenInfo& t, const Caller& caller) {
+json TokenJson(const model::TokenInfo& t, const Caller& caller) {
   return {{"id", t.id},           {"name", t.name},
           {"prefix", t.prefix},   {"created_at", FormatIso8601(t.created_at_ms)},
           {"revoked", t.revoked}, {"current", t.id == caller.principal.token_id}};

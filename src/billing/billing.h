@@ -13,7 +13,7 @@
 #include <string_view>
 
 #include "common/result.h"
-#include "store/records.h"
+#include "model/account.h"
 
 namespace shortlist::billing {
 
@@ -28,14 +28,14 @@ class Billing {
 
   // The agent key whose SHA-256 hex is `key_hash`, as a Principal (account, agent_key_id,
   // name, permissions); "not_found" for an unknown or revoked key.
-  virtual Result<store::Principal> AuthenticateAgentKey(const std::string& key_hash) = 0;
+  virtual Result<model::Principal> AuthenticateAgentKey(const std::string& key_hash) = 0;
 
   // Charges `credits` for a job about to be accepted for `caller`, in one transaction: checks
   // the caller's agent key limits (daily, monthly, lifetime; always enforced) and, when billing
   // enforcement is on, the account's balance; writes the ledger entry. Errors (the job must then
   // be refused and nothing is charged): "insufficient_credits" (HTTP 402),
   // "spend_limit_exceeded" (HTTP 402, the message names the limit), "storage".
-  virtual Result<Charge> ChargeForJob(const store::Principal& caller, int credits,
+  virtual Result<Charge> ChargeForJob(const model::Principal& caller, int credits,
                                       std::string_view description) = 0;
   // Ties a charge to the job it paid for, once the job exists.
   virtual Status AttachJob(std::int64_t charge_id, std::int64_t job_id) = 0;

@@ -76,10 +76,10 @@ BillingService::BillingService(store::BillingStore& store, const Clock& clock,
                                webhooks::EventSink* events)
     : store_(store), clock_(clock), options_(options), stripe_(stripe), events_(events) {}
 
-Result<store::Principal> BillingService::AuthenticateAgentKey(const std::string& key_hash) {
+Result<model::Principal> BillingService::AuthenticateAgentKey(const std::string& key_hash) {
   auto found = store_.AuthenticateAgentKey(key_hash, clock_.NowMillis());
   if (!found.ok()) return found.error();
-  store::Principal p;
+  model::Principal p;
   p.account = found->first;
   p.agent_key_id = found->second.id;
   p.agent_key_name = found->second.name;
@@ -87,7 +87,7 @@ Result<store::Principal> BillingService::AuthenticateAgentKey(const std::string&
   return p;
 }
 
-Result<Charge> BillingService::ChargeForJob(const store::Principal& caller, int credits,
+Result<Charge> BillingService::ChargeForJob(const model::Principal& caller, int credits,
                                             std::string_view description) {
   if (credits <= 0) return Charge{};
   store::ChargeRequest req;
@@ -144,7 +144,7 @@ Status BillingService::RefundCharge(std::int64_t charge_id, std::string_view rea
   return OkStatus();
 }
 
-void BillingService::PublishUsageEvents(const store::Principal& caller, std::int64_t credits,
+void BillingService::PublishUsageEvents(const model::Principal& caller, std::int64_t credits,
                                         const store::ChargeOutcome& outcome) {
   if (!events_) return;
   auto config = store_.GetUsageWebhook(caller.account.id);
@@ -169,7 +169,7 @@ Result<store::CreditOutcome> BillingService::Grant(std::int64_t account_id, std:
   return store_.AddCredits(req);
 }
 
-Result<CheckoutSession> BillingService::Checkout(const store::Account& account,
+Result<CheckoutSession> BillingService::Checkout(const model::Account& account,
                                                  const CreditPack& pack,
                                                  const std::string& success_url,
                                                  const std::string& cancel_url) {

@@ -60,8 +60,8 @@ class BillingService : public Billing {
                  const StripeClient* stripe, webhooks::EventSink* events);
 
   // --- Billing ---
-  Result<store::Principal> AuthenticateAgentKey(const std::string& key_hash) override;
-  Result<Charge> ChargeForJob(const store::Principal& caller, int credits,
+  Result<model::Principal> AuthenticateAgentKey(const std::string& key_hash) override;
+  Result<Charge> ChargeForJob(const model::Principal& caller, int credits,
                               std::string_view description) override;
   Status AttachJob(std::int64_t charge_id, std::int64_t job_id) override;
   Status RefundJob(std::int64_t job_id, int credits, std::string_view reason) override;
@@ -75,7 +75,7 @@ class BillingService : public Billing {
                                      const std::string& note);
   // A Stripe Checkout Session for `pack`. Errors: "unavailable" when Stripe is not configured,
   // "stripe_error" / "stripe_unreachable".
-  Result<CheckoutSession> Checkout(const store::Account& account, const CreditPack& pack,
+  Result<CheckoutSession> Checkout(const model::Account& account, const CreditPack& pack,
                                    const std::string& success_url, const std::string& cancel_url);
   Status SetAutoReload(std::int64_t account_id, bool enabled, const std::string& pack_id);
   // Verifies the Stripe-Signature header against the webhook signing secret and applies the
@@ -98,7 +98,7 @@ class BillingService : public Billing {
   const Clock& clock() const { return clock_; }
 
  private:
-  void PublishUsageEvents(const store::Principal& caller, std::int64_t credits,
+  void PublishUsageEvents(const model::Principal& caller, std::int64_t credits,
                           const store::ChargeOutcome& outcome);
   Result<StripeWebhookResult> ApplyStripeEvent(const std::string& payload);
 

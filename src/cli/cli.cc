@@ -20,7 +20,7 @@ namespace {
 int TokenCreate(const DataLocation& data_dir, const std::string& account_name,
                 const std::string& plan_name, const std::string& email,
                 const std::string& token_name) {
-  auto plan = store::ParsePlan(plan_name);
+  auto plan = model::ParsePlan(plan_name);
   if (!plan) {
     std::cerr << "shortlist: --plan must be starter, standard, pro or enterprise\n";
     return 2;

@@ -21,7 +21,7 @@ struct CreditsArgs {
 
 // Opens the account's store and billing tables; prints the error and returns 1 on failure.
 int WithAccount(const DataLocation& data_dir, const std::string& account_name,
-                const std::function<int(store::BillingStore&, const store::Account&)>& f) {
+                const std::function<int(store::BillingStore&, const model::Account&)>& f) {
   auto store = OpenDataDir(data_dir);
   if (!store.ok()) {
     std::cerr << "shortlist: " << store.error().message << "\n";
@@ -41,7 +41,7 @@ int WithAccount(const DataLocation& data_dir, const std::string& account_name,
 }
 
 int Grant(const DataLocation& data_dir, const CreditsArgs& args) {
-  return WithAccount(data_dir, args.account, [&](store::BillingStore& db, const store::Account& a) {
+  return WithAccount(data_dir, args.account, [&](store::BillingStore& db, const model::Account& a) {
     billing::BillingService service(db, SystemClock(), {}, nullptr, nullptr);
     auto granted = service.Grant(a.id, args.credits, args.note);
     if (!granted.ok()) {
@@ -56,7 +56,7 @@ int Grant(const DataLocation& data_dir, const CreditsArgs& args) {
 }
 
 int Balance(const DataLocation& data_dir, const CreditsArgs& args) {
-  return WithAccount(data_dir, args.account, [&](store::BillingStore& db, const store::Account& a) {
+  return WithAccount(data_dir, args.account, [&](store::BillingStore& db, const model::Account& a) {
     auto balance = db.GetBalance(a.id);
     if (!balance.ok()) {
       std::cerr << "shortlist: " << balance.error().message << "\n";

@@ -47,7 +47,7 @@ Result<std::string> EnsureFirstAccount(store::Store& store) {
   auto count = store.CountAccounts();
   if (!count.ok()) return count.error();
   if (*count > 0) return std::string();
-  auto account = store.CreateAccount("default", "", store::Plan::kStandard);
+  auto account = store.CreateAccount("default", "", model::Plan::kStandard);
   if (!account.ok()) return account.error();
   return IssueToken(store, account->id, "first token");
 }

@@ -17,7 +17,7 @@
 namespace shortlist::http {
 
 // Finds the agent key whose SHA-256 hex is the argument ("not_found" when none is live).
-using AgentKeyAuthenticator = std::function<Result<store::Principal>(const std::string& key_hash)>;
+using AgentKeyAuthenticator = std::function<Result<model::Principal>(const std::string& key_hash)>;
 
 // Agent keys start with this; user tokens with "sl_".
 inline constexpr std::string_view kAgentKeyPrefix = "sl_agent_";

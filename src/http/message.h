@@ -12,7 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/result.h"
-#include "store/records.h"
+#include "model/account.h"
 
 namespace shortlist::http {
 
@@ -54,7 +54,7 @@ int StatusForErrorCode(std::string_view code);
 
 // Who is calling: set by the server after authentication.
 struct Caller {
-  store::Principal principal;
+  model::Principal principal;
 };
 
 }  // namespace shortlist::http

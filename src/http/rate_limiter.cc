@@ -2,29 +2,29 @@
 
 namespace shortlist::http {
 
-int RequestsPerMinute(store::Plan plan) {
+int RequestsPerMinute(model::Plan plan) {
   switch (plan) {
-    case store::Plan::kStarter:
+    case model::Plan::kStarter:
       return 30;
-    case store::Plan::kStandard:
+    case model::Plan::kStandard:
       return 60;
-    case store::Plan::kPro:
+    case model::Plan::kPro:
       return 120;
-    case store::Plan::kEnterprise:
+    case model::Plan::kEnterprise:
       return 0;
   }
   return 60;
 }
 
-RateDecision RateLimiter::Acquire(std::int64_t token_id, store::Plan plan) {
+RateDecision RateLimiter::Acquire(std::int64_t token_id, model::Plan plan) {
   return Decide(token_id, plan, true);
 }
 
-RateDecision RateLimiter::Peek(std::int64_t token_id, store::Plan plan) {
+RateDecision RateLimiter::Peek(std::int64_t token_id, model::Plan plan) {
   return Decide(token_id, plan, false);
 }
 
-RateDecision RateLimiter::Decide(std::int64_t token_id, store::Plan plan, bool count) {
+RateDecision RateLimiter::Decide(std::int64_t token_id, model::Plan plan, bool count) {
   constexpr std::int64_t kWindowMs = 60'000;
   const std::int64_t now = clock_.NowMillis();
   const std::int64_t start = now - now % kWindowMs;

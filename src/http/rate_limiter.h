@@ -12,12 +12,12 @@
 #include <unordered_map>
 
 #include "common/clock.h"
-#include "store/records.h"
+#include "model/account.h"
 
 namespace shortlist::http {
 
 // Requests per minute for a plan; 0 means unlimited.
-int RequestsPerMinute(store::Plan plan);
+int RequestsPerMinute(model::Plan plan);
 
 struct RateDecision {
   bool allowed = true;
@@ -32,16 +32,16 @@ class RateLimiter {
   explicit RateLimiter(const Clock& clock) : clock_(clock) {}
 
   // Counts one request for `token_id` and says whether it may proceed.
-  RateDecision Acquire(std::int64_t token_id, store::Plan plan);
+  RateDecision Acquire(std::int64_t token_id, model::Plan plan);
   // The current numbers without counting a request.
-  RateDecision Peek(std::int64_t token_id, store::Plan plan);
+  RateDecision Peek(std::int64_t token_id, model::Plan plan);
 
  private:
   struct Window {
     std::int64_t start_ms = 0;
     int used = 0;
   };
-  RateDecision Decide(std::int64_t token_id, store::Plan plan, bool count);
+  RateDecision Decide(std::int64_t token_id, model::Plan plan, bool count);
 
   const Clock& clock_;
   std::mutex mu_;

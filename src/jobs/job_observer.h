@@ -7,7 +7,8 @@
 
 #include <vector>
 
-#include "store/records.h"
+#include "model/candidate.h"
+#include "model/job.h"
 
 namespace shortlist::jobs {
 
@@ -15,16 +16,16 @@ class JobObserver {
  public:
   virtual ~JobObserver() = default;
   // A worker claimed the job (queued -> processing).
-  virtual void OnJobStarted(const store::Job& job) { (void)job; }
+  virtual void OnJobStarted(const model::Job& job) { (void)job; }
   // A batch of candidates was written for the job.
-  virtual void OnCandidatesSaved(const store::Job& job,
-                                 const std::vector<store::CandidateRecord>& batch) {
+  virtual void OnCandidatesSaved(const model::Job& job,
+                                 const std::vector<model::CandidateRecord>& batch) {
     (void)job;
     (void)batch;
   }
   // The job reached completed or failed (read back from the store: counts are final). A job
   // cancelled through the API is not reported here; the API reports it.
-  virtual void OnJobFinished(const store::Job& job) { (void)job; }
+  virtual void OnJobFinished(const model::Job& job) { (void)job; }
 };
 
 }  // namespace shortlist::jobs

@@ -20,7 +20,7 @@ double Sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
 
 }  // namespace
 
-std::optional<OutcomeModel> OutcomeModel::Train(const std::vector<store::OutcomeRecord>& outcomes) {
+std::optional<OutcomeModel> OutcomeModel::Train(const std::vector<model::OutcomeRecord>& outcomes) {
   std::vector<engine::Evaluation> evaluations;
   std::vector<double> labels;
   std::set<std::string> names;

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "engine/engine.h"
-#include "store/records.h"
+#include "model/candidate.h"
 
 namespace shortlist::jobs {
 
@@ -28,7 +28,7 @@ class OutcomeModel {
   static constexpr double kMaxPoints = 20;
 
   // nullopt when the outcomes are too few or all of one kind.
-  static std::optional<OutcomeModel> Train(const std::vector<store::OutcomeRecord>& outcomes);
+  static std::optional<OutcomeModel> Train(const std::vector<model::OutcomeRecord>& outcomes);
 
   // Predicted probability (0-1) that the account hires a candidate so evaluated.
   double Predict(const engine::Evaluation& evaluation) const;

@@ -16,25 +16,25 @@ struct ReadText {
 
 }  // namespace
 
-engine::JobRequirements Screener::AnalyzeJob(const store::Job& job) const {
+engine::JobRequirements Screener::AnalyzeJob(const model::Job& job) const {
   return engine_.AnalyzeJob(job.title, job.description);
 }
 
-store::CandidateRecord Screener::Screen(const engine::JobRequirements& requirements,
-                                        const store::ResumeInput& resume, int index,
+model::CandidateRecord Screener::Screen(const engine::JobRequirements& requirements,
+                                        const model::ResumeInput& resume, int index,
                                         const engine::ScoringOptions& options) const {
   return ScreenBatch(requirements, {{index, &resume}}, options).front();
 }
 
 namespace {
-bool NeedsFetch(const store::ResumeInput& r) {
+bool NeedsFetch(const model::ResumeInput& r) {
   return r.content.empty() && r.base64.empty() && !r.file_url.empty();
 }
 }  // namespace
 
-std::vector<store::CandidateRecord> Screener::ScreenBatch(
+std::vector<model::CandidateRecord> Screener::ScreenBatch(
     const engine::JobRequirements& requirements,
-    const std::vector<std::pair<int, const store::ResumeInput*>>& items,
+    const std::vector<std::pair<int, const model::ResumeInput*>>& items,
     const engine::ScoringOptions& options, const OutcomeModel* model) const {
   std::vector<std::string> urls;
   for (const auto& [index, resume] : items) {
@@ -50,7 +50,7 @@ std::vector<store::CandidateRecord> Screener::ScreenBatch(
       }
     }
   }
-  std::vector<store::CandidateRecord> out;
+  std::vector<model::CandidateRecord> out;
   std::size_t next_fetched = 0;
   for (const auto& [index, resume] : items) {
     const Result<FetchedBytes>* f = NeedsFetch(*resume) ? &fetched[next_fetched++] : nullptr;
@@ -59,12 +59,12 @@ std::vector<store::CandidateRecord> Screener::ScreenBatch(
   return out;
 }
 
-store::CandidateRecord Screener::ScreenOne(const engine::JobRequirements& requirements,
-                                           const store::ResumeInput& resume, int index,
+model::CandidateRecord Screener::ScreenOne(const engine::JobRequirements& requirements,
+                                           const model::ResumeInput& resume, int index,
                                            const engine::ScoringOptions& options,
                                            const Result<FetchedBytes>* fetched,
                                            const OutcomeModel* model) const {
-  store::CandidateRecord c;
+  model::CandidateRecord c;
   c.index = index;
   c.filename = resume.filename;
   c.external_id = resume.external_id;

@@ -15,7 +15,8 @@
 #include "engine/engine.h"
 #include "ingest/ingest.h"
 #include "jobs/outcome_model.h"
-#include "store/records.h"
+#include "model/candidate.h"
+#include "model/job.h"
 
 namespace shortlist::jobs {
 
@@ -43,24 +44,24 @@ class Screener {
 
   const engine::Engine& engine() const { return engine_; }
 
-  engine::JobRequirements AnalyzeJob(const store::Job& job) const;
+  engine::JobRequirements AnalyzeJob(const model::Job& job) const;
 
   // The candidate for resume `index` of `job`. Never throws.
-  store::CandidateRecord Screen(const engine::JobRequirements& requirements,
-                                const store::ResumeInput& resume, int index,
+  model::CandidateRecord Screen(const engine::JobRequirements& requirements,
+                                const model::ResumeInput& resume, int index,
                                 const engine::ScoringOptions& options) const;
 
   // Several resumes at once: their URLs are fetched concurrently first. Result i is for
   // items[i] (a resume index and the resume). Never throws.
   // `model`, when given, is the account's outcome model (outcome_model.h).
-  std::vector<store::CandidateRecord> ScreenBatch(
+  std::vector<model::CandidateRecord> ScreenBatch(
       const engine::JobRequirements& requirements,
-      const std::vector<std::pair<int, const store::ResumeInput*>>& items,
+      const std::vector<std::pair<int, const model::ResumeInput*>>& items,
       const engine::ScoringOptions& options, const OutcomeModel* model = nullptr) const;
 
  private:
-  store::CandidateRecord ScreenOne(const engine::JobRequirements& requirements,
-                                   const store::ResumeInput& resume, int index,
+  model::CandidateRecord ScreenOne(const engine::JobRequirements& requirements,
+                                   const model::ResumeInput& resume, int index,
                                    const engine::ScoringOptions& options,
                                    const Result<FetchedBytes>* fetched,
                                    const OutcomeModel* model) const;

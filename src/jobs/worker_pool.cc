@@ -15,12 +15,12 @@ WorkerPool::WorkerPool(store::Store& store, const Screener& screener, const Cloc
 WorkerPool::~WorkerPool() { Stop(); }
 
 void WorkerPool::Calibrate() {
-  store::Job job;
+  model::Job job;
   job.title = "Software Engineer";
   job.description =
       "We are hiring a software engineer with 3+ years of Python and SQL, experience with "
       "Docker and cloud services, and a degree in computer science.";
-  store::ResumeInput resume;
+  model::ResumeInput resume;
   resume.filename = "calibration.txt";
   resume.content =
       "Sam Sample\nsam@example.com\nEXPERIENCE\nSoftware Engineer, Example Ltd, Jan 2019 - "
@@ -45,7 +45,7 @@ void WorkerPool::KeepLeases() {
   while (!stopping_) {
     wake_.wait_for(lock, period, [&] { return stopping_.load(); });
     if (stopping_) break;
-    std::vector<store::JobClaim> held;
+    std::vector<model::JobClaim> held;
     for (const auto& [worker, job] : held_jobs_) held.push_back({job, worker});
     lock.unlock();
     const std::int64_t now = clock_.NowMillis();
@@ -121,13 +121,13 @@ void WorkerPool::Run(int worker_index) {
   }
 }
 
-void WorkerPool::Process(const store::Job& job, const std::string& worker_id) {
+void WorkerPool::Process(const model::Job& job, const std::string& worker_id) {
   // Held (its lease renewed by the keeper) until this function returns, however it returns.
-  const store::JobClaim claim{job.id, worker_id};
+  const model::JobClaim claim{job.id, worker_id};
   struct Hold {
     WorkerPool& pool;
-    const store::JobClaim& claim;
-    Hold(WorkerPool& p, const store::JobClaim& c) : pool(p), claim(c) {
+    const model::JobClaim& claim;
+    Hold(WorkerPool& p, const model::JobClaim& c) : pool(p), claim(c) {
       std::lock_guard<std::mutex> lock(pool.mu_);
       pool.held_jobs_[claim.worker_id] = claim.job_id;
     }
@@ -158,17 +158,17 @@ void WorkerPool::Process(const store::Job& job, const std::string& worker_id) {
 
   // The resumes still to screen, in order, cut into batches; each batch is screened (its URLs
   // fetched concurrently) and written in one transaction.
-  std::vector<std::pair<int, const store::ResumeInput*>> todo;
+  std::vector<std::pair<int, const model::ResumeInput*>> todo;
   for (int i = 0; i < static_cast<int>(resumes->size()); ++i) {
     if (!written.count(i)) todo.emplace_back(i, &(*resumes)[i]);
   }
   const std::size_t batch_size = static_cast<std::size_t>(std::max(1, options_.batch_size));
   for (std::size_t start = 0; start < todo.size(); start += batch_size) {
     auto batch_started = std::chrono::steady_clock::now();
-    std::vector<std::pair<int, const store::ResumeInput*>> items(
+    std::vector<std::pair<int, const model::ResumeInput*>> items(
         todo.begin() + static_cast<std::ptrdiff_t>(start),
         todo.begin() + static_cast<std::ptrdiff_t>(std::min(todo.size(), start + batch_size)));
-    std::vector<store::CandidateRecord> batch =
+    std::vector<model::CandidateRecord> batch =
         screener_.ScreenBatch(requirements, items, scoring, model ? &*model : nullptr);
     for (auto& c : batch) c.job_id = job.id;
     Status saved = store_.SaveCandidates(job.id, batch);
@@ -187,19 +187,19 @@ void WorkerPool::Process(const store::Job& job, const std::string& worker_id) {
       return;
     }
     auto current = store_.GetJob(job.account_id, job.id);
-    if (current.ok() && current->status == store::JobStatus::kCancelled) {
+    if (current.ok() && current->status == model::JobStatus::kCancelled) {
       Log(LogLevel::kInfo, "job cancelled", {{"job", static_cast<long long>(job.id)}});
       return;
     }
   }
   // A job none of whose resumes could be read has nothing to rank: it fails, saying why (each
   // candidate keeps its own error).
-  store::JobStatus final_status = store::JobStatus::kCompleted;
+  model::JobStatus final_status = model::JobStatus::kCompleted;
   std::string error;
   auto summary = store_.Summarize(job.id);
   if (summary.ok() && summary->total_candidates > 0 &&
       summary->unreadable_count == summary->total_candidates) {
-    final_status = store::JobStatus::kFailed;
+    final_status = model::JobStatus::kFailed;
     error = "None of the " + std::to_string(summary->total_candidates) +
             " resumes could be read; see each candidate's error.";
   }
@@ -215,7 +215,7 @@ void WorkerPool::Process(const store::Job& job, const std::string& worker_id) {
         {{"job", static_cast<long long>(job.id)}, {"worker", worker_id}});
     return;
   }
-  Log(LogLevel::kInfo, final_status == store::JobStatus::kFailed ? "job failed" : "job completed",
+  Log(LogLevel::kInfo, final_status == model::JobStatus::kFailed ? "job failed" : "job completed",
       {{"job", static_cast<long long>(job.id)}, {"candidates", static_cast<int>(resumes->size())}});
   if (!observers_.empty()) {
     auto final_job = store_.GetJob(job.account_id, job.id);

@@ -74,7 +74,7 @@ class WorkerPool {
  private:
   void Run(int worker_index);
   // Processes one claimed job to its end (or until stop / cancel).
-  void Process(const store::Job& job, const std::string& worker_id);
+  void Process(const model::Job& job, const std::string& worker_id);
   void RecordThroughput(int resumes, double seconds);
   // The lease keeper: heartbeats held jobs, requeues stale ones.
   void KeepLeases();

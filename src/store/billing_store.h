@@ -25,7 +25,7 @@
 #include <vector>
 
 #include "common/result.h"
-#include "store/records.h"
+#include "model/account.h"
 
 namespace shortlist::store {
 
@@ -202,7 +202,7 @@ class BillingStore {
                                                 std::int64_t now_ms) = 0;
   // The account and the live key whose hash is `key_hash` (compared in constant time); updates
   // last_used (at most once a minute). "not_found" for an unknown or revoked key.
-  virtual Result<std::pair<Account, AgentKeyRecord>> AuthenticateAgentKey(
+  virtual Result<std::pair<model::Account, AgentKeyRecord>> AuthenticateAgentKey(
       const std::string& key_hash, std::int64_t now_ms) = 0;
   virtual Result<AgentKeySpend> GetAgentKeySpend(std::int64_t key_id, std::int64_t now_ms) = 0;
   // Spend per UTC day since `since_day` (inclusive), oldest first; days without spend left out.

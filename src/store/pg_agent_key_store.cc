@@ -8,6 +8,10 @@
 #include "store/pg_billing_store_impl.h"
 
 namespace shortlist::store::pg_billing {
+
+using model::Account;
+using model::ParsePlan;
+using model::Plan;
 namespace {
 
 constexpr std::int64_t kLastUsedGranularityMs = 60 * 1000;

@@ -69,8 +69,8 @@ class PgBillingStore : public BillingStore {
                                         std::int64_t now_ms) override;
   Result<AgentKeyRecord> RevokeAgentKey(std::int64_t account_id, std::int64_t key_id,
                                         std::int64_t now_ms) override;
-  Result<std::pair<Account, AgentKeyRecord>> AuthenticateAgentKey(const std::string& key_hash,
-                                                                  std::int64_t now_ms) override;
+  Result<std::pair<model::Account, AgentKeyRecord>> AuthenticateAgentKey(
+      const std::string& key_hash, std::int64_t now_ms) override;
   Result<AgentKeySpend> GetAgentKeySpend(std::int64_t key_id, std::int64_t now_ms) override;
   Result<std::vector<DailyUsage>> ListAgentKeyDailyUsage(std::int64_t key_id,
                                                          const std::string& since_day) override;

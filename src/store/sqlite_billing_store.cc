@@ -16,6 +16,10 @@
 
 namespace shortlist::store {
 
+using model::Account;
+using model::ParsePlan;
+using model::Plan;
+
 std::string UtcDay(std::int64_t epoch_ms) {
   std::time_t t = static_cast<std::time_t>(epoch_ms / 1000);
   std::tm tm{};

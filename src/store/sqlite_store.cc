@@ -19,6 +19,25 @@
 #include "store/store.h"
 
 namespace shortlist::store {
+
+using model::Account;
+using model::CandidateFilter;
+using model::CandidateRecord;
+using model::IsFinal;
+using model::Job;
+using model::JobClaim;
+using model::JobFilter;
+using model::JobStatus;
+using model::JobSummary;
+using model::JobSurface;
+using model::NewJob;
+using model::OutcomeRecord;
+using model::ParseJobStatus;
+using model::ParsePlan;
+using model::Plan;
+using model::Principal;
+using model::ResumeInput;
+using model::TokenInfo;
 namespace {
 
 constexpr const char* kJobColumns =

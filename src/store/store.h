@@ -19,7 +19,9 @@
 #include <vector>
 
 #include "common/result.h"
-#include "store/records.h"
+#include "model/account.h"
+#include "model/candidate.h"
+#include "model/job.h"
 
 namespace shortlist::store {
 
@@ -28,82 +30,84 @@ class Store {
   virtual ~Store() = default;
 
   // --- accounts and tokens ---
-  virtual Result<Account> CreateAccount(const std::string& name, const std::string& email,
-                                        Plan plan) = 0;
-  virtual Result<Account> FindAccountByName(const std::string& name) = 0;
+  virtual Result<model::Account> CreateAccount(const std::string& name, const std::string& email,
+                                               model::Plan plan) = 0;
+  virtual Result<model::Account> FindAccountByName(const std::string& name) = 0;
   virtual Result<std::int64_t> CountAccounts() = 0;
   // Stores only the token's hash. `prefix` is kept for listings and revocation by prefix.
-  virtual Result<TokenInfo> CreateToken(std::int64_t account_id, const std::string& name,
-                                        const std::string& token_hash,
-                                        const std::string& prefix) = 0;
+  virtual Result<model::TokenInfo> CreateToken(std::int64_t account_id, const std::string& name,
+                                               const std::string& token_hash,
+                                               const std::string& prefix) = 0;
   // The account behind a live (not revoked) token; "not_found" otherwise.
-  virtual Result<Principal> Authenticate(const std::string& token_hash) = 0;
+  virtual Result<model::Principal> Authenticate(const std::string& token_hash) = 0;
   // Revokes every live token of `account_id` whose prefix or hash equals `prefix_or_hash`;
   // returns how many. kAnyAccount is for the operator's CLI, which acts on every account.
   static constexpr std::int64_t kAnyAccount = 0;
   virtual Result<int> RevokeTokens(const std::string& prefix_or_hash, std::int64_t account_id) = 0;
-  virtual Result<std::vector<TokenInfo>> ListTokens(std::int64_t account_id) = 0;
+  virtual Result<std::vector<model::TokenInfo>> ListTokens(std::int64_t account_id) = 0;
 
   // --- jobs (as the API sees them) ---
   // Stores the job and its resumes in one transaction, status queued. `public_id_prefix` ""
   // makes the public id the numeric id; "job_" or "bulk_" adds a random suffix.
-  virtual Result<Job> CreateJob(const NewJob& job, const std::string& public_id_prefix,
-                                std::int64_t now_ms) = 0;
-  virtual Result<Job> GetJob(std::int64_t account_id, std::int64_t job_id) = 0;
-  virtual Result<Job> GetJobByPublicId(std::int64_t account_id, const std::string& public_id) = 0;
+  virtual Result<model::Job> CreateJob(const model::NewJob& job,
+                                       const std::string& public_id_prefix,
+                                       std::int64_t now_ms) = 0;
+  virtual Result<model::Job> GetJob(std::int64_t account_id, std::int64_t job_id) = 0;
+  virtual Result<model::Job> GetJobByPublicId(std::int64_t account_id,
+                                              const std::string& public_id) = 0;
   // Newest first. `total` receives the count matching the filter before paging.
-  virtual Result<std::vector<Job>> ListJobs(std::int64_t account_id, const JobFilter& filter,
-                                            int* total) = 0;
+  virtual Result<std::vector<model::Job>> ListJobs(std::int64_t account_id,
+                                                   const model::JobFilter& filter, int* total) = 0;
   // queued/processing -> cancelled; "conflict" when the job is already final.
-  virtual Result<Job> CancelJob(std::int64_t account_id, std::int64_t job_id,
-                                std::int64_t now_ms) = 0;
+  virtual Result<model::Job> CancelJob(std::int64_t account_id, std::int64_t job_id,
+                                       std::int64_t now_ms) = 0;
   // Highest score first (ties: lower index first). `total` counts matches before paging.
-  virtual Result<std::vector<CandidateRecord>> ListCandidates(std::int64_t job_id,
-                                                              const CandidateFilter& filter,
-                                                              int* total) = 0;
-  virtual Result<CandidateRecord> GetCandidate(std::int64_t job_id, int index) = 0;
-  virtual Result<JobSummary> Summarize(std::int64_t job_id) = 0;
+  virtual Result<std::vector<model::CandidateRecord>> ListCandidates(
+      std::int64_t job_id, const model::CandidateFilter& filter, int* total) = 0;
+  virtual Result<model::CandidateRecord> GetCandidate(std::int64_t job_id, int index) = 0;
+  virtual Result<model::JobSummary> Summarize(std::int64_t job_id) = 0;
   // GetJob and Summarize in one read.
-  virtual Result<std::pair<Job, JobSummary>> GetJobWithSummary(std::int64_t account_id,
-                                                               std::int64_t job_id) = 0;
+  virtual Result<std::pair<model::Job, model::JobSummary>> GetJobWithSummary(
+      std::int64_t account_id, std::int64_t job_id) = 0;
   // Sets a candidate's status and/or notes (nullopt leaves a field as it is).
-  virtual Result<CandidateRecord> UpdateCandidate(std::int64_t job_id, int index,
-                                                  const std::optional<std::string>& status,
-                                                  const std::optional<std::string>& user_notes) = 0;
+  virtual Result<model::CandidateRecord> UpdateCandidate(
+      std::int64_t job_id, int index, const std::optional<std::string>& status,
+      const std::optional<std::string>& user_notes) = 0;
   // Records (or replaces) the hiring outcome of a candidate: hired, rejected or withdrawn.
   virtual Status RecordOutcome(std::int64_t account_id, std::int64_t job_id, int index,
                                const std::string& outcome, std::int64_t now_ms) = 0;
   // The account's recorded outcomes with the candidates' stored analyses, oldest first.
-  virtual Result<std::vector<OutcomeRecord>> ListOutcomes(std::int64_t account_id) = 0;
+  virtual Result<std::vector<model::OutcomeRecord>> ListOutcomes(std::int64_t account_id) = 0;
 
   // --- the durable queue (as workers see it) ---
   // Claims the oldest queued job for `worker_id` (queued -> processing, heartbeat = now), or
   // nullopt. Safe across processes: two workers never claim the same job.
-  virtual Result<std::optional<Job>> ClaimNextJob(const std::string& worker_id,
-                                                  std::int64_t now_ms) = 0;
+  virtual Result<std::optional<model::Job>> ClaimNextJob(const std::string& worker_id,
+                                                         std::int64_t now_ms) = 0;
   // Renews the lease on jobs this process is screening: their heartbeat becomes `now_ms`.
   // Claims no longer held (the job finished, or was requeued after its lease ran out) are
   // ignored.
-  virtual Status HeartbeatJobs(const std::vector<JobClaim>& claims, std::int64_t now_ms) = 0;
+  virtual Status HeartbeatJobs(const std::vector<model::JobClaim>& claims, std::int64_t now_ms) = 0;
   // processing -> queued for every job whose heartbeat is older than `stale_before_ms`: its
   // worker (another process, maybe on another machine) died. Returns how many.
   virtual Result<int> RequeueStaleJobs(std::int64_t stale_before_ms) = 0;
-  virtual Result<std::vector<ResumeInput>> LoadResumes(std::int64_t job_id) = 0;
+  virtual Result<std::vector<model::ResumeInput>> LoadResumes(std::int64_t job_id) = 0;
   // Indices already written for the job (a resumed job skips them).
   virtual Result<std::vector<int>> DoneIndices(std::int64_t job_id) = 0;
   // Writes a batch of candidates and advances processed_count, in one transaction. A candidate
   // whose index is already written is skipped, so a replayed batch never duplicates. A batch
   // for a final job is dropped: after a cancel, what was screened before it stays; a late batch
   // from a worker whose lease ran out never changes a finished job.
-  virtual Status SaveCandidates(std::int64_t job_id, const std::vector<CandidateRecord>& batch) = 0;
+  virtual Status SaveCandidates(std::int64_t job_id,
+                                const std::vector<model::CandidateRecord>& batch) = 0;
   // processing -> completed/failed, while `claim` holds the job. Answers whether this call
   // finished it: false when the job was cancelled meanwhile (it stays cancelled) or is no
   // longer held by this claim (its lease ran out; another worker finishes it).
-  virtual Result<bool> FinishJob(const JobClaim& claim, JobStatus status, const std::string& error,
-                                 std::int64_t now_ms) = 0;
+  virtual Result<bool> FinishJob(const model::JobClaim& claim, model::JobStatus status,
+                                 const std::string& error, std::int64_t now_ms) = 0;
   // processing -> queued, for a job `claim` holds but will not finish (graceful stop, a failed
   // write). Nothing happens when the claim no longer holds it.
-  virtual Status ReleaseJob(const JobClaim& claim) = 0;
+  virtual Status ReleaseJob(const model::JobClaim& claim) = 0;
   // Returns jobs held by workers that are gone to the queue, at start-up before any worker
   // runs. SQLite (one server process): every processing job. PostgreSQL (many processes):
   // none, since the others' jobs are live; a dead process's jobs return through

@@ -14,16 +14,16 @@ namespace {
 using nlohmann::json;
 
 // Jobs API jobs are shown by their integer id, Evaluate API jobs by their public string id.
-json PublicJobId(const store::Job& job) {
-  if (job.surface == store::JobSurface::kJobs) return job.id;
+json PublicJobId(const model::Job& job) {
+  if (job.surface == model::JobSurface::kJobs) return job.id;
   return job.public_id;
 }
 
 // Text from resumes is not guaranteed UTF-8; a bad byte becomes U+FFFD rather than an exception.
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-std::string PublicStatus(store::JobStatus s) {
-  return s == store::JobStatus::kQueued ? "processing" : std::string(store::ToString(s));
+std::string PublicStatus(model::JobStatus s) {
+  return s == model::JobStatus::kQueued ? "processing" : std::string(model::ToString(s));
 }
 
 }  // namespace
@@ -51,7 +51,7 @@ JobEventPublisher::JobEventPublisher(EventSink& sink, store::Store& store,
                                      std::function<std::string()> base_url)
     : sink_(sink), store_(store), base_url_(std::move(base_url)) {}
 
-void JobEventPublisher::Publish(const store::Job& job, const std::string& type,
+void JobEventPublisher::Publish(const model::Job& job, const std::string& type,
                                 const std::string& data_json, const std::string& dedupe_suffix) {
   Event e;
   e.account_id = job.account_id;
@@ -68,7 +68,7 @@ void JobEventPublisher::Publish(const store::Job& job, const std::string& type,
   }
 }
 
-void JobEventPublisher::OnJobStarted(const store::Job& job) {
+void JobEventPublisher::OnJobStarted(const model::Job& job) {
   if (job.webhook_url.empty()) return;
   if (!ParseConditions(job.webhook_conditions_json).Wants("job.processing")) return;
   const std::string status_url = base_url_() + "/api/v1/jobs/" + std::to_string(job.id);
@@ -83,9 +83,9 @@ void JobEventPublisher::OnJobStarted(const store::Job& job) {
   Publish(job, "job.processing", Dump(data), "");
 }
 
-void JobEventPublisher::PublishHighScores(const store::Job& job,
+void JobEventPublisher::PublishHighScores(const model::Job& job,
                                           const WebhookConditions& conditions) {
-  store::CandidateFilter filter;
+  model::CandidateFilter filter;
   filter.min_score = conditions.min_score.value_or(0);
   filter.only_top_n = conditions.only_top_n.value_or(0);
   filter.limit = 1000;  // a job holds at most 1000 resumes (the Evaluate API's bulk cap)
@@ -121,14 +121,14 @@ void JobEventPublisher::PublishHighScores(const store::Job& job,
   }
 }
 
-void JobEventPublisher::OnJobFinished(const store::Job& job) {
+void JobEventPublisher::OnJobFinished(const model::Job& job) {
   if (job.webhook_url.empty()) return;
   const WebhookConditions conditions = ParseConditions(job.webhook_conditions_json);
-  const bool completed = job.status == store::JobStatus::kCompleted;
+  const bool completed = job.status == model::JobStatus::kCompleted;
   if (completed && conditions.Wants("high_score_detected")) PublishHighScores(job, conditions);
   const std::string type = completed ? "job.completed" : "job.failed";
   if (!conditions.Wants(type)) return;
-  store::JobSummary s;
+  model::JobSummary s;
   if (auto summary = store_.Summarize(job.id); summary.ok()) s = *summary;
   const std::string base = base_url_() + "/api/v1/jobs/" + std::to_string(job.id);
   json data = {{"job_id", PublicJobId(job)},

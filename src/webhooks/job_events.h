@@ -40,13 +40,13 @@ class JobEventPublisher : public jobs::JobObserver {
   // ("https://shortlist.example.com") for status_url/results_url; called on worker threads.
   JobEventPublisher(EventSink& sink, store::Store& store, std::function<std::string()> base_url);
 
-  void OnJobStarted(const store::Job& job) override;
-  void OnJobFinished(const store::Job& job) override;
+  void OnJobStarted(const model::Job& job) override;
+  void OnJobFinished(const model::Job& job) override;
 
  private:
-  void Publish(const store::Job& job, const std::string& type, const std::string& data_json,
+  void Publish(const model::Job& job, const std::string& type, const std::string& data_json,
                const std::string& dedupe_suffix);
-  void PublishHighScores(const store::Job& job, const WebhookConditions& conditions);
+  void PublishHighScores(const model::Job& job, const WebhookConditions& conditions);
 
   EventSink& sink_;
   store::Store& store_;

@@ -86,8 +86,8 @@ class StripeBillingTest : public ::testing::TestWithParam<std::string> {
   }
 
   std::int64_t Balance() { return db_.billing().GetBalance(db_.account().id)->credits; }
-  store::Principal User() {
-    store::Principal p;
+  model::Principal User() {
+    model::Principal p;
     p.account = db_.account();
     p.token_id = 1;
     return p;

@@ -42,7 +42,7 @@ class TempDatabase {
     EXPECT_TRUE(store.ok()) << store.error().message;
     if (!store.ok()) return;
     store_ = std::move(*store);
-    auto account = store_->CreateAccount("acme", "ops@acme.test", store::Plan::kStandard);
+    auto account = store_->CreateAccount("acme", "ops@acme.test", model::Plan::kStandard);
     EXPECT_TRUE(account.ok());
     account_ = *account;
     auto billing = OpenBilling();
@@ -58,7 +58,7 @@ class TempDatabase {
   const std::string& path() const { return location_; }
   store::Store& store() { return *store_; }
   store::BillingStore& billing() { return *billing_; }
-  const store::Account& account() const { return account_; }
+  const model::Account& account() const { return account_; }
   // Another BillingStore on the same database, with its own connections: what a second server
   // process would open.
   Result<std::unique_ptr<store::BillingStore>> OpenBilling() const {
@@ -70,7 +70,7 @@ class TempDatabase {
   std::string backend_, dir_, location_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<store::BillingStore> billing_;
-  store::Account account_;
+  model::Account account_;
 };
 
 // Store-level suites run once per backend; the name suffix says which.

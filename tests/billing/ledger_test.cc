@@ -26,13 +26,13 @@ class LedgerTest : public ::testing::TestWithParam<std::string> {
     options.enforce_balance = enforce;
     return BillingService(db_.billing(), clock_, options, nullptr, nullptr);
   }
-  store::Principal User() const {
-    store::Principal p;
+  model::Principal User() const {
+    model::Principal p;
     p.account = db_.account();
     p.token_id = 1;
     return p;
   }
-  store::Principal Agent(BillingService& s, store::SpendLimits limits) {
+  model::Principal Agent(BillingService& s, store::SpendLimits limits) {
     auto key = s.CreateAgentKey(db_.account().id, "bot", {"read", "screen"}, limits);
     EXPECT_TRUE(key.ok());
     auto p = s.AuthenticateAgentKey(Sha256Hex(key->key));
@@ -132,7 +132,7 @@ TEST_P(LedgerTest, ConcurrentChargesNeverOverdrawAndExactlyTheAffordableOnesSucc
 
 TEST_P(LedgerTest, ConcurrentChargesNeverExceedAnAgentKeysDailyLimit) {
   auto s = Service(false);
-  store::Principal agent = Agent(s, {50, std::nullopt, std::nullopt});
+  model::Principal agent = Agent(s, {50, std::nullopt, std::nullopt});
   std::atomic<int> accepted{0};
   std::vector<std::thread> threads;
   for (int t = 0; t < 6; ++t) {
@@ -149,7 +149,7 @@ TEST_P(LedgerTest, ConcurrentChargesNeverExceedAnAgentKeysDailyLimit) {
 
 TEST_P(LedgerTest, DailyLimitResetsAtUtcMidnightAndMonthlyAtTheMonthBoundary) {
   auto s = Service(false);
-  store::Principal agent = Agent(s, {100, 150, 400});
+  model::Principal agent = Agent(s, {100, 150, 400});
   // 2026-01-31 23:59 UTC.
   ASSERT_TRUE(s.ChargeForJob(agent, 100, "a").ok());
   auto refused = s.ChargeForJob(agent, 1, "b");
@@ -179,7 +179,7 @@ TEST_P(LedgerTest, DailyLimitResetsAtUtcMidnightAndMonthlyAtTheMonthBoundary) {
 
 TEST_P(LedgerTest, ARefundGivesSpendBackToThePeriodOfTheCharge) {
   auto s = Service(false);
-  store::Principal agent = Agent(s, {100, std::nullopt, std::nullopt});
+  model::Principal agent = Agent(s, {100, std::nullopt, std::nullopt});
   auto charge = s.ChargeForJob(agent, 100, "job");
   ASSERT_TRUE(charge.ok());
   ASSERT_TRUE(s.AttachJob(charge->id, 42).ok());
@@ -199,7 +199,7 @@ TEST_P(LedgerTest, ARefundGivesSpendBackToThePeriodOfTheCharge) {
 TEST_P(LedgerTest, RefundChargeUndoesAJobThatWasNeverCreated) {
   auto s = Service(true);
   ASSERT_TRUE(s.Grant(db_.account().id, 50, "").ok());
-  store::Principal agent = Agent(s, {});
+  model::Principal agent = Agent(s, {});
   auto charge = s.ChargeForJob(agent, 20, "job");
   ASSERT_TRUE(charge.ok());
   ASSERT_TRUE(s.RefundCharge(charge->id, "job not created").ok());

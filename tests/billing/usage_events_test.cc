@@ -23,7 +23,7 @@ class UsageEventsTest : public ::testing::TestWithParam<std::string> {
     config.url = "https://agent.example/hooks";
     ASSERT_TRUE(db_.billing().SetUsageWebhook(db_.account().id, config).ok());
   }
-  store::Principal Agent(store::SpendLimits limits) {
+  model::Principal Agent(store::SpendLimits limits) {
     auto key = service_.CreateAgentKey(db_.account().id, "My Agent", {"screen"}, limits);
     EXPECT_TRUE(key.ok());
     return *service_.AuthenticateAgentKey(Sha256Hex(key->key));
@@ -40,7 +40,7 @@ INSTANTIATE_TEST_SUITE_P(Backends, UsageEventsTest, testing::kBackends, testing:
 
 TEST_P(UsageEventsTest, ThresholdThenLimitOncePerDay) {
   ASSERT_TRUE(service_.Grant(db_.account().id, 2550, "").ok());
-  store::Principal agent = Agent({500, std::nullopt, std::nullopt});  // $5.00 a day
+  model::Principal agent = Agent({500, std::nullopt, std::nullopt});  // $5.00 a day
   ASSERT_TRUE(service_.ChargeForJob(agent, 399, "a").ok());
   EXPECT_TRUE(sink_.events().empty());
   ASSERT_TRUE(service_.ChargeForJob(agent, 1, "b").ok());  // $4.00 = 80% of $5.00
@@ -75,7 +75,7 @@ TEST_P(UsageEventsTest, LowBalanceAndExhaustedOncePerTopUp) {
   BillingOptions enforce;
   enforce.enforce_balance = true;
   BillingService s(db_.billing(), clock_, enforce, nullptr, &sink_);
-  store::Principal user;
+  model::Principal user;
   user.account = db_.account();
   user.token_id = 1;
   ASSERT_TRUE(s.Grant(db_.account().id, 300, "").ok());
@@ -103,7 +103,7 @@ TEST_P(UsageEventsTest, ConfiguredEventListFiltersAndNoUrlMeansNoEvents) {
   only_limits.url = "https://agent.example/hooks";
   only_limits.events = {"daily_limit"};
   ASSERT_TRUE(db_.billing().SetUsageWebhook(db_.account().id, only_limits).ok());
-  store::Principal agent = Agent({100, std::nullopt, std::nullopt});
+  model::Principal agent = Agent({100, std::nullopt, std::nullopt});
   ASSERT_TRUE(service_.ChargeForJob(agent, 90, "a").ok());  // threshold: filtered out
   EXPECT_TRUE(sink_.events().empty());
   ASSERT_TRUE(service_.ChargeForJob(agent, 10, "b").ok());

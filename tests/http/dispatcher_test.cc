@@ -15,7 +15,7 @@ class DispatcherTest : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() / ("dispatch_test_" + RandomHex(6));
     std::filesystem::create_directories(dir_);
     store_ = std::move(store::OpenSqliteStore((dir_ / "db").string())).value();
-    auto account = store_->CreateAccount("acme", "", store::Plan::kStarter);
+    auto account = store_->CreateAccount("acme", "", model::Plan::kStarter);
     ASSERT_TRUE(store_->CreateToken(account->id, "t", Sha256Hex("sl_good"), "sl_good").ok());
     router_.Add({"GET", "/private",
                  [](const Request&, const Caller* caller) {

@@ -59,17 +59,17 @@ class OutcomeModelTest : public ::testing::Test {
   }
 
   std::int64_t RunJob(std::int64_t account, const std::vector<std::string>& resumes) {
-    store::NewJob job;
+    model::NewJob job;
     job.account_id = account;
     job.title = "t";
     job.description = "d";
     for (const auto& text : resumes) job.resumes.push_back({"r.txt", "", text, "", ""});
     std::int64_t id = store_->CreateJob(job, "", 1)->id;
     pool_->Notify();
-    for (int i = 0; i < 1000 && !store::IsFinal(store_->GetJob(account, id)->status); ++i) {
+    for (int i = 0; i < 1000 && !model::IsFinal(store_->GetJob(account, id)->status); ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
-    EXPECT_EQ(store_->GetJob(account, id)->status, store::JobStatus::kCompleted);
+    EXPECT_EQ(store_->GetJob(account, id)->status, model::JobStatus::kCompleted);
     return id;
   }
 
@@ -84,8 +84,8 @@ class OutcomeModelTest : public ::testing::Test {
 };
 
 TEST_F(OutcomeModelTest, ReportedOutcomesReRankHeldOutCandidatesOfTheSameAccountOnly) {
-  std::int64_t learner = store_->CreateAccount("learner", "", store::Plan::kPro)->id;
-  std::int64_t other = store_->CreateAccount("other", "", store::Plan::kPro)->id;
+  std::int64_t learner = store_->CreateAccount("learner", "", model::Plan::kPro)->id;
+  std::int64_t other = store_->CreateAccount("other", "", model::Plan::kPro)->id;
   const std::vector<std::string> held_out = {"skills=1.0 experience=0.2",   // engine: 68
                                              "skills=0.5 experience=0.9"};  // engine: 66
   std::int64_t before = RunJob(learner, held_out);
@@ -132,13 +132,13 @@ TEST(OutcomeModel, NeedsEnoughOutcomesOfBothKinds) {
     feature["points"] = 60 * skills;
     nlohmann::json a;
     a["breakdown"] = nlohmann::json::array({feature});
-    return store::OutcomeRecord{1, 0, outcome, a.dump(), 0};
+    return model::OutcomeRecord{1, 0, outcome, a.dump(), 0};
   };
-  std::vector<store::OutcomeRecord> few = {record("hired", 1), record("rejected", 0)};
+  std::vector<model::OutcomeRecord> few = {record("hired", 1), record("rejected", 0)};
   EXPECT_FALSE(OutcomeModel::Train(few).has_value());
-  std::vector<store::OutcomeRecord> one_kind(8, record("hired", 0.5));
+  std::vector<model::OutcomeRecord> one_kind(8, record("hired", 0.5));
   EXPECT_FALSE(OutcomeModel::Train(one_kind).has_value());
-  std::vector<store::OutcomeRecord> enough;
+  std::vector<model::OutcomeRecord> enough;
   for (int i = 0; i < 4; ++i) {
     enough.push_back(record("hired", 0.9));
     enough.push_back(record("rejected", 0.1));

@@ -50,17 +50,17 @@ class WorkerPoolTest : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() / ("workers_test_" + RandomHex(6));
     std::filesystem::create_directories(dir_);
     store_ = std::move(store::OpenSqliteStore((dir_ / "db").string())).value();
-    account_ = store_->CreateAccount("a", "", store::Plan::kPro)->id;
+    account_ = store_->CreateAccount("a", "", model::Plan::kPro)->id;
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  store::Job Submit(int resumes, int padding_step = 10) {
-    store::NewJob job;
+  model::Job Submit(int resumes, int padding_step = 10) {
+    model::NewJob job;
     job.account_id = account_;
     job.title = "Engineer";
     job.description = "description";
     for (int i = 0; i < resumes; ++i) {
-      store::ResumeInput r;
+      model::ResumeInput r;
       r.filename = "r" + std::to_string(i);
       r.content = "Person " + std::to_string(i) + "\n" + std::string(i * padding_step, 'x');
       job.resumes.push_back(r);
@@ -68,10 +68,10 @@ class WorkerPoolTest : public ::testing::Test {
     return *store_->CreateJob(job, "", 1);
   }
 
-  store::Job WaitFinal(std::int64_t id) {
+  model::Job WaitFinal(std::int64_t id) {
     for (int i = 0; i < 1000; ++i) {
       auto job = store_->GetJob(account_, id);
-      if (store::IsFinal(job->status)) return *job;
+      if (model::IsFinal(job->status)) return *job;
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     ADD_FAILURE() << "job " << id << " never finished";
@@ -90,20 +90,20 @@ TEST_F(WorkerPoolTest, ProcessesQueuedJobsToCompletion) {
   WorkerPool pool(*store_, screener, clock_, WorkerOptions{2, 3, 20, "t"});
   struct CountingObserver : JobObserver {
     std::atomic<int> started{0}, saved{0}, finished{0};
-    void OnJobStarted(const store::Job&) override { ++started; }
-    void OnCandidatesSaved(const store::Job&,
-                           const std::vector<store::CandidateRecord>& b) override {
+    void OnJobStarted(const model::Job&) override { ++started; }
+    void OnCandidatesSaved(const model::Job&,
+                           const std::vector<model::CandidateRecord>& b) override {
       saved += static_cast<int>(b.size());
     }
-    void OnJobFinished(const store::Job& job) override {
-      EXPECT_EQ(job.status, store::JobStatus::kCompleted);
+    void OnJobFinished(const model::Job& job) override {
+      EXPECT_EQ(job.status, model::JobStatus::kCompleted);
       EXPECT_EQ(job.processed_count, job.candidate_count);
       ++finished;
     }
   } observer;
   pool.AddObserver(&observer);
   pool.Start();
-  store::Job a = Submit(7), b = Submit(4);
+  model::Job a = Submit(7), b = Submit(4);
   pool.Notify();
   EXPECT_EQ(WaitFinal(a.id).processed_count, 7);
   EXPECT_EQ(WaitFinal(b.id).processed_count, 4);
@@ -112,16 +112,16 @@ TEST_F(WorkerPoolTest, ProcessesQueuedJobsToCompletion) {
   EXPECT_EQ(observer.saved, 11);
   EXPECT_EQ(observer.finished, 2);
   int total = 0;
-  auto top = store_->ListCandidates(a.id, store::CandidateFilter{}, &total);
+  auto top = store_->ListCandidates(a.id, model::CandidateFilter{}, &total);
   EXPECT_EQ(total, 7);
   EXPECT_EQ((*top)[0].index, 6) << "the longest resume scores highest with the fake engine";
   EXPECT_EQ((*top)[0].name, "Person 6");
 }
 
 TEST_F(WorkerPoolTest, ResumedJobSkipsCandidatesAlreadyWritten) {
-  store::Job job = Submit(5);
+  model::Job job = Submit(5);
   ASSERT_TRUE(store_->ClaimNextJob("dead-worker", 1)->has_value());
-  store::CandidateRecord done;
+  model::CandidateRecord done;
   done.index = 0;
   done.score = 77;
   done.analysis_json = "{}";
@@ -131,9 +131,9 @@ TEST_F(WorkerPoolTest, ResumedJobSkipsCandidatesAlreadyWritten) {
   Screener screener(engine_, {});
   WorkerPool pool(*store_, screener, clock_, WorkerOptions{1, 2, 20, "t"});
   pool.Start();
-  store::Job final_job = WaitFinal(job.id);
+  model::Job final_job = WaitFinal(job.id);
   pool.Stop();
-  EXPECT_EQ(final_job.status, store::JobStatus::kCompleted);
+  EXPECT_EQ(final_job.status, model::JobStatus::kCompleted);
   EXPECT_EQ(final_job.processed_count, 5);
   EXPECT_EQ(engine_.analyzed, 4) << "the written candidate was not screened again";
   EXPECT_EQ(store_->GetCandidate(job.id, 0)->score, 77);
@@ -141,7 +141,7 @@ TEST_F(WorkerPoolTest, ResumedJobSkipsCandidatesAlreadyWritten) {
 
 TEST_F(WorkerPoolTest, CancelledJobStopsBetweenBatches) {
   engine_.delay_ms = 20;
-  store::Job job = Submit(40);
+  model::Job job = Submit(40);
   Screener screener(engine_, {});
   WorkerPool pool(*store_, screener, clock_, WorkerOptions{1, 2, 20, "t"});
   pool.Start();
@@ -151,15 +151,15 @@ TEST_F(WorkerPoolTest, CancelledJobStopsBetweenBatches) {
   ASSERT_TRUE(store_->CancelJob(account_, job.id, 2).ok());
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   pool.Stop();
-  store::Job after = *store_->GetJob(account_, job.id);
-  EXPECT_EQ(after.status, store::JobStatus::kCancelled);
+  model::Job after = *store_->GetJob(account_, job.id);
+  EXPECT_EQ(after.status, model::JobStatus::kCancelled);
   EXPECT_LT(after.processed_count, 40);
   EXPECT_LT(engine_.analyzed, 40);
 }
 
 TEST_F(WorkerPoolTest, StopReturnsUnfinishedJobToTheQueue) {
   engine_.delay_ms = 10;
-  store::Job job = Submit(30);
+  model::Job job = Submit(30);
   Screener screener(engine_, {});
   WorkerPool pool(*store_, screener, clock_, WorkerOptions{1, 2, 20, "t"});
   pool.Start();
@@ -167,14 +167,14 @@ TEST_F(WorkerPoolTest, StopReturnsUnfinishedJobToTheQueue) {
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   pool.Stop();
-  store::Job after = *store_->GetJob(account_, job.id);
-  EXPECT_EQ(after.status, store::JobStatus::kQueued);
+  model::Job after = *store_->GetJob(account_, job.id);
+  EXPECT_EQ(after.status, model::JobStatus::kQueued);
   EXPECT_GT(after.processed_count, 0);
   EXPECT_LT(after.processed_count, 30);
 }
 
 TEST_F(WorkerPoolTest, UnreadableFileFailsAloneWithItsName) {
-  store::NewJob job;
+  model::NewJob job;
   job.account_id = account_;
   job.title = "t";
   job.description = "d";
@@ -191,7 +191,7 @@ TEST_F(WorkerPoolTest, UnreadableFileFailsAloneWithItsName) {
   Screener screener(engine_, options);
   WorkerPool pool(*store_, screener, clock_, WorkerOptions{1, 10, 20, "t"});
   pool.Start();
-  EXPECT_EQ(WaitFinal(id).status, store::JobStatus::kCompleted);
+  EXPECT_EQ(WaitFinal(id).status, model::JobStatus::kCompleted);
   pool.Stop();
   auto bad = *store_->GetCandidate(id, 1);
   EXPECT_EQ(bad.error_code, "invalid_base64");

@@ -16,6 +16,12 @@
 #include "store_fixture.h"
 
 namespace shortlist::store {
+
+using model::Account;
+using model::CandidateRecord;
+using model::Job;
+using model::JobStatus;
+using model::Plan;
 namespace {
 
 class PgStoreTest : public StoreTest {};

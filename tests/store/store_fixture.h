@@ -44,14 +44,14 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     return std::move(opened).value();
   }
 
-  Account MakeAccount(const std::string& name) {
-    auto a = store_->CreateAccount(name, name + "@example.com", Plan::kPro);
+  model::Account MakeAccount(const std::string& name) {
+    auto a = store_->CreateAccount(name, name + "@example.com", model::Plan::kPro);
     EXPECT_TRUE(a.ok());
-    return a.ok() ? *a : Account{};
+    return a.ok() ? *a : model::Account{};
   }
 
-  Job MakeJob(std::int64_t account_id, int resumes) {
-    NewJob j;
+  model::Job MakeJob(std::int64_t account_id, int resumes) {
+    model::NewJob j;
     j.account_id = account_id;
     j.title = "Engineer";
     j.description = "A description";
@@ -60,11 +60,11 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     }
     auto job = store_->CreateJob(j, "", 1000);
     EXPECT_TRUE(job.ok()) << job.error().message;
-    return job.ok() ? *job : Job{};
+    return job.ok() ? *job : model::Job{};
   }
 
-  static CandidateRecord Candidate(int index, int score) {
-    CandidateRecord c;
+  static model::CandidateRecord Candidate(int index, int score) {
+    model::CandidateRecord c;
     c.index = index;
     c.score = score;
     c.qualified = score >= 60;

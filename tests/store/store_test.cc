@@ -14,6 +14,16 @@
 #include "store_fixture.h"
 
 namespace shortlist::store {
+
+using model::Account;
+using model::CandidateFilter;
+using model::CandidateRecord;
+using model::Job;
+using model::JobFilter;
+using model::JobStatus;
+using model::JobSurface;
+using model::NewJob;
+using model::Plan;
 namespace {
 
 TEST_P(StoreTest, TokensAuthenticateUntilRevoked) {

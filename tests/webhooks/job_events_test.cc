@@ -33,12 +33,12 @@ class JobEventsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     store_ = store::OpenSqliteStore(db_.path()).value();
-    account_ = store_->CreateAccount("acme", "", store::Plan::kStandard)->id;
+    account_ = store_->CreateAccount("acme", "", model::Plan::kStandard)->id;
   }
 
   // A job with four candidates scored 90, 75, 40 and an unreadable file (0), run to the end.
-  store::Job RunJob(const std::string& conditions, const std::string& url = "http://hook/x") {
-    store::NewJob nj;
+  model::Job RunJob(const std::string& conditions, const std::string& url = "http://hook/x") {
+    model::NewJob nj;
     nj.account_id = account_;
     nj.title = "Backend Engineer";
     nj.description = std::string(60, 'x');
@@ -49,7 +49,7 @@ class JobEventsTest : public ::testing::Test {
     EXPECT_TRUE(job.ok());
     auto claimed = store_->ClaimNextJob("w", 2000);
     started_ = **claimed;
-    std::vector<store::CandidateRecord> batch(4);
+    std::vector<model::CandidateRecord> batch(4);
     const int scores[] = {75, 90, 40, 0};
     for (int i = 0; i < 4; ++i) {
       batch[i].job_id = job->id;
@@ -62,11 +62,11 @@ class JobEventsTest : public ::testing::Test {
     }
     batch[3].error_code = "corrupt_file";
     EXPECT_TRUE(store_->SaveCandidates(job->id, batch).ok());
-    EXPECT_TRUE(*store_->FinishJob({job->id, "w"}, store::JobStatus::kCompleted, "", 3000));
+    EXPECT_TRUE(*store_->FinishJob({job->id, "w"}, model::JobStatus::kCompleted, "", 3000));
     return *store_->GetJob(account_, job->id);
   }
 
-  void Observe(JobEventPublisher& p, const store::Job& finished) {
+  void Observe(JobEventPublisher& p, const model::Job& finished) {
     p.OnJobStarted(started_);
     p.OnJobFinished(finished);
   }
@@ -74,7 +74,7 @@ class JobEventsTest : public ::testing::Test {
   TempDb db_;
   std::unique_ptr<store::Store> store_;
   std::int64_t account_ = 0;
-  store::Job started_;
+  model::Job started_;
   RecordingSink sink_;
   std::function<std::string()> base_ = [] { return std::string("https://sl.example"); };
 };
@@ -87,7 +87,7 @@ TEST_F(JobEventsTest, NoWebhookUrlNoEvents) {
 
 TEST_F(JobEventsTest, WithoutConditionsEveryEventAndQualifiedCandidatesAreHighScores) {
   JobEventPublisher p(sink_, *store_, base_);
-  store::Job job = RunJob("");
+  model::Job job = RunJob("");
   Observe(p, job);
   EXPECT_EQ(sink_.Types(), (std::vector<std::string>{"job.processing", "high_score_detected",
                                                      "high_score_detected", "job.completed"}));
@@ -136,7 +136,7 @@ TEST_F(JobEventsTest, AResumedJobNotifiesOnceThroughTheOutbox) {
   int woken = 0;
   OutboxSink outbox(*webhook_store, clock, [&] { ++woken; });
   JobEventPublisher p(outbox, *store_, base_);
-  store::Job job = RunJob(R"({"min_score":80})");
+  model::Job job = RunJob(R"({"min_score":80})");
   Observe(p, job);
   Observe(p, job);  // the job ran again after a crash: its observers are called again
   int total = 0;
