@@ -28,21 +28,6 @@ const std::set<std::string> kCandidateStatuses = {"new",       "reviewed",     "
                                                   "hired",     "rejected",     "withdrawn"};
 const std::set<std::string> kOutcomes = {"hired", "rejected", "withdrawn"};
 
-// The candidate named by a public id (1-based), or a 404 naming it.
-Result<model::CandidateRecord> FindCandidate(const ApiContext& ctx, const model::Job& job,
-                                             std::int64_t candidate_id) {
-  if (candidate_id < 1 || candidate_id > job.candidate_count) {
-    return Error::Make("not_found", "Candidate " + std::to_string(candidate_id) +
-                                        " not found in job " + std::to_string(job.id) + ".");
-  }
-  auto c = ctx.store->GetCandidate(job.id, static_cast<int>(candidate_id - 1));
-  if (!c.ok() && c.error().code == "not_found") {
-    return Error::Make("not_found",
-                       "Candidate " + std::to_string(candidate_id) + " has not been screened yet.");
-  }
-  return c;
-}
-
 std::string DisplayName(const model::CandidateRecord& c) {
   return c.name.empty() ? "Candidate " + std::to_string(c.index + 1) : c.name;
 }
@@ -76,7 +61,7 @@ Response Compare(const ApiContext& ctx, const Request& req, const Caller& caller
 
   std::vector<model::CandidateRecord> rows;
   for (std::int64_t id : ids) {
-    auto c = FindCandidate(ctx, *job, id);
+    auto c = ctx.jobs->Candidate(*job, id);
     if (!c.ok()) return ErrorResponse(c.error());
     rows.push_back(std::move(c).value());
   }
@@ -165,7 +150,7 @@ Response GenerateEmail(const ApiContext& ctx, const Request& req, const Caller& 
       v.Fail("tone", t.error().message);
   }
   if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
-  auto candidate = FindCandidate(ctx, *job, *candidate_id);
+  auto candidate = ctx.jobs->Candidate(*job, *candidate_id);
   if (!candidate.ok()) return ErrorResponse(candidate.error());
   request.custom_notes = notes.value_or("");
   request.company_name = company.value_or("");
@@ -174,7 +159,7 @@ Response GenerateEmail(const ApiContext& ctx, const Request& req, const Caller& 
       ParseJsonOrDiscarded(candidate->analysis_json.empty() ? "{}" : candidate->analysis_json));
   if (a.profile.contact.name.empty()) a.profile.contact.name = candidate->name;
   engine::JobRequirements requirements =
-      ctx.screener->engine().AnalyzeJob(job->title, job->description);
+      ctx.jobs->screener().engine().AnalyzeJob(job->title, job->description);
   generate::Email email = generate::WriteEmail(requirements, a.profile, a.evaluation, request);
   return Response::Json(200, {{"success", true},
                               {"candidate_id", *candidate_id},
@@ -190,7 +175,7 @@ Response UpdateCandidate(const ApiContext& ctx, const Request& req, const Caller
   auto job = FindJob(ctx, req, caller);
   if (!job.ok()) return ErrorResponse(job.error());
   std::int64_t cid = ParsePositiveId(req.path_params.at("candidate_id")).value_or(0);
-  auto existing = FindCandidate(ctx, *job, cid);
+  auto existing = ctx.jobs->Candidate(*job, cid);
   if (!existing.ok()) return ErrorResponse(existing.error());
   Response error;
   auto body = ParseJsonObject(req.body, 422, &error);
@@ -209,7 +194,7 @@ Response UpdateCandidate(const ApiContext& ctx, const Request& req, const Caller
   }
   if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
   if (!notes && body->contains("user_notes")) notes = "";  // null or "" clears the notes
-  auto updated = ctx.store->UpdateCandidate(job->id, existing->index, status, notes);
+  auto updated = ctx.jobs->UpdateCandidate(*existing, status, notes);
   if (!updated.ok()) return ErrorResponse(updated.error());
   json row = JobsApiCandidate(*updated);
   return Response::Json(200, {{"success", true}, {"candidate", row}});
@@ -228,10 +213,9 @@ Response ReportOutcome(const ApiContext& ctx, const Request& req, const Caller& 
     v.Fail("outcome", "The selected outcome is invalid: use hired, rejected or withdrawn.");
   }
   if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
-  auto candidate = FindCandidate(ctx, *job, *candidate_id);
+  auto candidate = ctx.jobs->Candidate(*job, *candidate_id);
   if (!candidate.ok()) return ErrorResponse(candidate.error());
-  Status recorded = ctx.store->RecordOutcome(caller.principal.account.id, job->id, candidate->index,
-                                             *outcome, ctx.clock->NowMillis());
+  Status recorded = ctx.jobs->RecordOutcome(caller.principal.account.id, *candidate, *outcome);
   if (!recorded.ok()) return ErrorResponse(recorded.error());
   return Response::Json(200, {{"success", true}, {"message", "Outcome recorded successfully."}});
 }

@@ -4,13 +4,11 @@
 #include <cmath>
 
 #include "api/handler_support.h"
-#include "api/job_charge.h"
 #include "api/validation.h"
 #include "common/clock.h"
 #include "common/json_parse.h"
 #include "generate/boolean_search.h"
 #include "interview/interview.h"
-#include "jobs/outcome_model.h"
 
 namespace shortlist::api {
 namespace {
@@ -98,8 +96,8 @@ json RankedCandidates(std::vector<model::CandidateRecord> records,
 }
 
 std::string BooleanFor(const ApiContext& ctx, const std::string& description) {
-  auto requirements = ctx.screener->engine().AnalyzeJob("", description);
-  return generate::BooleanSearchString(ctx.screener->engine(), requirements);
+  const engine::Engine& engine = ctx.jobs->screener().engine();
+  return generate::BooleanSearchString(engine, engine.AnalyzeJob("", description));
 }
 
 bool ReadOptions(const json& body, Validator* v, EvaluateOptions* options) {
@@ -190,29 +188,13 @@ Response Evaluate(const ApiContext& ctx, const Request& req, const Caller& calle
   job.description = *description;
   job.title = "";
 
-  // Paid for before the work; an answer that is not a stored evaluation gives it back.
-  auto charge = JobCharge::Take(ctx, caller, static_cast<int>(job.resumes.size()),
-                                "Evaluating " + std::to_string(job.resumes.size()) + " resumes");
-  if (!charge.ok()) return ErrorResponse(charge.error());
-  const engine::JobRequirements requirements =
-      ctx.screener->engine().AnalyzeJob("", job.description);
-  engine::ScoringOptions scoring;
-  // The account's own ranking model applies here too, as in its async jobs.
-  std::optional<jobs::OutcomeModel> model;
-  if (auto outcomes = ctx.store->ListOutcomes(caller.principal.account.id); outcomes.ok()) {
-    model = jobs::OutcomeModel::Train(*outcomes);
-  }
-  std::vector<std::pair<int, const model::ResumeInput*>> items;
-  for (std::size_t i = 0; i < job.resumes.size(); ++i) {
-    items.emplace_back(static_cast<int>(i), &job.resumes[i]);
-  }
-  std::vector<model::CandidateRecord> records =
-      ctx.screener->ScreenBatch(requirements, items, scoring, model ? &*model : nullptr);
+  auto evaluated = ctx.jobs->Evaluate(caller.principal, std::move(job));
+  if (!evaluated.ok()) return ErrorResponse(evaluated.error());
   http::FieldErrors unreadable;
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    if (!records[i].error_code.empty()) {
-      unreadable["resumes." + std::to_string(i)].push_back(records[i].error_code + ": " +
-                                                           records[i].error_message);
+  for (std::size_t i = 0; i < evaluated->candidates.size(); ++i) {
+    const model::CandidateRecord& c = evaluated->candidates[i];
+    if (!c.error_code.empty()) {
+      unreadable["resumes." + std::to_string(i)].push_back(c.error_code + ": " + c.error_message);
     }
   }
   if (!unreadable.empty()) {
@@ -221,24 +203,12 @@ Response Evaluate(const ApiContext& ctx, const Request& req, const Caller& calle
                              (unreadable.size() > 1 ? " and others" : "") + ".",
                          unreadable);
   }
-  // Recorded like any job (completed at once), so GET /v1/jobs/{job_id} shows it again. It is
-  // stored as held by this request, so no worker screens it a second time meanwhile.
-  const std::int64_t now = ctx.clock->NowMillis();
-  job.claimed_by = "evaluate";
-  auto stored = ctx.store->CreateJob(job, "job_", now);
-  if (!stored.ok()) return ErrorResponse(stored.error());
-  charge->AttachTo(stored->id);
-  for (auto& r : records) r.job_id = stored->id;
-  Status saved = ctx.store->SaveCandidates(stored->id, records);
-  if (!saved.ok()) return ErrorResponse(saved.error());
-  auto finished =
-      ctx.store->FinishJob({stored->id, job.claimed_by}, model::JobStatus::kCompleted, "", now);
-  if (!finished.ok()) return ErrorResponse(finished.error());
-  std::string boolean_string = generate::BooleanSearchString(ctx.screener->engine(), requirements);
-  return Response::Json(
-      200, {{"job_id", stored->public_id},
-            {"evaluated_at", FormatIso8601(now)},
-            {"candidates", RankedCandidates(std::move(records), boolean_string, options)}});
+  std::string boolean_string =
+      generate::BooleanSearchString(ctx.jobs->screener().engine(), evaluated->requirements);
+  return Response::Json(200, {{"job_id", evaluated->stored->public_id},
+                              {"evaluated_at", FormatIso8601(evaluated->stored->created_at_ms)},
+                              {"candidates", RankedCandidates(std::move(evaluated->candidates),
+                                                              boolean_string, options)}});
 }
 
 Response BulkScreen(const ApiContext& ctx, const Request& req, const Caller& caller) {
@@ -282,22 +252,19 @@ Response BulkScreen(const ApiContext& ctx, const Request& req, const Caller& cal
       {"generate_boolean_string", options.boolean_string},
       {"generate_outreach",
        options.outreach}}.dump();
-  auto pending = ctx.store->PendingResumeCount();
-  auto stored = AcceptJob(ctx, caller, job, "bulk_");
+  auto pending = ctx.jobs->QueueDepth();
+  auto stored = ctx.jobs->Submit(caller.principal, job, "bulk_");
   if (!stored.ok()) return ErrorResponse(stored.error());
-  std::int64_t eta_ms = ctx.workers->EstimateMillis(pending.ok() ? *pending : 0,
-                                                    static_cast<std::int64_t>(job.resumes.size()));
+  std::int64_t eta_ms = ctx.jobs->EstimateMillis(pending.ok() ? *pending : 0,
+                                                 static_cast<std::int64_t>(job.resumes.size()));
   return Response::Json(202, {{"job_id", stored->public_id},
                               {"status", "queued"},
                               {"estimated_completion_seconds", (eta_ms + 999) / 1000}});
 }
 
 Response GetBulkJob(const ApiContext& ctx, const Request& req, const Caller& caller) {
-  auto job = ctx.store->GetJobByPublicId(caller.principal.account.id, req.path_params.at("job_id"));
-  if (!job.ok()) {
-    return job.error().code == "not_found" ? ErrorResponse(404, "Job not found.")
-                                           : ErrorResponse(job.error());
-  }
+  auto job = ctx.jobs->GetByPublicId(caller.principal.account.id, req.path_params.at("job_id"));
+  if (!job.ok()) return ErrorResponse(job.error());
   // The reference knows queued | processing | completed | failed; a cancelled job reads failed.
   std::string status = job->status == model::JobStatus::kCancelled
                            ? "failed"
@@ -315,20 +282,19 @@ Response GetBulkJob(const ApiContext& ctx, const Request& req, const Caller& cal
   }
   json candidates = json::array();
   if (job->status == model::JobStatus::kCompleted || job->status == model::JobStatus::kCancelled) {
-    int total = 0;
     model::CandidateFilter all;
     all.limit = kMaxBulkResumes;
-    auto records = ctx.store->ListCandidates(job->id, all, &total);
+    auto records = ctx.jobs->Candidates(*job, all);
     if (!records.ok()) return ErrorResponse(records.error());
-    candidates =
-        RankedCandidates(std::move(records).value(), BooleanFor(ctx, job->description), options);
+    candidates = RankedCandidates(std::move(records->candidates), BooleanFor(ctx, job->description),
+                                  options);
   }
   json out = {{"job_id", job->public_id},
               {"status", status},
               {"progress", progress},
               {"candidates", candidates}};
   if (!model::IsFinal(job->status)) {
-    std::int64_t eta = ctx.workers->EstimateMillis(0, job->candidate_count - job->processed_count);
+    std::int64_t eta = ctx.jobs->EstimateMillis(0, job->candidate_count - job->processed_count);
     out["estimated_completion_seconds"] = (eta + 999) / 1000;
   }
   if (!job->error.empty()) out["error"] = job->error;

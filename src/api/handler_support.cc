@@ -21,11 +21,7 @@ Result<model::Job> FindJob(const ApiContext& ctx, const http::Request& request,
                            const http::Caller& caller) {
   auto id = ParsePositiveId(request.path_params.at("job_id"));
   if (!id) return Error::Make("not_found", "Job not found.");
-  auto job = ctx.store->GetJob(caller.principal.account.id, *id);
-  if (!job.ok() && job.error().code == "not_found") {
-    return Error::Make("not_found", "Job not found.");
-  }
-  return job;
+  return ctx.jobs->Get(caller.principal.account.id, *id);
 }
 
 std::string BaseUrl(const ApiContext& ctx, const http::Request& request) {

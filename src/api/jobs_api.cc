@@ -6,7 +6,6 @@
 
 #include "api/candidate_json.h"
 #include "api/handler_support.h"
-#include "api/job_charge.h"
 #include "api/validation.h"
 #include "common/clock.h"
 #include "common/json_writer.h"
@@ -127,29 +126,22 @@ void ValidateJob(const json& body, const std::string& at, Validator* v, model::N
 
 // Writes a job's status fields (the members of the reference's "Get Job Status" object) into an
 // open JSON object. Hot: polled by every client, so written directly rather than via a tree.
-void WriteJobStatus(const ApiContext& ctx, const Request& req, const model::Job& job,
-                    const model::JobSummary& s, JsonWriter* w) {
+void WriteJobStatus(const ApiContext& ctx, const Request& req, const jobs::JobStatusView& view,
+                    JsonWriter* w) {
+  const model::Job& job = view.job;
+  const model::JobSummary& s = view.summary;
   w->Field("job_id", job.id)
       .Field("title", job.title)
       .Field("status", PublicStatus(job.status))
       .Field("leniency_level", job.leniency_level)
       .Field("created_at", FormatIso8601(job.created_at_ms))
       .Field("candidate_count", job.candidate_count)
-      .Field("processed_count", job.processed_count);
+      .Field("processed_count", job.processed_count)
+      .Field("estimated_completion", FormatIso8601(view.estimated_completion_ms));
   if (model::IsFinal(job.status)) {
-    w->Field("estimated_completion", FormatIso8601(job.completed_at_ms))
-        .Field("completed_at", FormatIso8601(job.completed_at_ms));
+    w->Field("completed_at", FormatIso8601(job.completed_at_ms));
   } else {
-    std::int64_t ahead = 0;
-    if (job.status == model::JobStatus::kQueued) {
-      auto pending = ctx.store->PendingResumeCount();
-      if (pending.ok()) ahead = std::max<std::int64_t>(0, *pending - job.candidate_count);
-    }
-    std::int64_t eta =
-        ctx.workers->EstimateMillis(ahead, job.candidate_count - job.processed_count);
-    w->Field("estimated_completion", FormatIso8601(ctx.clock->NowMillis() + eta))
-        .Key("completed_at")
-        .Null();
+    w->Key("completed_at").Null();
   }
   w->Key("summary")
       .BeginObject()
@@ -184,7 +176,7 @@ Response CreateJob(const ApiContext& ctx, const Request& req, const Caller& call
   job.surface = model::JobSurface::kJobs;
   ValidateJob(*body, "", &v, &job);
   if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
-  auto created = AcceptJob(ctx, caller, job, "");
+  auto created = ctx.jobs->Submit(caller.principal, job, "");
   if (!created.ok()) return ErrorResponse(created.error());
   const std::string base = BaseUrl(ctx, req) + "/api/v1/jobs/" + std::to_string(created->id);
   return Response::Json(202, {{"success", true},
@@ -236,7 +228,7 @@ Response CreateJobsInBulk(const ApiContext& ctx, const Request& req, const Calle
   json job_ids = json::array();
   std::optional<Error> first_error;
   for (std::size_t i = 0; i < jobs.size(); ++i) {
-    auto created = AcceptJob(ctx, caller, jobs[i], "");
+    auto created = ctx.jobs->Submit(caller.principal, jobs[i], "");
     if (!created.ok()) {
       if (!first_error) first_error = created.error();
       results.push_back({{"index", i},
@@ -266,14 +258,11 @@ Response CreateJobsInBulk(const ApiContext& ctx, const Request& req, const Calle
 Response GetJob(const ApiContext& ctx, const Request& req, const Caller& caller) {
   auto id = ParsePositiveId(req.path_params.at("job_id"));
   if (!id) return ErrorResponse(404, "Job not found.");
-  auto found = ctx.store->GetJobWithSummary(caller.principal.account.id, *id);
-  if (!found.ok()) {
-    return found.error().code == "not_found" ? ErrorResponse(404, "Job not found.")
-                                             : ErrorResponse(found.error());
-  }
+  auto found = ctx.jobs->View(caller.principal.account.id, *id);
+  if (!found.ok()) return ErrorResponse(found.error());
   JsonWriter w;
   w.BeginObject().Field("success", true);
-  WriteJobStatus(ctx, req, found->first, found->second, &w);
+  WriteJobStatus(ctx, req, *found, &w);
   w.EndObject();
   return JsonText(200, w.Take());
 }
@@ -296,11 +285,11 @@ Response GetResults(const ApiContext& ctx, const Request& req, const Caller& cal
   filter.only_top_n = static_cast<int>(top_n.value_or(0));
   filter.limit = kResultsPerPage;
   filter.offset = static_cast<int>((page.value_or(1) - 1) * kResultsPerPage);
-  int total = 0;
-  auto candidates = ctx.store->ListCandidates(job->id, filter, &total);
-  if (!candidates.ok()) return ErrorResponse(candidates.error());
+  auto page_of = ctx.jobs->Candidates(*job, filter);
+  if (!page_of.ok()) return ErrorResponse(page_of.error());
+  const int total = page_of->total;
   json rows = json::array();
-  for (const auto& c : *candidates) rows.push_back(JobsApiCandidate(c));
+  for (const auto& c : page_of->candidates) rows.push_back(JobsApiCandidate(c));
   return Response::Json(
       200, {{"success", true},
             {"job_id", job->id},
@@ -315,13 +304,14 @@ Response GetResults(const ApiContext& ctx, const Request& req, const Caller& cal
 
 Response ListJobs(const ApiContext& ctx, const Request& req, const Caller& caller) {
   Validator v;
-  model::JobFilter filter;
-  filter.surface = model::JobSurface::kJobs;
+  jobs::JobListQuery query;
+  query.surface = model::JobSurface::kJobs;
   if (auto status = req.Query("status"); status && !status->empty()) {
     if (*status == "processing") {
-      // A client's "processing" covers queued jobs too; filtered below.
+      // A client's "processing" covers queued jobs too.
+      query.statuses = {model::JobStatus::kQueued, model::JobStatus::kProcessing};
     } else if (auto s = model::ParseJobStatus(*status); s && *s != model::JobStatus::kQueued) {
-      filter.status = s;
+      query.statuses = {*s};
     } else {
       v.Fail("status",
              "The selected status is invalid: use processing, completed, failed or cancelled.");
@@ -333,67 +323,37 @@ Response ListJobs(const ApiContext& ctx, const Request& req, const Caller& calle
       v.Fail("since",
              "The since parameter must be a date such as 2026-03-28 or 2026-03-28T10:00:00Z.");
     }
-    filter.created_after_ms = ms;
+    query.created_after_ms = ms;
   }
   auto limit = QueryInteger(req, "limit", 1, 100, &v);
   auto page = QueryInteger(req, "page", 1, 1000000, &v);
   if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
-  filter.limit = static_cast<int>(limit.value_or(20));
-  filter.offset = static_cast<int>((page.value_or(1) - 1) * filter.limit);
-  const bool processing_only = req.Query("status").value_or("") == "processing";
-  int total = 0;
-  Result<std::vector<model::Job>> jobs = std::vector<model::Job>{};
-  if (processing_only) {
-    // queued and processing both read "processing": merge the two, newest first.
-    std::vector<model::Job> merged;
-    int total_q = 0, total_p = 0;
-    model::JobFilter f = filter;
-    f.limit = filter.offset + filter.limit;
-    f.offset = 0;
-    f.status = model::JobStatus::kQueued;
-    auto q = ctx.store->ListJobs(caller.principal.account.id, f, &total_q);
-    f.status = model::JobStatus::kProcessing;
-    auto p = ctx.store->ListJobs(caller.principal.account.id, f, &total_p);
-    if (!q.ok()) return ErrorResponse(q.error());
-    if (!p.ok()) return ErrorResponse(p.error());
-    merged = *q;
-    merged.insert(merged.end(), p->begin(), p->end());
-    std::sort(merged.begin(), merged.end(),
-              [](const auto& a, const auto& b) { return a.id > b.id; });
-    std::vector<model::Job> window;
-    for (std::size_t i = filter.offset;
-         i < merged.size() && window.size() < static_cast<std::size_t>(filter.limit); ++i) {
-      window.push_back(merged[i]);
-    }
-    jobs = window;
-    total = total_q + total_p;
-  } else {
-    jobs = ctx.store->ListJobs(caller.principal.account.id, filter, &total);
-  }
-  if (!jobs.ok()) return ErrorResponse(jobs.error());
+  query.limit = static_cast<int>(limit.value_or(20));
+  query.offset = static_cast<int>((page.value_or(1) - 1) * query.limit);
+  auto listed = ctx.jobs->List(caller.principal.account.id, query);
+  if (!listed.ok()) return ErrorResponse(listed.error());
   JsonWriter w;
   w.BeginObject().Field("success", true).Key("jobs").BeginArray();
-  for (const auto& job : *jobs) {
-    auto summary = ctx.store->Summarize(job.id);
+  for (const auto& view : listed->jobs) {
     w.BeginObject();
-    WriteJobStatus(ctx, req, job, summary.ok() ? *summary : model::JobSummary{}, &w);
+    WriteJobStatus(ctx, req, view, &w);
     w.EndObject();
   }
+  const int total = listed->total;
   w.EndArray()
       .Field("total", total)
-      .Field("per_page", filter.limit)
+      .Field("per_page", query.limit)
       .Field("current_page", static_cast<std::int64_t>(page.value_or(1)))
-      .Field("last_page", std::max(1, (total + filter.limit - 1) / filter.limit))
+      .Field("last_page", std::max(1, (total + query.limit - 1) / query.limit))
       .EndObject();
   return JsonText(200, w.Take());
 }
 
 Response CancelJob(const ApiContext& ctx, const Request& req, const Caller& caller) {
-  auto found = FindJob(ctx, req, caller);
-  if (!found.ok()) return ErrorResponse(found.error());
-  auto job = ctx.store->CancelJob(caller.principal.account.id, found->id, ctx.clock->NowMillis());
+  auto id = ParsePositiveId(req.path_params.at("job_id"));
+  if (!id) return ErrorResponse(404, "Job not found.");
+  auto job = ctx.jobs->Cancel(caller.principal.account.id, *id);
   if (!job.ok()) return ErrorResponse(job.error());
-  RefundUnscreened(ctx, *job);
   return Response::Json(200, {{"success", true},
                               {"job_id", job->id},
                               {"status", "cancelled"},

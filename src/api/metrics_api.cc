@@ -4,28 +4,16 @@
 
 namespace shortlist::api {
 
-void JobMetrics::OnJobStarted(const model::Job&) { started.Add(); }
-
-void JobMetrics::OnCandidatesSaved(const model::Job&,
-                                   const std::vector<model::CandidateRecord>& batch) {
-  resumes_screened.Add(batch.size());
-}
-
-void JobMetrics::OnJobFinished(const model::Job& job) {
-  if (job.status == model::JobStatus::kCompleted) completed.Add();
-  if (job.status == model::JobStatus::kFailed) failed.Add();
-}
-
 namespace {
 
 std::string MetricsText(const ApiContext& ctx, const http::RequestMetrics& requests,
-                        const JobMetrics& jobs) {
+                        const jobs::JobMetrics& jobs) {
   std::string text;
   text.reserve(16 << 10);
   http::PrometheusWriter out(&text);
   requests.AppendPrometheusText(out);
 
-  auto pending = ctx.store->PendingResumeCount();
+  auto pending = ctx.jobs->QueueDepth();
   if (pending.ok()) {
     out.Family("shortlist_queue_depth", "gauge",
                "Resumes of queued or processing jobs not screened yet.");
@@ -57,7 +45,7 @@ std::string MetricsText(const ApiContext& ctx, const http::RequestMetrics& reque
 }  // namespace
 
 void AddMetricsRoute(const ApiContext& ctx, const http::RequestMetrics& requests,
-                     const JobMetrics& jobs, http::Router* router) {
+                     const jobs::JobMetrics& jobs, http::Router* router) {
   router->Add({"GET", "/metrics",
                [&ctx, &requests, &jobs](const http::Request&, const http::Caller*) {
                  http::Response response;

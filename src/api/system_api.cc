@@ -11,7 +11,7 @@ void AddSystemRoutes(const ApiContext& ctx, http::Router* router) {
   router->Add(
       {"GET", "/readyz",
        [&ctx](const http::Request&, const http::Caller*) {
-         auto pending = ctx.store->PendingResumeCount();
+         auto pending = ctx.jobs->QueueDepth();
          if (!pending.ok()) {
            return http::Response::Json(
                503, {{"status", "unavailable"}, {"error", "the database does not answer"}});

@@ -21,41 +21,27 @@ json TokenJson(const model::TokenInfo& t, const Caller& caller) {
 }
 
 Response List(const ApiContext& ctx, const Caller& caller) {
-  auto tokens = ctx.store->ListTokens(caller.principal.account.id);
+  auto tokens = ctx.tokens->List(caller.principal.account.id);
   if (!tokens.ok()) return ErrorResponse(tokens.error());
   json list = json::array();
   for (const auto& t : *tokens) list.push_back(TokenJson(t, caller));
   return Response::Json(200, {{"success", true}, {"tokens", list}, {"total", list.size()}});
 }
 
-Response Create(const ApiContext& ctx, const TokenIssuer& issue, const Request& req,
-                const Caller& caller) {
+Response Create(const ApiContext& ctx, const Request& req, const Caller& caller) {
   Response error;
   auto body = ParseJsonObject(req.body, 422, &error);
   if (!body) return error;
   Validator v;
   auto name = v.String(*body, "name", "name", true, 1, kMaxNameChars);
   if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
-  const std::int64_t account_id = caller.principal.account.id;
-  auto token = issue(account_id, *name);
+  auto token = ctx.tokens->Issue(caller.principal.account.id, *name);
   if (!token.ok()) return ErrorResponse(token.error());
-  // The issuer returns only the value; the listing gives the stored row (newest has the
-  // highest id and the token's prefix).
-  json info = nullptr;
-  auto tokens = ctx.store->ListTokens(account_id);
-  if (tokens.ok()) {
-    for (auto it = tokens->rbegin(); it != tokens->rend(); ++it) {
-      if (token->rfind(it->prefix, 0) == 0 && it->name == *name) {
-        info = TokenJson(*it, caller);
-        break;
-      }
-    }
-  }
   Response created =
       Response::Json(201, {{"success", true},
                            {"message", "Token created. Copy it now: it is not shown again."},
-                           {"token", *token},
-                           {"token_info", info}});
+                           {"token", token->secret},
+                           {"token_info", TokenJson(token->info, caller)}});
   // A secret: never cached, and never kept for an Idempotency-Key replay (http/idempotency.h).
   created.headers.emplace_back("Cache-Control", "no-store");
   return created;
@@ -64,7 +50,7 @@ Response Create(const ApiContext& ctx, const TokenIssuer& issue, const Request& 
 Response Revoke(const ApiContext& ctx, const Request& req, const Caller& caller) {
   const std::string& prefix = req.path_params.at("prefix");
   // Only the caller's own tokens; another account's prefix is the same 404 as a missing one.
-  auto revoked = ctx.store->RevokeTokens(prefix, caller.principal.account.id);
+  auto revoked = ctx.tokens->Revoke(prefix, caller.principal.account.id);
   if (!revoked.ok()) return ErrorResponse(revoked.error());
   if (*revoked == 0) return ErrorResponse(404, "Token not found.");
   return Response::Json(200, {{"success", true},
@@ -75,15 +61,14 @@ Response Revoke(const ApiContext& ctx, const Request& req, const Caller& caller)
 
 }  // namespace
 
-void AddTokenRoutes(const ApiContext& ctx, TokenIssuer issue, http::Router* router) {
+void AddTokenRoutes(const ApiContext& ctx, http::Router* router) {
   router->Add({"GET", "/api/v1/tokens",
                [&ctx](const Request&, const Caller* caller) { return List(ctx, *caller); }, true,
                "user"});
-  router->Add({"POST", "/api/v1/tokens",
-               [&ctx, issue = std::move(issue)](const Request& req, const Caller* caller) {
-                 return Create(ctx, issue, req, *caller);
-               },
-               true, "user"});
+  router->Add(
+      {"POST", "/api/v1/tokens",
+       [&ctx](const Request& req, const Caller* caller) { return Create(ctx, req, *caller); }, true,
+       "user"});
   router->Add(
       {"DELETE", "/api/v1/tokens/{prefix}",
        [&ctx](const Request& req, const Caller* caller) { return Revoke(ctx, req, *caller); }, true,

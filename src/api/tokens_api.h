@@ -11,22 +11,12 @@
 // Revoking takes effect on the next request (the store bumps the credential epoch).
 #pragma once
 
-#include <cstdint>
-#include <functional>
-#include <string>
-
 #include "api/context.h"
-#include "common/result.h"
 #include "http/router.h"
 
 namespace shortlist::api {
 
-// Creates a token named `name` for the account and returns its value (only its hash is kept).
-// The server passes cli::IssueToken, so tokens from the CLI and the API have one format.
-using TokenIssuer =
-    std::function<Result<std::string>(std::int64_t account_id, const std::string& name)>;
-
-// Adds the token routes. `ctx` must outlive the router.
-void AddTokenRoutes(const ApiContext& ctx, TokenIssuer issue, http::Router* router);
+// Adds the token routes (over ctx.tokens). `ctx` must outlive the router.
+void AddTokenRoutes(const ApiContext& ctx, http::Router* router);
 
 }  // namespace shortlist::api

@@ -1,10 +1,16 @@
 // Settings shared by the commands, each from a flag or its environment variable.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <string>
 
 #include "common/result.h"
 #include "store/store.h"
+
+namespace CLI {
+class App;
+}
 
 namespace shortlist::cli {
 
@@ -18,14 +24,13 @@ struct DataLocation {
   std::string database;  // "" = data_dir/shortlist.db
 };
 
+// Adds --data-dir and --database to a command (every command that opens the database has both).
+using LocationFlags = std::function<void(CLI::App* command)>;
+
 // The database location (a SQLite file path or a PostgreSQL URL), creating the data directory
 // when it is SQLite's. Each store (jobs, webhooks, billing, idempotency) opens it on its own.
 Result<std::string> DatabaseLocation(const DataLocation& where);
 // Opens the main store at that location.
 Result<std::unique_ptr<store::Store>> OpenDataDir(const DataLocation& where);
-
-// Creates a token for an account: returns the token itself (shown once; only its hash is kept).
-Result<std::string> IssueToken(store::Store& store, std::int64_t account_id,
-                               const std::string& name);
 
 }  // namespace shortlist::cli

@@ -1,36 +1,16 @@
 #include "cli/serve.h"
 
-#include <unistd.h>
+#include <pthread.h>
 
+#include <CLI/CLI.hpp>
 #include <csignal>
-#include <cstdio>
+#include <cstdint>
+#include <filesystem>
 #include <iostream>
+#include <memory>
 
-#include "api/agent_keys_api.h"
-#include "api/candidates_api.h"
-#include "api/context.h"
-#include "api/credits_api.h"
-#include "api/evaluate_api.h"
-#include "api/jobs_api.h"
-#include "api/metrics_api.h"
-#include "api/openapi_api.h"
-#include "api/schema_api.h"
-#include "api/system_api.h"
-#include "api/tokens_api.h"
-#include "api/webhooks_api.h"
-#include "cli/options.h"
+#include "app/server.h"
 #include "common/log.h"
-#include "engine/engine.h"
-#include "http/dispatcher.h"
-#include "http/server.h"
-#include "ingest/fetch.h"
-#include "jobs/screener.h"
-#include "jobs/worker_pool.h"
-#include "net/address_policy.h"
-#include "net/http_client.h"
-#include "store/database.h"
-#include "web/dashboard_routes.h"
-#include "webhooks/webhook_service.h"
 
 namespace shortlist::cli {
 namespace {
@@ -40,23 +20,6 @@ LogLevel ParseLogLevel(const std::string& s) {
   if (s == "warn") return LogLevel::kWarn;
   if (s == "error") return LogLevel::kError;
   return LogLevel::kInfo;
-}
-
-// On first start: the default account and a token, so a newcomer can call the API at once.
-Result<std::string> EnsureFirstAccount(store::Store& store) {
-  auto count = store.CountAccounts();
-  if (!count.ok()) return count.error();
-  if (*count > 0) return std::string();
-  auto account = store.CreateAccount("default", "", model::Plan::kStandard);
-  if (!account.ok()) return account.error();
-  return IssueToken(store, account->id, "first token");
-}
-
-// "host:pid": names this process's job claims in the shared queue and in logs.
-std::string ProcessName() {
-  char host[256] = {0};
-  if (gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
-  return std::string(host) + ":" + std::to_string(getpid());
 }
 
 // The URL as it may be printed: "postgresql://user:secret@host/db" -> "postgresql://user@host/db".
@@ -69,179 +32,121 @@ std::string WithoutPassword(const std::string& url) {
   return url.substr(0, colon) + url.substr(at);
 }
 
-}  // namespace
+std::vector<std::string> CommaList(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma > start) out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
 
-int Serve(const ServeConfig& config) {
-  SetLogLevel(ParseLogLevel(config.log_level));
-  // Block the stop signals before any thread starts, so only sigwait below receives them.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-  std::signal(SIGPIPE, SIG_IGN);
-  // HTTPS: the certificate and key are checked before anything is opened or created.
-  const bool tls = !config.tls_cert_file.empty() || !config.tls_key_file.empty();
-  if (tls) {
-    Status usable =
-        config.tls_cert_file.empty() || config.tls_key_file.empty()
-            ? Status(Error::Make("tls_config", "HTTPS needs both --tls-cert and --tls-key"))
-            : http::CheckTlsFiles(config.tls_cert_file, config.tls_key_file);
-    if (!usable.ok()) {
-      std::cerr << "shortlist: " << usable.error().message << "\n";
-      return 2;
-    }
-  }
-  const std::string scheme = tls ? "https://" : "http://";
+// The defaults, as the SHORTLIST_* variables set them; flags override them.
+app::ServerConfig ConfigFromEnvironment() {
+  app::ServerConfig c;
+  c.host = EnvOr("SHORTLIST_HOST", "127.0.0.1");
+  c.port = std::stoi(EnvOr("SHORTLIST_PORT", "8080"));
+  c.workers = std::stoi(EnvOr("SHORTLIST_WORKERS", "2"));
+  c.io_threads = std::stoi(EnvOr("SHORTLIST_IO_THREADS", "2"));
+  c.public_url = EnvOr("SHORTLIST_PUBLIC_URL", "");
+  c.log_level = EnvOr("SHORTLIST_LOG_LEVEL", "info");
+  c.url_allow_list = CommaList(EnvOr("SHORTLIST_URL_ALLOW_LIST", ""));
+  c.max_body_bytes = std::stoull(EnvOr("SHORTLIST_MAX_BODY_BYTES", "67108864"));
+  c.webhooks.threads = std::stoi(EnvOr("SHORTLIST_WEBHOOK_THREADS", "2"));
+  c.webhooks.max_attempts = std::stoi(EnvOr("SHORTLIST_WEBHOOK_MAX_ATTEMPTS", "10"));
+  c.webhooks.retry_base_ms = std::stoll(EnvOr("SHORTLIST_WEBHOOK_RETRY_BASE_MS", "10000"));
+  c.webhooks.retry_max_ms = std::stoll(EnvOr("SHORTLIST_WEBHOOK_RETRY_MAX_MS", "3600000"));
+  c.webhooks.timeout_ms = std::stoll(EnvOr("SHORTLIST_WEBHOOK_TIMEOUT_MS", "10000"));
+  const std::string enforce = EnvOr("SHORTLIST_ENFORCE_CREDITS", "0");
+  c.billing.enforce_balance = enforce == "1" || enforce == "true";
+  c.stripe.secret_key = EnvOr("SHORTLIST_STRIPE_SECRET_KEY", "");
+  c.stripe.webhook_secret = EnvOr("SHORTLIST_STRIPE_WEBHOOK_SECRET", "");
+  c.stripe.api_base = EnvOr("SHORTLIST_STRIPE_API_BASE", "https://api.stripe.com");
+  c.tls_cert_file = EnvOr("SHORTLIST_TLS_CERT", "");
+  c.tls_key_file = EnvOr("SHORTLIST_TLS_KEY", "");
+  return c;
+}
 
-  auto location = DatabaseLocation({config.data_dir, config.database});
-  if (!location.ok()) {
-    std::cerr << "shortlist: " << location.error().message << "\n";
-    return 1;
-  }
-  auto store = store::OpenStore(*location);
-  if (!store.ok()) {
-    std::cerr << "shortlist: " << store.error().message << "\n";
-    return 1;
-  }
-  auto first_token = EnsureFirstAccount(**store);
-  if (!first_token.ok()) {
-    std::cerr << "shortlist: " << first_token.error().message << "\n";
-    return 1;
-  }
-  auto requeued = (*store)->RequeueOrphanedJobs();
-  if (requeued.ok() && *requeued > 0) {
-    Log(LogLevel::kInfo, "requeued unfinished jobs", {{"count", *requeued}});
-  }
+void AddListenFlags(CLI::App* cmd, app::ServerConfig* c) {
+  cmd->add_option("--job-lease-ms", c->job_lease_ms,
+                  "a job whose worker has not renewed its lease for this long is requeued")
+      ->check(CLI::Range(300, 3600000));
+  cmd->add_option("--host", c->host, "listen address (env SHORTLIST_HOST)");
+  cmd->add_option("--port", c->port, "port, 0 = any free (env SHORTLIST_PORT)")
+      ->check(CLI::Range(0, 65535));
+  cmd->add_option("--workers", c->workers,
+                  "screening threads, 0 = only accept jobs (env SHORTLIST_WORKERS)")
+      ->check(CLI::Range(0, 256));
+  cmd->add_option("--io-threads", c->io_threads, "HTTP threads (env SHORTLIST_IO_THREADS)")
+      ->check(CLI::Range(1, 256));
+  cmd->add_option("--public-url", c->public_url,
+                  "base URL in status_url/results_url (env SHORTLIST_PUBLIC_URL)");
+  cmd->add_option("--max-body-bytes", c->max_body_bytes,
+                  "request body cap in bytes (env SHORTLIST_MAX_BODY_BYTES)");
+  cmd->add_option("--url-allow-list", c->url_allow_list,
+                  "CIDRs or host names resume URLs may reach although private or loopback "
+                  "(env SHORTLIST_URL_ALLOW_LIST, comma-separated)")
+      ->delimiter(',');
+  // Open() refuses one without the other (a flag may pair with the other's variable).
+  cmd->add_option(
+      "--tls-cert", c->tls_cert_file,
+      "serve HTTPS with this PEM certificate chain; needs --tls-key (env SHORTLIST_TLS_CERT)");
+  cmd->add_option("--tls-key", c->tls_key_file,
+                  "PEM private key of --tls-cert (env SHORTLIST_TLS_KEY)");
+  cmd->add_option("--log-level", c->log_level, "debug|info|warn|error (env SHORTLIST_LOG_LEVEL)");
+}
 
-  std::unique_ptr<engine::Engine> engine = engine::Engine::Create();
-  // Resume URLs are fetched through the SSRF guard; the allow-list opens chosen addresses.
-  auto policy = net::AddressPolicy::WithAllowList(config.url_allow_list);
-  if (!policy.ok()) {
-    std::cerr << "shortlist: --url-allow-list: " << policy.error().message << "\n";
-    return 2;
-  }
-  std::unique_ptr<net::HttpClient> http_client = net::NewCurlHttpClient(*policy);
-  jobs::ScreenerOptions screener_options;
-  screener_options.fetch_urls = [client = http_client.get()](const std::vector<std::string>& urls) {
-    std::vector<Result<jobs::FetchedBytes>> out;
-    for (auto& fetched : ingest::FetchAll(*client, urls, {}, 8)) {
-      if (fetched.ok()) {
-        out.push_back(jobs::FetchedBytes{std::move(fetched->bytes), std::move(fetched->filename)});
-      } else {
-        out.push_back(fetched.error());
-      }
-    }
-    return out;
-  };
-  jobs::Screener screener(*engine, screener_options);
-  jobs::WorkerOptions worker_options;
-  worker_options.threads = config.workers;
-  // Unique per process: on PostgreSQL several processes claim from one queue.
-  worker_options.worker_id = ProcessName();
-  worker_options.lease_ms = config.job_lease_ms;
-  api::JobMetrics job_metrics;  // GET /metrics; declared first so it outlives the workers
-  jobs::WorkerPool workers(**store, screener, SystemClock(), worker_options);
-  // The webhook outbox: its tables live in the same database file; every delivery goes through
-  // the same SSRF-guarded client as resume URLs.
-  auto opened_webhooks = webhooks::WebhookService::Open(*location, **store, *http_client,
-                                                        SystemClock(), config.webhooks);
-  if (!opened_webhooks.ok()) {
-    std::cerr << "shortlist: " << opened_webhooks.error().message << "\n";
-    return 1;
-  }
-  std::unique_ptr<webhooks::WebhookService> webhook_service = std::move(opened_webhooks).value();
-  workers.AddObserver(&webhook_service->job_observer());
-  workers.AddObserver(&job_metrics);
-  // Credits, agent keys and Stripe: tables in the same database file; Stripe is called through
-  // the SSRF-guarded client (tests put their stand-in on loopback and allow-list it).
-  auto billing_store = store::OpenBillingStore(*location);
-  if (!billing_store.ok()) {
-    std::cerr << "shortlist: " << billing_store.error().message << "\n";
-    return 1;
-  }
-  billing::StripeClient stripe(*http_client, config.stripe);
-  billing::BillingService billing_service(**billing_store, SystemClock(), config.billing, &stripe,
-                                          &webhook_service->sink());
-  http::RateLimiter limiter(SystemClock());
+void AddWebhookFlags(CLI::App* cmd, webhooks::WebhookOptions* w) {
+  cmd->add_option("--webhook-threads", w->threads,
+                  "webhook sender threads (env SHORTLIST_WEBHOOK_THREADS)")
+      ->check(CLI::Range(1, 64));
+  cmd->add_option("--webhook-max-attempts", w->max_attempts,
+                  "attempts per webhook delivery before it is failed "
+                  "(env SHORTLIST_WEBHOOK_MAX_ATTEMPTS)")
+      ->check(CLI::Range(1, 100));
+  cmd->add_option("--webhook-retry-base-ms", w->retry_base_ms,
+                  "delay before the first webhook retry, doubled per retry, jittered "
+                  "(env SHORTLIST_WEBHOOK_RETRY_BASE_MS)")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{86'400'000}));
+  cmd->add_option("--webhook-retry-max-ms", w->retry_max_ms,
+                  "longest delay between two webhook attempts (env SHORTLIST_WEBHOOK_RETRY_MAX_MS)")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{604'800'000}));
+  cmd->add_option("--webhook-timeout-ms", w->timeout_ms,
+                  "timeout of one webhook attempt (env SHORTLIST_WEBHOOK_TIMEOUT_MS)")
+      ->check(CLI::Range(std::int64_t{100}, std::int64_t{120'000}));
+}
 
-  api::ApiContext ctx;
-  ctx.store = store->get();
-  ctx.workers = &workers;
-  ctx.screener = &screener;
-  ctx.rate_limiter = &limiter;
-  ctx.clock = &SystemClock();
-  ctx.public_url = config.public_url;
-  ctx.tls = tls;
-  ctx.events = &webhook_service->sink();
-  ctx.billing = &billing_service;
-  http::Router router;
-  http::RequestMetrics request_metrics(router);  // counts per route; filled by the dispatcher
-  api::AddSystemRoutes(ctx, &router);
-  api::AddMetricsRoute(ctx, request_metrics, job_metrics, &router);
-  api::AddJobsApiRoutes(ctx, &router);
-  api::AddCandidateRoutes(ctx, &router);
-  api::AddEvaluateApiRoutes(ctx, &router);
-  api::AddWebhookRoutes(ctx, *webhook_service, &router);
-  api::AddCreditsRoutes(ctx, billing_service, &router);
-  api::AddAgentKeyRoutes(ctx, billing_service, &router);
-  api::AddSchemaRoutes(ctx, &billing_service, &router);
-  api::AddTokenRoutes(
-      ctx,
-      [&ctx](std::int64_t account_id, const std::string& name) {
-        return IssueToken(*ctx.store, account_id, name);
-      },
-      &router);
-  web::AddDashboardRoutes(&router);
-  api::AddOpenApiRoutes(&router);
-  http::Dispatcher dispatcher(router, **store, limiter, SystemClock());
-  auto idempotency_store = store::OpenIdempotencyStore(*location);
-  if (!idempotency_store.ok()) {
-    std::cerr << "shortlist: " << idempotency_store.error().message << "\n";
-    return 1;
-  }
-  http::IdempotencyGuard idempotency(**idempotency_store, SystemClock());
-  dispatcher.SetIdempotencyGuard(&idempotency);
-  dispatcher.SetMetrics(&request_metrics);
-  dispatcher.SetAgentKeyAuthenticator([&billing_service](const std::string& hash) {
-    return billing_service.AuthenticateAgentKey(hash);
-  });
+void AddBillingFlags(CLI::App* cmd, app::ServerConfig* c) {
+  cmd->add_flag("--enforce-credits", c->billing.enforce_balance,
+                "refuse jobs the credit balance cannot pay for, 402 (env "
+                "SHORTLIST_ENFORCE_CREDITS=1; default off: usage is recorded only)");
+  cmd->add_option("--stripe-secret-key", c->stripe.secret_key,
+                  "Stripe secret key for credit checkout (env SHORTLIST_STRIPE_SECRET_KEY)");
+  cmd->add_option("--stripe-webhook-secret", c->stripe.webhook_secret,
+                  "signing secret of the Stripe webhook endpoint "
+                  "(env SHORTLIST_STRIPE_WEBHOOK_SECRET)");
+  cmd->add_option("--stripe-api-base", c->stripe.api_base,
+                  "Stripe API base URL (env SHORTLIST_STRIPE_API_BASE)");
+}
 
-  if (config.print_routes) {  // `serve --print-routes`: this very table, then exit unserved
-    for (const http::Route& route : router.routes()) {
-      std::cout << route.method << ' ' << route.pattern << '\n';
-    }
-    return 0;
-  }
-  http::ServerOptions server_options;
-  server_options.host = config.host;
-  server_options.port = config.port;
-  server_options.io_threads = config.io_threads;
-  server_options.max_body_bytes = config.max_body_bytes;
-  server_options.tls_cert_file = config.tls_cert_file;
-  server_options.tls_key_file = config.tls_key_file;
-  http::Server server(server_options, dispatcher);
-  Status started = server.Start();
-  if (!started.ok()) {
-    std::cerr << "shortlist: " << started.error().message << "\n";
-    return 1;
-  }
-  webhook_service->SetPublicUrl(config.public_url.empty()
-                                    ? scheme + config.host + ":" + std::to_string(server.port())
-                                    : config.public_url);
-  webhook_service->Start();  // pending deliveries (retries too) resume from the outbox
-  workers.Calibrate();
-  workers.Start();
+// Exit code 2 for a setting that cannot work, 1 for anything else.
+int Fail(const Error& error) {
+  std::cerr << "shortlist: " << error.message << "\n";
+  return error.code == "tls_config" || error.code == "usage" ? 2 : 1;
+}
 
-  const std::string url = scheme + config.host + ":" + std::to_string(server.port());
+void PrintWelcome(const app::ServerConfig& config, const app::Server& server) {
+  const std::string url = server.url();
   std::cout << "Shortlist listening on " << url << "\n"
             << (config.database.empty() ? "Data directory: " + config.data_dir
                                         : "Database: " + WithoutPassword(config.database))
             << "\n";
-  if (!first_token->empty()) {
+  if (!server.first_token().empty()) {
     std::cout << "Created account 'default'. Its API token (shown only once, keep it):\n"
-              << "API token: " << *first_token << "\n"
-              << "Try: curl -H 'Authorization: Bearer " << *first_token << "' " << url
+              << "API token: " << server.first_token() << "\n"
+              << "Try: curl -H 'Authorization: Bearer " << server.first_token() << "' " << url
               << "/api/v1/rate-limit\n";
   } else {
     std::cout << "Create an API token with: shortlist token create --account NAME "
@@ -250,16 +155,78 @@ int Serve(const ServeConfig& config) {
               << "\n";
   }
   std::cout.flush();
+}
 
+int Serve(const app::ServerConfig& config) {
+  SetLogLevel(ParseLogLevel(config.log_level));
+  // Block the stop signals before any thread starts, so only sigwait below receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+  auto server = app::Server::Open(config);
+  if (!server.ok()) return Fail(server.error());
+  if (Status started = (*server)->Start(); !started.ok()) return Fail(started.error());
+  PrintWelcome(config, **server);
   int signal = 0;
   sigwait(&stop_signals, &signal);
   Log(LogLevel::kInfo, "shutting down", {{"signal", signal}});
-  server.Stop();
-  workers.Stop();  // finishes the batch in hand; unfinished jobs go back to the queue
-  // In-flight deliveries finish; pending ones resume at the next start.
-  webhook_service->Stop();
+  (*server)->Stop();
   Log(LogLevel::kInfo, "stopped");
   return 0;
+}
+
+// `serve --print-routes`: serve's own wiring, stopped before it listens, so the listing is the
+// route table that command line would serve. It runs on a throwaway SQLite data directory
+// (whatever --data-dir or --database say): listing routes never creates tables, an account or a
+// token in the real database.
+int PrintRoutes(app::ServerConfig config) {
+  std::string dir = (std::filesystem::temp_directory_path() / "shortlist-routes-XXXXXX").string();
+  if (!mkdtemp(dir.data())) {
+    std::cerr << "shortlist: cannot create a temporary directory\n";
+    return 1;
+  }
+  config.data_dir = dir;
+  config.database.clear();
+  SetLogLevel(LogLevel::kError);
+  int code = 0;
+  {
+    auto server = app::Server::Open(config);
+    if (!server.ok()) {
+      code = Fail(server.error());
+    } else {
+      for (const http::Route& route : (*server)->router().routes()) {
+        std::cout << route.method << ' ' << route.pattern << '\n';
+      }
+    }
+  }
+  std::error_code ignored;
+  std::filesystem::remove_all(dir, ignored);
+  return code;
+}
+
+}  // namespace
+
+std::function<std::optional<int>()> AddServeCommand(CLI::App& app, DataLocation* data_dir,
+                                                    const LocationFlags& add_location) {
+  auto config = std::make_shared<app::ServerConfig>(ConfigFromEnvironment());
+  auto print_routes = std::make_shared<bool>(false);
+  auto* cmd = app.add_subcommand("serve", "run the HTTP server and the job workers");
+  add_location(cmd);
+  AddListenFlags(cmd, config.get());
+  AddWebhookFlags(cmd, &config->webhooks);
+  AddBillingFlags(cmd, config.get());
+  cmd->add_flag("--print-routes", *print_routes,
+                "print the routes this server answers (METHOD PATTERN lines) and exit "
+                "without listening; uses a throwaway data directory");
+  return [=]() -> std::optional<int> {
+    if (!cmd->parsed()) return std::nullopt;
+    config->data_dir = data_dir->data_dir;
+    config->database = data_dir->database;
+    return *print_routes ? PrintRoutes(*config) : Serve(*config);
+  };
 }
 
 }  // namespace shortlist::cli

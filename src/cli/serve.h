@@ -1,40 +1,22 @@
-// `shortlist serve`: the HTTP server, the job workers and the store, wired together.
+// `shortlist serve`: the HTTP server, the job workers and the store (app::Server), run until
+// SIGINT or SIGTERM, then stopped gracefully. Its flags and their SHORTLIST_* variables are
+// defined here; `serve --print-routes` prints the route table and exits without listening.
 #pragma once
 
-#include <cstddef>
-#include <string>
-#include <vector>
+#include <functional>
+#include <optional>
 
-#include "billing/billing_service.h"
-#include "webhooks/options.h"
+#include "cli/options.h"
+
+namespace CLI {
+class App;
+}
 
 namespace shortlist::cli {
 
-struct ServeConfig {
-  std::string data_dir;      // holds shortlist.db
-  std::string database;      // a postgresql:// URL instead of data_dir/shortlist.db; "" = SQLite
-  int job_lease_ms = 30000;  // a job not heartbeated for this long is requeued
-  std::string host = "127.0.0.1";
-  int port = 8080;         // 0: any free port (printed)
-  int workers = 2;         // screening threads
-  int io_threads = 2;      // HTTP event-loop threads
-  std::string public_url;  // base for status_url/results_url; "" = from the Host header
-  std::string log_level = "info";
-  std::vector<std::string> url_allow_list;  // CIDRs/hosts resume URLs may reach despite the
-                                            // SSRF guard (e.g. 127.0.0.1/32 for tests)
-  std::size_t max_body_bytes = 64u << 20;   // larger request bodies answer 413
-  std::string tls_cert_file;  // HTTPS: PEM certificate chain; with tls_key_file, else plain HTTP
-  std::string tls_key_file;   // HTTPS: PEM private key of the certificate
-  webhooks::WebhookOptions webhooks;  // retry timing and senders of the outbox
-  billing::BillingOptions billing;    // enforce_balance: --enforce-credits
-  billing::StripeConfig stripe;       // secret key, webhook signing secret, API base URL
-
-  // `serve --print-routes`: wire everything as serving would, print "METHOD PATTERN" per
-  // route, and return 0 without listening.
-  bool print_routes = false;
-};
-
-// Runs until SIGINT or SIGTERM, then shuts down gracefully. Returns the exit code.
-int Serve(const ServeConfig& config);
+// Registers `serve`. The returned function runs it when it was parsed (its exit code: 0, 1 on a
+// runtime failure, 2 on a bad setting), or returns nullopt. `data_dir` must outlive it.
+std::function<std::optional<int>()> AddServeCommand(CLI::App& app, DataLocation* data_dir,
+                                                    const LocationFlags& add_location);
 
 }  // namespace shortlist::cli

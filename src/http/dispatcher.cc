@@ -19,11 +19,9 @@ Result<Caller> Dispatcher::Authenticate(const Request& request) const {
   while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
   if (token.size() > 256) return Error::Make("unauthorized", "Invalid API token.");
   const bool agent_key = token.substr(0, kAgentKeyPrefix.size()) == kAgentKeyPrefix;
-  if (agent_key && !authenticate_agent_key_) {
-    return Error::Make("unauthorized", "Invalid or revoked API token.");
-  }
-  auto principal =
-      agent_key ? authenticate_agent_key_(Sha256Hex(token)) : store_.Authenticate(Sha256Hex(token));
+  const CredentialLookup& lookup = agent_key ? agent_keys_ : user_tokens_;
+  if (!lookup) return Error::Make("unauthorized", "Invalid or revoked API token.");
+  auto principal = lookup(Sha256Hex(token));
   if (!principal.ok()) {
     if (principal.error().code == "not_found") {
       return Error::Make("unauthorized", "Invalid or revoked API token.");

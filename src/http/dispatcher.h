@@ -12,12 +12,13 @@
 #include "http/metrics.h"
 #include "http/rate_limiter.h"
 #include "http/router.h"
-#include "store/store.h"
+#include "model/account.h"
 
 namespace shortlist::http {
 
-// Finds the agent key whose SHA-256 hex is the argument ("not_found" when none is live).
-using AgentKeyAuthenticator = std::function<Result<model::Principal>(const std::string& key_hash)>;
+// Finds the principal whose credential (a user token or an agent key) has the SHA-256 hex given
+// ("not_found" when none is live). Authentication needs this one lookup, not the store.
+using CredentialLookup = std::function<Result<model::Principal>(const std::string& hash)>;
 
 // Agent keys start with this; user tokens with "sl_".
 inline constexpr std::string_view kAgentKeyPrefix = "sl_agent_";
@@ -25,14 +26,14 @@ inline constexpr std::string_view kAgentKeyPrefix = "sl_agent_";
 class Dispatcher {
  public:
   // All referenced objects must outlive the dispatcher. Thread-safe once serving.
-  Dispatcher(const Router& router, store::Store& store, RateLimiter& limiter, const Clock& clock)
-      : router_(router), store_(store), limiter_(limiter), clock_(clock) {}
+  // `user_tokens` finds the principal of a user token ("sl_...").
+  Dispatcher(const Router& router, CredentialLookup user_tokens, RateLimiter& limiter,
+             const Clock& clock)
+      : router_(router), user_tokens_(std::move(user_tokens)), limiter_(limiter), clock_(clock) {}
 
   // Lets agent keys ("sl_agent_...") authenticate. Without it they are rejected as invalid.
   // Set before serving.
-  void SetAgentKeyAuthenticator(AgentKeyAuthenticator authenticate) {
-    authenticate_agent_key_ = std::move(authenticate);
-  }
+  void SetAgentKeyLookup(CredentialLookup agent_keys) { agent_keys_ = std::move(agent_keys); }
 
   Response Dispatch(Request& request) const;
 
@@ -49,10 +50,10 @@ class Dispatcher {
 
  private:
   const Router& router_;
-  store::Store& store_;
+  CredentialLookup user_tokens_;
   RateLimiter& limiter_;
   const Clock& clock_;
-  AgentKeyAuthenticator authenticate_agent_key_;
+  CredentialLookup agent_keys_;
   const IdempotencyGuard* idempotency_ = nullptr;
   RequestMetrics* metrics_ = nullptr;
 };

@@ -19,6 +19,10 @@ namespace shortlist::store {
 // True when `location` names PostgreSQL rather than a SQLite file.
 bool IsPostgresLocation(const std::string& location);
 
+// The location of the data: `database` (a postgresql:// URL) when given, else the SQLite file
+// data_dir/shortlist.db, creating the directory. Error "storage" naming the directory.
+Result<std::string> ResolveLocation(const std::string& data_dir, const std::string& database);
+
 Result<std::unique_ptr<Store>> OpenStore(const std::string& location);
 Result<std::unique_ptr<WebhookStore>> OpenWebhookStore(const std::string& location);
 Result<std::unique_ptr<BillingStore>> OpenBillingStore(const std::string& location);

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "common/crypto.h"
+#include "store/store.h"
 
 namespace shortlist::http {
 namespace {
@@ -32,7 +33,9 @@ class DispatcherTest : public ::testing::Test {
                    throw std::runtime_error("secret detail");
                  },
                  false, ""});
-    dispatcher_ = std::make_unique<Dispatcher>(router_, *store_, limiter_, clock_);
+    dispatcher_ = std::make_unique<Dispatcher>(
+        router_, [this](const std::string& hash) { return store_->Authenticate(hash); }, limiter_,
+        clock_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
