@@ -1,7 +1,9 @@
 #include "api/candidate_json.h"
 
+#include <optional>
+
 #include "common/clock.h"
-#include "common/json_parse.h"
+#include "jobs/analysis.h"
 
 namespace shortlist::api {
 
@@ -9,65 +11,74 @@ using nlohmann::json;
 
 namespace {
 
-json Field(const json& a, const char* key, json fallback) {
-  auto it = a.find(key);
-  return it == a.end() ? fallback : *it;
-}
+json NullIfEmpty(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
 }  // namespace
 
 json JobsApiCandidate(const model::CandidateRecord& c) {
-  json a = ParseJsonOrDiscarded(c.analysis_json.empty() ? "{}" : c.analysis_json);
-  if (!a.is_object()) a = json::object();
-  json questions = Field(a, "interview_questions", json::array());
-  json question_texts = json::array();
-  for (const auto& q : questions) {
-    if (q.is_object()) question_texts.push_back(q.value("question", ""));
+  // A resume that could not be read has no analysis: its lists are empty and its numbers 0.
+  const std::optional<jobs::CandidateAnalysis> analysis = jobs::ParseAnalysis(c.analysis_json);
+  json questions = json::array(), question_texts = json::array();
+  json strengths = json::array(), weaknesses = json::array();
+  json matched = json::array(), missing = json::array(), gap_severity = json::object();
+  json breakdown = json::array(), matched_raw = json::array(), missing_raw = json::array();
+  json relevant_years = 0, total_years = 0, similarity = 0, flags = json::array();
+  std::string summary, icebreaker, document_kind = "text";
+  if (analysis) {
+    const engine::Evaluation& e = analysis->evaluation;
+    const generate::CandidateWriteup& w = analysis->writeup;
+    questions = jobs::QuestionsJson(w.interview_questions);
+    for (const auto& q : w.interview_questions) question_texts.push_back(q.question);
+    strengths = w.strengths;
+    weaknesses = w.weaknesses;
+    for (const auto& m : e.missing_skills) {
+      missing.push_back(m.skill);
+      gap_severity[m.skill] = std::string(engine::ToString(m.severity));
+    }
+    for (const auto& m : e.matched_skills) matched.push_back(m.skill);
+    breakdown = jobs::BreakdownJson(e.breakdown);
+    matched_raw = jobs::MatchedSkillsJson(e.matched_skills);
+    missing_raw = jobs::MissingSkillsJson(e.missing_skills);
+    relevant_years = e.experience_years_relevant;
+    total_years = analysis->profile.total_years_experience;
+    similarity = e.semantic_similarity;
+    flags = e.flags;
+    summary = w.summary;
+    icebreaker = w.icebreaker;
+    document_kind = analysis->document.kind;
   }
-  json strengths = Field(a, "strengths", json::array());
-  json weaknesses = Field(a, "weaknesses", json::array());
-  json gap_severity = json::object();
-  json missing = json::array();
-  for (const auto& m : Field(a, "missing_skills", json::array())) {
-    missing.push_back(m.value("skill", ""));
-    gap_severity[m.value("skill", "")] = m.value("severity", "");
-  }
-  json matched = json::array();
-  for (const auto& m : Field(a, "matched_skills", json::array()))
-    matched.push_back(m.value("skill", ""));
 
   json out;
   out["id"] = c.index + 1;
-  out["name"] = c.name.empty() ? json(nullptr) : json(c.name);
+  out["name"] = NullIfEmpty(c.name);
   out["score"] = c.score;
   out["qualified"] = c.qualified;
-  out["summary"] = Field(a, "summary", "");
+  out["summary"] = summary;
   out["status"] = c.status;
-  out["email"] = c.email.empty() ? json(nullptr) : json(c.email);
-  out["phone"] = c.phone.empty() ? json(nullptr) : json(c.phone);
-  out["linkedin_url"] = c.linkedin_url.empty() ? json(nullptr) : json(c.linkedin_url);
+  out["email"] = NullIfEmpty(c.email);
+  out["phone"] = NullIfEmpty(c.phone);
+  out["linkedin_url"] = NullIfEmpty(c.linkedin_url);
   out["interview_questions"] = question_texts;
   out["strengths"] = strengths;
   out["weaknesses"] = weaknesses;
   out["contact_info"] = {
       {"email", out["email"]}, {"phone", out["phone"]}, {"linkedin_url", out["linkedin_url"]}};
-  out["generated_outreach"] = {{"interview_questions", questions},
-                               {"icebreaker", Field(a, "icebreaker", "")}};
+  out["generated_outreach"] = {{"interview_questions", questions}, {"icebreaker", icebreaker}};
   out["raw_analysis"] = {{"filename", c.filename},
                          {"strengths", strengths},
                          {"weaknesses", weaknesses},
-                         {"score_breakdown", Field(a, "breakdown", json::array())},
-                         {"matched_skills", Field(a, "matched_skills", json::array())},
-                         {"missing_skills", Field(a, "missing_skills", json::array())},
-                         {"experience_years_relevant", Field(a, "experience_years_relevant", 0)},
-                         {"total_years_experience", Field(a, "total_years_experience", 0)},
-                         {"semantic_similarity", Field(a, "semantic_similarity", 0)},
-                         {"flags", Field(a, "flags", json::array())},
-                         {"document_kind", Field(a, "document_kind", "text")}};
+                         {"score_breakdown", breakdown},
+                         {"matched_skills", matched_raw},
+                         {"missing_skills", missing_raw},
+                         {"experience_years_relevant", relevant_years},
+                         {"total_years_experience", total_years},
+                         {"semantic_similarity", similarity},
+                         {"flags", flags},
+                         {"document_kind", document_kind}};
   out["matched_skills"] = matched;
   out["missing_skills"] = missing;
   out["gap_severity"] = gap_severity;
-  out["user_notes"] = c.user_notes.empty() ? json(nullptr) : json(c.user_notes);
+  out["user_notes"] = NullIfEmpty(c.user_notes);
   out["processed_at"] = FormatIso8601(c.processed_at_ms);
   if (!c.error_code.empty()) {
     out["error"] = {{"code", c.error_code}, {"message", c.error_message}};

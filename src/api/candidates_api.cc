@@ -9,7 +9,6 @@
 #include "api/handler_support.h"
 #include "api/validation.h"
 #include "common/clock.h"
-#include "common/json_parse.h"
 #include "generate/email.h"
 #include "jobs/analysis.h"
 
@@ -72,8 +71,8 @@ Response Compare(const ApiContext& ctx, const Request& req, const Caller& caller
   std::map<std::string, std::pair<std::string, json>> features;  // name -> (explanation, points)
   json candidates = json::array();
   for (const auto& c : rows) {
-    jobs::StoredAnalysis a =
-        jobs::ParseAnalysis(ParseJsonOrDiscarded(c.analysis_json.empty() ? "{}" : c.analysis_json));
+    const jobs::CandidateAnalysis a =
+        jobs::ParseAnalysis(c.analysis_json).value_or(jobs::CandidateAnalysis{});
     json matched = json::array(), missing = json::array();
     for (const auto& m : a.evaluation.matched_skills) matched.push_back(m.skill);
     for (const auto& m : a.evaluation.missing_skills) missing.push_back(m.skill);
@@ -155,8 +154,8 @@ Response GenerateEmail(const ApiContext& ctx, const Request& req, const Caller& 
   request.custom_notes = notes.value_or("");
   request.company_name = company.value_or("");
   request.job_title = job->title;
-  jobs::StoredAnalysis a = jobs::ParseAnalysis(
-      ParseJsonOrDiscarded(candidate->analysis_json.empty() ? "{}" : candidate->analysis_json));
+  jobs::CandidateAnalysis a =
+      jobs::ParseAnalysis(candidate->analysis_json).value_or(jobs::CandidateAnalysis{});
   if (a.profile.contact.name.empty()) a.profile.contact.name = candidate->name;
   engine::JobRequirements requirements =
       ctx.jobs->screener().engine().AnalyzeJob(job->title, job->description);

@@ -9,6 +9,7 @@
 #include "common/json_parse.h"
 #include "generate/boolean_search.h"
 #include "interview/interview.h"
+#include "jobs/analysis.h"
 
 namespace shortlist::api {
 namespace {
@@ -50,35 +51,33 @@ double Round(double v, double unit) { return std::round(v / unit) * unit; }
 // The reference's candidate shape, from a stored candidate.
 json EvaluateCandidate(const model::CandidateRecord& c, int rank, const std::string& boolean_string,
                        const EvaluateOptions& options) {
-  json a = ParseJsonOrDiscarded(c.analysis_json.empty() ? "{}" : c.analysis_json);
-  if (!a.is_object()) a = json::object();
+  // A resume that could not be read has no analysis: its lists are empty and its numbers 0.
+  const std::optional<jobs::CandidateAnalysis> a = jobs::ParseAnalysis(c.analysis_json);
+  const engine::Evaluation evaluation = a ? a->evaluation : engine::Evaluation{};
+  const generate::CandidateWriteup writeup = a ? a->writeup : generate::CandidateWriteup{};
   json matched = json::array(), missing = json::array(), severity = json::object();
-  for (const auto& m : a.value("matched_skills", json::array()))
-    matched.push_back(m.value("skill", ""));
-  for (const auto& m : a.value("missing_skills", json::array())) {
-    missing.push_back(m.value("skill", ""));
-    severity[m.value("skill", "")] = m.value("severity", "moderate");
+  for (const auto& m : evaluation.matched_skills) matched.push_back(m.skill);
+  for (const auto& m : evaluation.missing_skills) {
+    missing.push_back(m.skill);
+    severity[m.skill] = std::string(engine::ToString(m.severity));
   }
   json questions = json::array();
   if (options.questions) {
-    for (const auto& q : a.value("interview_questions", json::array())) {
-      questions.push_back(q.value("question", ""));
-    }
+    for (const auto& q : writeup.interview_questions) questions.push_back(q.question);
   }
-  json out = {
-      {"id", c.external_id.empty() ? std::to_string(c.index + 1) : c.external_id},
-      {"rank", rank},
-      {"overall_score", c.score},
-      {"semantic_similarity", Round(a.value("semantic_similarity", 0.0), 0.01)},
-      {"matched_skills", matched},
-      {"missing_skills", missing},
-      {"gap_severity", severity},
-      {"experience_years_relevant", Round(a.value("experience_years_relevant", 0.0), 0.1)},
-      {"screening_questions", questions},
-      {"boolean_search_string", options.boolean_string ? boolean_string : ""},
-      {"linkedin_outreach_draft", options.outreach ? a.value("linkedin_outreach_draft", "") : ""},
-      {"score_breakdown", a.value("breakdown", json::array())},
-      {"summary", a.value("summary", "")}};
+  json out = {{"id", c.external_id.empty() ? std::to_string(c.index + 1) : c.external_id},
+              {"rank", rank},
+              {"overall_score", c.score},
+              {"semantic_similarity", Round(evaluation.semantic_similarity, 0.01)},
+              {"matched_skills", matched},
+              {"missing_skills", missing},
+              {"gap_severity", severity},
+              {"experience_years_relevant", Round(evaluation.experience_years_relevant, 0.1)},
+              {"screening_questions", questions},
+              {"boolean_search_string", options.boolean_string ? boolean_string : ""},
+              {"linkedin_outreach_draft", options.outreach ? writeup.linkedin_outreach_draft : ""},
+              {"score_breakdown", jobs::BreakdownJson(evaluation.breakdown)},
+              {"summary", writeup.summary}};
   if (!c.error_code.empty()) out["error"] = {{"code", c.error_code}, {"message", c.error_message}};
   return out;
 }

@@ -1,41 +1,54 @@
 #include "jobs/analysis.h"
 
+#include "common/json_parse.h"
+
 namespace shortlist::jobs {
 
 using nlohmann::json;
 
-json BuildAnalysis(const engine::ResumeProfile& resume, const engine::Evaluation& e,
-                   const generate::CandidateWriteup& w, const DocumentFacts& document) {
-  json a;
-  a["score"] = e.score;
-  a["qualified"] = e.qualified;
-  a["breakdown"] = json::array();
-  for (const auto& f : e.breakdown) {
-    a["breakdown"].push_back({{"name", f.name},
-                              {"value", f.value},
-                              {"weight", f.weight},
-                              {"points", f.points},
-                              {"explanation", f.explanation}});
+json BreakdownJson(const std::vector<engine::FeatureContribution>& breakdown) {
+  json out = json::array();
+  for (const auto& f : breakdown) {
+    out.push_back({{"name", f.name},
+                   {"value", f.value},
+                   {"weight", f.weight},
+                   {"points", f.points},
+                   {"explanation", f.explanation}});
   }
-  a["matched_skills"] = json::array();
-  for (const auto& m : e.matched_skills) {
-    a["matched_skills"].push_back({{"skill", m.skill},
-                                   {"via", m.via},
-                                   {"credit", m.credit},
-                                   {"evidence", m.evidence},
-                                   {"years", m.years}});
+  return out;
+}
+
+json MatchedSkillsJson(const std::vector<engine::MatchedSkill>& matched) {
+  json out = json::array();
+  for (const auto& m : matched) {
+    out.push_back({{"skill", m.skill},
+                   {"via", m.via},
+                   {"credit", m.credit},
+                   {"evidence", m.evidence},
+                   {"years", m.years}});
   }
-  a["missing_skills"] = json::array();
-  for (const auto& m : e.missing_skills) {
-    a["missing_skills"].push_back({{"skill", m.skill},
-                                   {"required", m.required},
-                                   {"severity", std::string(engine::ToString(m.severity))}});
+  return out;
+}
+
+json MissingSkillsJson(const std::vector<engine::MissingSkill>& missing) {
+  json out = json::array();
+  for (const auto& m : missing) {
+    out.push_back({{"skill", m.skill},
+                   {"required", m.required},
+                   {"severity", std::string(engine::ToString(m.severity))}});
   }
-  a["experience_years_relevant"] = e.experience_years_relevant;
-  a["semantic_similarity"] = e.semantic_similarity;
-  a["strengths"] = w.strengths.empty() ? e.strengths : w.strengths;
-  a["weaknesses"] = w.weaknesses.empty() ? e.weaknesses : w.weaknesses;
-  a["flags"] = e.flags;
+  return out;
+}
+
+json QuestionsJson(const std::vector<generate::InterviewQuestion>& questions) {
+  json out = json::array();
+  for (const auto& q : questions) out.push_back({{"question", q.question}, {"seeking", q.seeking}});
+  return out;
+}
+
+namespace {
+
+json ProfileJson(const engine::ResumeProfile& resume, json a) {
   const auto& c = resume.contact;
   a["contact"] = {{"name", c.name},
                   {"email", c.email},
@@ -45,13 +58,6 @@ json BuildAnalysis(const engine::ResumeProfile& resume, const engine::Evaluation
                   {"portfolio_url", c.portfolio_url},
                   {"location", c.location}};
   a["total_years_experience"] = resume.total_years_experience;
-  a["summary"] = w.summary;
-  a["interview_questions"] = json::array();
-  for (const auto& q : w.interview_questions) {
-    a["interview_questions"].push_back({{"question", q.question}, {"seeking", q.seeking}});
-  }
-  a["icebreaker"] = w.icebreaker;
-  a["linkedin_outreach_draft"] = w.linkedin_outreach_draft;
   a["experience"] = json::array();
   for (const auto& x : resume.experience) {
     a["experience"].push_back(
@@ -65,15 +71,11 @@ json BuildAnalysis(const engine::ResumeProfile& resume, const engine::Evaluation
                               {"year", ed.year}});
   }
   a["skills"] = json::array();
-  for (const auto& sk : resume.skills)
+  for (const auto& sk : resume.skills) {
     a["skills"].push_back({{"skill", sk.skill}, {"years", sk.years}});
-  a["hidden_text"] = document.hidden_text;
-  a["document_kind"] = document.kind;
-  a["pages"] = document.pages;
+  }
   return a;
 }
-
-namespace {
 
 engine::GapSeverity ParseSeverity(const std::string& s) {
   if (s == "critical") return engine::GapSeverity::kCritical;
@@ -81,45 +83,42 @@ engine::GapSeverity ParseSeverity(const std::string& s) {
   return engine::GapSeverity::kModerate;
 }
 
-}  // namespace
-
-StoredAnalysis ParseAnalysis(const json& a) {
-  StoredAnalysis out;
-  if (!a.is_object()) return out;
-  engine::Evaluation& e = out.evaluation;
-  e.score = a.value("score", 0);
-  e.qualified = a.value("qualified", false);
+void ReadEvaluation(const json& a, engine::Evaluation* e) {
+  e->score = a.value("score", 0);
+  e->qualified = a.value("qualified", false);
   for (const auto& f : a.value("breakdown", json::array())) {
-    e.breakdown.push_back({f.value("name", ""), f.value("value", 0.0), f.value("weight", 0.0),
-                           f.value("points", 0.0), f.value("explanation", "")});
+    e->breakdown.push_back({f.value("name", ""), f.value("value", 0.0), f.value("weight", 0.0),
+                            f.value("points", 0.0), f.value("explanation", "")});
   }
   for (const auto& m : a.value("matched_skills", json::array())) {
-    e.matched_skills.push_back({m.value("skill", ""), m.value("via", ""), m.value("credit", 1.0),
-                                m.value("evidence", ""), m.value("years", 0.0)});
+    e->matched_skills.push_back({m.value("skill", ""), m.value("via", ""), m.value("credit", 1.0),
+                                 m.value("evidence", ""), m.value("years", 0.0)});
   }
   for (const auto& m : a.value("missing_skills", json::array())) {
-    e.missing_skills.push_back(
+    e->missing_skills.push_back(
         {m.value("skill", ""), m.value("required", true), ParseSeverity(m.value("severity", ""))});
   }
-  e.experience_years_relevant = a.value("experience_years_relevant", 0.0);
-  e.semantic_similarity = a.value("semantic_similarity", 0.0);
-  e.strengths = a.value("strengths", std::vector<std::string>{});
-  e.weaknesses = a.value("weaknesses", std::vector<std::string>{});
-  e.flags = a.value("flags", std::vector<std::string>{});
+  e->experience_years_relevant = a.value("experience_years_relevant", 0.0);
+  e->semantic_similarity = a.value("semantic_similarity", 0.0);
+  e->strengths = a.value("strengths", std::vector<std::string>{});
+  e->weaknesses = a.value("weaknesses", std::vector<std::string>{});
+  e->flags = a.value("flags", std::vector<std::string>{});
+}
 
-  engine::ResumeProfile& p = out.profile;
+void ReadProfile(const json& a, engine::ResumeProfile* p) {
   json c = a.value("contact", json::object());
-  p.contact = {c.value("name", ""),         c.value("email", ""),      c.value("phone", ""),
-               c.value("linkedin_url", ""), c.value("github_url", ""), c.value("portfolio_url", ""),
-               c.value("location", "")};
-  p.total_years_experience = a.value("total_years_experience", 0.0);
+  p->contact = {c.value("name", ""),       c.value("email", ""),
+                c.value("phone", ""),      c.value("linkedin_url", ""),
+                c.value("github_url", ""), c.value("portfolio_url", ""),
+                c.value("location", "")};
+  p->total_years_experience = a.value("total_years_experience", 0.0);
   for (const auto& x : a.value("experience", json::array())) {
     engine::ExperienceEntry entry;
     entry.title = x.value("title", "");
     entry.employer = x.value("employer", "");
     entry.years = x.value("years", 0.0);
     entry.current = x.value("current", false);
-    p.experience.push_back(entry);
+    p->experience.push_back(entry);
   }
   for (const auto& ed : a.value("education", json::array())) {
     engine::EducationEntry entry;
@@ -127,14 +126,68 @@ StoredAnalysis ParseAnalysis(const json& a) {
     entry.field = ed.value("field", "");
     entry.institution = ed.value("institution", "");
     entry.year = ed.value("year", 0);
-    p.education.push_back(entry);
+    p->education.push_back(entry);
   }
   for (const auto& sk : a.value("skills", json::array())) {
     engine::SkillMention mention;
     mention.skill = sk.value("skill", "");
     mention.years = sk.value("years", 0.0);
-    p.skills.push_back(mention);
+    p->skills.push_back(mention);
   }
+}
+
+void ReadWriteup(const json& a, generate::CandidateWriteup* w) {
+  w->summary = a.value("summary", "");
+  w->strengths = a.value("strengths", std::vector<std::string>{});
+  w->weaknesses = a.value("weaknesses", std::vector<std::string>{});
+  for (const auto& q : a.value("interview_questions", json::array())) {
+    if (q.is_object())
+      w->interview_questions.push_back({q.value("question", ""), q.value("seeking", "")});
+  }
+  w->icebreaker = a.value("icebreaker", "");
+  w->linkedin_outreach_draft = a.value("linkedin_outreach_draft", "");
+}
+
+}  // namespace
+
+std::string SerializeAnalysis(const CandidateAnalysis& analysis) {
+  const engine::Evaluation& e = analysis.evaluation;
+  const generate::CandidateWriteup& w = analysis.writeup;
+  json a;
+  a["schema"] = kAnalysisSchema;
+  a["score"] = e.score;
+  a["qualified"] = e.qualified;
+  a["breakdown"] = BreakdownJson(e.breakdown);
+  a["matched_skills"] = MatchedSkillsJson(e.matched_skills);
+  a["missing_skills"] = MissingSkillsJson(e.missing_skills);
+  a["experience_years_relevant"] = e.experience_years_relevant;
+  a["semantic_similarity"] = e.semantic_similarity;
+  a["strengths"] = w.strengths.empty() ? e.strengths : w.strengths;
+  a["weaknesses"] = w.weaknesses.empty() ? e.weaknesses : w.weaknesses;
+  a["flags"] = e.flags;
+  a["summary"] = w.summary;
+  a["interview_questions"] = QuestionsJson(w.interview_questions);
+  a["icebreaker"] = w.icebreaker;
+  a["linkedin_outreach_draft"] = w.linkedin_outreach_draft;
+  a["hidden_text"] = analysis.document.hidden_text;
+  a["document_kind"] = analysis.document.kind;
+  a["pages"] = analysis.document.pages;
+  a = ProfileJson(analysis.profile, std::move(a));
+  // Resume text can hold invalid UTF-8 (a file's bytes quoted as evidence): replaced, not thrown.
+  return a.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::optional<CandidateAnalysis> ParseAnalysis(std::string_view stored) {
+  if (stored.empty()) return std::nullopt;
+  json a = ParseJsonOrDiscarded(stored);
+  if (!a.is_object() || a.empty()) return std::nullopt;
+  CandidateAnalysis out;
+  ReadEvaluation(a, &out.evaluation);
+  ReadProfile(a, &out.profile);
+  ReadWriteup(a, &out.writeup);
+  out.document.kind = a.value("document_kind", "text");
+  out.document.pages = a.value("pages", 1);
+  out.document.hidden_text = a.value("hidden_text", false);
   return out;
 }
 

@@ -1,7 +1,10 @@
-// The stored form of one screened candidate: what the engine found and the write-up, as JSON.
-// Written by the worker into CandidateRecord::analysis_json and read back by the API layer,
-// which shapes it per surface. Keys (all always present):
-//   score, qualified, breakdown[{name,value,weight,points,explanation}],
+// The stored analysis of one screened candidate (CandidateRecord::analysis_json): what the engine
+// found in the resume, how it scored, and the write-up. Typed everywhere in the program; JSON
+// only in the database, written by SerializeAnalysis and read by ParseAnalysis, nowhere else.
+//
+// Format: a JSON object whose "schema" is kAnalysisSchema. Rows written before the schema was
+// recorded have no "schema" key and the same fields; they read the same. Fields:
+//   schema, score, qualified, breakdown[{name,value,weight,points,explanation}],
 //   matched_skills[{skill,via,credit,evidence,years}], missing_skills[{skill,required,severity}],
 //   experience_years_relevant, semantic_similarity, strengths[], weaknesses[], flags[],
 //   contact{name,email,phone,linkedin_url,github_url,portfolio_url,location},
@@ -9,9 +12,14 @@
 //   linkedin_outreach_draft, hidden_text (bool), document_kind, pages,
 //   experience[{title,employer,years,current}], education[{degree,field,institution,year}],
 //   skills[{skill,years}]
+// Strengths and weaknesses are stored once: the write-up's, or the engine's when the write-up
+// has none; both read back as the same lists.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -20,24 +28,33 @@
 
 namespace shortlist::jobs {
 
+inline constexpr int kAnalysisSchema = 2;
+
 struct DocumentFacts {
   std::string kind = "text";  // ingest::ToString(kind)
   int pages = 1;
   bool hidden_text = false;  // the file held text a reader cannot see (not scored)
 };
 
-nlohmann::json BuildAnalysis(const engine::ResumeProfile& resume,
-                             const engine::Evaluation& evaluation,
-                             const generate::CandidateWriteup& writeup,
-                             const DocumentFacts& document);
-
-// What the stored analysis still knows, as engine types, for texts written after screening
-// (emails, comparisons): contact, experience, education, skills and the evaluation. The resume's
-// full text is not kept in the analysis, so `profile.text` is empty.
-struct StoredAnalysis {
+struct CandidateAnalysis {
+  // What is kept of the resume: contact, experience, education, skills, total years. Its full
+  // text is not kept, so `profile.text` reads back empty.
   engine::ResumeProfile profile;
   engine::Evaluation evaluation;
+  generate::CandidateWriteup writeup;
+  DocumentFacts document;
 };
-StoredAnalysis ParseAnalysis(const nlohmann::json& analysis);
+
+std::string SerializeAnalysis(const CandidateAnalysis& analysis);
+// nullopt when `stored` holds no analysis: "" or "{}" (a resume that could not be read), or
+// text that is not a JSON object.
+std::optional<CandidateAnalysis> ParseAnalysis(std::string_view stored);
+
+// The JSON shapes of the analysis' lists, as stored and as the Jobs API shows them in
+// raw_analysis.
+nlohmann::json BreakdownJson(const std::vector<engine::FeatureContribution>& breakdown);
+nlohmann::json MatchedSkillsJson(const std::vector<engine::MatchedSkill>& matched);
+nlohmann::json MissingSkillsJson(const std::vector<engine::MissingSkill>& missing);
+nlohmann::json QuestionsJson(const std::vector<generate::InterviewQuestion>& questions);
 
 }  // namespace shortlist::jobs

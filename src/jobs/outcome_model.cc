@@ -4,9 +4,6 @@
 #include <cmath>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
-#include "common/json_parse.h"
 #include "jobs/analysis.h"
 
 namespace shortlist::jobs {
@@ -26,9 +23,10 @@ std::optional<OutcomeModel> OutcomeModel::Train(const std::vector<model::Outcome
   std::set<std::string> names;
   for (const auto& o : outcomes) {
     if (o.outcome != "hired" && o.outcome != "rejected") continue;
-    nlohmann::json a = ParseJsonOrDiscarded(o.analysis_json.empty() ? "{}" : o.analysis_json);
-    engine::Evaluation e = ParseAnalysis(a).evaluation;
-    if (e.breakdown.empty()) continue;  // an unreadable resume has nothing to learn from
+    std::optional<CandidateAnalysis> a = ParseAnalysis(o.analysis_json);
+    // An unreadable resume has nothing to learn from.
+    if (!a || a->evaluation.breakdown.empty()) continue;
+    engine::Evaluation& e = a->evaluation;
     for (const auto& f : e.breakdown) {
       if (f.name != "account_model") names.insert(f.name);
     }

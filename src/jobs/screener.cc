@@ -126,8 +126,8 @@ model::CandidateRecord Screener::ScreenOne(const engine::JobRequirements& requir
     c.qualified = evaluation.qualified;
     generate::CandidateWriteup writeup =
         generate::WriteCandidate(engine_, requirements, profile, evaluation);
-    c.analysis_json = BuildAnalysis(profile, evaluation, writeup, read.facts)
-                          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    c.analysis_json = SerializeAnalysis(
+        {std::move(profile), std::move(evaluation), std::move(writeup), std::move(read.facts)});
     return c;
   } catch (const std::exception& e) {
     return fail(Error::Make("screening_failed", label + ": " + e.what()));
