@@ -142,14 +142,11 @@ Response Create(const ApiContext&, BillingService& billing, const Request& req,
   auto created =
       billing.CreateAgentKey(caller.principal.account.id, key.name, key.permissions, key.limits);
   if (!created.ok()) return ErrorResponse(created.error());
-  Response response = Response::Json(
+  return Response::Secret(
       201, {{"success", true},
             {"message", "Agent key created. Store the key now: it is not shown again."},
             {"key", created->key},
             {"agent_key", KeyJson(billing, created->record)}});
-  // A secret: never cached, and never kept for an Idempotency-Key replay (http/idempotency.h).
-  response.headers.emplace_back("Cache-Control", "no-store");
-  return response;
 }
 
 Response Get(const ApiContext&, BillingService& billing, const Request& req, const Caller& caller) {
@@ -226,16 +223,13 @@ Response Regenerate(const ApiContext&, BillingService& billing, const Request& r
   if (!key.ok()) return ErrorResponse(key.error());
   auto fresh = billing.RegenerateAgentKey(caller.principal.account.id, key->id);
   if (!fresh.ok()) return ErrorResponse(fresh.error());
-  Response response = Response::Json(
+  return Response::Secret(
       200, {{"success", true},
             {"message",
              "Agent key regenerated. The old value no longer works; store the new key now: it "
              "is not shown again."},
             {"key", fresh->key},
             {"agent_key", KeyJson(billing, fresh->record)}});
-  // A secret: never cached, and never kept for an Idempotency-Key replay (http/idempotency.h).
-  response.headers.emplace_back("Cache-Control", "no-store");
-  return response;
 }
 
 Response Revoke(const ApiContext&, BillingService& billing, const Request& req,

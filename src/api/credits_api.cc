@@ -304,13 +304,14 @@ Result<json> CreditStatusJson(BillingService& billing, std::int64_t account_id) 
 }
 
 void AddCreditsRoutes(const ApiContext& ctx, BillingService& billing, http::Router* router) {
-  auto add = [&](const char* method, const char* path, CreditsHandler fn, const char* perm) {
-    router->Add({method, path, BindCredits(ctx, billing, fn), true, perm});
+  auto add = [&](const char* method, const char* path, CreditsHandler fn, const char* perm,
+                 bool slow = false) {
+    router->Add({method, path, BindCredits(ctx, billing, fn), true, perm, slow});
   };
   add("GET", "/api/v1/credits/balance", Balance, "read");
   add("GET", "/api/v1/credits/transactions", Transactions, "read");
   add("GET", "/api/v1/credits/packs", Packs, "read");
-  add("POST", "/api/v1/credits/checkout", Checkout, "user");
+  add("POST", "/api/v1/credits/checkout", Checkout, "user", /*slow: calls Stripe*/ true);
   add("POST", "/api/v1/credits/auto-reload/enable", EnableAutoReload, "user");
   add("POST", "/api/v1/credits/auto-reload/disable", DisableAutoReload, "user");
   add("POST", "/api/v1/credits/webhook/configure", ConfigureWebhook, "user");

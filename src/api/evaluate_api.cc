@@ -348,10 +348,13 @@ Response AnalyzeTranscript(const ApiContext&, const Request& req, const Caller&)
 }  // namespace
 
 void AddEvaluateApiRoutes(const ApiContext& ctx, http::Router* router) {
-  router->Add({"POST", "/v1/evaluate", Bind(ctx, Evaluate), true, "screen"});
+  // Slow: /evaluate screens (and fetches URLs) before it answers; transcripts are analysed
+  // whole.
+  router->Add({"POST", "/v1/evaluate", Bind(ctx, Evaluate), true, "screen", true});
   router->Add({"POST", "/v1/bulk-screen", Bind(ctx, BulkScreen), true, "screen"});
   router->Add({"GET", "/v1/jobs/{job_id}", Bind(ctx, GetBulkJob), true, "read"});
-  router->Add({"POST", "/v1/analyze-transcript", Bind(ctx, AnalyzeTranscript), true, "screen"});
+  router->Add(
+      {"POST", "/v1/analyze-transcript", Bind(ctx, AnalyzeTranscript), true, "screen", true});
 }
 
 }  // namespace shortlist::api

@@ -37,14 +37,10 @@ Response Create(const ApiContext& ctx, const Request& req, const Caller& caller)
   if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
   auto token = ctx.tokens->Issue(caller.principal.account.id, *name);
   if (!token.ok()) return ErrorResponse(token.error());
-  Response created =
-      Response::Json(201, {{"success", true},
-                           {"message", "Token created. Copy it now: it is not shown again."},
-                           {"token", token->secret},
-                           {"token_info", TokenJson(token->info, caller)}});
-  // A secret: never cached, and never kept for an Idempotency-Key replay (http/idempotency.h).
-  created.headers.emplace_back("Cache-Control", "no-store");
-  return created;
+  return Response::Secret(201, {{"success", true},
+                                {"message", "Token created. Copy it now: it is not shown again."},
+                                {"token", token->secret},
+                                {"token_info", TokenJson(token->info, caller)}});
 }
 
 Response Revoke(const ApiContext& ctx, const Request& req, const Caller& caller) {

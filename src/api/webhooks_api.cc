@@ -142,7 +142,7 @@ Response GetSecret(WebhookService& service, const Request&, const Caller& caller
   if (auto refused = RefuseAgentKeys(caller)) return *refused;
   auto secret = service.Secret(caller.principal.account.id);
   if (!secret.ok()) return ErrorResponse(secret.error());
-  return Response::Json(200, SecretJson(*secret));
+  return Response::Secret(200, SecretJson(*secret));
 }
 
 Response RotateSecret(WebhookService& service, const Request&, const Caller& caller) {
@@ -152,9 +152,7 @@ Response RotateSecret(WebhookService& service, const Request&, const Caller& cal
   json out = SecretJson(*secret);
   out["message"] =
       "The webhook secret was replaced; every later delivery (retries too) is signed with it.";
-  Response response = Response::Json(200, out);
-  // A secret: never cached, and never kept for an Idempotency-Key replay (http/idempotency.h).
-  response.headers.emplace_back("Cache-Control", "no-store");
+  Response response = Response::Secret(200, out);
   return response;
 }
 
@@ -170,7 +168,9 @@ http::Handler BindService(WebhookService& service, WebhookHandler fn) {
 
 void AddWebhookRoutes(const ApiContext& ctx, WebhookService& service, http::Router* router) {
   (void)ctx;  // the service holds what these handlers need
-  router->Add({"POST", "/api/v1/webhooks/test", BindService(service, SendTest), true, "screen"});
+  // Slow: it waits for the receiver's answer.
+  router->Add(
+      {"POST", "/api/v1/webhooks/test", BindService(service, SendTest), true, "screen", true});
   router->Add(
       {"GET", "/api/v1/webhooks/deliveries", BindService(service, ListDeliveries), true, "read"});
   router->Add({"GET", "/api/v1/webhooks/deliveries/{delivery_id}",

@@ -156,11 +156,15 @@ void Server::BuildDispatcher() {
   idempotency_ = std::make_unique<http::IdempotencyGuard>(*idempotency_store_, SystemClock());
   dispatcher_->SetIdempotencyGuard(idempotency_.get());
   dispatcher_->SetMetrics(request_metrics_.get());
+  slow_requests_ = std::make_unique<TaskPool>(config_.slow_request_threads,
+                                              static_cast<std::size_t>(config_.slow_request_queue));
+  dispatcher_->SetSlowRequestPool(slow_requests_.get());
   http::ServerOptions options;
   options.host = config_.host;
   options.port = config_.port;
   options.io_threads = config_.io_threads;
   options.max_body_bytes = config_.max_body_bytes;
+  options.max_connections = config_.max_connections;
   options.tls_cert_file = config_.tls_cert_file;
   options.tls_key_file = config_.tls_key_file;
   http_ = std::make_unique<http::Server>(options, *dispatcher_);
@@ -186,8 +190,9 @@ void Server::Stop() {
   if (!started_ || stopped_) return;
   stopped_ = true;
   http_->Stop();
-  workers_->Stop();   // finishes the batch in hand; unfinished jobs go back to the queue
-  webhooks_->Stop();  // in-flight deliveries finish; pending ones resume at the next start
+  slow_requests_.reset();  // the slow requests in hand finish
+  workers_->Stop();        // finishes the batch in hand; unfinished jobs go back to the queue
+  webhooks_->Stop();       // in-flight deliveries finish; pending ones resume at the next start
 }
 
 }  // namespace shortlist::app

@@ -19,6 +19,7 @@
 #include "billing/billing_service.h"
 #include "billing/stripe_client.h"
 #include "common/result.h"
+#include "common/task_pool.h"
 #include "engine/engine.h"
 #include "http/dispatcher.h"
 #include "http/idempotency.h"
@@ -90,6 +91,9 @@ class Server {
   std::unique_ptr<http::IdempotencyGuard> idempotency_;
   std::unique_ptr<http::Dispatcher> dispatcher_;
   std::unique_ptr<http::Server> http_;
+  // After the listener: drained (tasks answer to connections of the stopped listener, whose
+  // pending writes are dropped with it) before anything it calls is destroyed.
+  std::unique_ptr<TaskPool> slow_requests_;
   bool started_ = false;
   bool stopped_ = false;
 };

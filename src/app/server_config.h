@@ -24,6 +24,11 @@ struct ServerConfig {
   std::vector<std::string> url_allow_list;  // CIDRs/hosts resume URLs may reach despite the
                                             // SSRF guard (e.g. 127.0.0.1/32 for tests)
   std::size_t max_body_bytes = 64u << 20;   // larger request bodies answer 413
+  // Requests that do slow work (/v1/evaluate, webhook tests, Stripe calls) run on this many
+  // threads, with this many more waiting; beyond that they answer 503 with Retry-After.
+  int slow_request_threads = 4;
+  int max_connections = 0;  // open at once; 0: from the NOFILE limit (http/server.h)
+  int slow_request_queue = 16;
   std::string tls_cert_file;  // HTTPS: PEM certificate chain; with tls_key_file, else plain HTTP
   std::string tls_key_file;   // HTTPS: PEM private key of the certificate
   webhooks::WebhookOptions webhooks;  // retry timing and senders of the outbox

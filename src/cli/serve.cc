@@ -54,6 +54,9 @@ app::ServerConfig ConfigFromEnvironment() {
   c.log_level = EnvOr("SHORTLIST_LOG_LEVEL", "info");
   c.url_allow_list = CommaList(EnvOr("SHORTLIST_URL_ALLOW_LIST", ""));
   c.max_body_bytes = std::stoull(EnvOr("SHORTLIST_MAX_BODY_BYTES", "67108864"));
+  c.max_connections = std::stoi(EnvOr("SHORTLIST_MAX_CONNECTIONS", "0"));
+  c.slow_request_threads = std::stoi(EnvOr("SHORTLIST_SLOW_REQUEST_THREADS", "4"));
+  c.slow_request_queue = std::stoi(EnvOr("SHORTLIST_SLOW_REQUEST_QUEUE", "16"));
   c.webhooks.threads = std::stoi(EnvOr("SHORTLIST_WEBHOOK_THREADS", "2"));
   c.webhooks.max_attempts = std::stoi(EnvOr("SHORTLIST_WEBHOOK_MAX_ATTEMPTS", "10"));
   c.webhooks.retry_base_ms = std::stoll(EnvOr("SHORTLIST_WEBHOOK_RETRY_BASE_MS", "10000"));
@@ -85,6 +88,18 @@ void AddListenFlags(CLI::App* cmd, app::ServerConfig* c) {
                   "base URL in status_url/results_url (env SHORTLIST_PUBLIC_URL)");
   cmd->add_option("--max-body-bytes", c->max_body_bytes,
                   "request body cap in bytes (env SHORTLIST_MAX_BODY_BYTES)");
+  cmd->add_option("--max-connections", c->max_connections,
+                  "connections open at once, 0 = three quarters of the file descriptor limit "
+                  "(env SHORTLIST_MAX_CONNECTIONS)")
+      ->check(CLI::Range(0, 1'000'000));
+  cmd->add_option("--slow-request-threads", c->slow_request_threads,
+                  "threads for requests that do slow work: /v1/evaluate, webhook tests, Stripe "
+                  "(env SHORTLIST_SLOW_REQUEST_THREADS)")
+      ->check(CLI::Range(1, 256));
+  cmd->add_option("--slow-request-queue", c->slow_request_queue,
+                  "slow requests that may wait for a thread; more answer 503 "
+                  "(env SHORTLIST_SLOW_REQUEST_QUEUE)")
+      ->check(CLI::Range(0, 10000));
   cmd->add_option("--url-allow-list", c->url_allow_list,
                   "CIDRs or host names resume URLs may reach although private or loopback "
                   "(env SHORTLIST_URL_ALLOW_LIST, comma-separated)")

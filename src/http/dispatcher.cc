@@ -94,7 +94,8 @@ Response Dispatcher::Dispatch(Request& request) const {
       }
     }
   } catch (const std::exception& e) {
-    Log(LogLevel::kError, "handler threw", {{"path", request.path}, {"what", e.what()}});
+    Log(LogLevel::kError, "handler threw",
+        {{"path", RedactSecrets(request.path)}, {"what", e.what()}});
     response = ErrorResponse(500, "Internal server error.");
   }
   if (metrics_ == nullptr && !LogEnabled(LogLevel::kInfo)) return response;
@@ -104,11 +105,35 @@ Response Dispatcher::Dispatch(Request& request) const {
   const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count();
   Log(LogLevel::kInfo, "request",
       {{"method", request.method},
-       {"path", request.path},
+       {"path", RedactSecrets(request.path)},
        {"status", response.status},
        {"account", static_cast<long long>(account_id)},
        {"us", static_cast<long long>(micros)}});
   return response;
+}
+
+void Dispatcher::DispatchAsync(Request request, std::function<void(Response)> done) const {
+  if (slow_pool_ != nullptr) {
+    const Router::Match match = router_.Find(request.method, request.path);
+    if (match.route != nullptr && match.route->slow) {
+      const Route* route = match.route;
+      const std::string method = request.method;
+      const auto started = std::chrono::steady_clock::now();
+      auto run = [this, request = std::move(request), done]() mutable { done(Dispatch(request)); };
+      if (slow_pool_->TrySubmit(std::move(run))) return;
+      Response busy =
+          ErrorResponse(503,
+                        "The server is busy with other slow requests (screening, calls to other "
+                        "services); retry in a moment.");
+      busy.headers.emplace_back("Retry-After", "1");
+      if (metrics_ != nullptr) {
+        metrics_->Record(route, method, 503, std::chrono::steady_clock::now() - started);
+      }
+      done(std::move(busy));
+      return;
+    }
+  }
+  done(Dispatch(request));
 }
 
 }  // namespace shortlist::http

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/clock.h"
+#include "common/task_pool.h"
 #include "http/idempotency.h"
 #include "http/message.h"
 #include "http/metrics.h"
@@ -37,6 +38,14 @@ class Dispatcher {
 
   Response Dispatch(Request& request) const;
 
+  // Dispatch, calling `done` with the answer: at once on this thread for most routes; on the
+  // slow-request pool for routes marked `slow`, so an I/O thread never waits on one. When the
+  // pool is full the answer is 503 with Retry-After, at once. Without a pool every route runs
+  // inline.
+  void DispatchAsync(Request request, std::function<void(Response)> done) const;
+  // Set before serving; must outlive this.
+  void SetSlowRequestPool(TaskPool* pool) { slow_pool_ = pool; }
+
   // Makes authenticated POSTs honour Idempotency-Key. Set before serving; must outlive this.
   void SetIdempotencyGuard(const IdempotencyGuard* guard) { idempotency_ = guard; }
 
@@ -56,6 +65,7 @@ class Dispatcher {
   CredentialLookup agent_keys_;
   const IdempotencyGuard* idempotency_ = nullptr;
   RequestMetrics* metrics_ = nullptr;
+  TaskPool* slow_pool_ = nullptr;
 };
 
 // Adds X-RateLimit-Limit/Remaining/Reset (and Retry-After when refused) to `response`.

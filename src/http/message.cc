@@ -1,5 +1,7 @@
 #include "http/message.h"
 
+#include <cctype>
+
 #include "common/log.h"
 
 namespace shortlist::http {
@@ -44,6 +46,40 @@ int StatusForErrorCode(std::string_view code) {
   if (code == "too_early") return 425;
   if (code == "rate_limited") return 429;
   return 500;
+}
+
+Response Response::Secret(int status, const nlohmann::json& body) {
+  Response r = Json(status, body);
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
+std::string RedactSecrets(std::string_view text) {
+  // Listings show a secret's first 10 characters ("sl_3f9c1a2"); more than that is redacted.
+  constexpr std::size_t kShown = 10;
+  auto is_secret_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+  };
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const bool starts = (i == 0 || !is_secret_char(text[i - 1])) &&
+                        (text.substr(i, 3) == "sl_" || text.substr(i, 6) == "whsec_");
+    if (!starts) {
+      out += text[i++];
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && is_secret_char(text[end])) ++end;
+    if (end - i > kShown) {
+      out.append(text.substr(i, kShown)).append("[redacted]");
+    } else {
+      out.append(text.substr(i, end - i));
+    }
+    i = end;
+  }
+  return out;
 }
 
 Response ErrorResponse(const Error& error) {

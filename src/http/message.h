@@ -38,7 +38,16 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;
 
   static Response Json(int status, const nlohmann::json& body);
+  // An answer that shows a secret (a token, an agent key, a signing secret): never cached by a
+  // browser or proxy (Cache-Control: no-store), and never kept for an Idempotency-Key replay
+  // (http/idempotency.h), so the secret is not stored in clear.
+  static Response Secret(int status, const nlohmann::json& body);
 };
+
+// `text` (a request path or query) with anything shaped like one of our secrets -- "sl_..."
+// user tokens, "sl_agent_..." agent keys, "whsec_..." signing secrets -- cut to the prefix a
+// listing shows and "[redacted]", so logs never hold a usable credential.
+std::string RedactSecrets(std::string_view text);
 
 // Field path -> messages, e.g. {"resumes.0.content": ["must be at least 50 characters"]}.
 using FieldErrors = std::map<std::string, std::vector<std::string>>;

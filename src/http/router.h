@@ -24,6 +24,9 @@ struct Route {
   // What an agent key needs: "read", "screen", "email"; "user" admits user tokens only (agent
   // keys never hold it); "" admits any caller. User tokens pass every check.
   std::string permission;
+  // The handler does slow work (screening inline, calling another service): it runs on the
+  // dispatcher's bounded pool, never on an I/O thread (Dispatcher::DispatchAsync).
+  bool slow = false;
 };
 
 class Router {

@@ -1,13 +1,16 @@
 #include "http/server.h"
 
 #include <openssl/ssl.h>
+#include <sys/resource.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <cerrno>
 #include <fstream>
 #include <memory>
 #include <optional>
@@ -118,19 +121,28 @@ void ParseTarget(std::string_view target, Request* req) {
 
 // One connection. `Stream` is PlainStream (HTTP) or TlsStream (HTTPS); the two differ only in
 // a handshake before the first read and a TLS shutdown before closing.
+// Held by a session for its whole life: the server counts open connections by these.
+using ConnectionSlot = std::shared_ptr<void>;
+
 template <typename Stream>
 class Session : public std::enable_shared_from_this<Session<Stream>> {
   static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
 
  public:
-  Session(tcp::socket socket, const Dispatcher& dispatcher,
-          const ServerOptions& options) requires(!kTls)
-      : stream_(std::move(socket)), dispatcher_(dispatcher), options_(options) {
+  Session(tcp::socket socket, const Dispatcher& dispatcher, const ServerOptions& options,
+          ConnectionSlot slot) requires(!kTls)
+      : stream_(std::move(socket)),
+        dispatcher_(dispatcher),
+        options_(options),
+        slot_(std::move(slot)) {
     RememberRemote();
   }
   Session(tcp::socket socket, ssl::context& tls, const Dispatcher& dispatcher,
-          const ServerOptions& options) requires(kTls)
-      : stream_(std::move(socket), tls), dispatcher_(dispatcher), options_(options) {
+          const ServerOptions& options, ConnectionSlot slot) requires(kTls)
+      : stream_(std::move(socket), tls),
+        dispatcher_(dispatcher),
+        options_(options),
+        slot_(std::move(slot)) {
     RememberRemote();
   }
 
@@ -160,11 +172,20 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     if (!ec) remote_address_ = endpoint.address().to_string();
   }
 
+  // The header block first, within the idle timeout; then the body, within the body timeout.
   void Read() {
     parser_.emplace();
     parser_->body_limit(options_.max_body_bytes);
     parser_->header_limit(static_cast<std::uint32_t>(options_.max_header_bytes));
     Lowest().expires_after(std::chrono::seconds(options_.idle_timeout_seconds));
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        beast::bind_front_handler(&Session::OnHeader, this->shared_from_this()));
+  }
+
+  void OnHeader(beast::error_code ec, std::size_t bytes) {
+    if (ec || parser_->is_done()) return OnRead(ec, bytes);
+    Lowest().expires_after(std::chrono::seconds(options_.body_timeout_seconds));
     bhttp::async_read(stream_, buffer_, *parser_,
                       beast::bind_front_handler(&Session::OnRead, this->shared_from_this()));
   }
@@ -204,8 +225,17 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     }
     req.body = std::move(msg.body());
     req.remote_address = remote_address_;
-    Response r = dispatcher_.Dispatch(req);
-    Write(std::move(r), msg.version(), msg.keep_alive());
+    const unsigned version = msg.version();
+    const bool keep_alive = msg.keep_alive();
+    // A slow route answers from the dispatcher's pool: the write goes back to this
+    // connection's thread (at once when the answer came inline).
+    dispatcher_.DispatchAsync(
+        std::move(req), [self = this->shared_from_this(), version, keep_alive](Response r) {
+          asio::dispatch(self->stream_.get_executor(),
+                         [self, r = std::move(r), version, keep_alive]() mutable {
+                           self->Write(std::move(r), version, keep_alive);
+                         });
+        });
   }
 
   void Write(Response r, unsigned version, bool keep_alive) {
@@ -248,47 +278,123 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   const Dispatcher& dispatcher_;
   const ServerOptions& options_;
+  ConnectionSlot slot_;
   std::string remote_address_;
 };
+
+// At most one "accept failed" line a second, with how many were left out.
+class ThrottledLog {
+ public:
+  void Warn(const std::string& message, const std::string& error) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::seconds(1)) {
+      ++suppressed_;
+      return;
+    }
+    Log(LogLevel::kWarn, message, {{"error", error}, {"suppressed", suppressed_}});
+    last_ = now;
+    suppressed_ = 0;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_{};
+  long long suppressed_ = 0;
+};
+
+// The soft NOFILE limit raised to the hard one; returns the soft limit in force.
+rlim_t RaiseFileLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return 1024;
+  if (limit.rlim_cur < limit.rlim_max) {
+    rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  return limit.rlim_cur;
+}
+
+bool OutOfDescriptors(const beast::error_code& ec) {
+  return ec == asio::error::no_descriptors || ec.value() == ENFILE || ec.value() == EMFILE;
+}
 
 }  // namespace
 
 // One io_context per I/O thread, each run by its own thread: a connection lives on one thread
 // for its whole life, so no strand or reactor lock is shared between threads on the hot path.
-// The acceptor hands new connections out round-robin.
+// The acceptor hands new connections out round-robin. Everything a session's slot touches when
+// it is released is declared before the contexts, so it outlives the sessions they destroy.
 struct Server::Impl {
   Impl(ServerOptions o, const Dispatcher& d) : options(std::move(o)), dispatcher(d) {
     const int n = options.io_threads < 1 ? 1 : options.io_threads;
     for (int i = 0; i < n; ++i) contexts.push_back(std::make_unique<asio::io_context>(1));
     acceptor.emplace(*contexts[0]);
+    retry_timer.emplace(*contexts[0]);
   }
 
   void Accept() {
+    if (connections.load() >= options.max_connections) {
+      accept_paused = true;  // resumed by the next slot released
+      return;
+    }
     asio::io_context& next = *contexts[next_context++ % contexts.size()];
     acceptor->async_accept(next, [this](beast::error_code ec, tcp::socket s) {
       if (ec) {
         if (ec == asio::error::operation_aborted || !acceptor->is_open()) return;
-        Log(LogLevel::kWarn, "accept failed", {{"error", ec.message()}});
+        accept_log.Warn("accept failed", ec.message());
+        if (OutOfDescriptors(ec)) return RetryAcceptLater();
       } else {
+        accept_backoff_ms = 0;
         s.set_option(tcp::no_delay(true), ec);
         if (tls) {
-          std::make_shared<Session<TlsStream>>(std::move(s), *tls, dispatcher, options)->Start();
+          std::make_shared<Session<TlsStream>>(std::move(s), *tls, dispatcher, options, Slot())
+              ->Start();
         } else {
-          std::make_shared<Session<PlainStream>>(std::move(s), dispatcher, options)->Start();
+          std::make_shared<Session<PlainStream>>(std::move(s), dispatcher, options, Slot())
+              ->Start();
         }
       }
       Accept();
     });
   }
 
+  // Out of descriptors: accepting again at once would fail again at once (and spin a core).
+  void RetryAcceptLater() {
+    accept_backoff_ms = std::min(1000, accept_backoff_ms == 0 ? 10 : accept_backoff_ms * 2);
+    retry_timer->expires_after(std::chrono::milliseconds(accept_backoff_ms));
+    retry_timer->async_wait([this](beast::error_code ec) {
+      if (!ec && acceptor->is_open()) Accept();
+    });
+  }
+
+  // Counts the connection until the session holding it is gone.
+  ConnectionSlot Slot() {
+    ++connections;
+    return ConnectionSlot(nullptr, [this](void*) {
+      if (--connections < options.max_connections && !stopped.load()) {
+        asio::post(*contexts[0], [this] {
+          if (accept_paused && acceptor->is_open()) {
+            accept_paused = false;
+            Accept();
+          }
+        });
+      }
+    });
+  }
+
   ServerOptions options;
   const Dispatcher& dispatcher;
+  std::atomic<int> connections{0};
+  std::atomic<bool> stopped{false};
   std::vector<std::unique_ptr<asio::io_context>> contexts;
   std::optional<tcp::acceptor> acceptor;
+  std::optional<asio::steady_timer> retry_timer;
   std::unique_ptr<ssl::context> tls;  // null: plain HTTP
-  std::size_t next_context = 0;       // only touched on the acceptor's thread
+  // Only touched on the acceptor's thread:
+  std::size_t next_context = 0;
+  bool accept_paused = false;
+  int accept_backoff_ms = 0;
+  ThrottledLog accept_log;
   std::vector<std::thread> threads;
-  std::atomic<bool> stopped{false};
   int port = 0;
 };
 
@@ -304,6 +410,11 @@ Status CheckTlsFiles(const std::string& cert_file, const std::string& key_file) 
 }
 
 Status Server::Start() {
+  const rlim_t files = RaiseFileLimit();
+  if (impl_->options.max_connections <= 0) {
+    impl_->options.max_connections =
+        static_cast<int>(std::clamp<rlim_t>(files - files / 4, 16, 1'000'000));
+  }
   if (!impl_->options.tls_cert_file.empty() || !impl_->options.tls_key_file.empty()) {
     auto context = LoadTlsContext(impl_->options.tls_cert_file, impl_->options.tls_key_file);
     if (!context.ok()) return context.error();

@@ -1,11 +1,17 @@
 // The HTTP/1.1 server: Boost.Beast over Asio, keep-alive, a fixed pool of I/O threads.
 //
-// Design: one io_context run by `io_threads` threads. Each connection is a session that reads a
-// request (header and body size capped: over the cap answers 413 and closes), hands it to the
-// Dispatcher on the same thread, and writes the answer. With a certificate and key the same
-// sessions run over TLS (Asio's OpenSSL stream): a handshake first, close_notify last; without
-// them the plain path is untouched. Handlers must not block for long: slow
-// work (screening) goes to the job workers. Stop() closes the listener, lets sessions finish the
+// Design: one io_context per I/O thread. Each connection is a session that reads a request
+// (header and body size capped: over the cap answers 413 and closes; the header block must
+// arrive within the idle timeout, the body within the body timeout), hands it to the Dispatcher
+// and writes the answer. Routes marked slow answer from the dispatcher's pool, so an I/O thread
+// never waits on one. With a certificate and key the same sessions run over TLS (Asio's OpenSSL
+// stream): a handshake first, close_notify last; without them the plain path is untouched.
+//
+// File descriptors: Start() raises the soft NOFILE limit to the hard one. At most
+// `max_connections` connections are open at once; beyond that the listener stops accepting
+// (clients wait in the kernel's backlog) until one closes. If accept() still fails for want of
+// descriptors (EMFILE, ENFILE), it is retried after a growing pause instead of at once, and the
+// failure is logged at most once a second. Stop() closes the listener, lets sessions finish the
 // request in hand, then joins the threads.
 #pragma once
 
@@ -24,7 +30,12 @@ struct ServerOptions {
   int io_threads = 2;                        // threads running the event loop
   std::size_t max_body_bytes = 64u << 20;    // larger request bodies answer 413
   std::size_t max_header_bytes = 16u << 10;  // larger header blocks answer 413
-  int idle_timeout_seconds = 60;             // a silent keep-alive connection is closed
+  int idle_timeout_seconds = 60;   // a request's header block must arrive within this (a silent
+                                   // keep-alive connection is closed after it)
+  int body_timeout_seconds = 300;  // ... and its body within this, once the header is read
+  // Connections open at once; 0: derived from the NOFILE limit (a quarter kept for the database,
+  // files and outgoing calls).
+  int max_connections = 0;
   // HTTPS: PEM files of the certificate chain (leaf first) and its private key. Both empty:
   // plain HTTP. Loaded by Start().
   std::string tls_cert_file;

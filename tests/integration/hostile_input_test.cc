@@ -1,13 +1,23 @@
 // Hostile requests over real HTTP: whatever a client sends, the server answers with a clear
 // error and keeps serving.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <chrono>
+#include <fstream>
+#include <future>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "fixtures.h"
 #include "http_client.h"
+#include "loopback_server.h"
 #include "server_process.h"
 
 namespace shortlist::testing {
@@ -101,6 +111,132 @@ TEST_F(HostileInputTest, EveryRouteWithABodySurvivesDeepNesting) {
     ASSERT_EQ(client.Get("/healthz").status, 200)
         << "the server stopped answering after " << route.method << " " << route.pattern;
   }
+}
+
+TEST_F(HostileInputTest, SlowRequestsWaitOnTheirPoolNotOnTheIoThreads) {
+  // A webhook receiver that takes 3 s to answer: POST /webhooks/test waits for it.
+  net::testing::LoopbackServer slow_receiver([](const net::testing::ServerRequest&) {
+    std::this_thread::sleep_for(std::chrono::seconds(3));
+    return net::testing::LoopbackServer::Reply(200, "{}");
+  });
+  // One slow request at a time and none waiting; a single I/O thread, which a slow request
+  // running on it would hold.
+  ServerProcess server(dir_.path(), {"--log-level", "warn", "--workers", "0", "--io-threads", "1",
+                                     "--slow-request-threads", "1", "--slow-request-queue", "0",
+                                     "--url-allow-list", "127.0.0.1/32"});
+  HttpClient client(server.url(), server.first_token());
+  auto first = std::async(std::launch::async, [&] {
+    return client.Post("/api/v1/webhooks/test", {{"url", slow_receiver.Url("/hook")}});
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));  // the first is in its pool now
+
+  const auto before = std::chrono::steady_clock::now();
+  HttpResult health = client.Get("/healthz");
+  const auto health_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::steady_clock::now() - before)
+                             .count();
+  EXPECT_EQ(health.status, 200);
+  EXPECT_LT(health_ms, 500) << "GET /healthz waited for the slow request";
+  EXPECT_EQ(client.Get("/api/v1/jobs").status, 200);
+
+  HttpResult refused = client.Post("/api/v1/webhooks/test", {{"url", slow_receiver.Url("/hook")}});
+  EXPECT_EQ(refused.status, 503) << refused.body;
+  EXPECT_EQ(refused.headers["retry-after"], "1");
+  EXPECT_EQ(refused.json()["success"], false);
+
+  HttpResult answered = first.get();
+  EXPECT_EQ(answered.status, 200) << answered.body;
+}
+
+TEST_F(HostileInputTest, SecretsAreNeitherCachedNorLogged) {
+  const std::string log_path = dir_.path() + "/server.log";
+  ServerProcess server(dir_.path(), {"--log-level", "info", "--workers", "0"}, log_path);
+  HttpClient client(server.url(), server.first_token());
+
+  HttpResult secret = client.Get("/api/v1/webhooks/secret");
+  ASSERT_EQ(secret.status, 200) << secret.body;
+  EXPECT_EQ(secret.headers["cache-control"], "no-store");
+  HttpResult created = client.Post("/api/v1/tokens", {{"name", "ci"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.headers["cache-control"], "no-store");
+
+  // A client that puts a whole token in the path (instead of its listed prefix).
+  const std::string token = created.json()["token"].get<std::string>();
+  client.Send("DELETE", "/api/v1/tokens/" + token, "");
+  client.Get("/api/v1/jobs?note=" + token);
+  server.Terminate();
+  std::ifstream in(log_path);
+  const std::string log((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(log.find("/api/v1/tokens/" + token.substr(0, 10) + "[redacted]"), std::string::npos)
+      << log;
+  EXPECT_EQ(log.find(token), std::string::npos) << "the whole token was logged";
+  EXPECT_EQ(log.find(server.first_token()), std::string::npos);
+}
+
+// CPU seconds (user + system) process `pid` has used so far.
+double CpuSeconds(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::istringstream fields(stat.substr(stat.rfind(')') + 2));  // after "pid (comm) "
+  std::string field;
+  double ticks = 0;
+  for (int i = 3; fields >> field && i <= 15; ++i) {
+    if (i == 14 || i == 15) ticks += std::stod(field);  // utime, stime
+  }
+  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+int ConnectTo(const std::string& url) {
+  const int port = std::stoi(url.substr(url.rfind(':') + 1));
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+TEST_F(HostileInputTest, RunningOutOfFileDescriptorsNeitherSpinsNorFloodsTheLog) {
+  const std::string log_path = dir_.path() + "/server.log";
+  // --max-connections above what the descriptors allow, so accept() itself fails.
+  ServerProcess server(dir_.path(), {"--log-level", "warn", "--max-connections", "100000"},
+                       log_path);
+  HttpClient client(server.url(), server.first_token());
+  ASSERT_EQ(client.Get("/healthz").status, 200);
+  // An operator's limit, lowered under the running server (as prlimit --nofile=128:128 does).
+  rlimit limit{128, 128};
+  ASSERT_EQ(prlimit(server.pid(), RLIMIT_NOFILE, &limit, nullptr), 0);
+
+  std::vector<int> idle;
+  for (int i = 0; i < 200; ++i) {
+    int fd = ConnectTo(server.url());  // the kernel's backlog accepts beyond what we take
+    if (fd >= 0) idle.push_back(fd);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  const double cpu_before = CpuSeconds(server.pid());
+  std::this_thread::sleep_for(std::chrono::seconds(3));
+  const double cpu_used = CpuSeconds(server.pid()) - cpu_before;
+  EXPECT_LT(cpu_used, 0.3) << "the accept loop spins while out of descriptors";
+
+  for (int fd : idle) close(fd);
+  // With descriptors free again, the server answers as before.
+  bool answered = false;
+  for (int i = 0; i < 50 && !answered; ++i) {
+    answered = client.Get("/healthz").status == 200;
+    if (!answered) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(answered);
+  server.Terminate();
+  std::ifstream in(log_path);
+  std::string line;
+  int accept_lines = 0;
+  while (std::getline(in, line)) accept_lines += line.find("accept failed") != std::string::npos;
+  EXPECT_GE(accept_lines, 1) << "the test did not run the server out of descriptors";
+  EXPECT_LE(accept_lines, 8) << "more than one log line a second";
 }
 
 }  // namespace

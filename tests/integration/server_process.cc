@@ -72,14 +72,22 @@ TempDir::~TempDir() {
 
 namespace {
 
-pid_t Spawn(const std::vector<std::string>& args, int* stdout_fd) {
+// Runs `args`; its stdout is read through *stdout_fd. Its stderr goes to `stderr_path` (appended)
+// when given, else to /dev/null unless SHORTLIST_TEST_SERVER_LOGS is set.
+pid_t Spawn(const std::vector<std::string>& args, int* stdout_fd,
+            const std::string& stderr_path = "") {
   int fds[2];
   if (pipe(fds) != 0) return -1;
   pid_t pid = fork();
   if (pid == 0) {
     dup2(fds[1], STDOUT_FILENO);
-    int devnull = open("/dev/null", O_WRONLY);
-    if (devnull >= 0 && !getenv("SHORTLIST_TEST_SERVER_LOGS")) dup2(devnull, STDERR_FILENO);
+    if (!stderr_path.empty()) {
+      int log = open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+      if (log >= 0) dup2(log, STDERR_FILENO);
+    } else {
+      int devnull = open("/dev/null", O_WRONLY);
+      if (devnull >= 0 && !getenv("SHORTLIST_TEST_SERVER_LOGS")) dup2(devnull, STDERR_FILENO);
+    }
     close(fds[0]);
     close(fds[1]);
     std::vector<char*> argv;
@@ -95,17 +103,19 @@ pid_t Spawn(const std::vector<std::string>& args, int* stdout_fd) {
 
 }  // namespace
 
-ServerProcess::ServerProcess(const std::string& data_dir, std::vector<std::string> extra_args) {
-  Start(data_dir, std::move(extra_args));
+ServerProcess::ServerProcess(const std::string& data_dir, std::vector<std::string> extra_args,
+                             const std::string& stderr_path) {
+  Start(data_dir, std::move(extra_args), stderr_path);
 }
 
-void ServerProcess::Start(const std::string& data_dir, std::vector<std::string> extra_args) {
+void ServerProcess::Start(const std::string& data_dir, std::vector<std::string> extra_args,
+                          const std::string& stderr_path) {
   std::vector<std::string> args = {SHORTLIST_BINARY, "serve", "--port", "0",
                                    "--data-dir",     data_dir};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   AddDatabaseArgs(&args, /*serve=*/true);
   int fd = -1;
-  pid_ = Spawn(args, &fd);
+  pid_ = Spawn(args, &fd, stderr_path);
   ASSERT_GT(pid_, 0);
   std::string out;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);

@@ -27,7 +27,9 @@ class ServerProcess {
  public:
   // Starts `shortlist serve --port 0 --data-dir <data_dir> <extra_args...>` and waits until it
   // prints its URL. Fails the current test (and leaves url() empty) if it does not start.
-  ServerProcess(const std::string& data_dir, std::vector<std::string> extra_args = {});
+  // `stderr_path`: a file the server's log lines are appended to ("" = not kept).
+  ServerProcess(const std::string& data_dir, std::vector<std::string> extra_args = {},
+                const std::string& stderr_path = "");
   ~ServerProcess();  // SIGTERM, then SIGKILL if it lingers
 
   const std::string& url() const { return url_; }
@@ -40,7 +42,8 @@ class ServerProcess {
   int Terminate();
 
  private:
-  void Start(const std::string& data_dir, std::vector<std::string> extra_args);
+  void Start(const std::string& data_dir, std::vector<std::string> extra_args,
+             const std::string& stderr_path);
 
   pid_t pid_ = -1;
   std::string url_;
