@@ -124,8 +124,7 @@ bool ReadOptions(const json& body, Validator* v, EvaluateOptions* options) {
 
 // One /evaluate resume: {id?, text} or a file as base64 / file_url (SPEC: the same sources as the
 // Jobs API, plus `text`).
-void ReadEvaluateResume(const json& r, const std::string& path, Validator* v,
-                        model::ResumeInput* in) {
+void ReadEvaluateResume(json& r, const std::string& path, Validator* v, model::ResumeInput* in) {
   if (!r.is_object()) {
     v->Fail(path, "The " + path + " field must be an object.");
     return;
@@ -140,16 +139,16 @@ void ReadEvaluateResume(const json& r, const std::string& path, Validator* v,
       v->Fail(path + ".id", "The " + path + ".id field must be a string.");
     }
   }
-  auto text = v->String(r, "text", path + ".text", false, 0, 0);
-  auto content = v->String(r, "content", path + ".content", false, 0, 0);
-  auto base64 = v->String(r, "base64", path + ".base64", false, 0, 0);
+  auto text = v->ResumeText(r, "text", path + ".text", 0, /*base64=*/false);
+  auto content = v->ResumeText(r, "content", path + ".content", 0, /*base64=*/false);
+  auto base64 = v->ResumeText(r, "base64", path + ".base64", 0, /*base64=*/true);
   auto file_url = v->Url(r, "file_url", path + ".file_url", false);
   auto filename = v->String(r, "filename", path + ".filename", false, 0, 255);
   if (text)
-    in->content = *text;
+    in->content = std::move(*text);
   else if (content)
-    in->content = *content;
-  if (base64) in->base64 = *base64;
+    in->content = std::move(*content);
+  if (base64) in->base64 = std::move(*base64);
   if (file_url) in->file_url = *file_url;
   if (filename) in->filename = *filename;
   if (in->filename.empty()) in->filename = in->external_id.empty() ? path : in->external_id;

@@ -63,7 +63,7 @@ void ValidateWebhookConditions(const json& body, const std::string& at, Validato
 
 // Validates a job body per the reference's table; fills `job` when valid. Error paths start
 // with `at` ("" for POST /jobs, "jobs.2." for the third job of POST /jobs/bulk).
-void ValidateJob(const json& body, const std::string& at, Validator* v, model::NewJob* job) {
+void ValidateJob(json& body, const std::string& at, Validator* v, model::NewJob* job) {
   auto title = v->String(body, "title", at + "title", true, 0, 255);
   auto description = v->String(body, "description", at + "description", true, 50, 0);
   auto leniency = v->Integer(body, "leniency_level", at + "leniency_level", false, 1, 10);
@@ -81,18 +81,14 @@ void ValidateJob(const json& body, const std::string& at, Validator* v, model::N
                                 std::to_string(kMaxResumesPerJob) + " items.");
   } else {
     for (std::size_t i = 0; i < resumes->size(); ++i) {
-      const json& r = (*resumes)[i];
+      json& r = (*resumes)[i];
       const std::string p = at + "resumes." + std::to_string(i);
       if (!r.is_object()) {
         v->Fail(p, "The " + p + " field must be an object.");
         continue;
       }
-      model::ResumeInput in;
-      auto filename = v->String(r, "filename", p + ".filename", true, 0, 255);
-      auto content = v->String(r, "content", p + ".content", false, 50, 0);
-      auto base64 = v->String(r, "base64", p + ".base64", false, 0, 0);
-      auto file_url = v->Url(r, "file_url", p + ".file_url", false);
-      bool given = [&] {
+      // Looked at before ResumeText moves the texts out of `r`.
+      const bool given = [&] {
         for (const char* k : {"content", "base64", "file_url"}) {
           auto f = r.find(k);
           if (f != r.end() && !f->is_null() &&
@@ -102,14 +98,19 @@ void ValidateJob(const json& body, const std::string& at, Validator* v, model::N
         }
         return false;
       }();
+      model::ResumeInput in;
+      auto filename = v->String(r, "filename", p + ".filename", true, 0, 255);
+      auto content = v->ResumeText(r, "content", p + ".content", 50, /*base64=*/false);
+      auto base64 = v->ResumeText(r, "base64", p + ".base64", 0, /*base64=*/true);
+      auto file_url = v->Url(r, "file_url", p + ".file_url", false);
       if (!given) {
         v->Fail(p + ".content", "The " + p +
                                     ".content field is required when none of base64 / file_url are "
                                     "present.");
       }
       if (filename) in.filename = *filename;
-      if (content) in.content = *content;
-      if (base64) in.base64 = *base64;
+      if (content) in.content = std::move(*content);
+      if (base64) in.base64 = std::move(*base64);
       if (file_url) in.file_url = *file_url;
       job->resumes.push_back(std::move(in));
     }

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "common/json_parse.h"
+#include "model/job.h"
 
 namespace shortlist::api {
 
@@ -12,18 +13,18 @@ std::size_t Utf8Length(const std::string& s) {
   return n;
 }
 
-std::optional<std::string> Validator::String(const nlohmann::json& object, const std::string& key,
-                                             const std::string& path, bool required,
-                                             std::size_t min_chars, std::size_t max_chars) {
+const std::string* Validator::CheckedString(const nlohmann::json& object, const std::string& key,
+                                            const std::string& path, bool required,
+                                            std::size_t min_chars, std::size_t max_chars) {
   auto it = object.find(key);
   if (it == object.end() || it->is_null() ||
       (it->is_string() && it->get_ref<const std::string&>().empty())) {
     if (required) Fail(path, "The " + path + " field is required.");
-    return std::nullopt;
+    return nullptr;
   }
   if (!it->is_string()) {
     Fail(path, "The " + path + " field must be a string.");
-    return std::nullopt;
+    return nullptr;
   }
   const std::string& s = it->get_ref<const std::string&>();
   std::size_t len = Utf8Length(s);
@@ -38,8 +39,41 @@ std::optional<std::string> Validator::String(const nlohmann::json& object, const
                    " characters.");
     good = false;
   }
-  if (!good) return std::nullopt;
-  return s;
+  return good ? &s : nullptr;
+}
+
+std::optional<std::string> Validator::String(const nlohmann::json& object, const std::string& key,
+                                             const std::string& path, bool required,
+                                             std::size_t min_chars, std::size_t max_chars) {
+  const std::string* s = CheckedString(object, key, path, required, min_chars, max_chars);
+  if (s == nullptr) return std::nullopt;
+  return *s;
+}
+
+std::optional<std::string> Validator::ResumeText(nlohmann::json& object, const std::string& key,
+                                                 const std::string& path, std::size_t min_chars,
+                                                 bool base64) {
+  auto it = object.find(key);
+  if (it != object.end() && it->is_string()) {
+    // Checked before String() reads it, in bytes: a cap on memory, not on what a reader sees.
+    const std::size_t size = it->get_ref<const std::string&>().size();
+    const std::size_t bytes = base64 ? size / 4 * 3 : size;
+    if (bytes > model::kMaxResumeBytes) {
+      Fail(path, "The " + path + " field must not be greater than " +
+                     std::to_string(model::kMaxResumeBytes >> 20) + " MiB" +
+                     (base64 ? " once decoded." : "."));
+      return std::nullopt;
+    }
+    resume_bytes_ += bytes;
+    if (resume_bytes_ > model::kMaxRequestResumeBytes) {
+      Fail(path, "The resumes of one request must not hold more than " +
+                     std::to_string(model::kMaxRequestResumeBytes >> 20) +
+                     " MiB together; send them in several requests.");
+      return std::nullopt;
+    }
+  }
+  if (CheckedString(object, key, path, false, min_chars, 0) == nullptr) return std::nullopt;
+  return std::move(it->get_ref<std::string&>());
 }
 
 std::optional<std::int64_t> Validator::Integer(const nlohmann::json& object, const std::string& key,

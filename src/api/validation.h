@@ -29,12 +29,25 @@ class Validator {
   std::optional<std::int64_t> Integer(const nlohmann::json& object, const std::string& key,
                                       const std::string& path, bool required, std::int64_t min,
                                       std::int64_t max);
+  // A resume's text (`base64` false) or file (`base64` true): String's rules, then the
+  // per-resume cap model::kMaxResumeBytes (a file counted as decoded) and, summed over every
+  // resume this validator has seen, model::kMaxRequestResumeBytes. The text is moved out of
+  // `object` (the parsed body is not read again), so the request holds one copy less.
+  std::optional<std::string> ResumeText(nlohmann::json& object, const std::string& key,
+                                        const std::string& path, std::size_t min_chars,
+                                        bool base64);
   // An absolute http(s) URL.
   std::optional<std::string> Url(const nlohmann::json& object, const std::string& key,
                                  const std::string& path, bool required);
 
  private:
+  // String's checks; the string inside `object` when they passed, else null.
+  const std::string* CheckedString(const nlohmann::json& object, const std::string& key,
+                                   const std::string& path, bool required, std::size_t min_chars,
+                                   std::size_t max_chars);
+
   http::FieldErrors errors_;
+  std::size_t resume_bytes_ = 0;  // decoded bytes of the resumes read so far
 };
 
 // Parses a JSON object body, or answers the error response to send (400 for the Evaluate API's

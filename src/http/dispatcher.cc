@@ -5,6 +5,7 @@
 
 #include "common/crypto.h"
 #include "common/log.h"
+#include "common/memory.h"
 
 namespace shortlist::http {
 
@@ -119,7 +120,10 @@ void Dispatcher::DispatchAsync(Request request, std::function<void(Response)> do
       const Route* route = match.route;
       const std::string method = request.method;
       const auto started = std::chrono::steady_clock::now();
-      auto run = [this, request = std::move(request), done]() mutable { done(Dispatch(request)); };
+      auto run = [this, request = std::move(request), done]() mutable {
+        done(Dispatch(request));
+        NoteFreedMemory(request.body.size());
+      };
       if (slow_pool_->TrySubmit(std::move(run))) return;
       Response busy =
           ErrorResponse(503,
@@ -134,6 +138,7 @@ void Dispatcher::DispatchAsync(Request request, std::function<void(Response)> do
     }
   }
   done(Dispatch(request));
+  NoteFreedMemory(request.body.size());  // a large body is given back once it is freed
 }
 
 }  // namespace shortlist::http

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "common/log.h"
+#include "common/memory.h"
 
 namespace shortlist::jobs {
 
@@ -146,6 +147,13 @@ void WorkerPool::Process(const model::Job& job, const std::string& worker_id) {
     (void)store_.ReleaseJob(claim);
     return;
   }
+  // The resumes are freed when this returns; a large job's memory is then given back.
+  std::size_t resume_bytes = 0;
+  for (const auto& r : *resumes) resume_bytes += r.content.size() + r.base64.size();
+  struct NoteFreed {
+    std::size_t bytes;
+    ~NoteFreed() { NoteFreedMemory(bytes); }
+  } note_freed{resume_bytes};
   std::set<int> written(done->begin(), done->end());
   const engine::JobRequirements requirements = screener_.AnalyzeJob(job);
   engine::ScoringOptions scoring;

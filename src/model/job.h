@@ -2,6 +2,7 @@
 // worker's hold on it (JobClaim), and how lists of jobs are filtered and summarised.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -21,6 +22,12 @@ inline bool IsFinal(JobStatus s) {
 // Which API surface created a job; it decides how ids and shapes are shown.
 enum class JobSurface { kJobs, kEvaluate, kBulkScreen };
 std::string_view ToString(JobSurface surface);
+
+// The most one resume may hold, however it is sent: its text, its file's decoded bytes, or what
+// its URL answers.
+inline constexpr std::size_t kMaxResumeBytes = 10u << 20;
+// The most the resumes of one request may hold together (text and decoded files).
+inline constexpr std::size_t kMaxRequestResumeBytes = 50u << 20;
 
 // One resume as accepted: exactly one of content/base64/file_url is the source.
 struct ResumeInput {

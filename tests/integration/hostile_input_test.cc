@@ -173,6 +173,47 @@ TEST_F(HostileInputTest, SecretsAreNeitherCachedNorLogged) {
   EXPECT_EQ(log.find(server.first_token()), std::string::npos);
 }
 
+json Resume(const std::string& key, std::string text) {
+  return {{"filename", "r.txt"}, {key, std::move(text)}};
+}
+
+TEST_F(HostileInputTest, EveryWayOfSendingAResumeSharesOneSizeCap) {
+  ServerProcess server(dir_.path(), {"--log-level", "warn", "--workers", "0"});
+  HttpClient client(server.url(), server.first_token());
+  const std::string big(10 * 1024 * 1024 + 1, 'a');  // one byte over 10 MiB
+  auto job = [](json resumes) {
+    return json{{"title", "Backend"}, {"description", kPythonJob}, {"resumes", resumes}};
+  };
+
+  HttpResult text = client.Post("/api/v1/jobs", job({Resume("content", big)}));
+  EXPECT_EQ(text.status, 422) << text.body.substr(0, 300);
+  EXPECT_TRUE(text.json()["errors"].contains("resumes.0.content"));
+
+  // 14 MiB of base64 decodes to 10.5 MiB.
+  HttpResult file =
+      client.Post("/api/v1/jobs", job({Resume("base64", std::string(14 << 20, 'A'))}));
+  EXPECT_EQ(file.status, 422);
+  EXPECT_TRUE(file.json()["errors"].contains("resumes.0.base64"));
+
+  HttpResult evaluate = client.Post(
+      "/v1/evaluate", {{"job_description", kPythonJob}, {"resumes", {{{"text", big}}}}});
+  EXPECT_EQ(evaluate.status, 400);
+  EXPECT_TRUE(evaluate.json()["errors"].contains("resumes.0.text"));
+
+  // Six resumes of 9 MiB each: each within its cap, 54 MiB together over the request's 50.
+  json many = json::array();
+  for (int i = 0; i < 6; ++i) many.push_back(Resume("content", std::string(9 << 20, 'b')));
+  HttpResult together = client.Post("/api/v1/jobs", job(many));
+  EXPECT_EQ(together.status, 422);
+  EXPECT_TRUE(together.json()["errors"].contains("resumes.5.content")) << together.json()["errors"];
+  EXPECT_FALSE(together.json()["errors"].contains("resumes.4.content"));
+
+  // Within every cap, the same server accepts them.
+  HttpResult fits =
+      client.Post("/api/v1/jobs", job({Resume("content", std::string(9 << 20, 'c'))}));
+  EXPECT_EQ(fits.status, 202) << fits.body.substr(0, 300);
+}
+
 // CPU seconds (user + system) process `pid` has used so far.
 double CpuSeconds(pid_t pid) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
