@@ -1,5 +1,8 @@
 #include "jobs/worker_pool.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <set>
@@ -105,6 +108,9 @@ void WorkerPool::RecordThroughput(int resumes, double seconds) {
 }
 
 void WorkerPool::Run(int worker_index) {
+  // Screening yields the CPU to the HTTP threads: a status poll must not wait behind a batch.
+  // (Linux's nice applies per thread; raising it needs no privilege.)
+  if (options_.nice > 0) setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), options_.nice);
   const std::string worker_id = options_.worker_id + "#" + std::to_string(worker_index);
   std::uint64_t seen = 0;
   while (!stopping_) {

@@ -44,6 +44,9 @@ struct WorkerOptions {
   std::string worker_id = "local";  // names this process's claims (unique per process)
   // A processing job whose heartbeat is older than this is taken to have lost its worker.
   int lease_ms = 30000;
+  // The worker threads' nice value (0-19): above 0 they give way to the HTTP threads, so
+  // screening uses the cores the requests leave idle.
+  int nice = 10;
 };
 
 class WorkerPool {
