@@ -6,18 +6,17 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <ctime>
 #include <exception>
 #include <filesystem>
 #include <iostream>
 #include <memory>
-#include <mutex>
 #include <thread>
 
 #include "client/ranked_rows.h"
 #include "client/resume_files.h"
 #include "common/clock.h"
+#include "common/mutex.h"
 #include "engine/engine.h"
 #include "ingest/ingest.h"
 
@@ -100,15 +99,17 @@ std::vector<client::RankedRow> ScreenAll(const engine::Engine& engine,
   std::vector<client::RankedRow> rows(files.size());
   const engine::ResumeOptions at = ReferenceMonthNow();
   std::atomic<std::size_t> next{0};
-  std::size_t done = 0;  // guarded by mu
-  std::mutex mu;
-  std::condition_variable progressed;
+  struct Progress {
+    Mutex mu;
+    CondVar advanced;
+    std::size_t done GUARDED_BY(mu) = 0;
+  } progress;
   auto work = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
       rows[i] = ScreenFile(engine, job, scoring, at, files[i]);
-      std::lock_guard<std::mutex> lock(mu);
-      ++done;
-      progressed.notify_one();
+      MutexLock lock(progress.mu);
+      ++progress.done;
+      progress.advanced.Signal();
     }
   };
   const std::size_t n = std::max<std::size_t>(
@@ -116,15 +117,15 @@ std::vector<client::RankedRow> ScreenAll(const engine::Engine& engine,
   std::vector<std::thread> pool;
   for (std::size_t t = 0; t < n; ++t) pool.emplace_back(work);
   if (show_progress) {
-    std::unique_lock<std::mutex> lock(mu);
+    MutexLock lock(progress.mu);
     std::size_t drawn = static_cast<std::size_t>(-1);
     while (true) {
-      if (done != drawn) {
-        drawn = done;
+      if (progress.done != drawn) {
+        drawn = progress.done;
         DrawProgress(drawn, files.size());
       }
-      if (done == files.size()) break;
-      progressed.wait_for(lock, std::chrono::milliseconds(100));
+      if (progress.done == files.size()) break;
+      progress.advanced.WaitFor(&progress.mu, std::chrono::milliseconds(100));
     }
   }
   for (auto& t : pool) t.join();

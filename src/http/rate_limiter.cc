@@ -35,7 +35,7 @@ RateDecision RateLimiter::Decide(std::int64_t token_id, model::Plan plan, bool c
     d.unlimited = true;
     return d;
   }
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   Window& w = windows_[token_id];
   if (w.start_ms != start) w = Window{start, 0};
   if (count) {

@@ -8,10 +8,10 @@
 #pragma once
 
 #include <cstdint>
-#include <mutex>
 #include <unordered_map>
 
 #include "common/clock.h"
+#include "common/mutex.h"
 #include "model/account.h"
 
 namespace shortlist::http {
@@ -44,8 +44,8 @@ class RateLimiter {
   RateDecision Decide(std::int64_t token_id, model::Plan plan, bool count);
 
   const Clock& clock_;
-  std::mutex mu_;
-  std::unordered_map<std::int64_t, Window> windows_;  // GUARDED_BY(mu_)
+  Mutex mu_;
+  std::unordered_map<std::int64_t, Window> windows_ GUARDED_BY(mu_);
 };
 
 }  // namespace shortlist::http

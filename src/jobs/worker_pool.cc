@@ -45,13 +45,16 @@ void WorkerPool::Start() {
 
 void WorkerPool::KeepLeases() {
   const auto period = std::chrono::milliseconds(std::max(1, options_.lease_ms / 3));
-  std::unique_lock<std::mutex> lock(mu_);
-  while (!stopping_) {
-    wake_.wait_for(lock, period, [&] { return stopping_.load(); });
-    if (stopping_) break;
+  for (;;) {
     std::vector<model::JobClaim> held;
-    for (const auto& [worker, job] : held_jobs_) held.push_back({job, worker});
-    lock.unlock();
+    {
+      MutexLock lock(mu_);
+      const auto deadline = std::chrono::steady_clock::now() + period;
+      while (!stopping_ && wake_.WaitUntil(&mu_, deadline)) {
+      }
+      if (stopping_) return;
+      for (const auto& [worker, job] : held_jobs_) held.push_back({job, worker});
+    }
     const std::int64_t now = clock_.NowMillis();
     Status beat = store_.HeartbeatJobs(held, now);
     if (!beat.ok()) {
@@ -61,28 +64,27 @@ void WorkerPool::KeepLeases() {
     if (requeued.ok() && *requeued > 0) {
       Log(LogLevel::kWarn, "requeued jobs whose worker stopped answering", {{"count", *requeued}});
       {
-        std::lock_guard<std::mutex> notified(mu_);
+        MutexLock lock(mu_);
         ++notifications_;
       }
-      wake_.notify_all();
+      wake_.SignalAll();
     }
-    lock.lock();
   }
 }
 
 void WorkerPool::Notify() {
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     ++notifications_;
   }
-  wake_.notify_one();
+  wake_.Signal();
 }
 
 void WorkerPool::Stop() {
   if (stopping_.exchange(true)) return;
   // Taking the lock orders the flag before any waiter's next predicate check: no lost wake-up.
-  { std::lock_guard<std::mutex> lock(mu_); }
-  wake_.notify_all();
+  { MutexLock lock(mu_); }
+  wake_.SignalAll();
   for (auto& t : threads_) {
     if (t.joinable()) t.join();
   }
@@ -121,9 +123,11 @@ void WorkerPool::Run(int worker_index) {
       Process(**claimed, worker_id);
       continue;
     }
-    std::unique_lock<std::mutex> lock(mu_);
-    wake_.wait_for(lock, std::chrono::milliseconds(options_.idle_poll_ms),
-                   [&] { return stopping_ || notifications_ != seen; });
+    MutexLock lock(mu_);
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.idle_poll_ms);
+    while (!stopping_ && notifications_ == seen && wake_.WaitUntil(&mu_, deadline)) {
+    }
     seen = notifications_;
   }
 }
@@ -135,11 +139,11 @@ void WorkerPool::Process(const model::Job& job, const std::string& worker_id) {
     WorkerPool& pool;
     const model::JobClaim& claim;
     Hold(WorkerPool& p, const model::JobClaim& c) : pool(p), claim(c) {
-      std::lock_guard<std::mutex> lock(pool.mu_);
+      MutexLock lock(pool.mu_);
       pool.held_jobs_[claim.worker_id] = claim.job_id;
     }
     ~Hold() {
-      std::lock_guard<std::mutex> lock(pool.mu_);
+      MutexLock lock(pool.mu_);
       pool.held_jobs_.erase(claim.worker_id);
     }
   } hold(*this, claim);

@@ -21,16 +21,15 @@
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <map>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "common/clock.h"
+#include "common/mutex.h"
 #include "jobs/job_observer.h"
 #include "jobs/screener.h"
 #include "store/store.h"
@@ -88,14 +87,14 @@ class WorkerPool {
   WorkerOptions options_;
   std::vector<JobObserver*> observers_;
 
-  std::mutex mu_;
-  std::condition_variable wake_;
-  std::uint64_t notifications_ = 0;  // GUARDED_BY(mu_)
+  Mutex mu_;
+  CondVar wake_;
+  std::uint64_t notifications_ GUARDED_BY(mu_) = 0;
   std::atomic<bool> stopping_{false};
   std::vector<std::thread> threads_;
   std::thread lease_keeper_;
-  // GUARDED_BY(mu_): the jobs being processed here, by worker id (a worker holds one at a time).
-  std::map<std::string, std::int64_t> held_jobs_;
+  // The jobs being processed here, by worker id (a worker holds one at a time).
+  std::map<std::string, std::int64_t> held_jobs_ GUARDED_BY(mu_);
 
   std::atomic<double> per_thread_rate_{0};  // resumes/s for one worker thread, smoothed
 };

@@ -16,12 +16,12 @@ namespace {
 
 DeliveryDispatcher::RandomUnit DefaultRandom() {
   struct State {
-    std::mutex mu;
-    std::mt19937_64 rng{std::random_device{}()};
+    Mutex mu;
+    std::mt19937_64 rng GUARDED_BY(mu){std::random_device{}()};
   };
   auto state = std::make_shared<State>();
   return [state] {
-    std::lock_guard<std::mutex> lock(state->mu);
+    MutexLock lock(state->mu);
     return std::uniform_real_distribution<double>(0.0, 1.0)(state->rng);
   };
 }
@@ -112,7 +112,7 @@ void DeliveryDispatcher::Run(int index) {
   std::uint64_t seen = 0;
   while (!stopping_) {
     {
-      std::lock_guard<std::mutex> lock(mu_);
+      MutexLock lock(mu_);
       seen = notifications_;
     }
     if (SendOne(owner)) continue;
@@ -121,15 +121,16 @@ void DeliveryDispatcher::Run(int index) {
     if (auto next = store_.NextDueAt(); next.ok() && next->has_value()) {
       wait_ms = std::clamp<std::int64_t>(**next - clock_.NowMillis(), 10, options_.poll_ms);
     }
-    std::unique_lock<std::mutex> lock(mu_);
-    wake_.wait_for(lock, std::chrono::milliseconds(wait_ms),
-                   [&] { return stopping_ || notifications_ != seen; });
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
+    MutexLock lock(mu_);
+    while (!stopping_ && notifications_ == seen && wake_.WaitUntil(&mu_, deadline)) {
+    }
   }
   (void)store_.ReleaseLeases(owner);
 }
 
 void DeliveryDispatcher::Start() {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   if (!threads_.empty() || stopping_) return;
   for (int i = 0; i < std::max(1, options_.threads); ++i) {
     threads_.emplace_back([this, i] { Run(i); });
@@ -138,21 +139,21 @@ void DeliveryDispatcher::Start() {
 
 void DeliveryDispatcher::Notify() {
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     ++notifications_;
   }
-  wake_.notify_all();
+  wake_.SignalAll();
 }
 
 void DeliveryDispatcher::Stop() {
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     stopping_ = true;
   }
-  wake_.notify_all();
+  wake_.SignalAll();
   std::vector<std::thread> threads;
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    MutexLock lock(mu_);
     threads.swap(threads_);
   }
   for (auto& t : threads) t.join();

@@ -16,15 +16,14 @@
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "common/clock.h"
+#include "common/mutex.h"
 #include "net/http_client.h"
 #include "store/webhook_store.h"
 #include "webhooks/options.h"
@@ -70,11 +69,11 @@ class DeliveryDispatcher {
   const std::string owner_;
   RandomUnit random_;
 
-  std::mutex mu_;
-  std::condition_variable wake_;
-  std::uint64_t notifications_ = 0;  // GUARDED_BY(mu_)
+  Mutex mu_;
+  CondVar wake_;
+  std::uint64_t notifications_ GUARDED_BY(mu_) = 0;
   std::atomic<bool> stopping_{false};
-  std::vector<std::thread> threads_;
+  std::vector<std::thread> threads_ GUARDED_BY(mu_);
 };
 
 }  // namespace shortlist::webhooks

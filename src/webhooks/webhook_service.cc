@@ -34,12 +34,12 @@ WebhookService::WebhookService(std::unique_ptr<store::WebhookStore> store, store
 WebhookService::~WebhookService() { Stop(); }
 
 void WebhookService::SetPublicUrl(const std::string& url) {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   public_url_ = url;
 }
 
 std::string WebhookService::PublicUrl() {
-  std::lock_guard<std::mutex> lock(mu_);
+  MutexLock lock(mu_);
   return public_url_;
 }
 

@@ -11,10 +11,10 @@
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include "common/clock.h"
+#include "common/mutex.h"
 #include "common/result.h"
 #include "jobs/job_observer.h"
 #include "net/http_client.h"
@@ -77,8 +77,8 @@ class WebhookService {
   net::HttpClient& client_;
   const Clock& clock_;
   const WebhookOptions options_;
-  std::mutex mu_;
-  std::string public_url_;  // GUARDED_BY(mu_)
+  Mutex mu_;
+  std::string public_url_ GUARDED_BY(mu_);
   std::unique_ptr<DeliveryDispatcher> dispatcher_;
   std::unique_ptr<OutboxSink> sink_;
   std::unique_ptr<JobEventPublisher> publisher_;
