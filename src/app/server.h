@@ -50,6 +50,8 @@ class Server {
 
   // The route table this server answers (`serve --print-routes`).
   const http::Router& router() const { return router_; }
+  // What takes each request once it is read (the HTTP fuzz target calls it without a socket).
+  const http::Dispatcher& dispatcher() const { return *dispatcher_; }
   // The first token's secret when Open() created the account "default"; "" otherwise.
   const std::string& first_token() const { return first_token_; }
 

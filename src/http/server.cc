@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "common/log.h"
+#include "http/wire.h"
 
 namespace shortlist::http {
 namespace {
@@ -74,49 +75,6 @@ Result<std::unique_ptr<ssl::context>> LoadTlsContext(const std::string& cert_fil
                        "tls_key");
   }
   return context;
-}
-
-int FromHex(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string PercentDecode(std::string_view s, bool plus_is_space) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size()) {
-      int hi = FromHex(s[i + 1]), lo = FromHex(s[i + 2]);
-      if (hi >= 0 && lo >= 0) {
-        out += static_cast<char>(hi * 16 + lo);
-        i += 2;
-        continue;
-      }
-    }
-    out += (plus_is_space && s[i] == '+') ? ' ' : s[i];
-  }
-  return out;
-}
-
-void ParseTarget(std::string_view target, Request* req) {
-  std::size_t q = target.find('?');
-  req->path = PercentDecode(target.substr(0, q), false);
-  if (req->path.size() > 1 && req->path.back() == '/') req->path.pop_back();
-  if (q == std::string_view::npos) return;
-  std::string_view rest = target.substr(q + 1);
-  while (!rest.empty()) {
-    std::size_t amp = rest.find('&');
-    std::string_view pair = rest.substr(0, amp);
-    std::size_t eq = pair.find('=');
-    std::string key = PercentDecode(pair.substr(0, eq), true);
-    std::string value =
-        eq == std::string_view::npos ? "" : PercentDecode(pair.substr(eq + 1), true);
-    if (!key.empty()) req->query.emplace(std::move(key), std::move(value));
-    if (amp == std::string_view::npos) break;
-    rest.remove_prefix(amp + 1);
-  }
 }
 
 // One connection. `Stream` is PlainStream (HTTP) or TlsStream (HTTPS); the two differ only in
@@ -215,18 +173,9 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       return Write(std::move(r), 11, false);
     }
     bhttp::request<bhttp::string_body> msg = parser_->release();
-    Request req;
-    req.method = std::string(msg.method_string());
-    ParseTarget(std::string_view(msg.target().data(), msg.target().size()), &req);
-    for (const auto& field : msg) {
-      std::string name(field.name_string());
-      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      req.headers.emplace_back(std::move(name), std::string(field.value()));
-    }
-    req.body = std::move(msg.body());
-    req.remote_address = remote_address_;
     const unsigned version = msg.version();
     const bool keep_alive = msg.keep_alive();
+    Request req = RequestFromMessage(std::move(msg), remote_address_);
     // A slow route answers from the dispatcher's pool: the write goes back to this
     // connection's thread (at once when the answer came inline).
     dispatcher_.DispatchAsync(
