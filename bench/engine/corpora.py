@@ -67,8 +67,7 @@ def build_onet_jobs(data, out_dir, tasks=12, tools=10, tech=10):
         tech_list = [r for r in tech_rows if r[0] == code]
         tech_list.sort(key=lambda r: 0 if r[4] == 'Y' else 1)  # hot technologies first
         tech_names = list(dict.fromkeys(r[1] for r in tech_list))
-        lines = [title.rstrip('s') if not title.endswith('ss') else title, '',
-                 'Tasks']
+        lines = [title, '', 'Tasks']
         lines += ['- ' + r[3] for r in mine[:tasks]]
         if tool_names:
             lines += ['', 'Tools and equipment', ', '.join(tool_names[:tools])]

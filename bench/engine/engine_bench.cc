@@ -357,7 +357,8 @@ int main(int argc, char** argv) {
   if (cmd == "jd" && argc >= 3) return Jd(argv[2]);
   if (cmd == "job" && argc >= 3) return Job(argv[2], argc > 3 ? argv[3] : "");
   if (cmd == "jobs" && argc >= 3) return Jobs(argv[2]);
-  std::fprintf(stderr,
-               "usage: engine_bench rank|parse|speed|jd|job|jobs ... (see the comment at the top)\n");
+  std::fprintf(
+      stderr,
+      "usage: engine_bench rank|parse|speed|jd|job|jobs ... (see the comment at the top)\n");
   return 2;
 }

@@ -148,14 +148,33 @@ bool ContainsWord(std::string_view lower, std::string_view word) {
 }
 
 bool HasPreferredCue(std::string_view lower) {
-  static constexpr std::array<std::string_view, 14> kCues = {
-      "nice to have", "nice-to-have", "bonus",   "a plus",     "is a plus",
-      "preferred",    "desirable",    "ideally", "advantage",  "advantageous",
-      "optional",     "good to have", "pluses",  "familiarity"};
+  static constexpr std::array<std::string_view, 25> kCues = {
+      "ideal world",   "nice to have", "nice-to-have", "bonus",          "a plus",
+      "is a plus",     "preferred",    "desirable",    "ideally",        "advantage",
+      "advantageous",  "optional",     "good to have", "pluses",         "familiarity",
+      "familiar with", "preferably",   "desired",      "exposure to",    "is helpful",
+      "are helpful",   "an asset",     "beneficial",   "would be great", "even better"};
   for (std::string_view c : kCues) {
     if (ContainsWord(lower, c)) return true;
   }
   return false;
+}
+
+bool AsksOfCandidate(std::string_view lower) {
+  if (HasPreferredCue(lower) || HasRequiredCue(lower)) return true;
+  static constexpr std::array<std::string_view, 40> kCues = {
+      "you have",        "you've",           "you bring",     "you'll bring",     "you will bring",
+      "you need",        "you'll need",      "you will need", "you should",       "you must",
+      "experience with", "experience in",    "experience of", "experience using", "experienced",
+      "years of",        "year of",          "knowledge of",  "knowledge in",     "proficient",
+      "proficiency",     "understanding of", "ability to",    "able to",          "skills",
+      "skilled",         "expertise",        "background in", "certified",        "certification",
+      "certificate",     "licensed",         "license",       "licence",          "fluent",
+      "fluency",         "track record",     "looking for",   "ideal candidate",  "hands-on"};
+  for (std::string_view c : kCues) {
+    if (ContainsWord(lower, c)) return true;
+  }
+  return lower.find("degree") != std::string_view::npos;
 }
 
 // ContainsWord for a requirement cue, but not in the adverbs "as required", "when necessary",

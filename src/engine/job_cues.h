@@ -28,4 +28,8 @@ bool ContainsCue(std::string_view lower, std::string_view cue);
 bool HasPreferredCue(std::string_view lower);
 bool HasRequiredCue(std::string_view lower);
 
+// Whether a sentence asks something of the candidate ("you have", "experience with", "3 years
+// of", "knowledge of", "certified", "a plus"), as opposed to describing the work or the employer.
+bool AsksOfCandidate(std::string_view lower);
+
 }  // namespace shortlist::engine
