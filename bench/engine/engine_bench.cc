@@ -19,6 +19,10 @@
 //       Prints, as one JSON object, what AnalyzeJob makes of a job description: title,
 //       seniority, years, degree, each skill with its importance, years and alternative group,
 //       and the knockouts (to read how a posting is understood).
+//   engine_bench features <resume_text_dir> <jobs_dir> <out.tsv>
+//       For every job and resume, the value of each feature of the score and the penalty points
+//       ("category<TAB>CAT/id<TAB>name=value ..."), for choosing weights on half the categories
+//       and checking them on the other half (tune_weights.py).
 //   engine_bench jobs <dir>
 //       The same for every <name>.txt of a directory, one JSON object per line with its "id"
 //       (the job-understanding benchmark).
@@ -205,6 +209,36 @@ int Rank(const fs::path& resume_dir, const fs::path& jobs_dir, const fs::path& o
   return 0;
 }
 
+int Features(const fs::path& resume_dir, const fs::path& jobs_dir, const fs::path& out_path) {
+  std::unique_ptr<Engine> engine = Engine::Create();
+  std::vector<Doc> docs = LoadCorpus(resume_dir);
+  std::vector<ResumeProfile> profiles;
+  profiles.reserve(docs.size());
+  for (const Doc& d : docs) profiles.push_back(engine->AnalyzeResume(d.text));
+  std::ofstream out(out_path);
+  std::map<std::string, std::string> jobs;
+  for (const auto& f : fs::directory_iterator(jobs_dir)) {
+    if (f.path().extension() == ".txt") jobs[f.path().stem().string()] = ReadFile(f.path());
+  }
+  for (const auto& [category, text] : jobs) {
+    JobRequirements job = engine->AnalyzeJob("", text);
+    for (size_t i = 0; i < profiles.size(); ++i) {
+      Evaluation ev = engine->Evaluate(job, profiles[i], ScoringOptions{});
+      out << category << '\t' << docs[i].id << '\t';
+      double penalty = 0;
+      for (const FeatureContribution& c : ev.breakdown) {
+        if (c.weight < 0) {
+          penalty += c.points;
+        } else {
+          out << c.name << '=' << c.value << ' ';
+        }
+      }
+      out << "penalty=" << penalty << '\n';
+    }
+  }
+  return 0;
+}
+
 // Throughput only (for profiling): one job over all resumes, `passes` times.
 int Speed(const fs::path& resume_dir, const fs::path& job_path, int passes) {
   std::unique_ptr<Engine> engine = Engine::Create();
@@ -357,8 +391,9 @@ int main(int argc, char** argv) {
   if (cmd == "jd" && argc >= 3) return Jd(argv[2]);
   if (cmd == "job" && argc >= 3) return Job(argv[2], argc > 3 ? argv[3] : "");
   if (cmd == "jobs" && argc >= 3) return Jobs(argv[2]);
-  std::fprintf(
-      stderr,
-      "usage: engine_bench rank|parse|speed|jd|job|jobs ... (see the comment at the top)\n");
+  if (cmd == "features" && argc >= 5) return Features(argv[2], argv[3], argv[4]);
+  std::fprintf(stderr,
+               "usage: engine_bench rank|parse|speed|jd|job|jobs|features ... (see the comment at "
+               "the top)\n");
   return 2;
 }

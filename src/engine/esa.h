@@ -33,7 +33,10 @@ class WordStats {
 
   // The L2-normalised concept vector of a text's tokens (from its features); `extra` adds the
   // tokens of a second text (a job title) with weight `extra_weight`. Empty when nothing maps.
-  std::vector<float> ConceptVector(const TextFeatures& features) const;
+  // `tfidf_norm`, when given, receives the L2 norm of the text's TF-IDF vector (sublinear tf
+  // times this IDF, over every word: TfIdfCosine's denominator).
+  std::vector<float> ConceptVector(const TextFeatures& features,
+                                   double* tfidf_norm = nullptr) const;
   std::vector<float> ConceptVector(std::string_view text, std::string_view extra,
                                    double extra_weight) const;
 
@@ -54,6 +57,9 @@ class WordStats {
   std::vector<std::pair<uint16_t, float>> entries_;
   size_t concept_count_ = 0;
 };
+
+// 1 + ln(n): the sublinear term frequency of a word seen n times (n >= 1).
+double LogTf(uint32_t n);
 
 // Cosine of two L2-normalised vectors (0 when either is empty).
 double Cosine(const std::vector<float>& a, const std::vector<float>& b);

@@ -120,7 +120,7 @@ std::shared_ptr<const ResumeFeatures> BuildResumeFeatures(const EngineData& data
   f->skill_ids = std::move(skill_ids);
   f->text = ComputeTextFeatures(ScoredText(resume));
   f->fingerprint = ResumeFingerprint(resume);
-  f->concepts = data.word_stats.ConceptVector(f->text);
+  f->concepts = data.word_stats.ConceptVector(f->text, &f->tfidf_norm);
   {
     // The occupation a candidate is in now is what the job title is compared with: the
     // headline and the latest title in full, the two before at kOlderTitleWeight (ranking

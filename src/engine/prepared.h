@@ -25,6 +25,7 @@ struct ResumeFeatures {
   uint64_t fingerprint = 0;     // ResumeFingerprint() of the profile it was built from
   TextFeatures text;            // of blind_text (text when that is empty)
   std::vector<float> concepts;  // ESA vector of the same
+  double tfidf_norm = 0;        // norm of its TF-IDF vector (background IDF)
   // ESA vector of the headline and the latest title, plus the two titles before at 1/4 weight.
   std::vector<float> title_concepts;
   // Taxonomy id of each of the profile's skills, same order; empty when not known. The scorer
