@@ -1,18 +1,11 @@
-// The words of a job description that say how much it asks for something: section headings
-// ("Requirements", "Nice to have") and cues in a sentence ("must", "required", "a plus"), with
-// the uses of those words that ask for nothing ("as required", "the required quality").
+// The words of a job description's sentence that say how much it asks for something ("must",
+// "required", "a plus"), with the uses of those words that ask for nothing ("as required", "the
+// required quality"). Section headings are job_sections.h's.
 #pragma once
 
 #include <string_view>
 
 namespace shortlist::engine {
-
-// The kind of section a heading opens: requirements, preferences, or neither (responsibilities,
-// the company, benefits).
-enum class JobSection { kNeutral, kRequired, kPreferred };
-
-// Whether `line` is a section heading of a job description; if so, sets *section.
-bool JobHeading(std::string_view line, JobSection* section);
 
 // Whether `word` stands as a whole word in the lower-case text `lower`.
 bool ContainsWord(std::string_view lower, std::string_view word);
