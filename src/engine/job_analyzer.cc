@@ -329,14 +329,18 @@ void PostingReader::AddKnockouts(const std::vector<std::pair<SkillId, Found>>& o
   }
 }
 
-// The title given, else the posting's first line when it is short enough to be one.
+// The title given, else the posting's first line when it can be one: a name, not a sentence
+// (no full stop), even a long one ("Sales Representatives, Wholesale and Manufacturing, Except
+// Technical and Scientific Products").
 std::string TitleOf(std::string_view title, const std::vector<Line>& lines) {
   std::string t(Trim(NormalizeText(title)));
   if (!t.empty()) return t;
   for (const Line& l : lines) {
     std::string_view line = Trim(l.text);
     if (line.empty()) continue;
-    if (line.size() <= 60 && CountWords(line) <= 8) return std::string(line);
+    if (line.size() <= 100 && CountWords(line) <= 14 && line.back() != '.') {
+      return std::string(line);
+    }
     break;
   }
   return "";

@@ -61,7 +61,18 @@ struct JobFeatures {
   std::unordered_set<std::string> skill_names;    // the canonical names above
   std::unordered_map<std::string, int> group_of;  // job skill -> alternative group (> 0)
   std::vector<TitleStem> title_stems;             // TitleStems(job.title)
+  // TitleAlternatives(job.title): the stems of each job the title names, the whole title first.
+  std::vector<std::vector<TitleStem>> title_alternatives;
 };
+
+// The jobs a title names, each as its stems, the whole title first: "Accountants and Auditors"
+// names accountants and auditors, "Financial and Investment Analysts" financial analysts and
+// investment analysts (a part without a job noun takes the next part's), "Sales
+// Representatives, Wholesale and Manufacturing, Except Technical ..." sales representatives
+// (what follows "except" is left out, a qualifier with no job noun after it too). A job noun is
+// one of data/title_words.tsv or an agent noun (-er, -or, -ist, -ian).
+std::vector<std::vector<TitleStem>> TitleAlternatives(const EngineData& data,
+                                                      std::string_view title);
 
 uint64_t JobFingerprint(const JobRequirements& job);
 uint64_t ResumeFingerprint(const ResumeProfile& resume);

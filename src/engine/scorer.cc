@@ -121,6 +121,16 @@ double TitleOverlap(const std::vector<TitleStem>& job, const std::vector<TitleSt
   return total > 0 ? hit / total : 0;
 }
 
+// The best overlap with any job the title names ("Accountants and Auditors": either).
+double TitleOverlap(const std::vector<std::vector<TitleStem>>& job_alternatives,
+                    const std::vector<TitleStem>& cand) {
+  double best = 0;
+  for (const std::vector<TitleStem>& job : job_alternatives) {
+    best = std::max(best, TitleOverlap(job, cand));
+  }
+  return best;
+}
+
 std::pair<MonthIndex, MonthIndex> EntryMonths(const ExperienceEntry& e) {
   if (e.start_year == 0) return {0, 0};
   MonthIndex first = ToMonthIndex(e.start_year, e.start_month ? e.start_month : 1);
@@ -161,10 +171,10 @@ struct Experience {
 // Relevant years: the merged ranges of the jobs that name one of the job's skills or share its
 // title; against the years the job asks (or its seniority implies).
 Experience ScoreExperience(const Inputs& in) {
-  const std::vector<TitleStem>& job_title = in.jf->title_stems;
+  const std::vector<std::vector<TitleStem>>& job_title = in.jf->title_alternatives;
   std::vector<std::pair<MonthIndex, MonthIndex>> relevant;
   for (const ExperienceEntry& e : in.resume.experience) {
-    bool counts = in.jf->skill_names.empty() && job_title.empty();
+    bool counts = in.jf->skill_names.empty() && in.jf->title_stems.empty();
     for (const std::string& s : e.skills) counts = counts || in.jf->skill_names.count(s) > 0;
     if (!counts && TitleOverlap(job_title, TitleStems(in.data, e.title)) >= 0.5) counts = true;
     if (counts) relevant.push_back(EntryMonths(e));
@@ -210,8 +220,8 @@ struct TitleFit {
 // the titles; and the fit of seniority.
 TitleFit ScoreTitle(const Inputs& in) {
   TitleFit t;
-  const std::vector<TitleStem>& job_title = in.jf->title_stems;
-  if (!job_title.empty()) {
+  const std::vector<std::vector<TitleStem>>& job_title = in.jf->title_alternatives;
+  if (!in.jf->title_stems.empty()) {
     t.overlap = TitleOverlap(job_title, TitleStems(in.data, in.resume.headline));
     double weight = 1.0;
     for (size_t i = 0; i < in.resume.experience.size() && i < 3; ++i) {

@@ -421,3 +421,35 @@ TEST(EnginePropertiesTest, ConstMethodsAreSafeFromManyThreads) {
 
 }  // namespace
 }  // namespace shortlist::engine
+
+namespace shortlist::engine {
+namespace {
+
+std::string TitleExplanation(const Evaluation& ev) {
+  for (const FeatureContribution& c : ev.breakdown) {
+    if (c.name == "title_fit") return c.explanation;
+  }
+  return "";
+}
+
+// A title that names several jobs ("Chefs and Head Cooks", "Financial and Investment Analysts")
+// is met in full by a candidate who holds any one of them.
+TEST(EnginePropertiesTest, ATitleThatNamesSeveralJobsIsMetByAnyOfThem) {
+  const Engine& e = testing::SharedEngine();
+  ResumeProfile cook = e.AnalyzeResume(
+      "HEAD COOK\nEXPERIENCE\nHead Cook, Foo Diner, 2015 - 2020\n* Menu planning and prep\n");
+  Evaluation ev =
+      e.Evaluate(e.AnalyzeJob("Chefs and Head Cooks", "Requirements\n- Menu planning\n"), cook,
+                 ScoringOptions{});
+  EXPECT_NE(TitleExplanation(ev).find("Title words overlap 100%"), std::string::npos)
+      << TitleExplanation(ev);
+  ResumeProfile analyst = e.AnalyzeResume(
+      "FINANCIAL ANALYST\nEXPERIENCE\nFinancial Analyst, Foo Bank, 2015 - 2020\n* Forecasting\n");
+  ev = e.Evaluate(e.AnalyzeJob("", "Financial and Investment Analysts\n\nTasks\n- Forecasting\n"),
+                  analyst, ScoringOptions{});
+  EXPECT_NE(TitleExplanation(ev).find("Title words overlap 100%"), std::string::npos)
+      << TitleExplanation(ev);
+}
+
+}  // namespace
+}  // namespace shortlist::engine
