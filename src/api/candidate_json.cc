@@ -57,6 +57,7 @@ json JobsApiCandidate(const store::CandidateRecord& c) {
                          {"weaknesses", weaknesses},
                          {"score_breakdown", Field(a, "breakdown", json::array())},
                          {"matched_skills", Field(a, "matched_skills", json::array())},
+                         {"related_skills", Field(a, "related_skills", json::array())},
                          {"missing_skills", Field(a, "missing_skills", json::array())},
                          {"experience_years_relevant", Field(a, "experience_years_relevant", 0)},
                          {"total_years_experience", Field(a, "total_years_experience", 0)},

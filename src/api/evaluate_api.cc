@@ -56,6 +56,11 @@ json EvaluateCandidate(const store::CandidateRecord& c, int rank, const std::str
   json matched = json::array(), missing = json::array(), severity = json::object();
   for (const auto& m : a.value("matched_skills", json::array()))
     matched.push_back(m.value("skill", ""));
+  // {skill, via}: job skills the candidate lacks but has a related skill for (also missing).
+  json related = json::array();
+  for (const auto& m : a.value("related_skills", json::array())) {
+    related.push_back({{"skill", m.value("skill", "")}, {"via", m.value("via", "")}});
+  }
   for (const auto& m : a.value("missing_skills", json::array())) {
     missing.push_back(m.value("skill", ""));
     severity[m.value("skill", "")] = m.value("severity", "moderate");
@@ -72,6 +77,7 @@ json EvaluateCandidate(const store::CandidateRecord& c, int rank, const std::str
       {"overall_score", c.score},
       {"semantic_similarity", Round(a.value("semantic_similarity", 0.0), 0.01)},
       {"matched_skills", matched},
+      {"related_skills", related},
       {"missing_skills", missing},
       {"gap_severity", severity},
       {"experience_years_relevant", Round(a.value("experience_years_relevant", 0.0), 0.1)},

@@ -25,6 +25,14 @@ json BuildAnalysis(const engine::ResumeProfile& resume, const engine::Evaluation
                                    {"evidence", m.evidence},
                                    {"years", m.years}});
   }
+  a["related_skills"] = json::array();
+  for (const auto& m : e.related_skills) {
+    a["related_skills"].push_back({{"skill", m.skill},
+                                   {"via", m.via},
+                                   {"credit", m.credit},
+                                   {"evidence", m.evidence},
+                                   {"years", m.years}});
+  }
   a["missing_skills"] = json::array();
   for (const auto& m : e.missing_skills) {
     a["missing_skills"].push_back({{"skill", m.skill},
@@ -95,6 +103,10 @@ StoredAnalysis ParseAnalysis(const json& a) {
   }
   for (const auto& m : a.value("matched_skills", json::array())) {
     e.matched_skills.push_back({m.value("skill", ""), m.value("via", ""), m.value("credit", 1.0),
+                                m.value("evidence", ""), m.value("years", 0.0)});
+  }
+  for (const auto& m : a.value("related_skills", json::array())) {
+    e.related_skills.push_back({m.value("skill", ""), m.value("via", ""), m.value("credit", 0.0),
                                 m.value("evidence", ""), m.value("years", 0.0)});
   }
   for (const auto& m : a.value("missing_skills", json::array())) {

@@ -2,7 +2,9 @@
 // Written by the worker into CandidateRecord::analysis_json and read back by the API layer,
 // which shapes it per surface. Keys (all always present):
 //   score, qualified, breakdown[{name,value,weight,points,explanation}],
-//   matched_skills[{skill,via,credit,evidence,years}], missing_skills[{skill,required,severity}],
+//   matched_skills[{skill,via,credit,evidence,years}] (named in the resume; via is ""),
+//   related_skills[{skill,via,credit,evidence,years}] (partial credit through `via`; each is
+//   also in missing_skills), missing_skills[{skill,required,severity}],
 //   experience_years_relevant, semantic_similarity, strengths[], weaknesses[], flags[],
 //   contact{name,email,phone,linkedin_url,github_url,portfolio_url,location},
 //   total_years_experience, summary, interview_questions[{question,seeking}], icebreaker,
