@@ -164,8 +164,9 @@ TEST(JobAnalyzerTest, ExamplesAreAlternatives) {
       "Development and/or Operations Engineering.\n- Experience in one or more of the following: "
       "Java, Python (e.g. Django). Experience with SQL databases.\n");
   EXPECT_EQ(KnockoutDescriptions(j),
-            (std::vector<std::string>{"5+ years of Management or Manufacturing or Operations",
-                                      "5+ years of experience"}));
+            (std::vector<std::string>{
+                "5+ years of Product data management or Manufacturing or Operations",
+                "5+ years of experience"}));
   EXPECT_GT(SharedGroup(j, {"Java", "Python", "Django"}), 0);
   ASSERT_NE(Req(j, "SQL"), nullptr);
   EXPECT_EQ(Req(j, "SQL")->alternative_group, 0);

@@ -192,6 +192,19 @@ TEST_F(SkillMatcherTest, ProductsByTheShortNamesResumesUse) {
   EXPECT_EQ(Skills("TCP/IP"), std::vector<std::string>{"Networking"});
 }
 
+TEST_F(SkillMatcherTest, TheToolsAndKnowHowOfTheTradesAreKnown) {
+  // O*NET tools and equipment, by their commodity and their examples, in either number.
+  EXPECT_TRUE(Has("Ran the backhoe and agricultural tractors", "Backhoes"));
+  EXPECT_TRUE(Has("Ran the backhoe and agricultural tractors", "Agricultural tractors"));
+  EXPECT_TRUE(Has("Installed drip emitters in the orchard", "Irrigation trickles"));
+  // ESCO knowledge by its name.
+  EXPECT_TRUE(Has("Greenhouse hydroponics and integrated pest management", "Hydroponics"));
+  EXPECT_TRUE(
+      Has("Greenhouse hydroponics and integrated pest management", "Integrated pest management"));
+  // A tool most occupations use names no skill: no recruiter screens for a screwdriver.
+  EXPECT_TRUE(Skills("Used screwdrivers, tape measures and personal computers").empty());
+}
+
 TEST_F(SkillMatcherTest, SkillsOfEveryJobFamily) {
   // Found as unmatched items of the category resumes' skills sections.
   EXPECT_TRUE(Has("Wound care, phlebotomy, infection control", "Wound care"));
