@@ -84,8 +84,7 @@ EntryHeader::EntryHeader(const ResumeLines& r, size_t i, size_t date_last, const
                          size_t floor)
     : r_(r), i_(i), date_last_(date_last), first_line_(i) {
   if (date_last == i) {
-    // The line without its dates (appended, not concatenated: GCC 12 warns of a false overlap
-    // in operator+ under -O2, -Werror=restrict).
+    // The line without its dates.
     const std::string_view line = r.lines[i].text;
     std::string rest(line.substr(0, range.begin));
     rest.append("   ");
