@@ -304,9 +304,16 @@ std::vector<PostingLine> SegmentPosting(std::string_view text) {
     }
     std::string_view content = line;
     PostingPart lead;
+    PostingPart lead_part = PostingPart::kUnknown;
     if (SplitLead(line, &lead, &content)) {
-      part = lead;
-      part_has_content = false;
+      // A list's lead ("Requirements: ...", "Ideally you also have: ...") opens its part for the
+      // lines after it too; "Salary: ..." or "Location: ..." speaks of its own line only.
+      lead_part = lead;
+      if (lead == PostingPart::kRequired || lead == PostingPart::kPreferred ||
+          lead == PostingPart::kDuties) {
+        part = lead;
+        part_has_content = false;
+      }
     } else if (after_blank && !StartsWithBullet(line) && CountWords(line) >= 10) {
       // A paragraph after a blank line that is no item of the list above starts text of its
       // own: "... - Kafka\n\nWe are proud of our culture of ..." is not a requirement.
@@ -318,7 +325,7 @@ std::vector<PostingLine> SegmentPosting(std::string_view text) {
     const PostingPart said = PartOfText(lower);
     // Legal, benefit and application text is known by what it says under any heading; the
     // company describes itself only outside the lists of what the job asks.
-    PostingPart line_part = part;
+    PostingPart line_part = lead_part != PostingPart::kUnknown ? lead_part : part;
     if (said == PostingPart::kLegal || said == PostingPart::kApply ||
         said == PostingPart::kBenefits) {
       line_part = said;

@@ -75,6 +75,10 @@ TEST(PostingReadingTest, BenefitsAndPerksAreNoRequirements) {
   EXPECT_EQ(Req(j, "Personal training"), nullptr);
   EXPECT_EQ(Req(j, "Nutrition"), nullptr);
   EXPECT_EQ(ImportanceOf(j, "QuickBooks"), Importance::kRequired);
+  // "Salary:" speaks of its own line; the list after it still asks.
+  j = SharedEngine().AnalyzeJob("Developer", "Salary: $90,000 with a wellness budget\n- Python\n");
+  EXPECT_EQ(ImportanceOf(j, "Python"), Importance::kRequired);
+  EXPECT_EQ(Req(j, "Nutrition"), nullptr);
   // Unheaded, a perks sentence is still known by what it says.
   j = SharedEngine().AnalyzeJob(
       "Cook",
