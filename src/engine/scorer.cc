@@ -1,13 +1,16 @@
-// Scoring. The score is the sum of these contributions (then clamped to 0-100 and rounded); each
-// name in capitals is a constant below, so this table and the code say the same thing:
+// Scoring. The score is the sum of these contributions (then clamped to 0-100 and rounded). Each
+// kName is a constant defined once -- below, in scorer_skills.{h,cc} (kYearsFloor, Leniency's)
+// or in EngineData (kGenericSkillWeight) -- so this table and the code say the same thing:
 //
 //   feature           weight            value (0-1)
 //   required_skills   kRequiredWeight   weighted mean credit over required skills: 1 for a skill
 //                                       the resume names (with a minimum of years:
 //                                       kYearsFloor + (1 - kYearsFloor) min(1, years / needed)),
 //                                       related_credit(L) for one it has a related skill of, 0
-//                                       otherwise; generic skills (data/generic_skills.tsv) weigh
-//                                       kGenericSkillWeight, common ones (Excel) less. A list
+//                                       otherwise; each weighs EngineData::SkillWeight: generic
+//                                       ones (data/generic_skills.tsv) kGenericSkillWeight, the
+//                                       others their Specificity (0.2-1: the background IDF of
+//                                       the name's most specific word). A list
 //                                       lighter than kTrustedSkillWeight is blended with the
 //                                       text value (the mean of the two lexical values and the
 //                                       semantic one), which stands in when none is asked
