@@ -70,7 +70,10 @@ struct Ask {
   bool asks = false;  // false: it describes the work or the employer, and yields no requirement
   Importance importance = Importance::kPreferred;
   bool hard = false;  // "must", "mandatory", "required": a critical knockout
-  double years = 0;   // the minimum years it names, 0 if none
+  // It asks in so many words (a requirements list, "you have", "certified"), not only by
+  // standing in a posting that has no such lists.
+  bool in_so_many_words = false;
+  double years = 0;  // the minimum years it names, 0 if none
   size_t years_at = 0;
 };
 
@@ -105,6 +108,8 @@ Ask ReadAsk(std::string_view lower, PostingPart part, bool has_qualification_par
     ask.importance = hedged ? Importance::kPreferred : Importance::kRequired;
     ask.hard = (mandatory || required_cue) && !hedged;
   }
+  ask.in_so_many_words = part == PostingPart::kRequired || part == PostingPart::kPreferred ||
+                         AsksOfCandidate(lower) || ask.years > 0;
   return ask;
 }
 
@@ -114,6 +119,7 @@ struct Found {
   double min_years = 0;
   std::string evidence;
   bool hard = false;
+  bool in_so_many_words = false;  // some sentence asks for it in so many words
   size_t order = 0;
   int group = 0;
 };
@@ -222,6 +228,7 @@ void PostingReader::ReadSentence(std::string_view sentence, const Ask& ask) {
       f.min_years = std::max(f.min_years, ask.years);
     }
     if (ask.hard && required) f.hard = true;
+    if (ask.in_so_many_words) f.in_so_many_words = true;
   }
   // Years asked for one skill are years of experience asked too.
   if (ask.years > 0 && required) {
@@ -300,7 +307,9 @@ void PostingReader::AddKnockouts(const std::vector<std::pair<SkillId, Found>>& o
       k.description = FormatYears(f.min_years) + "+ years of " + label;
       k.kind = Knockout::Kind::kYears;
       k.min_years = f.min_years;
-    } else if (f.hard || skill.category == "certification") {
+    } else if (f.hard || (skill.category == "certification" && f.in_so_many_words)) {
+      // A certificate knocks out when a sentence asks for it, not when a duty names its
+      // practice ("provide first aid" in a list of tasks).
       k.description = label + " required";
       k.kind = Knockout::Kind::kSkill;
     } else {

@@ -163,6 +163,17 @@ TEST(PostingReadingTest, ADegreeAndItsFieldAreEducationNotSkills) {
   EXPECT_EQ(ImportanceOf(j, "Java"), Importance::kRequired);
 }
 
+TEST(PostingReadingTest, ADutyThatNamesAPracticeAsksForNoCertificate) {
+  // "Provide first aid" among a nurse's tasks is work the job does (CPR is asked for), not a
+  // certificate whose absence knocks a candidate out; "First aid certification" asks for one.
+  JobRequirements j = SharedEngine().AnalyzeJob(
+      "Registered Nurse", "Tasks\n- Monitor patients and provide first aid and immunizations\n");
+  EXPECT_EQ(ImportanceOf(j, "CPR"), Importance::kRequired);
+  EXPECT_TRUE(j.knockouts.empty());
+  j = SharedEngine().AnalyzeJob("Lifeguard", "- Current first aid certification\n");
+  EXPECT_EQ(j.knockouts.size(), 1u);
+}
+
 TEST(PostingReadingTest, LicencesAndCertificatesAreSkillsOfTheirOwn) {
   JobRequirements j = SharedEngine().AnalyzeJob(
       "Delivery Driver",
