@@ -220,6 +220,7 @@ def job_understanding_in(args, work):
     for line, (i, kind), sp in zip(lines, owner, spans):
         if kind in ('minimum', 'preferred'):
             named[i][kind].update(corpora.qualification_skills(line, sp))
+            named[i]['asked anywhere'].update(s[2] for s in sp)  # a degree's field too
         else:
             named[i][kind].update(s[2] for s in sp)
     title_spans = matcher_spans(args, [p['title'] for p in postings], work, 'titles.txt')
@@ -242,7 +243,7 @@ def job_understanding_in(args, work):
         t['pref_gold'] += len(gold_pref)
         # Skills taken from company, benefits, legal or how-to-apply text: named there and
         # nowhere that describes the job (title, responsibilities, qualifications).
-        elsewhere = (named[i]['minimum'] | named[i]['preferred'] | named[i]['responsibilities'] |
+        elsewhere = (named[i]['asked anywhere'] | named[i]['responsibilities'] |
                      set(s[2] for s in title_spans[i]))
         leaked = (req | pref) & (named[i]['boilerplate'] - elsewhere)
         t['leaked'] += len(leaked)
