@@ -14,8 +14,9 @@ technology are the words of its resumes, and the IDF is that of ~3,900 occupatio
 (ESA_TOP and ESA_DIGITS tune it; the defaults are what data/esa.tsv was built with.)
 
 What it writes
-  * I lines: "I<TAB>word<TAB>idf" -- inverse document frequency of each word over the 2,942 ESCO
-    occupations (labels + description), used by the lexical BM25 feature in place of a corpus.
+  * I lines: "I<TAB>word<TAB>idf[<TAB>-]" -- inverse document frequency of each word over the
+    occupation texts, used by the lexical features in place of a corpus; "-" marks a word that
+    only O*NET's texts use (not part of the ordinary vocabulary WordStats::Knows tells).
   * C lines: "C<TAB>index<TAB>id<TAB>label" -- the concepts: by default every ESCO occupation
     (ESA_DIGITS=occ; measured best on the ranking benchmark), or ISCO-08 groups of ESA_DIGITS
     digits, each the union of its occupations.
@@ -100,6 +101,10 @@ def main():
         code = r['conceptUri'][-36:] if digits == 'occ' else (r['iscoGroup'] or '0000')[:int(digits)]
         groups[code].append(toks)
         labels.setdefault(code, r['preferredLabel'])
+    # The words of ESCO's occupation texts: the engine's "ordinary vocabulary" (a resume's first
+    # line with a word outside it may be a name). O*NET's tool lists hold names and brands
+    # ("plumb bob"), so its words weigh in the IDF but do not make a word ordinary.
+    esco_words = set(w for toks in occ_tokens for w in toks)
     if len(sys.argv) > 2:
         for code, title, toks in onet_occupations(sys.argv[2]):
             occ_tokens.append(toks)
@@ -129,7 +134,8 @@ def main():
     out.write('# (CC BY 4.0, O*NET Resource Center, U.S. DOL/ETA). Do not edit by hand.\n')
     out.write('# I word idf | C index isco label | W word concept:weight,...\n')
     for w in sorted(idf):
-        out.write('I\t%s\t%.3f\n' % (w, idf[w]))
+        # A fourth column marks a word ESCO's texts do not use (WordStats::Knows is false).
+        out.write('I\t%s\t%.3f%s\n' % (w, idf[w], '' if w in esco_words else '\t-'))
     for ci, code in enumerate(codes):
         out.write('C\t%d\t%s\t%s\n' % (ci, code, labels[code].replace('\t', ' ')))
     for w in sorted(by_word):

@@ -113,7 +113,9 @@ WordStats::WordStats(std::string_view tsv) {
     std::vector<std::string_view> cols = Columns(line.text);
     if (cols.size() < 3) continue;
     if (cols[0] == "I") {
-      Insert(TokenHash(cols[1]))->idf = static_cast<float>(std::atof(std::string(cols[2]).c_str()));
+      Word* w = Insert(TokenHash(cols[1]));
+      w->idf = static_cast<float>(std::atof(std::string(cols[2]).c_str()));
+      w->ordinary = cols.size() < 4 || cols[3] != "-";
     } else if (cols[0] == "C") {
       ++concept_count_;
     } else if (cols[0] == "W") {

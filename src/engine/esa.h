@@ -26,8 +26,12 @@ class WordStats {
   double Idf(uint64_t token_hash) const;
   static constexpr double kUnknownIdf = 5.0;
   // Whether ESCO's occupation texts use the token at all: ordinary vocabulary ("career",
-  // "leader", "construction"), as opposed to names and rare terms.
-  bool Knows(uint64_t token_hash) const { return FindWord(token_hash) != nullptr; }
+  // "leader", "construction"), as opposed to names and rare terms. (O*NET's texts weigh in the
+  // IDF but not here: its tool lists hold names and brands, the "bob" of a plumb bob.)
+  bool Knows(uint64_t token_hash) const {
+    const Word* w = FindWord(token_hash);
+    return w != nullptr && w->ordinary;
+  }
 
   size_t concept_count() const { return concept_count_; }
 
@@ -44,6 +48,7 @@ class WordStats {
   struct Word {
     uint64_t key = 0;  // token hash; 0 = empty slot
     float idf = kUnknownIdf;
+    bool ordinary = true;  // used by ESCO's texts (Knows)
     uint32_t begin = 0;  // [begin, end) into entries_
     uint32_t end = 0;
   };

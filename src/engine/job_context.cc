@@ -145,7 +145,11 @@ std::vector<Range> DepartmentRuns(std::string_view sentence) {
     int names = 0;
     int lower_words_in_item = 0;
     bool opened = false;
-    while (j > 0) {
+    // A list of departments is short; the walk is bounded so that a long line of capitalised
+    // words costs linear time.
+    constexpr int kMaxWordsBack = 16;
+    int words_back = 0;
+    while (j > 0 && words_back++ < kMaxWordsBack) {
       size_t end = j;
       bool separator = false;
       while (end > 0 && (sentence[end - 1] == ' ' || sentence[end - 1] == ',' ||
@@ -182,7 +186,10 @@ std::vector<Range> DepartmentRuns(std::string_view sentence) {
     size_t open = i;
     while (open < sentence.size() && sentence[open] == ' ') ++open;
     if (open < sentence.size() && sentence[open] == '(') {
-      const size_t close = std::min(sentence.find(')', open), sentence.size());
+      // (Within a short reach: a parenthesis of names is short, and the scan stays linear.)
+      constexpr size_t kMaxParenthesis = 200;
+      const size_t close =
+          std::min({sentence.find(')', open), sentence.size(), open + kMaxParenthesis});
       bool all_names = true;
       for (size_t k = open + 1; k < close && all_names; ++k) {
         const bool starts_word = IsAsciiAlpha(sentence[k]) && !IsAsciiAlpha(sentence[k - 1]);

@@ -289,6 +289,10 @@ std::vector<PostingLine> SegmentPosting(std::string_view text) {
   PostingPart part = PostingPart::kUnknown;
   bool part_has_content = false;  // a line was read under the current heading
   bool after_blank = false;
+  // A list's lead with its first items on the same line ("Nice to have: AWS, Redis.") opens its
+  // part for the bullet items under it; a plain line after them returns to the part before.
+  bool in_lead_items = false;
+  PostingPart before_lead = PostingPart::kUnknown;
   for (const Line& l : SplitLines(text)) {
     std::string_view line = Trim(l.text);
     if (line.empty()) {
@@ -300,20 +304,25 @@ std::vector<PostingLine> SegmentPosting(std::string_view text) {
       part = heading;
       part_has_content = false;
       after_blank = false;
+      in_lead_items = false;
       continue;
     }
     std::string_view content = line;
     PostingPart lead;
     PostingPart lead_part = PostingPart::kUnknown;
     if (SplitLead(line, &lead, &content)) {
-      // A list's lead ("Requirements: ...", "Ideally you also have: ...") opens its part for the
-      // lines after it too; "Salary: ..." or "Location: ..." speaks of its own line only.
+      // A list's lead ("Requirements: ...", "Ideally you also have: ...") opens its part for its
+      // items; "Salary: ..." or "Location: ..." speaks of its own line only.
       lead_part = lead;
       if (lead == PostingPart::kRequired || lead == PostingPart::kPreferred ||
           lead == PostingPart::kDuties) {
+        if (!in_lead_items) before_lead = part;
         part = lead;
-        part_has_content = false;
+        in_lead_items = true;
       }
+    } else if (in_lead_items && !StartsWithBullet(line)) {
+      part = before_lead;
+      in_lead_items = false;
     } else if (after_blank && !StartsWithBullet(line) && CountWords(line) >= 10) {
       // A paragraph after a blank line that is no item of the list above starts text of its
       // own: "... - Kafka\n\nWe are proud of our culture of ..." is not a requirement.

@@ -127,6 +127,13 @@ TEST(PostingReadingTest, HedgesMakePreferencesAndObligationsRequirements) {
   EXPECT_EQ(ImportanceOf(j, "SQL"), Importance::kRequired);
   EXPECT_EQ(ImportanceOf(j, "Microsoft Excel"), Importance::kRequired);
   EXPECT_EQ(ImportanceOf(j, "Stata"), Importance::kPreferred);
+  // Its items continue under it as a list; a plain line after them is back in the requirements.
+  j = SharedEngine().AnalyzeJob("Engineer",
+                                "Requirements:\n- Python\nNice to have: Redis\n- Kafka\n"
+                                "Bachelor's degree in Computer Science.\n");
+  EXPECT_EQ(ImportanceOf(j, "Apache Kafka"), Importance::kPreferred);
+  EXPECT_EQ(j.min_degree, DegreeLevel::kBachelor);
+  EXPECT_TRUE(j.degree_required);
 }
 
 TEST(PostingReadingTest, NegationRemovesASkill) {
