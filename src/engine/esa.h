@@ -49,7 +49,7 @@ class WordStats {
     uint64_t key = 0;  // token hash; 0 = empty slot
     float idf = kUnknownIdf;
     bool ordinary = true;  // used by ESCO's texts (Knows)
-    uint32_t begin = 0;  // [begin, end) into entries_
+    uint32_t begin = 0;    // [begin, end) into entries_
     uint32_t end = 0;
   };
   // Open addressing by token hash: one probe (one cache line: key and value sit together) finds
