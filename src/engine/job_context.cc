@@ -4,35 +4,13 @@
 #include <array>
 #include <utility>
 
+#include "engine/job_cues.h"
 #include "engine/text.h"
 
 namespace shortlist::engine {
 namespace {
 
 using Range = std::pair<size_t, size_t>;  // [begin, end) in the sentence
-
-// Where `phrase` stands at word boundaries in `lower` at or after `from`; a phrase ending in '*'
-// is a word's beginning. npos when it does not.
-size_t FindPhrase(std::string_view lower, std::string_view phrase, size_t from = 0) {
-  const bool prefix = phrase.ends_with('*');
-  if (prefix) phrase.remove_suffix(1);
-  for (size_t at = lower.find(phrase, from); at != std::string_view::npos;
-       at = lower.find(phrase, at + 1)) {
-    const size_t end = at + phrase.size();
-    const bool left = at == 0 || !IsAsciiAlpha(lower[at - 1]);
-    const bool right = prefix || end >= lower.size() || !IsAsciiAlpha(lower[end]);
-    if (left && right) return at;
-  }
-  return std::string_view::npos;
-}
-
-template <size_t N>
-bool HasAny(std::string_view lower, const std::array<std::string_view, N>& phrases) {
-  for (std::string_view p : phrases) {
-    if (FindPhrase(lower, p) != std::string_view::npos) return true;
-  }
-  return false;
-}
 
 // The sentence's clauses: "Python is required, but no Java experience is needed" is two, and
 // only the second is negated.
@@ -69,14 +47,14 @@ bool Negated(std::string_view clause, std::string_view sentence) {
       "won't",           "do not need",   "don't need",    "does not require",
       "doesn't require", "need not",      "no need",       "never",
       "not responsible"};
-  if (HasAny(sentence, kStillWelcome)) return false;
-  if (HasAny(clause, kNegations)) return true;
+  if (HasAnyPhrase(sentence, kStillWelcome)) return false;
+  if (HasAnyPhrase(clause, kNegations)) return true;
   // "no [prior] experience with X [is] needed": a "no" with a need after it.
   const size_t no = FindPhrase(clause, "no");
   if (no == std::string_view::npos) return false;
   static constexpr std::array<std::string_view, 4> kNeeds = {"need*", "required", "necessary",
                                                              "expected"};
-  return HasAny(clause.substr(no), kNeeds);
+  return HasAnyPhrase(clause.substr(no), kNeeds);
 }
 
 // "runs on Kubernetes, owned by a separate team": what another team, a vendor or a partner
@@ -92,7 +70,7 @@ bool OwnedElsewhere(std::string_view clause) {
     if (at == std::string_view::npos) continue;
     // The owner is named within a few words.
     const std::string_view after = clause.substr(at + by.size(), 40);
-    if (HasAny(after, kOthers)) return true;
+    if (HasAnyPhrase(after, kOthers)) return true;
   }
   return FindPhrase(clause, "separate team") != std::string_view::npos ||
          FindPhrase(clause, "another team") != std::string_view::npos;
@@ -112,7 +90,7 @@ bool AboutTheCompanysProduct(std::string_view clause) {
       "our app*",           "our website",  "our engine", "our system*",
       "our infrastructure", "our tools",    "runs on",    "built on",
       "is powered by",      "powers our",   "we build",   "we make"};
-  return HasAny(clause, kProduct) && !HasAny(clause, kAsksForAbility);
+  return HasAnyPhrase(clause, kProduct) && !HasAnyPhrase(clause, kAsksForAbility);
 }
 
 // Matches inside a list of names before a unit noun, or in parentheses after it: "with Legal,
@@ -211,7 +189,7 @@ bool SpeaksOfLanguage(std::string_view lower) {
       "speak*",  "spoken",      "fluen*",    "language*",  "bilingual",     "multilingual",
       "written", "verbal",      "oral",      "native",     "proficien*",    "read*",
       "writ*",   "communicat*", "translat*", "interpret*", "conversational"};
-  return HasAny(lower, kUse);
+  return HasAnyPhrase(lower, kUse);
 }
 
 bool NamesANationality(std::string_view lower, const SkillMatch& m) {
@@ -233,7 +211,7 @@ bool NamesANationality(std::string_view lower, const SkillMatch& m) {
   while (k < lower.size() && (lower[k] == ' ' || lower[k] == '-')) ++k;
   size_t e = k;
   while (e < lower.size() && IsAsciiAlpha(lower[e])) ++e;
-  return HasAny(lower.substr(k, e - k), kNouns);
+  return HasAnyPhrase(lower.substr(k, e - k), kNouns);
 }
 
 }  // namespace

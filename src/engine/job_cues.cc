@@ -69,6 +69,19 @@ bool PredicativeRequired(std::string_view lower, size_t at) {
 
 }  // namespace
 
+size_t FindPhrase(std::string_view lower, std::string_view phrase, size_t from) {
+  const bool prefix = phrase.ends_with('*');
+  if (prefix) phrase.remove_suffix(1);
+  for (size_t at = lower.find(phrase, from); at != std::string_view::npos;
+       at = lower.find(phrase, at + 1)) {
+    const size_t end = at + phrase.size();
+    const bool left = at == 0 || !IsAsciiAlpha(lower[at - 1]);
+    const bool right = prefix || end >= lower.size() || !IsAsciiAlpha(lower[end]);
+    if (left && right) return at;
+  }
+  return std::string_view::npos;
+}
+
 bool ContainsWord(std::string_view lower, std::string_view word) {
   return FindWord(lower, word) != std::string_view::npos;
 }

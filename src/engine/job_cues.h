@@ -3,9 +3,24 @@
 // required quality"). Section headings are job_sections.h's.
 #pragma once
 
+#include <array>
 #include <string_view>
 
 namespace shortlist::engine {
+
+// Where `phrase` stands in the lower-case text `lower` at word boundaries, at or after `from`;
+// a phrase ending in '*' is a word's beginning ("responsibilit*": "responsibilities"). npos when
+// it does not.
+size_t FindPhrase(std::string_view lower, std::string_view phrase, size_t from = 0);
+
+// Whether any of `phrases` stands in `lower` (FindPhrase).
+template <size_t N>
+bool HasAnyPhrase(std::string_view lower, const std::array<std::string_view, N>& phrases) {
+  for (std::string_view p : phrases) {
+    if (FindPhrase(lower, p) != std::string_view::npos) return true;
+  }
+  return false;
+}
 
 // Whether `word` stands as a whole word in the lower-case text `lower`.
 bool ContainsWord(std::string_view lower, std::string_view word);

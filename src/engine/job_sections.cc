@@ -3,33 +3,11 @@
 #include <array>
 #include <string>
 
+#include "engine/job_cues.h"
 #include "engine/text.h"
 
 namespace shortlist::engine {
 namespace {
-
-// Whether `phrase` stands in `lower` at word boundaries; a phrase ending in '*' is a word's
-// beginning ("responsibilit*" is "responsibilities" and "responsibility").
-bool HasPhrase(std::string_view lower, std::string_view phrase) {
-  const bool prefix = phrase.ends_with('*');
-  if (prefix) phrase.remove_suffix(1);
-  for (size_t at = lower.find(phrase); at != std::string_view::npos;
-       at = lower.find(phrase, at + 1)) {
-    const size_t end = at + phrase.size();
-    const bool left = at == 0 || !IsAsciiAlpha(lower[at - 1]);
-    const bool right = prefix || end >= lower.size() || !IsAsciiAlpha(lower[end]);
-    if (left && right) return true;
-  }
-  return false;
-}
-
-template <size_t N>
-bool HasAny(std::string_view lower, const std::array<std::string_view, N>& phrases) {
-  for (std::string_view p : phrases) {
-    if (HasPhrase(lower, p)) return true;
-  }
-  return false;
-}
 
 // Heading wordings by the part they open, in the order they are tried: "Nice to have skills"
 // is a preference before it is a list of skills, "What you'll need" a requirement before it is
@@ -219,11 +197,11 @@ constexpr std::array<std::string_view, 14> kAbilityCues = {
     "background in", "understanding of"};
 
 PostingPart PartOfText(std::string_view lower) {
-  if (HasAny(lower, kLegalText)) return PostingPart::kLegal;
-  if (HasAny(lower, kApplyText)) return PostingPart::kApply;
-  if (HasAny(lower, kAbilityCues)) return PostingPart::kUnknown;
-  if (HasAny(lower, kBenefitText)) return PostingPart::kBenefits;
-  if (HasAny(lower, kCompanyText) && !HasAny(lower, kSpeaksToCandidate)) {
+  if (HasAnyPhrase(lower, kLegalText)) return PostingPart::kLegal;
+  if (HasAnyPhrase(lower, kApplyText)) return PostingPart::kApply;
+  if (HasAnyPhrase(lower, kAbilityCues)) return PostingPart::kUnknown;
+  if (HasAnyPhrase(lower, kBenefitText)) return PostingPart::kBenefits;
+  if (HasAnyPhrase(lower, kCompanyText) && !HasAnyPhrase(lower, kSpeaksToCandidate)) {
     return PostingPart::kCompany;
   }
   return PostingPart::kUnknown;
@@ -271,16 +249,16 @@ bool SplitLead(std::string_view line, PostingPart* part, std::string_view* rest)
 }  // namespace
 
 PostingPart HeadingPart(std::string_view phrase) {
-  if (HasAny(phrase, kLegalHeadings)) return PostingPart::kLegal;
-  if (HasAny(phrase, kApplyHeadings)) return PostingPart::kApply;
-  if (HasAny(phrase, kBenefitHeadings)) return PostingPart::kBenefits;
-  if (HasAny(phrase, kPreferredHeadings)) return PostingPart::kPreferred;
-  if (HasAny(phrase, kRequiredHeadings)) return PostingPart::kRequired;
-  if (HasAny(phrase, kDutyHeadings)) return PostingPart::kDuties;
-  if (HasAny(phrase, kRoleHeadings)) return PostingPart::kRole;
-  if (HasAny(phrase, kCompanyHeadings)) return PostingPart::kCompany;
-  if (HasAny(phrase, kToolHeadings)) return PostingPart::kDuties;
-  if (HasAny(phrase, kGeneralRoleHeadings)) return PostingPart::kRole;
+  if (HasAnyPhrase(phrase, kLegalHeadings)) return PostingPart::kLegal;
+  if (HasAnyPhrase(phrase, kApplyHeadings)) return PostingPart::kApply;
+  if (HasAnyPhrase(phrase, kBenefitHeadings)) return PostingPart::kBenefits;
+  if (HasAnyPhrase(phrase, kPreferredHeadings)) return PostingPart::kPreferred;
+  if (HasAnyPhrase(phrase, kRequiredHeadings)) return PostingPart::kRequired;
+  if (HasAnyPhrase(phrase, kDutyHeadings)) return PostingPart::kDuties;
+  if (HasAnyPhrase(phrase, kRoleHeadings)) return PostingPart::kRole;
+  if (HasAnyPhrase(phrase, kCompanyHeadings)) return PostingPart::kCompany;
+  if (HasAnyPhrase(phrase, kToolHeadings)) return PostingPart::kDuties;
+  if (HasAnyPhrase(phrase, kGeneralRoleHeadings)) return PostingPart::kRole;
   return PostingPart::kUnknown;
 }
 
