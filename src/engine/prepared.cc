@@ -35,7 +35,10 @@ JobFeatures::JobFeatures(const EngineData& data, const JobRequirements& job)
       title_esa(data.word_stats.ConceptVector(job.title, "", 0)) {
   std::vector<SkillMatch> matches;
   data.matcher.Find(job.title, &matches);
-  for (const SkillMatch& m : matches) title_skills.push_back(m.skill);
+  for (const SkillMatch& m : matches) {
+    title_skills.push_back(m.skill);
+    title_skill_weights.push_back(data.SkillWeight(m.skill));
+  }
   for (const SkillRequirement& req : job.skills) {
     SkillId id = data.taxonomy.Find(req.skill);
     requirement_ids.push_back(id);

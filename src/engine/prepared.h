@@ -54,6 +54,7 @@ struct JobFeatures {
   std::vector<float> esa;
   std::vector<float> title_esa;       // of the title alone
   std::vector<SkillId> title_skills;  // skills the job title names ("Accountant" -> Accounting)
+  std::vector<double> title_skill_weights;  // EngineData::SkillWeight of each
   // Per job.skills entry: its taxonomy id (kNoSkill when unknown), canonical name and weight.
   std::vector<SkillId> requirement_ids;
   std::vector<std::string> requirement_names;

@@ -237,8 +237,8 @@ TitleFit ScoreTitle(const Inputs& in) {
     // resume has it, so it counts at its generic weight.
     if (!in.jf->title_skills.empty()) {
       double hit = 0;
-      for (SkillId id : in.jf->title_skills) {
-        hit += in.has.Find(id) ? in.data.SkillWeight(id) : 0;
+      for (size_t k = 0; k < in.jf->title_skills.size(); ++k) {
+        hit += in.has.Find(in.jf->title_skills[k]) ? in.jf->title_skill_weights[k] : 0;
       }
       const double share = hit / static_cast<double>(in.jf->title_skills.size());
       t.overlap = std::max(t.overlap, kTitleSkillShare * share);
