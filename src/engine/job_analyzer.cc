@@ -402,9 +402,9 @@ JobRequirements AnalyzeJobText(const EngineData& data, std::string_view title,
   JobRequirements job;
   job.text = NormalizeText(description);
   job.title = TitleOf(title, SplitLines(job.text));
-  std::vector<PostingLine> lines = SegmentPosting(job.text);
-  // The title line is the posting's name, not a sentence of it.
-  if (!lines.empty() && Trim(lines.front().text) == job.title) lines.erase(lines.begin());
+  // (The title line is read like any other: beside qualification lists it asks nothing; in a
+  // posting without them, "Looking for a Python developer" does.)
+  const std::vector<PostingLine> lines = SegmentPosting(job.text);
   const bool has_qualification_parts =
       std::any_of(lines.begin(), lines.end(), [](const PostingLine& l) {
         return l.part == PostingPart::kRequired || l.part == PostingPart::kPreferred;

@@ -156,6 +156,10 @@ TEST(PostingReadingTest, DutiesBesideQualificationListsAskNothing) {
   EXPECT_EQ(Req(j, "Event planning"), nullptr);
   EXPECT_EQ(Req(j, "Budgeting"), nullptr);
   EXPECT_EQ(ImportanceOf(j, "Marketing"), Importance::kRequired);
+  // A posting of one line is its own title and all it asks.
+  j = SharedEngine().AnalyzeJob("", "Looking for a Python developer with Django experience\n");
+  EXPECT_EQ(ImportanceOf(j, "Python"), Importance::kRequired);
+  EXPECT_EQ(ImportanceOf(j, "Django"), Importance::kRequired);
   // Without such lists the duties are what the job needs.
   j = SharedEngine().AnalyzeJob("Bookkeeper", "You will run payroll in QuickBooks every week.\n");
   EXPECT_EQ(ImportanceOf(j, "QuickBooks"), Importance::kRequired);
