@@ -7,7 +7,8 @@
 //       corpus), writes "system<TAB>category<TAB>CAT/id,CAT/id,..." lines, then times
 //       AnalyzeResume + Evaluate of all resumes against one job on this one thread and prints
 //       "throughput engine|engine_wall|bm25 <resumes/s>" (median of 5 passes; per second of this
-//       thread's CPU time, and engine_wall per second of wall-clock time).
+//       thread's CPU time, and engine_wall per second of wall-clock time); throughput_job "none"
+//       skips the timing.
 //   engine_bench parse <resume_text_dir>
 //       Prints one JSON object per <i>.txt resume with what AnalyzeResume found.
 //   engine_bench speed <resume_text_dir> <job.txt> [passes]
@@ -18,6 +19,13 @@
 //       Prints, as one JSON object, what AnalyzeJob makes of a job description: title,
 //       seniority, years, degree, each skill with its importance, years and alternative group,
 //       and the knockouts (to read how a posting is understood).
+//   engine_bench features <resume_text_dir> <jobs_dir> <out.tsv>
+//       For every job and resume, the value of each feature of the score and the penalty points
+//       ("category<TAB>CAT/id<TAB>name=value ..."), for choosing weights on half the categories
+//       and checking them on the other half (tune_weights.py).
+//   engine_bench jobs <dir>
+//       The same for every <name>.txt of a directory, one JSON object per line with its "id"
+//       (the job-understanding benchmark).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -167,6 +175,7 @@ int Rank(const fs::path& resume_dir, const fs::path& jobs_dir, const fs::path& o
     WriteRanking(out, "engine", category, docs, scores);
     WriteRanking(out, "bm25", category, docs, bm25.Score(text));
   }
+  if (throughput_job == "none") return 0;
   // Throughput: one job over all resumes, text in, evaluation out, this thread only.
   const std::string& job_text =
       jobs.count(throughput_job) ? jobs[throughput_job] : jobs.begin()->second;
@@ -197,6 +206,36 @@ int Rank(const fs::path& resume_dir, const fs::path& jobs_dir, const fs::path& o
   std::printf("throughput engine_wall %.1f\n", Median(engine_wall_rates));
   std::printf("throughput bm25 %.1f\n", Median(bm25_rates));
   std::fprintf(stderr, "checksum %ld\n", checksum);
+  return 0;
+}
+
+int Features(const fs::path& resume_dir, const fs::path& jobs_dir, const fs::path& out_path) {
+  std::unique_ptr<Engine> engine = Engine::Create();
+  std::vector<Doc> docs = LoadCorpus(resume_dir);
+  std::vector<ResumeProfile> profiles;
+  profiles.reserve(docs.size());
+  for (const Doc& d : docs) profiles.push_back(engine->AnalyzeResume(d.text));
+  std::ofstream out(out_path);
+  std::map<std::string, std::string> jobs;
+  for (const auto& f : fs::directory_iterator(jobs_dir)) {
+    if (f.path().extension() == ".txt") jobs[f.path().stem().string()] = ReadFile(f.path());
+  }
+  for (const auto& [category, text] : jobs) {
+    JobRequirements job = engine->AnalyzeJob("", text);
+    for (size_t i = 0; i < profiles.size(); ++i) {
+      Evaluation ev = engine->Evaluate(job, profiles[i], ScoringOptions{});
+      out << category << '\t' << docs[i].id << '\t';
+      double penalty = 0;
+      for (const FeatureContribution& c : ev.breakdown) {
+        if (c.weight < 0) {
+          penalty += c.points;
+        } else {
+          out << c.name << '=' << c.value << ' ';
+        }
+      }
+      out << "penalty=" << penalty << '\n';
+    }
+  }
   return 0;
 }
 
@@ -293,13 +332,7 @@ int Jd(const fs::path& sentences) {
   return 0;
 }
 
-int Job(const fs::path& path, const std::string& title) {
-  if (!fs::is_regular_file(path)) {
-    std::fprintf(stderr, "engine_bench job: %s: no such file\n", path.string().c_str());
-    return 2;
-  }
-  std::unique_ptr<Engine> engine = Engine::Create();
-  JobRequirements job = engine->AnalyzeJob(title, ReadFile(path));
+nlohmann::json JobJson(const JobRequirements& job) {
   nlohmann::json j;
   j["title"] = job.title;
   j["seniority"] = job.seniority;
@@ -318,7 +351,32 @@ int Job(const fs::path& path, const std::string& title) {
   }
   j["knockouts"] = nlohmann::json::array();
   for (const Knockout& k : job.knockouts) j["knockouts"].push_back(k.description);
+  return j;
+}
+
+int Job(const fs::path& path, const std::string& title) {
+  if (!fs::is_regular_file(path)) {
+    std::fprintf(stderr, "engine_bench job: %s: no such file\n", path.string().c_str());
+    return 2;
+  }
+  std::unique_ptr<Engine> engine = Engine::Create();
+  nlohmann::json j = JobJson(engine->AnalyzeJob(title, ReadFile(path)));
   std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  return 0;
+}
+
+int Jobs(const fs::path& dir) {
+  std::unique_ptr<Engine> engine = Engine::Create();
+  std::vector<fs::path> files;
+  for (const auto& f : fs::directory_iterator(dir)) {
+    if (f.path().extension() == ".txt") files.push_back(f.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& f : files) {
+    nlohmann::json j = JobJson(engine->AnalyzeJob("", ReadFile(f)));
+    j["id"] = f.stem().string();
+    std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  }
   return 0;
 }
 
@@ -332,7 +390,10 @@ int main(int argc, char** argv) {
     return Speed(argv[2], argv[3], argc > 4 ? std::atoi(argv[4]) : 3);
   if (cmd == "jd" && argc >= 3) return Jd(argv[2]);
   if (cmd == "job" && argc >= 3) return Job(argv[2], argc > 3 ? argv[3] : "");
+  if (cmd == "jobs" && argc >= 3) return Jobs(argv[2]);
+  if (cmd == "features" && argc >= 5) return Features(argv[2], argv[3], argv[4]);
   std::fprintf(stderr,
-               "usage: engine_bench rank|parse|speed|jd|job ... (see the comment at the top)\n");
+               "usage: engine_bench rank|parse|speed|jd|job|jobs|features ... (see the comment at "
+               "the top)\n");
   return 2;
 }

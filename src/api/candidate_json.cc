@@ -22,6 +22,7 @@ json JobsApiCandidate(const model::CandidateRecord& c) {
   json strengths = json::array(), weaknesses = json::array();
   json matched = json::array(), missing = json::array(), gap_severity = json::object();
   json breakdown = json::array(), matched_raw = json::array(), missing_raw = json::array();
+  json related_raw = json::array();
   json relevant_years = 0, total_years = 0, similarity = 0, flags = json::array();
   std::string summary, icebreaker, document_kind = "text";
   if (analysis) {
@@ -38,6 +39,7 @@ json JobsApiCandidate(const model::CandidateRecord& c) {
     for (const auto& m : e.matched_skills) matched.push_back(m.skill);
     breakdown = jobs::BreakdownJson(e.breakdown);
     matched_raw = jobs::MatchedSkillsJson(e.matched_skills);
+    related_raw = jobs::MatchedSkillsJson(e.related_skills);
     missing_raw = jobs::MissingSkillsJson(e.missing_skills);
     relevant_years = e.experience_years_relevant;
     total_years = analysis->profile.total_years_experience;
@@ -69,6 +71,7 @@ json JobsApiCandidate(const model::CandidateRecord& c) {
                          {"weaknesses", weaknesses},
                          {"score_breakdown", breakdown},
                          {"matched_skills", matched_raw},
+                         {"related_skills", related_raw},
                          {"missing_skills", missing_raw},
                          {"experience_years_relevant", relevant_years},
                          {"total_years_experience", total_years},

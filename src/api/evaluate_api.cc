@@ -57,6 +57,11 @@ json EvaluateCandidate(const model::CandidateRecord& c, int rank, const std::str
   const generate::CandidateWriteup writeup = a ? a->writeup : generate::CandidateWriteup{};
   json matched = json::array(), missing = json::array(), severity = json::object();
   for (const auto& m : evaluation.matched_skills) matched.push_back(m.skill);
+  // {skill, via}: job skills the candidate lacks but has a related skill for (also missing).
+  json related = json::array();
+  for (const auto& m : evaluation.related_skills) {
+    related.push_back({{"skill", m.skill}, {"via", m.via}});
+  }
   for (const auto& m : evaluation.missing_skills) {
     missing.push_back(m.skill);
     severity[m.skill] = std::string(engine::ToString(m.severity));
@@ -70,6 +75,7 @@ json EvaluateCandidate(const model::CandidateRecord& c, int rank, const std::str
               {"overall_score", c.score},
               {"semantic_similarity", Round(evaluation.semantic_similarity, 0.01)},
               {"matched_skills", matched},
+              {"related_skills", related},
               {"missing_skills", missing},
               {"gap_severity", severity},
               {"experience_years_relevant", Round(evaluation.experience_years_relevant, 0.1)},

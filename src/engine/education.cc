@@ -114,11 +114,11 @@ DegreeLexicon::DegreeLexicon(std::string_view tsv) {
   }
 }
 
-DegreeLevel DegreeLexicon::FindImpl(std::string_view original, bool lowest, size_t* begin,
-                                    size_t* end) const {
-  // "B-Tech", "M-Com": an initial joined by a hyphen is an initial with its dot ("b.tech"). The
-  // copy keeps every offset.
-  std::string dotted;
+namespace {
+
+// "B-Tech", "M-Com": an initial joined by a hyphen is an initial with its dot ("b.tech"). The
+// copy (in `dotted`, when one is needed) keeps every offset.
+std::string_view DotInitials(std::string_view original, std::string* dotted) {
   std::string_view line = original;
   for (size_t i = original.find('-', 1); i != std::string_view::npos && i + 1 < original.size();
        i = original.find('-', i + 1)) {
@@ -126,21 +126,15 @@ DegreeLevel DegreeLexicon::FindImpl(std::string_view original, bool lowest, size
         (i >= 2 && IsAsciiAlnum(original[i - 2]))) {
       continue;
     }
-    if (dotted.empty()) dotted.assign(original);
-    dotted[i] = '.';
-    line = dotted;
+    if (dotted->empty()) dotted->assign(original);
+    (*dotted)[i] = '.';
+    line = *dotted;
   }
-  // Most lines name no degree: unless a word of the line could start a degree name, stop before
-  // anything is allocated.
-  bool candidate = false;
-  for (size_t i = 0; i < line.size() && !candidate;) {
-    while (i < line.size() && !IsDegreeWordChar(line[i])) ++i;
-    size_t s = i;
-    while (i < line.size() && IsDegreeWordChar(line[i])) ++i;
-    candidate = i > s && first_bigrams_[Bigram(line.substr(s, i - s))];
-  }
-  if (!candidate) return DegreeLevel::kNone;
-  // Words as runs of degree-word characters; try 1..max_words_ word phrases at each word.
+  return line;
+}
+
+// The line's words as runs of degree-word characters ([begin, end) each).
+std::vector<std::pair<size_t, size_t>> DegreeWords(std::string_view line) {
   std::vector<std::pair<size_t, size_t>> words;
   size_t i = 0;
   while (i < line.size()) {
@@ -149,26 +143,67 @@ DegreeLevel DegreeLexicon::FindImpl(std::string_view original, bool lowest, size
     while (i < line.size() && IsDegreeWordChar(line[i])) ++i;
     if (i > s) words.emplace_back(s, i);
   }
+  return words;
+}
+
+// Two-letter abbreviations ("BS", "MA", "BE") only count in capitals; three letters ("mba",
+// "Phd", "hsc") are no English word in any case.
+bool AbbreviationAsWritten(std::string_view key, std::string_view word) {
+  if (key.size() > 2 || key.find('.') != std::string_view::npos) return true;
+  const bool upper = std::all_of(word.begin(), word.end(), [](char c) {
+    return !IsAsciiAlpha(c) || IsAsciiUpper(c) || c == 's' || c == 'c';
+  });
+  if (!upper || !IsAsciiUpper(word[0])) return false;
+  if (key == "be" || key == "ma" || key == "ms" || key == "ba" || key == "bs") {
+    return std::all_of(word.begin(), word.end(), IsAsciiUpper);
+  }
+  return true;
+}
+
+}  // namespace
+
+bool DegreeLexicon::MayNameADegree(std::string_view line) const {
+  // Most lines name no degree: unless a word of the line could start a degree name, stop before
+  // anything is allocated.
+  for (size_t i = 0; i < line.size();) {
+    while (i < line.size() && !IsDegreeWordChar(line[i])) ++i;
+    size_t s = i;
+    while (i < line.size() && IsDegreeWordChar(line[i])) ++i;
+    if (i > s && first_bigrams_[Bigram(line.substr(s, i - s))]) return true;
+  }
+  return false;
+}
+
+bool DegreeLexicon::StartsADegreeName(std::string_view line,
+                                      const std::vector<std::pair<size_t, size_t>>& words,
+                                      size_t w) const {
+  // Cheap rejection: the word must start some degree name (with or without a final dot).
+  if (!first_bigrams_[Bigram(line.substr(words[w].first, words[w].second - words[w].first))]) {
+    return false;
+  }
+  std::string first = AsciiLowerCopy(line.substr(words[w].first, words[w].second - words[w].first));
+  // "B. Tech": an initial runs on into the next word, as the phrase does.
+  if (first.size() == 2 && first[1] == '.' && w + 1 < words.size()) {
+    first +=
+        AsciiLowerCopy(line.substr(words[w + 1].first, words[w + 1].second - words[w + 1].first));
+  }
+  if (first_words_.count(first)) return true;
+  if (first.size() < 2 || (first.back() != '.' && first.back() != '\'')) return false;
+  first.pop_back();
+  return first_words_.count(first) > 0;
+}
+
+DegreeLevel DegreeLexicon::FindImpl(std::string_view original, bool lowest, size_t* begin,
+                                    size_t* end) const {
+  std::string dotted;
+  const std::string_view line = DotInitials(original, &dotted);
+  if (!MayNameADegree(line)) return DegreeLevel::kNone;
+  // Try 1..max_words_ word phrases at each word.
+  const std::vector<std::pair<size_t, size_t>> words = DegreeWords(line);
   DegreeLevel best = DegreeLevel::kNone;
   std::string phrase;
-  std::string first;
   for (size_t w = 0; w < words.size(); ++w) {
-    // Cheap rejection: the word must start some degree name (with or without a final dot).
-    if (!first_bigrams_[Bigram(line.substr(words[w].first, words[w].second - words[w].first))]) {
-      continue;
-    }
-    first.assign(line.substr(words[w].first, words[w].second - words[w].first));
-    for (char& c : first) c = AsciiLower(c);
-    // "B. Tech": an initial runs on into the next word, as the phrase below does.
-    if (first.size() == 2 && first[1] == '.' && w + 1 < words.size()) {
-      first +=
-          AsciiLowerCopy(line.substr(words[w + 1].first, words[w + 1].second - words[w + 1].first));
-    }
-    if (!first_words_.count(first)) {
-      if (first.size() < 2 || (first.back() != '.' && first.back() != '\'')) continue;
-      first.pop_back();
-      if (!first_words_.count(first)) continue;
-    }
+    if (!StartsADegreeName(line, words, w)) continue;
     phrase.clear();
     for (size_t k = 0; k < max_words_ && w + k < words.size(); ++k) {
       // "B. Tech", "M. Sc": an initial and its dot run on into the next word ("b.tech").
@@ -184,21 +219,8 @@ DegreeLevel DegreeLexicon::FindImpl(std::string_view original, bool lowest, size
         key.pop_back();
         it = names_.find(key);
       }
-      if (it == names_.end()) continue;
-      // Two-letter abbreviations ("BS", "MA", "BE") only count in capitals; three letters
-      // ("mba", "Phd", "hsc") are no English word in any case.
-      bool abbreviation = key.size() <= 2 && key.find('.') == std::string::npos;
-      if (abbreviation && k == 0) {
-        bool upper = std::all_of(word.begin(), word.end(), [](char c) {
-          return !IsAsciiAlpha(c) || IsAsciiUpper(c) || c == 's' || c == 'c';
-        });
-        if (!upper || !IsAsciiUpper(word[0])) continue;
-        if (key == "be" || key == "ma" || key == "ms" || key == "ba" || key == "bs") {
-          if (!std::all_of(word.begin(), word.end(), IsAsciiUpper)) continue;
-        }
-      }
-      bool better = best == DegreeLevel::kNone || (lowest ? it->second < best : it->second > best);
-      if (better) {
+      if (it == names_.end() || (k == 0 && !AbbreviationAsWritten(key, word))) continue;
+      if (best == DegreeLevel::kNone || (lowest ? it->second < best : it->second > best)) {
         best = it->second;
         if (begin) *begin = words[w].first;
         if (end) *end = words[w + k].second;

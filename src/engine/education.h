@@ -29,6 +29,11 @@ class DegreeLexicon {
 
  private:
   DegreeLevel FindImpl(std::string_view line, bool lowest, size_t* begin, size_t* end) const;
+  // Whether a word of `line` could start a degree name (most lines have none).
+  bool MayNameADegree(std::string_view line) const;
+  // Whether words[w] (with the next word, after an initial) starts a degree name.
+  bool StartsADegreeName(std::string_view line, const std::vector<std::pair<size_t, size_t>>& words,
+                         size_t w) const;
 
   std::unordered_map<std::string, DegreeLevel> names_;
   std::unordered_map<std::string, bool> first_words_;  // first word of each name

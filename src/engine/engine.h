@@ -40,11 +40,10 @@ struct ExperienceEntry {
   int start_month = 0;  // 1-12, 0 when unknown
   int end_year = 0;     // 0 when unknown
   int end_month = 0;
-  bool current = false;  // "Present", "now", "current"
-  double years = 0;      // length of this entry
-  std::string text;      // the entry's own lines, for evidence
-  // Added: canonical names of the skills named in this entry's text.
-  std::vector<std::string> skills;
+  bool current = false;             // "Present", "now", "current"
+  double years = 0;                 // length of this entry
+  std::string text;                 // the entry's own lines, for evidence
+  std::vector<std::string> skills;  // canonical names of the skills named in `text`
 };
 
 struct EducationEntry {
@@ -75,7 +74,6 @@ struct ResumeProfile {
   double total_years_experience = 0;  // overlapping ranges merged
   std::vector<std::string> flags;     // "keyword_stuffing", "duplicated_blocks", "too_short"
   std::string text;                   // the normalised text the profile was built from
-  // Added fields (engine-internal uses; stable for readers too):
   std::string headline;    // the resume's own title line ("Senior Accountant"), "" when none
   std::string blind_text;  // `text` with identity (name, contacts, address, personal details,
                            // pronouns) blanked out by spaces, same length; every score feature
@@ -101,8 +99,8 @@ struct SkillRequirement {
   Importance importance = Importance::kRequired;
   double min_years = 0;  // "5+ years of Python" -> 5
   std::string evidence;  // the description line it came from
-  // Added: alternatives. Requirements sharing a group > 0 ("Python or Go") are met by any one of
-  // them; 0 = a requirement of its own.
+  // Requirements sharing a group > 0 ("Python or Go") are met by any one of them; 0 = a
+  // requirement of its own.
   int alternative_group = 0;
 };
 
@@ -112,7 +110,7 @@ std::string_view ToString(GapSeverity severity);
 struct Knockout {
   std::string description;  // "Bachelor's degree required", "5+ years of Python"
   GapSeverity severity = GapSeverity::kCritical;
-  // Added fields: what the knockout checks.
+  // What the knockout checks.
   enum class Kind { kSkill, kYears, kDegree } kind = Kind::kSkill;
   std::string skill;     // kSkill, and kYears when the years are of one skill
   double min_years = 0;  // kYears
@@ -150,10 +148,12 @@ struct FeatureContribution {
   std::string explanation;  // one sentence a recruiter can read
 };
 
+// A job skill the resume shows: in matched_skills, the skill itself (`via` empty, the resume
+// names it); in related_skills, a related skill that earned partial credit (`via` names it).
 struct MatchedSkill {
   std::string skill;     // the job's skill
-  std::string via;       // "" when matched directly; else the related skill that earned credit
-  double credit = 1;     // 1 for a direct match, less for a related skill
+  std::string via;       // "" for a direct match; else the related skill the resume names
+  double credit = 1;     // 1 for a direct match (less when it has fewer years than asked)
   std::string evidence;  // the resume line behind it
   double years = 0;
 };
@@ -161,6 +161,7 @@ struct MatchedSkill {
 struct MissingSkill {
   std::string skill;
   bool required = true;
+  // One step lower (critical -> moderate -> minor) when a related skill earned partial credit.
   GapSeverity severity = GapSeverity::kModerate;
 };
 
@@ -168,16 +169,21 @@ struct Evaluation {
   int score = 0;           // 0-100
   bool qualified = false;  // score >= QualifyingThreshold(leniency)
   std::vector<FeatureContribution> breakdown;
+  // Job skills the resume names itself, with its evidence. Only these: a skill credited through
+  // a related one is in related_skills and stays in missing_skills.
   std::vector<MatchedSkill> matched_skills;
   std::vector<MissingSkill> missing_skills;
+  // Job skills the resume lacks but has a related skill for ({skill, via}: Kubernetes via
+  // Docker), which earned partial credit; each is in missing_skills too, at a lower severity.
+  std::vector<MatchedSkill> related_skills;
   double experience_years_relevant = 0;
   double semantic_similarity = 0;  // 0-1
   std::vector<std::string> strengths;
   std::vector<std::string> weaknesses;
   std::vector<std::string> flags;
-  // Added: the knockouts this candidate does not meet (descriptions from JobRequirements).
+  // The knockouts this candidate does not meet (descriptions from JobRequirements).
   std::vector<Knockout> failed_knockouts;
-  // Added: the unrounded score, the sum of breakdown points clamped to 0-100; `score` is its
+  // The unrounded score, the sum of breakdown points clamped to 0-100; `score` is its
   // rounding. Order candidates by this (then by a stable id) so that equal integer scores are
   // still ranked by what the engine found. Same determinism, blindness and leniency properties.
   double raw_score = 0;
@@ -196,7 +202,7 @@ class Engine {
   virtual JobRequirements AnalyzeJob(std::string_view title,
                                      std::string_view description) const = 0;
   virtual ResumeProfile AnalyzeResume(std::string_view text) const = 0;
-  // Added: as AnalyzeResume with an explicit reference month for open date ranges. The default
+  // As AnalyzeResume with an explicit reference month for open date ranges. The default
   // implementation ignores the options (for fakes written against the first interface).
   virtual ResumeProfile AnalyzeResumeAt(std::string_view text, const ResumeOptions& options) const {
     (void)options;

@@ -25,8 +25,15 @@ struct EngineData {
   std::unordered_map<std::string, std::string> seniority_words;  // "sr" -> "senior"
   std::unordered_set<std::string> title_words;                   // "accountant", "engineer", ...
   std::unordered_set<SkillId> generic_skills;                    // data/generic_skills.tsv
-  // Weight of a job skill in the skills coverage: 1, or 0.35 for generic ones.
-  double SkillWeight(SkillId id) const { return generic_skills.count(id) ? 0.35 : 1.0; }
+  // Weight of a job skill in the skills coverage: kGenericSkillWeight for the generic ones
+  // (data/generic_skills.tsv), else its Specificity.
+  static constexpr double kGenericSkillWeight = 0.35;
+  double SkillWeight(SkillId id) const;
+  // How much naming this skill says about the occupation, 0.2-1: the background IDF of the most
+  // specific word of its name, scaled. "Microsoft Excel" and "Microsoft Outlook" are in the
+  // tools of most occupations (IDF ~1.5: 0.25), "Epic Systems", "Irrigation" or "Accounting" in
+  // few (1).
+  double Specificity(SkillId id) const;
   std::unordered_set<uint64_t> skill_word_hashes;  // TokenHash of every token of every alias
   WordStats word_stats;                            // ESCO-derived IDF and concept vectors (esa.h)
 

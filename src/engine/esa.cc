@@ -73,6 +73,8 @@ void Normalise(std::vector<float>* v) {
   for (; i < n; ++i) x[i] *= inv;
 }
 
+}  // namespace
+
 // 1 + ln(n), the sublinear term frequency; a table for the common small counts (a log per word
 // of every resume is measurable).
 double LogTf(uint32_t n) {
@@ -83,8 +85,6 @@ double LogTf(uint32_t n) {
   }();
   return n < kTable.size() ? kTable[n] : 1 + std::log(static_cast<double>(n));
 }
-
-}  // namespace
 
 WordStats::Word* WordStats::Insert(uint64_t h) {
   size_t mask = slots_.size() - 1;
@@ -113,7 +113,9 @@ WordStats::WordStats(std::string_view tsv) {
     std::vector<std::string_view> cols = Columns(line.text);
     if (cols.size() < 3) continue;
     if (cols[0] == "I") {
-      Insert(TokenHash(cols[1]))->idf = static_cast<float>(std::atof(std::string(cols[2]).c_str()));
+      Word* w = Insert(TokenHash(cols[1]));
+      w->idf = static_cast<float>(std::atof(std::string(cols[2]).c_str()));
+      w->ordinary = cols.size() < 4 || cols[3] != "-";
     } else if (cols[0] == "C") {
       ++concept_count_;
     } else if (cols[0] == "W") {
@@ -156,7 +158,8 @@ void WordStats::Accumulate(const Word& word, double weight, std::vector<float>* 
   }
 }
 
-std::vector<float> WordStats::ConceptVector(const TextFeatures& features) const {
+std::vector<float> WordStats::ConceptVector(const TextFeatures& features,
+                                            double* tfidf_norm) const {
   std::vector<float> v(concept_count_, 0.0f);
   // A resume has hundreds of distinct words, each a cache miss into the word table and another
   // into its concept weights: the table slot is prefetched kAhead words in advance and the
@@ -168,6 +171,7 @@ std::vector<float> WordStats::ConceptVector(const TextFeatures& features) const 
   }
   constexpr size_t kAhead = 8;
   const size_t mask = slots_.size() - 1;
+  double squares = 0;
   for (size_t k = 0; k < used.size(); ++k) {
     if (k + kAhead < used.size()) {
       __builtin_prefetch(&slots_[features.keys[used[k + kAhead]] & mask]);
@@ -178,10 +182,13 @@ std::vector<float> WordStats::ConceptVector(const TextFeatures& features) const 
     }
     const size_t i = used[k];
     const Word* w = FindWord(features.keys[i]);
+    const double tf = LogTf(features.counts[i]);
+    const double idf = w ? w->idf : kUnknownIdf;
+    squares += tf * tf * idf * idf;
     if (!w || w->begin == w->end) continue;
-    double tf = LogTf(features.counts[i]);
-    Accumulate(*w, tf * w->idf, &v);
+    Accumulate(*w, tf * idf, &v);
   }
+  if (tfidf_norm) *tfidf_norm = std::sqrt(squares);
   Normalise(&v);
   return v;
 }

@@ -26,14 +26,21 @@ class WordStats {
   double Idf(uint64_t token_hash) const;
   static constexpr double kUnknownIdf = 5.0;
   // Whether ESCO's occupation texts use the token at all: ordinary vocabulary ("career",
-  // "leader", "construction"), as opposed to names and rare terms.
-  bool Knows(uint64_t token_hash) const { return FindWord(token_hash) != nullptr; }
+  // "leader", "construction"), as opposed to names and rare terms. (O*NET's texts weigh in the
+  // IDF but not here: its tool lists hold names and brands, the "bob" of a plumb bob.)
+  bool Knows(uint64_t token_hash) const {
+    const Word* w = FindWord(token_hash);
+    return w != nullptr && w->ordinary;
+  }
 
   size_t concept_count() const { return concept_count_; }
 
   // The L2-normalised concept vector of a text's tokens (from its features); `extra` adds the
   // tokens of a second text (a job title) with weight `extra_weight`. Empty when nothing maps.
-  std::vector<float> ConceptVector(const TextFeatures& features) const;
+  // `tfidf_norm`, when given, receives the L2 norm of the text's TF-IDF vector (sublinear tf
+  // times this IDF, over every word: TfIdfCosine's denominator).
+  std::vector<float> ConceptVector(const TextFeatures& features,
+                                   double* tfidf_norm = nullptr) const;
   std::vector<float> ConceptVector(std::string_view text, std::string_view extra,
                                    double extra_weight) const;
 
@@ -41,7 +48,8 @@ class WordStats {
   struct Word {
     uint64_t key = 0;  // token hash; 0 = empty slot
     float idf = kUnknownIdf;
-    uint32_t begin = 0;  // [begin, end) into entries_
+    bool ordinary = true;  // used by ESCO's texts (Knows)
+    uint32_t begin = 0;    // [begin, end) into entries_
     uint32_t end = 0;
   };
   // Open addressing by token hash: one probe (one cache line: key and value sit together) finds
@@ -54,6 +62,9 @@ class WordStats {
   std::vector<std::pair<uint16_t, float>> entries_;
   size_t concept_count_ = 0;
 };
+
+// 1 + ln(n): the sublinear term frequency of a word seen n times (n >= 1).
+double LogTf(uint32_t n);
 
 // Cosine of two L2-normalised vectors (0 when either is empty).
 double Cosine(const std::vector<float>& a, const std::vector<float>& b);

@@ -69,78 +69,17 @@ bool PredicativeRequired(std::string_view lower, size_t at) {
 
 }  // namespace
 
-// Section headings of job descriptions.
-bool JobHeading(std::string_view line, JobSection* section) {
-  std::string t = AsciiLowerCopy(Trim(line));
-  while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
-  if (t.empty() || t.size() > 50) return false;
-  static constexpr std::array<std::string_view, 18> kPreferred = {"preferred qualifications",
-                                                                  "preferred",
-                                                                  "nice to have",
-                                                                  "nice-to-have",
-                                                                  "nice to haves",
-                                                                  "bonus",
-                                                                  "bonus points",
-                                                                  "pluses",
-                                                                  "desired qualifications",
-                                                                  "desired skills",
-                                                                  "desired experience",
-                                                                  "preferred skills",
-                                                                  "preferred experience",
-                                                                  "good to have",
-                                                                  "additional qualifications",
-                                                                  "extra credit",
-                                                                  "it's a plus if you have",
-                                                                  "desirable"};
-  static constexpr std::array<std::string_view, 36> kRequired = {"requirements",
-                                                                 "minimum qualifications",
-                                                                 "qualifications",
-                                                                 "required qualifications",
-                                                                 "required skills",
-                                                                 "must have",
-                                                                 "must-have",
-                                                                 "must haves",
-                                                                 "what you need",
-                                                                 "what we're looking for",
-                                                                 "what we are looking for",
-                                                                 "what you'll need",
-                                                                 "what you will need",
-                                                                 "what you bring",
-                                                                 "what you'll bring",
-                                                                 "you have",
-                                                                 "you bring",
-                                                                 "skills",
-                                                                 "required",
-                                                                 "basic qualifications",
-                                                                 "who you are",
-                                                                 "who we're looking for",
-                                                                 "who we are looking for",
-                                                                 "about you",
-                                                                 "your profile",
-                                                                 "profile",
-                                                                 "requirements and qualifications",
-                                                                 "qualifications and requirements",
-                                                                 "minimum requirements",
-                                                                 "job requirements",
-                                                                 "key requirements",
-                                                                 "essential requirements",
-                                                                 "essential skills",
-                                                                 "skills and experience",
-                                                                 "skills & experience",
-                                                                 "experience and skills"};
-  static constexpr std::array<std::string_view, 10> kNeutral = {
-      "responsibilities", "what you'll do", "about the role",       "about us", "the role",
-      "job description",  "duties",         "key responsibilities", "overview", "benefits"};
-  for (std::string_view h : kPreferred) {
-    if (t == h) return *section = JobSection::kPreferred, true;
+size_t FindPhrase(std::string_view lower, std::string_view phrase, size_t from) {
+  const bool prefix = phrase.ends_with('*');
+  if (prefix) phrase.remove_suffix(1);
+  for (size_t at = lower.find(phrase, from); at != std::string_view::npos;
+       at = lower.find(phrase, at + 1)) {
+    const size_t end = at + phrase.size();
+    const bool left = at == 0 || !IsAsciiAlpha(lower[at - 1]);
+    const bool right = prefix || end >= lower.size() || !IsAsciiAlpha(lower[end]);
+    if (left && right) return at;
   }
-  for (std::string_view h : kRequired) {
-    if (t == h) return *section = JobSection::kRequired, true;
-  }
-  for (std::string_view h : kNeutral) {
-    if (t == h) return *section = JobSection::kNeutral, true;
-  }
-  return false;
+  return std::string_view::npos;
 }
 
 bool ContainsWord(std::string_view lower, std::string_view word) {
@@ -148,14 +87,33 @@ bool ContainsWord(std::string_view lower, std::string_view word) {
 }
 
 bool HasPreferredCue(std::string_view lower) {
-  static constexpr std::array<std::string_view, 14> kCues = {
-      "nice to have", "nice-to-have", "bonus",   "a plus",     "is a plus",
-      "preferred",    "desirable",    "ideally", "advantage",  "advantageous",
-      "optional",     "good to have", "pluses",  "familiarity"};
+  static constexpr std::array<std::string_view, 25> kCues = {
+      "ideal world",   "nice to have", "nice-to-have", "bonus",          "a plus",
+      "is a plus",     "preferred",    "desirable",    "ideally",        "advantage",
+      "advantageous",  "optional",     "good to have", "pluses",         "familiarity",
+      "familiar with", "preferably",   "desired",      "exposure to",    "is helpful",
+      "are helpful",   "an asset",     "beneficial",   "would be great", "even better"};
   for (std::string_view c : kCues) {
     if (ContainsWord(lower, c)) return true;
   }
   return false;
+}
+
+bool AsksOfCandidate(std::string_view lower) {
+  if (HasPreferredCue(lower) || HasRequiredCue(lower)) return true;
+  static constexpr std::array<std::string_view, 40> kCues = {
+      "you have",        "you've",           "you bring",     "you'll bring",     "you will bring",
+      "you need",        "you'll need",      "you will need", "you should",       "you must",
+      "experience with", "experience in",    "experience of", "experience using", "experienced",
+      "years of",        "year of",          "knowledge of",  "knowledge in",     "proficient",
+      "proficiency",     "understanding of", "ability to",    "able to",          "skills",
+      "skilled",         "expertise",        "background in", "certified",        "certification",
+      "certificate",     "licensed",         "license",       "licence",          "fluent",
+      "fluency",         "track record",     "looking for",   "ideal candidate",  "hands-on"};
+  for (std::string_view c : kCues) {
+    if (ContainsWord(lower, c)) return true;
+  }
+  return lower.find("degree") != std::string_view::npos;
 }
 
 // ContainsWord for a requirement cue, but not in the adverbs "as required", "when necessary",

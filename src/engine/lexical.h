@@ -1,4 +1,5 @@
-// Lexical similarity of a resume to a job: BM25 over the job's words.
+// Lexical similarity of a resume to a job: BM25 coverage of the job's words, and the TF-IDF
+// cosine.
 //
 // The engine scores one resume at a time and has no corpus, so document frequencies come from a
 // fixed background: the ESCO occupations (esa.h, WordStats::Idf) -- "culinary" or "reconcile" is
@@ -26,6 +27,10 @@ class JobTerms {
 
   // 0-1 as above.
   double Similarity(const TextFeatures& resume) const;
+  // The cosine of the job's and the resume's TF-IDF vectors (sublinear tf, the background IDF;
+  // the title's words once more), what a TF-IDF search ranks by, with an IDF that does not
+  // depend on who else applied. `resume_norm` is the resume vector's norm (WordStats).
+  double TfIdfCosine(const TextFeatures& resume, double resume_norm) const;
 
   size_t size() const { return hashes_.size(); }
 
@@ -33,6 +38,9 @@ class JobTerms {
   std::vector<uint64_t> hashes_;
   std::vector<double> weights_;  // W_t
   double norm_ = 0;
+  std::vector<double> tfidf_;  // the job's TF-IDF weight of each term
+  std::vector<double> idf_;
+  double tfidf_norm_ = 0;
 };
 
 }  // namespace shortlist::engine

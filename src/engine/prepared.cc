@@ -35,7 +35,10 @@ JobFeatures::JobFeatures(const EngineData& data, const JobRequirements& job)
       title_esa(data.word_stats.ConceptVector(job.title, "", 0)) {
   std::vector<SkillMatch> matches;
   data.matcher.Find(job.title, &matches);
-  for (const SkillMatch& m : matches) title_skills.push_back(m.skill);
+  for (const SkillMatch& m : matches) {
+    title_skills.push_back(m.skill);
+    title_skill_weights.push_back(data.SkillWeight(m.skill));
+  }
   for (const SkillRequirement& req : job.skills) {
     SkillId id = data.taxonomy.Find(req.skill);
     requirement_ids.push_back(id);
@@ -45,6 +48,77 @@ JobFeatures::JobFeatures(const EngineData& data, const JobRequirements& job)
     if (req.alternative_group > 0) group_of[req.skill] = req.alternative_group;
   }
   title_stems = TitleStems(data, job.title);
+  title_alternatives = TitleAlternatives(data, job.title);
+}
+
+namespace {
+
+// A job noun: a title word of the data, or an agent noun ("ranchers", "sculptor", "florist").
+bool IsJobNoun(const EngineData& data, std::string_view lower_word) {
+  std::string w(lower_word);
+  if (w.size() > 3 && w.back() == 's') w.pop_back();
+  if (data.title_words.count(w) > 0) return true;
+  for (std::string_view suffix : {"er", "or", "ist", "ian"}) {
+    if (w.size() > suffix.size() + 2 && std::string_view(w).ends_with(suffix)) return true;
+  }
+  return false;
+}
+
+// The title split at commas, slashes, "and", "or" and "&", without what follows "except".
+std::vector<std::string> TitleParts(std::string_view title) {
+  std::string lower = AsciiLowerCopy(title);
+  const size_t except = lower.find("except");
+  if (except != std::string::npos) lower.resize(except);
+  std::vector<std::string> parts(1);
+  size_t i = 0;
+  while (i < lower.size()) {
+    const char c = lower[i];
+    if (c == ',' || c == '/' || c == '&' || c == '(' || c == ')') parts.emplace_back();
+    if (!IsAsciiAlpha(c)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < lower.size() && (IsAsciiAlpha(lower[j]) || lower[j] == '-')) ++j;
+    const std::string_view w = std::string_view(lower).substr(i, j - i);
+    i = j;
+    if (w == "and" || w == "or") {
+      parts.emplace_back();
+    } else if (w != "including" && w != "other") {
+      if (!parts.back().empty()) parts.back() += ' ';
+      parts.back() += w;
+    }
+  }
+  std::erase_if(parts, [](const std::string& p) { return p.empty(); });
+  return parts;
+}
+
+}  // namespace
+
+std::vector<std::vector<TitleStem>> TitleAlternatives(const EngineData& data,
+                                                      std::string_view title) {
+  std::vector<std::vector<TitleStem>> out{TitleStems(data, title)};
+  const std::vector<std::string> parts = TitleParts(title);
+  if (parts.size() < 2) return out;
+  // Each part's job noun (its last word, when that is one), or "" for a modifier.
+  std::vector<std::string> heads;
+  for (const std::string& p : parts) {
+    const size_t space = p.rfind(' ');
+    const std::string last = space == std::string::npos ? p : p.substr(space + 1);
+    heads.push_back(IsJobNoun(data, last) ? last : "");
+  }
+  for (size_t i = 0; i < parts.size(); ++i) {
+    std::string job = parts[i];
+    if (heads[i].empty()) {
+      // "Financial" of "Financial and Investment Analysts": the next job noun's.
+      size_t j = i + 1;
+      while (j < parts.size() && heads[j].empty()) ++j;
+      if (j == parts.size()) continue;  // a qualifier of the title before it
+      job += " " + heads[j];
+    }
+    out.push_back(TitleStems(data, job));
+  }
+  return out;
 }
 
 std::vector<TitleStem> TitleStems(const EngineData& data, std::string_view title) {
@@ -120,7 +194,7 @@ std::shared_ptr<const ResumeFeatures> BuildResumeFeatures(const EngineData& data
   f->skill_ids = std::move(skill_ids);
   f->text = ComputeTextFeatures(ScoredText(resume));
   f->fingerprint = ResumeFingerprint(resume);
-  f->concepts = data.word_stats.ConceptVector(f->text);
+  f->concepts = data.word_stats.ConceptVector(f->text, &f->tfidf_norm);
   {
     // The occupation a candidate is in now is what the job title is compared with: the
     // headline and the latest title in full, the two before at kOlderTitleWeight (ranking

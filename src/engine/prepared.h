@@ -25,6 +25,7 @@ struct ResumeFeatures {
   uint64_t fingerprint = 0;     // ResumeFingerprint() of the profile it was built from
   TextFeatures text;            // of blind_text (text when that is empty)
   std::vector<float> concepts;  // ESA vector of the same
+  double tfidf_norm = 0;        // norm of its TF-IDF vector (background IDF)
   // ESA vector of the headline and the latest title, plus the two titles before at 1/4 weight.
   std::vector<float> title_concepts;
   // Taxonomy id of each of the profile's skills, same order; empty when not known. The scorer
@@ -53,6 +54,7 @@ struct JobFeatures {
   std::vector<float> esa;
   std::vector<float> title_esa;       // of the title alone
   std::vector<SkillId> title_skills;  // skills the job title names ("Accountant" -> Accounting)
+  std::vector<double> title_skill_weights;  // EngineData::SkillWeight of each
   // Per job.skills entry: its taxonomy id (kNoSkill when unknown), canonical name and weight.
   std::vector<SkillId> requirement_ids;
   std::vector<std::string> requirement_names;
@@ -60,7 +62,18 @@ struct JobFeatures {
   std::unordered_set<std::string> skill_names;    // the canonical names above
   std::unordered_map<std::string, int> group_of;  // job skill -> alternative group (> 0)
   std::vector<TitleStem> title_stems;             // TitleStems(job.title)
+  // TitleAlternatives(job.title): the stems of each job the title names, the whole title first.
+  std::vector<std::vector<TitleStem>> title_alternatives;
 };
+
+// The jobs a title names, each as its stems, the whole title first: "Accountants and Auditors"
+// names accountants and auditors, "Financial and Investment Analysts" financial analysts and
+// investment analysts (a part without a job noun takes the next part's), "Sales
+// Representatives, Wholesale and Manufacturing, Except Technical ..." sales representatives
+// (what follows "except" is left out, a qualifier with no job noun after it too). A job noun is
+// one of data/title_words.tsv or an agent noun (-er, -or, -ist, -ian).
+std::vector<std::vector<TitleStem>> TitleAlternatives(const EngineData& data,
+                                                      std::string_view title);
 
 uint64_t JobFingerprint(const JobRequirements& job);
 uint64_t ResumeFingerprint(const ResumeProfile& resume);

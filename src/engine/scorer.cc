@@ -1,35 +1,44 @@
-// Scoring. The score is the sum of these contributions (then rounded and clamped to 0-100):
+// Scoring. The score is the sum of these contributions (then clamped to 0-100 and rounded). Each
+// kName is a constant defined once -- below, in scorer_skills.{h,cc} (kYearsFloor, Leniency's)
+// or in EngineData (kGenericSkillWeight) -- so this table and the code say the same thing:
 //
-//   feature            weight  value (0-1)
-//   required_skills      20    weighted mean credit over required skills: 1 for a direct match
-//                              (with a minimum of years: 0.6 + 0.4 * min(1, years / needed)), a
-//                              related skill earns related_credit(L) = 0.30 + 0.03 L; generic
-//                              skills (data/generic_skills.tsv: Excel, communication...) weigh 0.35
-//   preferred_skills      5    the same over preferred skills (no years)
-//   experience           10    min(1, relevant years / needed years); relevant years are the
-//                              merged ranges of jobs that name a job skill or share the title
-//   education             5    1 when the degree meets the requirement (or none is asked), 0.5
-//                              one level below, less otherwise; lenient runs close the gap
-//   title_fit            25    0.35 * IDF-weighted title word overlap (headline, recent titles;
-//                              or 0.6 x the share of skills the job title names that the
-//                              resume has, generic ones at their 0.35 weight)
-//                              + 0.45 * ESA cosine of the job title and those titles (the
-//                              two older titles at 1/4 weight, prepared.cc)
-//                              + 0.20 * fit of seniority (years and title words) to the job's
-//   lexical_bm25         15    min(1, BM25 coverage of the job's words / 0.5), lexical.h
-//   semantic             20    ESA + skill-graph + character n-gram similarity, semantic.h
-//   knockouts       -(0..30)   per unmet knockout: critical 12, moderate 6, minor 2, x p(L)
-//   flags           -(0..16)   keyword_stuffing 8, too_short 5, duplicated_blocks 3, x p(L)
+//   feature           weight            value (0-1)
+//   required_skills   kRequiredWeight   weighted mean credit over required skills: 1 for a skill
+//                                       the resume names (with a minimum of years:
+//                                       kYearsFloor + (1 - kYearsFloor) min(1, years / needed)),
+//                                       related_credit(L) for one it has a related skill of, 0
+//                                       otherwise; each weighs EngineData::SkillWeight: generic
+//                                       ones (data/generic_skills.tsv) kGenericSkillWeight, the
+//                                       others their Specificity (0.2-1: the background IDF of
+//                                       the name's most specific word). A list
+//                                       lighter than kTrustedSkillWeight is blended with the
+//                                       text value (the mean of the two lexical values and the
+//                                       semantic one), which stands in when none is asked
+//   preferred_skills  kPreferredWeight  the same over preferred skills (no years)
+//   experience        kExperienceWeight min(1, relevant years / needed years); relevant years are
+//                                       the merged ranges of jobs that name a job skill or share
+//                                       the title
+//   education         kEducationWeight  1 when the degree meets the requirement (or none is
+//                                       asked), kOneLevelShort one level below, kFarShort more
+//   title_fit         kTitleWeight      kTitleOverlapShare x IDF-weighted title word overlap
+//                                       + kTitleConceptShare x occupation (ESA) cosine of titles
+//                                       + kSeniorityShare x seniority fit
+//   lexical_bm25      kBm25Weight       min(1, BM25 coverage of the job's words / kBm25FullAt)
+//   lexical_tfidf     kTfIdfWeight      min(1, TF-IDF cosine / kTfIdfFullAt), background IDF
+//   semantic          kSemanticWeight   ESA + skill-graph + character n-gram similarity
+//   knockouts         -(0..kMaxKnockoutPenalty)  per unmet knockout kKnockoutPoints[severity]
+//   flags             -(0..kMaxFlagPenalty)      keyword_stuffing, too_short, duplicated_blocks
 //
-// The weights put "is this the same kind of job" (title, semantic, lexical: 60) ahead of "how
-// complete is the candidate" (skills, years, degree: 40); chosen on the ranking benchmark
-// (bench/README-engine.md) among splits that keep required skills the largest single
-// qualification feature.
+// "Is this the same kind of job" (title, lexical, semantic) carries more weight than "how
+// complete is the candidate" (skills, years, degree): most resumes of another occupation share
+// generic skills with any job, and years and degrees are met by most candidates. The weights
+// were chosen on one half of the ranking benchmark's categories and checked on the other half
+// and on the O*NET jobs (bench/README-engine.md).
 //
 // Leniency L (1..10) acts only in the candidate's favour as it grows: the penalty scale
-// p(L) = (11 - L) / 10 falls, related_credit(L) rises, needed years are scaled by
-// 1 - 0.045 (L - 1) (1.0 at L = 1, 0.6 at L = 10), and the education gap shrinks by (L - 1) / 18.
-// Every feature is non-decreasing in L, so the score is too.
+// p(L) = (11 - L) / 10 falls, related_credit(L) = kRelatedCreditBase + kRelatedCreditPerLevel L
+// rises, needed years are scaled by 1 - kYearsEasedPerLevel (L - 1), and the education gap
+// shrinks by (L - 1) / 18. Every feature is non-decreasing in L, so the score is too.
 //
 // Blindness: the resume side of every feature reads only skills, dated entries, degrees and
 // `blind_text` (identity masked), never the contact block.
@@ -38,90 +47,64 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <optional>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "engine/dates.h"
 #include "engine/esa.h"
 #include "engine/prepared.h"
+#include "engine/scorer_skills.h"
 #include "engine/text.h"
 
 namespace shortlist::engine {
 namespace {
 
-// The resume's skills by taxonomy id: a sorted vector, cheaper than a hash map for the few dozen
-// skills of a resume.
-class SkillIndex {
- public:
-  SkillIndex(const std::vector<SkillId>& ids, const std::vector<SkillMention>& mentions) {
-    entries_.reserve(ids.size());
-    for (size_t i = 0; i < ids.size(); ++i) {
-      if (ids[i] != kNoSkill) entries_.emplace_back(ids[i], &mentions[i]);
-    }
-    std::sort(entries_.begin(), entries_.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
-    // Keep the first mention of an id.
-    entries_.erase(std::unique(entries_.begin(), entries_.end(),
-                               [](const auto& a, const auto& b) { return a.first == b.first; }),
-                   entries_.end());
-  }
-  // The mention of `id`, or nullptr.
-  const SkillMention* Find(SkillId id) const {
-    auto it = std::lower_bound(entries_.begin(), entries_.end(), id,
-                               [](const auto& e, SkillId v) { return e.first < v; });
-    return it != entries_.end() && it->first == id ? it->second : nullptr;
-  }
-  std::vector<SkillId> Ids() const {
-    std::vector<SkillId> ids;
-    ids.reserve(entries_.size());
-    for (const auto& e : entries_) ids.push_back(e.first);
-    return ids;
-  }
-
- private:
-  std::vector<std::pair<SkillId, const SkillMention*>> entries_;
-};
-
-constexpr double kRequiredWeight = 20;
+constexpr double kRequiredWeight = 15;
 constexpr double kPreferredWeight = 5;
-constexpr double kExperienceWeight = 10;
+constexpr double kExperienceWeight = 5;
 constexpr double kEducationWeight = 5;
 constexpr double kTitleWeight = 25;
-constexpr double kLexicalWeight = 15;
-constexpr double kSemanticWeight = 20;
-constexpr double kLexicalFullAt = 0.5;  // BM25 coverage that earns the full lexical weight
+constexpr double kBm25Weight = 5;
+constexpr double kTfIdfWeight = 25;
+constexpr double kSemanticWeight = 15;
+static_assert(kRequiredWeight + kPreferredWeight + kExperienceWeight + kEducationWeight +
+                      kTitleWeight + kBm25Weight + kTfIdfWeight + kSemanticWeight ==
+                  100,
+              "the positive weights add up to 100 points");
+
+constexpr double kBm25FullAt = 0.5;  // BM25 coverage that earns the full lexical weight
+// A list of required skills this heavy (summed weights: specific skills 1, generic or common
+// ones less) is trusted in full; a thinner one ("Agriculture, Operations, Management") says
+// less about the job than its text, so the skills value is blended with the text similarity.
+constexpr double kTrustedSkillWeight = 3;
+constexpr double kTfIdfFullAt = 0.3;  // TF-IDF cosine that earns the full weight
+
+constexpr double kOneLevelShort = 0.5;  // education one degree level below the one asked
+constexpr double kFarShort = 0.15;      // two or more levels below
+// "or equivalent experience": years make up for the degree, up to this much of its value at
+// kEquivalentYears relevant years.
+constexpr double kEquivalentShare = 0.8;
+constexpr double kEquivalentYears = 4;
+
+constexpr double kTitleOverlapShare = 0.35;
+constexpr double kTitleConceptShare = 0.45;
+constexpr double kSeniorityShare = 0.2;
+constexpr double kOlderTitleDiscount = 0.15;  // each older title's overlap counts this much less
+constexpr double kTitleSkillShare = 0.6;      // overlap earned by the skills the job title names
+constexpr double kSeniorityStepCost = 0.35;   // fit lost per seniority level short
+// Years expected when the job names none, by its seniority rank (none, junior ... principal).
+constexpr double kYearsBySeniority[] = {2, 1, 3, 5, 7, 10};
+
 constexpr double kKnockoutPoints[] = {12, 6, 2};  // critical, moderate, minor
 constexpr double kMaxKnockoutPenalty = 30;
+constexpr double kKeywordStuffingPoints = 8;
+constexpr double kTooShortPoints = 5;
+constexpr double kDuplicatedBlocksPoints = 3;
+constexpr double kMaxFlagPenalty =
+    kKeywordStuffingPoints + kTooShortPoints + kDuplicatedBlocksPoints;
 
-struct Leniency {
-  explicit Leniency(int level) : l(std::clamp(level, 1, 10)) {}
-  int l;
-  double penalty_scale() const { return (11 - l) / 10.0; }
-  double related_credit() const { return 0.30 + 0.03 * l; }
-  double years_factor() const { return 1.0 - 0.045 * (l - 1); }
-  double education_gap_closed() const { return (l - 1) / 18.0; }
-};
-
-std::string Fmt(const char* format, double a) {
-  char buf[128];
-  std::snprintf(buf, sizeof(buf), format, a);
-  return buf;
-}
-std::string Fmt2(const char* format, double a, double b) {
-  char buf[160];
+std::string Fmt(const char* format, double a, double b = 0) {
+  char buf[200];
   std::snprintf(buf, sizeof(buf), format, a, b);
   return buf;
-}
-
-std::string JoinNames(const std::vector<std::string>& names, size_t max) {
-  std::string out;
-  for (size_t i = 0; i < names.size() && i < max; ++i) {
-    if (i) out += ", ";
-    out += names[i];
-  }
-  if (names.size() > max) out += Fmt(" and %.0f more", static_cast<double>(names.size() - max));
-  return out;
 }
 
 // IDF-weighted share of the job title's stems that the candidate title has.
@@ -141,11 +124,14 @@ double TitleOverlap(const std::vector<TitleStem>& job, const std::vector<TitleSt
   return total > 0 ? hit / total : 0;
 }
 
-// Years of a skill a resume shows toward "N+ years of X": its dated years, or, when it is named
-// in the work, skills or summary, at least half the career (a skills list carries no dates). A
-// subject only studied ("Bachelor of Fine Arts") shows no years beyond its dated ones.
-double YearsShown(const SkillMention& m, const ResumeProfile& r) {
-  return m.only_in_education ? m.years : std::max(m.years, 0.5 * r.total_years_experience);
+// The best overlap with any job the title names ("Accountants and Auditors": either).
+double TitleOverlap(const std::vector<std::vector<TitleStem>>& job_alternatives,
+                    const std::vector<TitleStem>& cand) {
+  double best = 0;
+  for (const std::vector<TitleStem>& job : job_alternatives) {
+    best = std::max(best, TitleOverlap(job, cand));
+  }
+  return best;
 }
 
 std::pair<MonthIndex, MonthIndex> EntryMonths(const ExperienceEntry& e) {
@@ -167,351 +153,318 @@ int ResumeSeniorityRank(const EngineData& data, const ResumeProfile& r) {
   return std::max(by_years, by_title);
 }
 
-}  // namespace
+// Everything one evaluation reads, prepared once.
+struct Inputs {
+  const EngineData& data;
+  const JobRequirements& job;
+  const ResumeProfile& resume;
+  const Leniency len;
+  std::shared_ptr<const JobFeatures> jf;
+  std::shared_ptr<const ResumeFeatures> rf;
+  SkillIndex has;
+};
 
-Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
-                          const ResumeProfile& resume, const ScoringOptions& options) {
-  const Leniency len(options.leniency_level);
-  const Taxonomy& tax = data.taxonomy;
-  Evaluation ev;
-  ev.flags = resume.flags;
+struct Experience {
+  double relevant_years = 0;
+  double needed = 0;
+  bool years_asked = false;
+  double value = 0;
+};
 
-  // Job-side data is prepared once per job (JobFeatures), resume-side once per resume.
-  std::shared_ptr<const JobFeatures> jf = JobFeaturesFor(data, job);
-  std::shared_ptr<const ResumeFeatures> rf = ResumeFeaturesFor(data, resume);
-  // Resume skills by taxonomy id.
-  const SkillIndex has(SkillIdsFor(data, resume, *rf), resume.skills);
-
-  // --- skills
-  double required_sum = 0;  // weighted credit
-  double preferred_sum = 0;
-  double required_w = 0;  // total weight
-  double preferred_w = 0;
-  int required_n = 0;
-  int preferred_n = 0;
-  double required_credit = 0;  // unweighted, for the explanation
-  double preferred_credit = 0;
-  std::unordered_set<std::string> matched_direct;  // canonical names matched directly
-  std::vector<std::string> strong_names;
-  std::vector<std::string> missing_required_names;
-  std::vector<std::string> related_names;
-  const std::unordered_set<std::string>& job_skill_names = jf->skill_names;  // relevant experience
-  // Each requirement's outcome first; alternatives ("Python or Go") are then folded so that the
-  // best member stands for its group and the others are neither counted nor reported missing.
-  struct Outcome {
-    const SkillRequirement* req = nullptr;
-    std::string name;
-    bool required = false;
-    double credit = 0;
-    double weight = 1;
-    bool direct = false;
-    double years_shown = 0;  // YearsShown of a skill the resume names itself
-    std::optional<MatchedSkill> matched;
-    std::optional<MissingSkill> missing;
-  };
-  std::vector<Outcome> outcomes;
-  outcomes.reserve(job.skills.size());
-  for (size_t r = 0; r < job.skills.size(); ++r) {
-    const SkillRequirement& req = job.skills[r];
-    Outcome o;
-    o.req = &req;
-    o.required = req.importance == Importance::kRequired;
-    SkillId id = jf->requirement_ids[r];
-    o.name = jf->requirement_names[r];
-    o.weight = jf->requirement_weights[r];
-    const SkillMention* found = id == kNoSkill ? nullptr : has.Find(id);
-    if (found) {
-      const SkillMention& m = *found;
-      o.credit = 1;
-      o.years_shown = YearsShown(m, resume);
-      if (o.required && req.min_years > 0) {
-        o.credit = 0.6 + 0.4 * std::min(1.0, o.years_shown / (req.min_years * len.years_factor()));
-      }
-      o.direct = true;
-      o.matched = MatchedSkill{o.name, "", o.credit, m.evidence, m.years};
-    } else {
-      // Best related skill the resume has.
-      const SkillMention* via = nullptr;
-      if (id != kNoSkill) {
-        for (SkillId rel : tax.skill(id).related) {
-          via = has.Find(rel);
-          if (via) break;
-        }
-      }
-      if (via) {
-        o.credit = len.related_credit();
-        o.matched = MatchedSkill{o.name, via->skill, o.credit, via->evidence, via->years};
-      } else {
-        MissingSkill miss;
-        miss.skill = o.name;
-        miss.required = o.required;
-        miss.severity = o.required ? GapSeverity::kModerate : GapSeverity::kMinor;
-        if (o.required) {
-          for (const Knockout& k : job.knockouts) {
-            if (k.skill == o.name && k.kind != Knockout::Kind::kDegree) miss.severity = k.severity;
-          }
-          if (req.min_years > 0) miss.severity = GapSeverity::kCritical;
-        }
-        o.missing = miss;
-      }
-    }
-    outcomes.push_back(std::move(o));
-  }
-  // Fold alternative groups: the member with the best credit represents the group.
-  std::unordered_map<int, size_t> best_of_group;  // group -> index into outcomes
-  for (size_t i = 0; i < outcomes.size(); ++i) {
-    int g = outcomes[i].req->alternative_group;
-    if (g <= 0) continue;
-    auto [it, inserted] = best_of_group.try_emplace(g, i);
-    if (!inserted && outcomes[i].credit > outcomes[it->second].credit) it->second = i;
-  }
-  for (size_t i = 0; i < outcomes.size(); ++i) {
-    const Outcome& o = outcomes[i];
-    int g = o.req->alternative_group;
-    bool represents = g <= 0 || best_of_group[g] == i;
-    if (!represents) {
-      // Another alternative stands for the group. If the group is unmet, its members are all
-      // missing; if it is met, this one is simply not needed.
-      if (outcomes[best_of_group[g]].credit <= 0 && o.missing)
-        ev.missing_skills.push_back(*o.missing);
-      continue;
-    }
-    if (o.matched) ev.matched_skills.push_back(*o.matched);
-    if (o.direct) {
-      matched_direct.insert(o.name);
-      if (o.required) strong_names.push_back(o.name);
-    } else if (o.matched) {
-      related_names.push_back(o.name + " (via " + o.matched->via + ")");
-    }
-    if (o.missing) {
-      ev.missing_skills.push_back(*o.missing);
-      if (o.required) missing_required_names.push_back(o.name);
-    }
-    (o.required ? required_n : preferred_n)++;
-    (o.required ? required_sum : preferred_sum) += o.weight * o.credit;
-    (o.required ? required_w : preferred_w) += o.weight;
-    (o.required ? required_credit : preferred_credit) += o.credit;
-  }
-  // A knockout on one alternative is met by any member of its group met directly.
-  const std::unordered_map<std::string, int>& group_of = jf->group_of;
-  std::unordered_set<int> groups_met;
-  for (const Outcome& o : outcomes) {
-    if (o.direct && o.req->alternative_group > 0) groups_met.insert(o.req->alternative_group);
-  }
-
-  // --- lexical and semantic (read once; used as fall-backs when the job names no skills)
-  double lexical_raw = jf->terms.Similarity(rf->text);
-  double lexical = std::min(1.0, lexical_raw / kLexicalFullAt);
-  const std::vector<SkillId> resume_skill_ids = has.Ids();  // sorted
-  // Cosines of related texts sit around 0.3-0.6; the square root spreads them over the 0-1
-  // range a recruiter reads (monotone, so rankings are unchanged within the feature).
-  double esa = std::sqrt(Cosine(jf->esa, rf->concepts));
-  double skill_graph = jf->concepts.SkillGraphCoverage(resume_skill_ids, tax);
-  double ngrams = jf->concepts.NgramCoverage(rf->text);
-  ev.semantic_similarity = CombineSemantic(jf->concepts.has_skills(), esa, skill_graph, ngrams);
-
-  double required_value =
-      required_n ? required_sum / required_w : 0.5 * (lexical + ev.semantic_similarity);
-  double preferred_value = preferred_n ? preferred_sum / preferred_w : required_value;
-
-  // --- experience
-  const std::vector<TitleStem>& job_title_stems = jf->title_stems;
+// Relevant years: the merged ranges of the jobs that name one of the job's skills or share its
+// title; against the years the job asks (or its seniority implies).
+Experience ScoreExperience(const Inputs& in) {
+  const std::vector<std::vector<TitleStem>>& job_title = in.jf->title_alternatives;
   std::vector<std::pair<MonthIndex, MonthIndex>> relevant;
-  for (const ExperienceEntry& e : resume.experience) {
-    bool counts = job_skill_names.empty() && job_title_stems.empty();
-    for (const std::string& s : e.skills) {
-      if (job_skill_names.count(s)) counts = true;
-    }
-    if (!counts && TitleOverlap(job_title_stems, TitleStems(data, e.title)) >= 0.5) counts = true;
+  for (const ExperienceEntry& e : in.resume.experience) {
+    bool counts = in.jf->skill_names.empty() && in.jf->title_stems.empty();
+    for (const std::string& s : e.skills) counts = counts || in.jf->skill_names.count(s) > 0;
+    if (!counts && TitleOverlap(job_title, TitleStems(in.data, e.title)) >= 0.5) counts = true;
     if (counts) relevant.push_back(EntryMonths(e));
   }
-  ev.experience_years_relevant = std::round(UnionYears(relevant) * 10) / 10;
-  double needed = job.min_years_experience;
-  for (const SkillRequirement& r : job.skills) {
-    if (r.importance == Importance::kRequired) needed = std::max(needed, r.min_years);
+  Experience x;
+  x.relevant_years = std::round(UnionYears(relevant) * 10) / 10;
+  x.needed = in.job.min_years_experience;
+  for (const SkillRequirement& r : in.job.skills) {
+    if (r.importance == Importance::kRequired) x.needed = std::max(x.needed, r.min_years);
   }
-  bool years_asked = needed > 0;
-  if (!years_asked) {
-    static constexpr double kBySeniority[] = {2, 1, 3, 5, 7, 10};
-    needed = kBySeniority[EngineData::SeniorityRank(job.seniority)];
-  }
-  double experience_value =
-      std::min(1.0, ev.experience_years_relevant / (needed * len.years_factor()));
+  x.years_asked = x.needed > 0;
+  if (!x.years_asked) x.needed = kYearsBySeniority[EngineData::SeniorityRank(in.job.seniority)];
+  x.value = std::min(1.0, x.relevant_years / (x.needed * in.len.years_factor()));
+  return x;
+}
 
-  // --- education
+DegreeLevel BestDegree(const ResumeProfile& resume) {
   DegreeLevel best = DegreeLevel::kNone;
   for (const EducationEntry& e : resume.education) best = std::max(best, e.level);
-  double education_value = 1;
-  if (job.min_degree != DegreeLevel::kNone && best < job.min_degree) {
-    int gap = static_cast<int>(job.min_degree) - static_cast<int>(best);
-    education_value = gap == 1 ? 0.5 : 0.15;
-    if (!job.degree_required) {
-      education_value =
-          std::max(education_value, 0.8 * std::min(1.0, ev.experience_years_relevant / 4));
-    }
-    education_value += (1 - education_value) * len.education_gap_closed();
-  }
+  return best;
+}
 
-  // --- title and seniority
+double ScoreEducation(const Inputs& in, DegreeLevel best, double relevant_years) {
+  const JobRequirements& job = in.job;
+  if (job.min_degree == DegreeLevel::kNone || best >= job.min_degree) return 1;
+  const int gap = static_cast<int>(job.min_degree) - static_cast<int>(best);
+  double value = gap == 1 ? kOneLevelShort : kFarShort;
+  if (!job.degree_required) {
+    value = std::max(value, kEquivalentShare * std::min(1.0, relevant_years / kEquivalentYears));
+  }
+  return value + (1 - value) * in.len.education_gap_closed();
+}
+
+struct TitleFit {
   double overlap = 1;
-  if (!job_title_stems.empty()) {
-    overlap = TitleOverlap(job_title_stems, TitleStems(data, resume.headline));
+  double concepts = 1;
+  double seniority = 1;
+  double value = 0;
+};
+
+// Title word overlap with the headline and the latest titles (older ones discounted), or the
+// share of the skills the job title names that the resume has; the occupation similarity of
+// the titles; and the fit of seniority.
+TitleFit ScoreTitle(const Inputs& in) {
+  TitleFit t;
+  const std::vector<std::vector<TitleStem>>& job_title = in.jf->title_alternatives;
+  if (!in.jf->title_stems.empty()) {
+    t.overlap = TitleOverlap(job_title, TitleStems(in.data, in.resume.headline));
     double weight = 1.0;
-    for (size_t i = 0; i < resume.experience.size() && i < 3; ++i) {
-      overlap = std::max(
-          overlap,
-          weight * TitleOverlap(job_title_stems, TitleStems(data, resume.experience[i].title)));
-      weight -= 0.15;
+    for (size_t i = 0; i < in.resume.experience.size() && i < 3; ++i) {
+      const auto stems = TitleStems(in.data, in.resume.experience[i].title);
+      t.overlap = std::max(t.overlap, weight * TitleOverlap(job_title, stems));
+      weight -= kOlderTitleDiscount;
     }
     // Skills the title names ("Accountant" -> Accounting) that the resume has. A generic one
     // ("Operations", "Team leadership") says little about the occupation, as nearly every
     // resume has it, so it counts at its generic weight.
-    if (!jf->title_skills.empty()) {
+    if (!in.jf->title_skills.empty()) {
       double hit = 0;
-      for (SkillId id : jf->title_skills) hit += has.Find(id) ? data.SkillWeight(id) : 0;
-      overlap = std::max(overlap, 0.6 * hit / static_cast<double>(jf->title_skills.size()));
+      for (size_t k = 0; k < in.jf->title_skills.size(); ++k) {
+        hit += in.has.Find(in.jf->title_skills[k]) ? in.jf->title_skill_weights[k] : 0;
+      }
+      const double share = hit / static_cast<double>(in.jf->title_skills.size());
+      t.overlap = std::max(t.overlap, kTitleSkillShare * share);
     }
+    t.concepts = std::sqrt(Cosine(in.jf->title_esa, in.rf->title_concepts));
   }
-  int job_rank = EngineData::SeniorityRank(job.seniority);
-  int resume_rank = ResumeSeniorityRank(data, resume);
-  double seniority_fit = job_rank == 0 || resume_rank >= job_rank
-                             ? 1
-                             : std::max(0.0, 1 - 0.35 * (job_rank - resume_rank));
-  double title_concepts =
-      job_title_stems.empty() ? 1 : std::sqrt(Cosine(jf->title_esa, rf->title_concepts));
-  double title_value = 0.35 * overlap + 0.45 * title_concepts + 0.2 * seniority_fit;
+  const int job_rank = EngineData::SeniorityRank(in.job.seniority);
+  const int resume_rank = ResumeSeniorityRank(in.data, in.resume);
+  t.seniority = job_rank == 0 || resume_rank >= job_rank
+                    ? 1
+                    : std::max(0.0, 1 - kSeniorityStepCost * (job_rank - resume_rank));
+  t.value = kTitleOverlapShare * t.overlap + kTitleConceptShare * t.concepts +
+            kSeniorityShare * t.seniority;
+  return t;
+}
 
-  // --- knockouts
+// Whether the candidate meets one knockout.
+bool MeetsKnockout(const Inputs& in, const SkillCoverage& skills, const Knockout& k,
+                   DegreeLevel best, double relevant_years) {
+  const double needed = k.min_years * in.len.years_factor();
+  switch (k.kind) {
+    case Knockout::Kind::kSkill:
+      return skills.MetDirectly(k.skill);
+    case Knockout::Kind::kYears: {
+      if (k.skill.empty()) return relevant_years >= needed;
+      const SkillId id = in.data.taxonomy.Find(k.skill);
+      const SkillMention* m = id == kNoSkill ? nullptr : in.has.Find(id);
+      // "5+ years of Python or Go": the years of any alternative count.
+      return (m != nullptr && YearsShown(*m, in.resume) >= needed) ||
+             skills.AlternativeHasYears(k.skill, needed);
+    }
+    case Knockout::Kind::kDegree:
+      return best >= k.min_degree;
+  }
+  return true;
+}
+
+double FlagPoints(const std::string& flag) {
+  if (flag == "keyword_stuffing") return kKeywordStuffingPoints;
+  if (flag == "too_short") return kTooShortPoints;
+  if (flag == "duplicated_blocks") return kDuplicatedBlocksPoints;
+  return 0;
+}
+
+void Add(Evaluation* ev, std::string name, double value, double weight, std::string why) {
+  ev->breakdown.push_back(
+      FeatureContribution{std::move(name), value, weight, value * weight, std::move(why)});
+}
+
+// The penalties: unmet knockouts and resume flags, each scaled by leniency.
+void AddPenalties(const Inputs& in, const SkillCoverage& skills, DegreeLevel best,
+                  double relevant_years, Evaluation* ev) {
   std::vector<std::string> failed;
-  double knockout_penalty = 0;
-  for (const Knockout& k : job.knockouts) {
-    bool met = true;
-    switch (k.kind) {
-      case Knockout::Kind::kSkill: {
-        met = matched_direct.count(k.skill) > 0;
-        auto g = group_of.find(k.skill);
-        if (!met && g != group_of.end()) met = groups_met.count(g->second) > 0;
-        break;
-      }
-      case Knockout::Kind::kYears: {
-        double have = ev.experience_years_relevant;
-        if (!k.skill.empty()) {
-          SkillId id = tax.Find(k.skill);
-          const SkillMention* m = id == kNoSkill ? nullptr : has.Find(id);
-          have = m ? YearsShown(*m, resume) : 0;
-        }
-        met = have >= k.min_years * len.years_factor();
-        // "5+ years of Python or Go": the years of any alternative count.
-        auto g = k.skill.empty() ? group_of.end() : group_of.find(k.skill);
-        if (!met && g != group_of.end()) {
-          for (const Outcome& o : outcomes) {
-            if (o.req->alternative_group != g->second || !o.matched || !o.direct) continue;
-            if (o.years_shown >= k.min_years * len.years_factor()) met = true;
-          }
-        }
-        break;
-      }
-      case Knockout::Kind::kDegree:
-        met = best >= k.min_degree;
-        break;
-    }
-    if (met) continue;
-    ev.failed_knockouts.push_back(k);
+  double knockout_points = 0;
+  for (const Knockout& k : in.job.knockouts) {
+    if (MeetsKnockout(in, skills, k, best, relevant_years)) continue;
+    ev->failed_knockouts.push_back(k);
     failed.push_back(k.description);
-    knockout_penalty += kKnockoutPoints[static_cast<int>(k.severity)];
+    knockout_points += kKnockoutPoints[static_cast<int>(k.severity)];
   }
-  knockout_penalty = std::min(knockout_penalty, kMaxKnockoutPenalty) * len.penalty_scale();
-
-  double flag_penalty = 0;
-  for (const std::string& f : resume.flags) {
-    if (f == "keyword_stuffing") flag_penalty += 8;
-    if (f == "too_short") flag_penalty += 5;
-    if (f == "duplicated_blocks") flag_penalty += 3;
+  if (!in.job.knockouts.empty()) {
+    const double penalty = std::min(knockout_points, kMaxKnockoutPenalty) * in.len.penalty_scale();
+    ev->breakdown.push_back(FeatureContribution{
+        "knockouts", static_cast<double>(failed.size()) / in.job.knockouts.size(),
+        -kMaxKnockoutPenalty, 0.0 - penalty,  // +0, not -0, when none is incurred
+        failed.empty() ? "Meets every knockout requirement."
+                       : "Does not meet: " + JoinNames(failed, 4) + "."});
   }
-  flag_penalty *= len.penalty_scale();
+  double flag_points = 0;
+  for (const std::string& f : in.resume.flags) flag_points += FlagPoints(f);
+  if (flag_points > 0) {
+    ev->breakdown.push_back(
+        FeatureContribution{"flags", 1, -kMaxFlagPenalty, -flag_points * in.len.penalty_scale(),
+                            "Resume flagged: " + JoinNames(in.resume.flags, 3) + "."});
+  }
+}
 
-  auto add = [&ev](std::string name, double value, double weight, std::string why) {
-    ev.breakdown.push_back(
-        FeatureContribution{std::move(name), value, weight, value * weight, std::move(why)});
-  };
-  add("required_skills", required_value, kRequiredWeight,
-      required_n ? Fmt2("Covers %.1f of %.0f required skills (related skills earn partial credit; "
-                        "generic ones like Excel weigh less).",
-                        required_credit, required_n)
-                 : "The job lists no required skills; credited from text similarity.");
-  add("preferred_skills", preferred_value, kPreferredWeight,
-      preferred_n ? Fmt2("Covers %.1f of %.0f preferred skills.", preferred_credit, preferred_n)
-                  : "The job lists no preferred skills; credited like the required ones.");
-  add("experience", experience_value, kExperienceWeight,
-      Fmt2("%.1f years of relevant experience against %.1f expected.", ev.experience_years_relevant,
-           needed));
-  add("education", education_value, kEducationWeight,
+// The text-similarity features: BM25 coverage, TF-IDF cosine, semantic.
+struct Similarity {
+  double bm25_raw = 0;
+  double bm25 = 0;
+  double tfidf_raw = 0;
+  double tfidf = 0;
+  double esa = 0;
+  double semantic = 0;
+};
+
+Similarity ScoreSimilarity(const Inputs& in) {
+  Similarity s;
+  s.bm25_raw = in.jf->terms.Similarity(in.rf->text);
+  s.bm25 = std::min(1.0, s.bm25_raw / kBm25FullAt);
+  s.tfidf_raw = in.jf->terms.TfIdfCosine(in.rf->text, in.rf->tfidf_norm);
+  s.tfidf = std::min(1.0, s.tfidf_raw / kTfIdfFullAt);
+  // Cosines of related texts sit around 0.3-0.6; the square root spreads them over the 0-1
+  // range a recruiter reads (monotone, so rankings are unchanged within the feature).
+  s.esa = std::sqrt(Cosine(in.jf->esa, in.rf->concepts));
+  const double graph = in.jf->concepts.SkillGraphCoverage(in.has.Ids(), in.data.taxonomy);
+  const double ngrams = in.jf->concepts.NgramCoverage(in.rf->text);
+  s.semantic = CombineSemantic(in.jf->concepts.has_skills(), s.esa, graph, ngrams);
+  return s;
+}
+
+void AddSkillFeatures(const SkillCoverage& skills, const Similarity& sim, Evaluation* ev) {
+  // What the engine could not map to skills still counts through the text: without required
+  // skills the similarity features stand in, and a thin list is trusted only in part.
+  const double text_value = (sim.bm25 + sim.tfidf + sim.semantic) / 3;
+  const double trust = std::min(1.0, skills.required_weight / kTrustedSkillWeight);
+  const double required =
+      skills.required_n ? trust * skills.required_value + (1 - trust) * text_value : text_value;
+  std::string why = "The job lists no required skills; credited from text similarity.";
+  if (skills.required_n) {
+    why = Fmt("Has %.0f of %.0f required skills", skills.required_direct, skills.required_n);
+    if (skills.required_related > 0) {
+      why += Fmt("; %.0f more only through a related skill, at partial credit",
+                 skills.required_related);
+    }
+    why += " (generic skills like Excel weigh less).";
+  }
+  Add(ev, "required_skills", required, kRequiredWeight, why);
+  Add(ev, "preferred_skills", skills.preferred_n ? skills.preferred_value : required,
+      kPreferredWeight,
+      skills.preferred_n
+          ? Fmt("Has %.0f of %.0f preferred skills.", skills.preferred_direct, skills.preferred_n)
+          : "The job lists no preferred skills; credited like the required ones.");
+}
+
+void AddTextFeatures(const Similarity& sim, Evaluation* ev) {
+  Add(ev, "lexical_bm25", sim.bm25, kBm25Weight,
+      Fmt("BM25 coverage of the job description's words: %.2f.", sim.bm25_raw));
+  Add(ev, "lexical_tfidf", sim.tfidf, kTfIdfWeight,
+      Fmt("TF-IDF cosine with the job description: %.2f.", sim.tfidf_raw));
+  Add(ev, "semantic", sim.semantic, kSemanticWeight,
+      Fmt("Semantic similarity %.2f (occupation-concept cosine %.2f, skill graph and n-grams).",
+          sim.semantic, sim.esa));
+}
+
+// Strengths and weaknesses, from what was found.
+void Explain(const Inputs& in, const SkillCoverage& skills, const Experience& x, DegreeLevel best,
+             const TitleFit& title, Evaluation* ev) {
+  const JobRequirements& job = in.job;
+  if (!skills.strong_names.empty()) {
+    ev->strengths.push_back("Has required skills: " + JoinNames(skills.strong_names, 6) + ".");
+  }
+  if (!skills.related_names.empty()) {
+    ev->strengths.push_back("Related, not the same, for: " + JoinNames(skills.related_names, 4) +
+                            ".");
+  }
+  if (x.value >= 1 && x.relevant_years > 0) {
+    ev->strengths.push_back(
+        Fmt("%.1f years of relevant experience (%.1f expected).", x.relevant_years, x.needed));
+  }
+  const bool degree_asked = job.min_degree != DegreeLevel::kNone;
+  if (degree_asked && best >= job.min_degree) {
+    ev->strengths.push_back("Meets the degree requirement (" + std::string(ToString(best)) + ").");
+  }
+  if (title.overlap >= 0.99 && !in.jf->title_stems.empty()) {
+    ev->strengths.push_back("Has held the role: title matches \"" + job.title + "\".");
+  }
+  if (!skills.missing_required_names.empty()) {
+    ev->weaknesses.push_back(
+        "Missing required skills: " + JoinNames(skills.missing_required_names, 6) + ".");
+  }
+  if (x.value < 1 && x.years_asked) {
+    ev->weaknesses.push_back(Fmt("%.1f years of relevant experience; the job asks for %.1f.",
+                                 x.relevant_years, x.needed));
+  }
+  if (degree_asked && best < job.min_degree) {
+    ev->weaknesses.push_back(
+        "No " + std::string(ToString(job.min_degree)) + " degree found" +
+        (job.degree_required ? " (required)." : " (equivalent experience accepted)."));
+  }
+  for (const std::string& f : in.resume.flags) {
+    if (f == "keyword_stuffing") ev->weaknesses.push_back("Skills look keyword-stuffed.");
+    if (f == "too_short") ev->weaknesses.push_back("Resume is too short to judge well.");
+    if (f == "duplicated_blocks") ev->weaknesses.push_back("Resume repeats blocks of text.");
+  }
+}
+
+}  // namespace
+
+Evaluation ScoreCandidate(const EngineData& data, const JobRequirements& job,
+                          const ResumeProfile& resume, const ScoringOptions& options) {
+  // Job-side data is prepared once per job (JobFeatures), resume-side once per resume.
+  std::shared_ptr<const JobFeatures> jf = JobFeaturesFor(data, job);
+  std::shared_ptr<const ResumeFeatures> rf = ResumeFeaturesFor(data, resume);
+  const Inputs in{data,
+                  job,
+                  resume,
+                  Leniency(options.leniency_level),
+                  jf,
+                  rf,
+                  SkillIndex(SkillIdsFor(data, resume, *rf), resume.skills)};
+  Evaluation ev;
+  ev.flags = resume.flags;
+  const SkillCoverage skills =
+      ScoreSkills(data, job, resume, *jf, in.has, in.len, &ev.matched_skills, &ev.related_skills,
+                  &ev.missing_skills);
+  const Similarity sim = ScoreSimilarity(in);
+  ev.semantic_similarity = sim.semantic;
+  const Experience x = ScoreExperience(in);
+  ev.experience_years_relevant = x.relevant_years;
+  const DegreeLevel best = BestDegree(resume);
+  const double education = ScoreEducation(in, best, x.relevant_years);
+  const TitleFit title = ScoreTitle(in);
+
+  AddSkillFeatures(skills, sim, &ev);
+  Add(&ev, "experience", x.value, kExperienceWeight,
+      Fmt("%.1f years of relevant experience against %.1f expected.", x.relevant_years, x.needed));
+  Add(&ev, "education", education, kEducationWeight,
       job.min_degree == DegreeLevel::kNone
           ? "The job asks for no degree."
           : std::string("Highest degree found: ") + std::string(ToString(best)) +
                 "; the job asks for " + std::string(ToString(job.min_degree)) + ".");
-  add("title_fit", title_value, kTitleWeight,
-      Fmt2("Title words overlap %.0f%%, occupation similarity %.0f%%", overlap * 100,
-           title_concepts * 100) +
-          Fmt(", seniority fit %.0f%%.", seniority_fit * 100));
-  add("lexical_bm25", lexical, kLexicalWeight,
-      Fmt("BM25 coverage of the job description's words: %.2f.", lexical_raw));
-  add("semantic", ev.semantic_similarity, kSemanticWeight,
-      Fmt2("Semantic similarity %.2f (occupation-concept cosine %.2f, skill graph and n-grams).",
-           ev.semantic_similarity, esa));
-  if (!job.knockouts.empty()) {
-    ev.breakdown.push_back(FeatureContribution{
-        "knockouts",
-        job.knockouts.empty() ? 0 : static_cast<double>(failed.size()) / job.knockouts.size(),
-        -kMaxKnockoutPenalty, 0.0 - knockout_penalty,  // +0, not -0, when none is incurred
-        failed.empty() ? "Meets every knockout requirement."
-                       : "Does not meet: " + JoinNames(failed, 4) + "."});
-  }
-  if (flag_penalty > 0) {
-    ev.breakdown.push_back(FeatureContribution{
-        "flags", 1, -16, -flag_penalty, "Resume flagged: " + JoinNames(resume.flags, 3) + "."});
-  }
+  Add(&ev, "title_fit", title.value, kTitleWeight,
+      Fmt("Title words overlap %.0f%%, occupation similarity %.0f%%", title.overlap * 100,
+          title.concepts * 100) +
+          Fmt(", seniority fit %.0f%%.", title.seniority * 100));
+  AddTextFeatures(sim, &ev);
+  AddPenalties(in, skills, best, x.relevant_years, &ev);
+
   double total = 0;
   for (const FeatureContribution& c : ev.breakdown) total += c.points;
   ev.raw_score = std::clamp(total, 0.0, 100.0);
   ev.score = static_cast<int>(std::lround(ev.raw_score));
-  ev.qualified = ev.score >= QualifyingThreshold(len.l);
-
-  // --- strengths and weaknesses, from what was found
-  if (!strong_names.empty()) {
-    ev.strengths.push_back("Has required skills: " + JoinNames(strong_names, 6) + ".");
-  }
-  if (!related_names.empty()) {
-    ev.strengths.push_back("Related experience for: " + JoinNames(related_names, 4) + ".");
-  }
-  if (experience_value >= 1 && ev.experience_years_relevant > 0) {
-    ev.strengths.push_back(Fmt2("%.1f years of relevant experience (%.1f expected).",
-                                ev.experience_years_relevant, needed));
-  }
-  if (job.min_degree != DegreeLevel::kNone && best >= job.min_degree) {
-    ev.strengths.push_back("Meets the degree requirement (" + std::string(ToString(best)) + ").");
-  }
-  if (overlap >= 0.99 && !job_title_stems.empty()) {
-    ev.strengths.push_back("Has held the role: title matches \"" + job.title + "\".");
-  }
-  if (!missing_required_names.empty()) {
-    ev.weaknesses.push_back("Missing required skills: " + JoinNames(missing_required_names, 6) +
-                            ".");
-  }
-  if (experience_value < 1 && years_asked) {
-    ev.weaknesses.push_back(Fmt2("%.1f years of relevant experience; the job asks for %.1f.",
-                                 ev.experience_years_relevant, needed));
-  }
-  if (job.min_degree != DegreeLevel::kNone && best < job.min_degree) {
-    ev.weaknesses.push_back(
-        "No " + std::string(ToString(job.min_degree)) + " degree found" +
-        (job.degree_required ? " (required)." : " (equivalent experience accepted)."));
-  }
-  for (const std::string& f : resume.flags) {
-    if (f == "keyword_stuffing") ev.weaknesses.push_back("Skills look keyword-stuffed.");
-    if (f == "too_short") ev.weaknesses.push_back("Resume is too short to judge well.");
-    if (f == "duplicated_blocks") ev.weaknesses.push_back("Resume repeats blocks of text.");
-  }
+  ev.qualified = ev.score >= QualifyingThreshold(in.len.l);
+  Explain(in, skills, x, best, title, &ev);
   return ev;
 }
 

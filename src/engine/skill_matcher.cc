@@ -30,17 +30,36 @@ inline uint32_t FirstWordKey(const char* p, size_t available) {
 
 }  // namespace
 
+namespace {
+
+// A hyphen and a space are one class: "ms-access" is "ms access", "front-end" "front end".
+uint8_t Fold(char c) {
+  const char l = AsciiLower(c);
+  return static_cast<uint8_t>(l == '-' ? ' ' : l);
+}
+
+}  // namespace
+
 SkillMatcher::SkillMatcher(const Taxonomy& taxonomy) {
+  AssignByteClasses(taxonomy);
+  MarkFirstWords(taxonomy);
+  AddPatterns(taxonomy);
+  const std::vector<int32_t> delta = RenumberDepthFirst();
+  // The root's row by byte: most positions of a text start no alias, and this one lookup says so.
+  for (int b = 0; b < 256; ++b) {
+    const uint8_t cls = byte_class_[b];
+    root_next_[b] = cls == 0 ? 0 : delta[cls];
+  }
+  Compact(delta);
+}
+
+void SkillMatcher::AssignByteClasses(const Taxonomy& taxonomy) {
   // Byte classes: every byte that occurs in a (lower-cased) pattern gets its own class; all other
   // bytes share class 0, which can never continue a match.
   // A hyphen and a space are one class: "ms-access" is "ms access", "front-end" "front end".
-  auto fold = [](char c) {
-    char l = AsciiLower(c);
-    return static_cast<uint8_t>(l == '-' ? ' ' : l);
-  };
   for (const SkillPattern& sp : taxonomy.patterns()) {
     for (char c : sp.text) {
-      uint8_t b = fold(c);
+      uint8_t b = Fold(c);
       if (byte_class_[b] == 0) byte_class_[b] = static_cast<uint8_t>(class_count_++);
       if (class_count_ >= 255) break;
     }
@@ -49,20 +68,27 @@ SkillMatcher::SkillMatcher(const Taxonomy& taxonomy) {
   // and needs no lower-cased copy.
   for (int c = 'A'; c <= 'Z'; ++c) byte_class_[c] = byte_class_[c + 32];
   byte_class_[static_cast<uint8_t>('-')] = byte_class_[static_cast<uint8_t>(' ')];
-  const uint32_t k = class_count_;
+}
+
+void SkillMatcher::MarkFirstWords(const Taxonomy& taxonomy) {
   for (const SkillPattern& sp : taxonomy.patterns()) {
     if (sp.text.empty() || !IsAsciiAlnum(sp.text.front())) continue;
     const uint32_t key = FirstWordKey(sp.text.data(), sp.text.size());
     first_words_[key >> 6] |= 1ULL << (key & 63);
   }
-  // Trie with dense rows; -1 = no edge yet.
+}
+
+// The trie with dense rows (delta_, states x classes; -1 = no edge yet), its outputs and the
+// patterns.
+void SkillMatcher::AddPatterns(const Taxonomy& taxonomy) {
+  const uint32_t k = class_count_;
   delta_.assign(k, -1);
   output_.push_back(-1);
   for (const SkillPattern& sp : taxonomy.patterns()) {
     int32_t state = 0;
     bool representable = true;
     for (char c : sp.text) {
-      uint8_t cls = byte_class_[fold(c)];
+      uint8_t cls = byte_class_[Fold(c)];
       if (cls == 0) {
         representable = false;
         break;
@@ -93,6 +119,10 @@ SkillMatcher::SkillMatcher(const Taxonomy& taxonomy) {
     output_[state] = static_cast<int32_t>(patterns_.size());
     patterns_.push_back(p);
   }
+}
+
+std::vector<int32_t> SkillMatcher::RenumberDepthFirst() {
+  const uint32_t k = class_count_;
   // Renumber states depth-first (preorder, children in class order): a state's first child is
   // the next state, so the long single-child chains inside aliases need no stored target and are
   // read sequentially.
@@ -121,11 +151,12 @@ SkillMatcher::SkillMatcher(const Taxonomy& taxonomy) {
     }
   }
   output_.swap(output);
-  // The root's row by byte: most positions of a text start no alias, and this one lookup says so.
-  for (int b = 0; b < 256; ++b) {
-    uint8_t cls = byte_class_[b];
-    root_next_[b] = cls == 0 ? 0 : delta[cls];
-  }
+  return delta;
+}
+
+void SkillMatcher::Compact(const std::vector<int32_t>& delta) {
+  const uint32_t k = class_count_;
+  const size_t count = output_.size();
   // Compact the dense table (states x classes, megabytes, a cache miss per step) into one that
   // fits in the L2 cache: the few states with many children keep a dense row, single-child states
   // (nearly all: deep inside an alias) store only their byte class, the rest list their edges.

@@ -51,6 +51,15 @@ class SkillMatcher {
     bool upper_only = false;  // 1-2 letter aliases ("HR", "ML") only count in capitals
     bool list_item_only = false;
   };
+  // Construction, in order: a byte class per byte the aliases use, the bit set of their first
+  // words, the trie over classes (dense rows), its states renumbered depth-first (returns the
+  // renumbered dense table), and the compact form the walk reads.
+  void AssignByteClasses(const Taxonomy& taxonomy);
+  void MarkFirstWords(const Taxonomy& taxonomy);
+  void AddPatterns(const Taxonomy& taxonomy);
+  std::vector<int32_t> RenumberDepthFirst();
+  void Compact(const std::vector<int32_t>& delta);
+
   bool Accept(std::string_view text, size_t begin, size_t end, const Pattern& p) const;
   // Drops the list-item-only matches out[at[k]] whose line names neither their skill nor a
   // related one through an ordinary alias; out[0, first) belongs to earlier texts.

@@ -115,7 +115,8 @@ Taxonomy::Taxonomy(const std::vector<std::string_view>& tsv_files) {
 }
 
 Taxonomy Taxonomy::FromEmbeddedData() {
-  return Taxonomy({EmbeddedData("skills_curated.tsv"), EmbeddedData("skills_public.tsv")});
+  return Taxonomy({EmbeddedData("skills_curated.tsv"), EmbeddedData("skills_public.tsv"),
+                   EmbeddedData("skills_trades.tsv")});
 }
 
 SkillId Taxonomy::Find(std::string_view name) const {

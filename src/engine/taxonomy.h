@@ -1,6 +1,7 @@
 // The skills taxonomy: canonical skills with a category, aliases and related skills, loaded from
-// data/skills_curated.tsv (hand-written, wins on conflicts) and data/skills_public.tsv (built by
-// data/tools/build_skills.py from GitHub topics, Linguist, O*NET and ESCO).
+// data/skills_curated.tsv (hand-written, wins on conflicts), data/skills_public.tsv (built by
+// data/tools/build_skills.py from GitHub topics, Linguist, O*NET and ESCO) and
+// data/skills_trades.tsv (data/tools/build_trades.py: O*NET tools, ESCO knowledge).
 //
 // Immutable after construction; all methods are const and thread-safe.
 #pragma once

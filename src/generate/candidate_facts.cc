@@ -130,7 +130,10 @@ CandidateFacts GatherFacts(const engine::Engine* engine, const engine::JobRequir
     double credit;
   };
   std::vector<Ranked> ranked;
-  for (const auto& match : eval.matched_skills) {
+  // Skills the resume names, then those credited through a related skill (via set).
+  std::vector<engine::MatchedSkill> shown = eval.matched_skills;
+  shown.insert(shown.end(), eval.related_skills.begin(), eval.related_skills.end());
+  for (const auto& match : shown) {
     if (Trim(match.skill).empty()) continue;
     SkillFact fact;
     fact.skill = match.skill;

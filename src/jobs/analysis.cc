@@ -94,6 +94,10 @@ void ReadEvaluation(const json& a, engine::Evaluation* e) {
     e->matched_skills.push_back({m.value("skill", ""), m.value("via", ""), m.value("credit", 1.0),
                                  m.value("evidence", ""), m.value("years", 0.0)});
   }
+  for (const auto& m : a.value("related_skills", json::array())) {
+    e->related_skills.push_back({m.value("skill", ""), m.value("via", ""), m.value("credit", 0.0),
+                                 m.value("evidence", ""), m.value("years", 0.0)});
+  }
   for (const auto& m : a.value("missing_skills", json::array())) {
     e->missing_skills.push_back(
         {m.value("skill", ""), m.value("required", true), ParseSeverity(m.value("severity", ""))});
@@ -159,6 +163,7 @@ std::string SerializeAnalysis(const CandidateAnalysis& analysis) {
   a["qualified"] = e.qualified;
   a["breakdown"] = BreakdownJson(e.breakdown);
   a["matched_skills"] = MatchedSkillsJson(e.matched_skills);
+  a["related_skills"] = MatchedSkillsJson(e.related_skills);
   a["missing_skills"] = MissingSkillsJson(e.missing_skills);
   a["experience_years_relevant"] = e.experience_years_relevant;
   a["semantic_similarity"] = e.semantic_similarity;

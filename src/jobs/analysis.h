@@ -5,7 +5,10 @@
 // Format: a JSON object whose "schema" is kAnalysisSchema. Rows written before the schema was
 // recorded have no "schema" key and the same fields; they read the same. Fields:
 //   schema, score, qualified, breakdown[{name,value,weight,points,explanation}],
-//   matched_skills[{skill,via,credit,evidence,years}], missing_skills[{skill,required,severity}],
+//   matched_skills[{skill,via,credit,evidence,years}] (named in the resume; via is ""),
+//   related_skills[{skill,via,credit,evidence,years}] (partial credit through `via`; each is
+//   also in missing_skills; absent in rows written before it: empty),
+//   missing_skills[{skill,required,severity}],
 //   experience_years_relevant, semantic_similarity, strengths[], weaknesses[], flags[],
 //   contact{name,email,phone,linkedin_url,github_url,portfolio_url,location},
 //   total_years_experience, summary, interview_questions[{question,seeking}], icebreaker,

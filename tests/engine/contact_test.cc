@@ -168,6 +168,16 @@ TEST(ContactTest, NameWithAnOrdinarySurnameIsStillAName) {
   EXPECT_EQ(r.blind_text.find("Hunter"), std::string::npos);
 }
 
+// A given name that a tool list also uses ("plumb bob") is no ordinary word: the vocabulary a
+// name must step outside is that of occupations, not of every tool's name.
+TEST(ContactTest, ANameThatAToolAlsoBearsIsStillAName) {
+  ResumeProfile r = SharedEngine().AnalyzeResume(
+      "Bob Sample\nbob.sample@example.com\n\nEXPERIENCE\nWeb Developer, Initech, 2020 - 2024\n");
+  EXPECT_EQ(r.contact.name, "Bob Sample");
+  EXPECT_EQ(r.headline, "");
+  EXPECT_EQ(r.blind_text.find("Bob Sample"), std::string::npos);
+}
+
 TEST(ContactTest, ANameInLowerCaseThatItsProfileUrlSpellsIsAName) {
   // Indeed's exports keep the name as typed: "rishabh soni" is the name because the profile URL
   // is made of it (and so it is masked like any name); lower-case words without such a URL are

@@ -276,12 +276,49 @@ TEST(EnginePropertiesTest, RelatedSkillsEarnPartialCredit) {
   EXPECT_TRUE(e.RelatedSkills("no such skill").empty());
   JobRequirements job = e.AnalyzeJob("Database Engineer", "Required: PostgreSQL.");
   ResumeProfile mysql = e.AnalyzeResume("EXPERIENCE\nDBA, Foo Inc, 2015 - 2020\n* MySQL tuning\n");
+  ResumeProfile neither =
+      e.AnalyzeResume("EXPERIENCE\nDBA, Foo Inc, 2015 - 2020\n* Backups and reports\n");
   Evaluation ev = e.Evaluate(job, mysql, ScoringOptions{});
-  ASSERT_EQ(ev.matched_skills.size(), 1u);
-  EXPECT_EQ(ev.matched_skills[0].skill, "PostgreSQL");
-  EXPECT_EQ(ev.matched_skills[0].via, "MySQL");
-  EXPECT_GT(ev.matched_skills[0].credit, 0);
-  EXPECT_LT(ev.matched_skills[0].credit, 1);
+  ASSERT_EQ(ev.related_skills.size(), 1u);
+  EXPECT_EQ(ev.related_skills[0].skill, "PostgreSQL");
+  EXPECT_EQ(ev.related_skills[0].via, "MySQL");
+  EXPECT_GT(ev.related_skills[0].credit, 0);
+  EXPECT_LT(ev.related_skills[0].credit, 1);
+  EXPECT_GT(ev.raw_score, e.Evaluate(job, neither, ScoringOptions{}).raw_score);
+}
+
+// Related is not matched: a resume with Docker and no Kubernetes does not list Kubernetes among
+// its matched skills; it is a related skill (via Docker), still missing at a lower severity.
+TEST(EnginePropertiesTest, ARelatedSkillIsReportedAsRelatedNotMatched) {
+  const Engine& e = SharedEngine();
+  JobRequirements job = e.AnalyzeJob("Platform Engineer", "Requirements\n- Kubernetes\n- Python\n");
+  ResumeProfile docker = e.AnalyzeResume(
+      "EXPERIENCE\nEngineer, Foo Inc, 2015 - 2020\n* Built Docker images for Python services\n");
+  ResumeProfile none =
+      e.AnalyzeResume("EXPERIENCE\nEngineer, Foo Inc, 2015 - 2020\n* Built Python services\n");
+  Evaluation ev = e.Evaluate(job, docker, ScoringOptions{});
+  for (const MatchedSkill& m : ev.matched_skills) {
+    EXPECT_NE(m.skill, "Kubernetes");
+    EXPECT_TRUE(m.via.empty());
+  }
+  ASSERT_EQ(ev.related_skills.size(), 1u);
+  EXPECT_EQ(ev.related_skills[0].skill, "Kubernetes");
+  EXPECT_EQ(ev.related_skills[0].via, "Docker");
+  auto severity_of_kubernetes = [](const Evaluation& x) {
+    for (const MissingSkill& m : x.missing_skills) {
+      if (m.skill == "Kubernetes") return static_cast<int>(m.severity);
+    }
+    return -1;
+  };
+  Evaluation without = e.Evaluate(job, none, ScoringOptions{});
+  ASSERT_GE(severity_of_kubernetes(ev), 0) << "a related skill is still missing";
+  ASSERT_GE(severity_of_kubernetes(without), 0);
+  // GapSeverity runs critical (0), moderate, minor: a related skill's gap is less severe.
+  EXPECT_GT(severity_of_kubernetes(ev), severity_of_kubernetes(without));
+  const bool explained = std::any_of(ev.strengths.begin(), ev.strengths.end(), [](const auto& s) {
+    return s.find("Kubernetes (via Docker)") != std::string::npos;
+  });
+  EXPECT_TRUE(explained);
 }
 
 // A spoken language is its own skill: a job that must have Spanish is not met by Hindi, which
@@ -327,7 +364,9 @@ TEST(EnginePropertiesTest, AnyAlternativeSatisfiesAnOrRequirement) {
   for (const MissingSkill& m : ev.missing_skills) EXPECT_NE(m.skill, "Python");
   ASSERT_FALSE(ev.breakdown.empty());
   EXPECT_EQ(ev.breakdown[0].name, "required_skills");
-  EXPECT_DOUBLE_EQ(ev.breakdown[0].value, 1.0);
+  // The group counts once, and Go meets it.
+  EXPECT_EQ(ev.breakdown[0].explanation.rfind("Has 1 of 1 required skills", 0), 0u)
+      << ev.breakdown[0].explanation;
   ResumeProfile neither =
       e.AnalyzeResume("EXPERIENCE\nEngineer, Foo Inc, 2015 - 2020\n* Wrote services in Haskell.\n");
   Evaluation none = e.Evaluate(job, neither, ScoringOptions{});
@@ -378,6 +417,38 @@ TEST(EnginePropertiesTest, ConstMethodsAreSafeFromManyThreads) {
   }
   for (auto& th : threads) th.join();
   for (int s : scores) EXPECT_EQ(s, expected);
+}
+
+}  // namespace
+}  // namespace shortlist::engine
+
+namespace shortlist::engine {
+namespace {
+
+std::string TitleExplanation(const Evaluation& ev) {
+  for (const FeatureContribution& c : ev.breakdown) {
+    if (c.name == "title_fit") return c.explanation;
+  }
+  return "";
+}
+
+// A title that names several jobs ("Chefs and Head Cooks", "Financial and Investment Analysts")
+// is met in full by a candidate who holds any one of them.
+TEST(EnginePropertiesTest, ATitleThatNamesSeveralJobsIsMetByAnyOfThem) {
+  const Engine& e = testing::SharedEngine();
+  ResumeProfile cook = e.AnalyzeResume(
+      "HEAD COOK\nEXPERIENCE\nHead Cook, Foo Diner, 2015 - 2020\n* Menu planning and prep\n");
+  Evaluation ev =
+      e.Evaluate(e.AnalyzeJob("Chefs and Head Cooks", "Requirements\n- Menu planning\n"), cook,
+                 ScoringOptions{});
+  EXPECT_NE(TitleExplanation(ev).find("Title words overlap 100%"), std::string::npos)
+      << TitleExplanation(ev);
+  ResumeProfile analyst = e.AnalyzeResume(
+      "FINANCIAL ANALYST\nEXPERIENCE\nFinancial Analyst, Foo Bank, 2015 - 2020\n* Forecasting\n");
+  ev = e.Evaluate(e.AnalyzeJob("", "Financial and Investment Analysts\n\nTasks\n- Forecasting\n"),
+                  analyst, ScoringOptions{});
+  EXPECT_NE(TitleExplanation(ev).find("Title words overlap 100%"), std::string::npos)
+      << TitleExplanation(ev);
 }
 
 }  // namespace

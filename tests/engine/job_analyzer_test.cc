@@ -164,8 +164,9 @@ TEST(JobAnalyzerTest, ExamplesAreAlternatives) {
       "Development and/or Operations Engineering.\n- Experience in one or more of the following: "
       "Java, Python (e.g. Django). Experience with SQL databases.\n");
   EXPECT_EQ(KnockoutDescriptions(j),
-            (std::vector<std::string>{"5+ years of Management or Manufacturing or Operations",
-                                      "5+ years of experience"}));
+            (std::vector<std::string>{
+                "5+ years of Product data management or Manufacturing or Operations",
+                "5+ years of experience"}));
   EXPECT_GT(SharedGroup(j, {"Java", "Python", "Django"}), 0);
   ASSERT_NE(Req(j, "SQL"), nullptr);
   EXPECT_EQ(Req(j, "SQL")->alternative_group, 0);
@@ -298,16 +299,14 @@ TEST(JobAnalyzerTest, KnockoutsWithSeverity) {
 
 TEST(JobAnalyzerTest, AsRequiredIsNoRequirement) {
   // "... as required" and "when necessary" say when, not what is required: a duty so worded
-  // is no knockout, while "Kubernetes is required" is one.
+  // asks nothing of the candidate, while "Kubernetes is required" is a knockout.
   JobRequirements j = SharedEngine().AnalyzeJob(
       "Solutions Engineer",
       "Responsibilities\nTravel to customer sites, conferences and events as required.\n"
       "Write Python tools when necessary.\n"
       "Requirements\n- Kubernetes is required\n");
-  ASSERT_NE(Req(j, "Event planning"), nullptr);
-  EXPECT_EQ(Req(j, "Event planning")->importance, Importance::kPreferred);
-  ASSERT_NE(Req(j, "Python"), nullptr);
-  EXPECT_EQ(Req(j, "Python")->importance, Importance::kPreferred);
+  EXPECT_EQ(Req(j, "Event planning"), nullptr);
+  EXPECT_EQ(Req(j, "Python"), nullptr);
   EXPECT_EQ(KnockoutDescriptions(j), std::vector<std::string>{"Kubernetes required"});
 }
 

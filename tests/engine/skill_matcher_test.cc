@@ -192,6 +192,21 @@ TEST_F(SkillMatcherTest, ProductsByTheShortNamesResumesUse) {
   EXPECT_EQ(Skills("TCP/IP"), std::vector<std::string>{"Networking"});
 }
 
+TEST_F(SkillMatcherTest, TheToolsAndKnowHowOfTheTradesAreKnown) {
+  // O*NET tools and equipment, by their commodity and their examples, in either number.
+  EXPECT_TRUE(Has("Ran the loader backhoe and agricultural tractors", "Backhoes"));
+  EXPECT_TRUE(Has("Ran the loader backhoe and agricultural tractors", "Agricultural tractors"));
+  EXPECT_TRUE(Has("Installed drip emitters in the orchard", "Irrigation trickles"));
+  // ESCO knowledge by its name.
+  EXPECT_TRUE(Has("Hydroponics and integrated pest management", "Hydroponics"));
+  EXPECT_TRUE(Has("Hydroponics and integrated pest management", "Integrated pest management"));
+  EXPECT_TRUE(Has("Stylesheets in LESS and Sass", "LESS"));
+  // A tool most occupations use names no skill: no recruiter screens for a screwdriver. Nor does
+  // an everyday word that names a tool or a language elsewhere ("templates", "less").
+  EXPECT_TRUE(Skills("Used screwdrivers, tape measures and personal computers").empty());
+  EXPECT_TRUE(Skills("Wrote templates in less than a year").empty());
+}
+
 TEST_F(SkillMatcherTest, SkillsOfEveryJobFamily) {
   // Found as unmatched items of the category resumes' skills sections.
   EXPECT_TRUE(Has("Wound care, phlebotomy, infection control", "Wound care"));
@@ -403,7 +418,7 @@ TEST_F(SkillMatcherTest, EverydayWordsDoNotNameANarrowSkill) {
   EXPECT_FALSE(Has("routers, switches and wireless networking", "Professional networking"));
   EXPECT_FALSE(Has("Installed limit switches and motor starters", "Networking"));
   EXPECT_FALSE(Has("Led pilot runs of the new line", "Aviation"));
-  EXPECT_TRUE(Has("Private pilot license", "Aviation"));
+  EXPECT_TRUE(Has("Private pilot license", "Pilot licence"));  // which implies Aviation
   // A people's food, restaurant or gulf is not its language; polishing furniture is no Polish.
   EXPECT_EQ(Skills("French fries; Italian restaurant; French cuisine"),
             (std::vector<std::string>{"Hospitality", "Culinary arts"}));

@@ -53,6 +53,13 @@ TEST(EvaluateApiTest, EvaluateRanksAndExplainsEveryCandidate) {
   EXPECT_LE(first["semantic_similarity"].get<double>(), 1.0);
   std::vector<std::string> matched = first["matched_skills"];
   EXPECT_NE(std::find(matched.begin(), matched.end(), "Python"), matched.end());
+  // Partial credit through a related skill is reported apart, as {skill, via}, and such a skill
+  // is never among the matched ones.
+  ASSERT_TRUE(first["related_skills"].is_array());
+  for (const json& r : first["related_skills"]) {
+    EXPECT_FALSE(r["via"].get<std::string>().empty());
+    EXPECT_EQ(std::find(matched.begin(), matched.end(), r["skill"]), matched.end());
+  }
   for (const auto& [skill, severity] : j["candidates"][2]["gap_severity"].items()) {
     EXPECT_TRUE(severity == "critical" || severity == "moderate" || severity == "minor") << skill;
   }

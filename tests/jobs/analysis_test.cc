@@ -13,6 +13,7 @@ CandidateAnalysis Sample() {
   a.evaluation.qualified = true;
   a.evaluation.breakdown = {{"required_skills", 0.9, 30, 27, "9 of 10 required skills"}};
   a.evaluation.matched_skills = {{"Python", "", 1.0, "Python, Django", 5.5}};
+  a.evaluation.related_skills = {{"Kubernetes", "Docker", 0.5, "Docker", 2}};
   a.evaluation.missing_skills = {{"Docker", true, engine::GapSeverity::kCritical}};
   a.evaluation.experience_years_relevant = 5.5;
   a.evaluation.semantic_similarity = 0.42;
@@ -45,6 +46,9 @@ TEST(AnalysisTest, WhatIsWrittenReadsBackTheSame) {
   ASSERT_EQ(back->evaluation.matched_skills.size(), 1u);
   EXPECT_EQ(back->evaluation.matched_skills[0].evidence, "Python, Django");
   EXPECT_EQ(back->evaluation.missing_skills[0].severity, engine::GapSeverity::kCritical);
+  ASSERT_EQ(back->evaluation.related_skills.size(), 1u);
+  EXPECT_EQ(back->evaluation.related_skills[0].via, "Docker");
+  EXPECT_DOUBLE_EQ(back->evaluation.related_skills[0].credit, 0.5);
   EXPECT_DOUBLE_EQ(back->evaluation.semantic_similarity, 0.42);
   EXPECT_EQ(back->writeup.interview_questions[0].seeking, "Technical depth");
   EXPECT_EQ(back->writeup.linkedin_outreach_draft, "Hello Alice");
@@ -70,6 +74,7 @@ TEST(AnalysisTest, RowsWrittenBeforeTheSchemaWasRecordedStillRead) {
   EXPECT_EQ(a->evaluation.score, 64);
   EXPECT_EQ(a->evaluation.breakdown[0].name, "bm25");
   EXPECT_EQ(a->evaluation.missing_skills[0].severity, engine::GapSeverity::kMinor);
+  EXPECT_TRUE(a->evaluation.related_skills.empty());
   EXPECT_FALSE(a->evaluation.missing_skills[0].required);
   EXPECT_EQ(a->writeup.strengths, std::vector<std::string>{"SQL"});
   EXPECT_EQ(a->evaluation.strengths, std::vector<std::string>{"SQL"});
