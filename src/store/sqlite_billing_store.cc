@@ -5,7 +5,6 @@
 // balance and the key's spend, decides, and writes with no other writer in between, in this
 // process or any other: that is what makes "never overdraw" hold under concurrent jobs.
 #include <algorithm>
-#include <ctime>
 #include <utility>
 
 #include "common/crypto.h"
@@ -19,17 +18,6 @@ namespace shortlist::store {
 using model::Account;
 using model::ParsePlan;
 using model::Plan;
-
-std::string UtcDay(std::int64_t epoch_ms) {
-  std::time_t t = static_cast<std::time_t>(epoch_ms / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
-std::string UtcMonth(std::int64_t epoch_ms) { return UtcDay(epoch_ms).substr(0, 7); }
 
 namespace {
 

@@ -12,25 +12,6 @@
 
 namespace shortlist::store {
 
-std::string_view ToString(DeliveryState state) {
-  switch (state) {
-    case DeliveryState::kPending:
-      return "pending";
-    case DeliveryState::kDelivered:
-      return "delivered";
-    case DeliveryState::kFailed:
-      return "failed";
-  }
-  return "pending";
-}
-
-std::optional<DeliveryState> ParseDeliveryState(std::string_view name) {
-  if (name == "pending") return DeliveryState::kPending;
-  if (name == "delivered") return DeliveryState::kDelivered;
-  if (name == "failed") return DeliveryState::kFailed;
-  return std::nullopt;
-}
-
 namespace {
 
 // dedupe_key is NULL when absent: NULLs never collide in the unique index.
