@@ -7,8 +7,9 @@
 // Invariants the implementation keeps, each inside one write transaction:
 //  - every change of a balance is a ledger entry whose balance_after is the balance once it
 //    applied, so the ledger read in id order is a running balance;
-//  - a charge checks the agent key's daily, monthly and lifetime limits (always) and the balance
-//    (when asked to) before it writes, so concurrent charges never overdraw either;
+//  - a charge reads the balance and the agent key's spend under the account's lock (SQLite:
+//    the database's write lock), asks billing::DecideCharge (billing/charge_policy.h) and
+//    writes only an accepted charge, so concurrent charges never overdraw either;
 //  - a payment reference (Stripe session or PaymentIntent id) and a Stripe event id credit at
 //    most once.
 //

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "billing/charge_policy.h"
 #include "store/pg_billing_store_impl.h"
 
 namespace shortlist::store::pg_billing {
@@ -161,6 +162,8 @@ Result<ChargeOutcome> PgBillingStore::Charge(const ChargeRequest& r) {
     const std::string day = UtcDay(r.now_ms), month = UtcMonth(r.now_ms);
     // First the lock: the key's spend and the balance read below cannot change until we commit.
     out.balance_before = LockBalance(db, r.account_id);
+    billing::ChargeFacts facts{r.credits, r.enforce_balance, out.balance_before.credits, {}, {},
+                               {}};
     if (r.agent_key_id != 0) {
       auto k = db.Query(std::string("SELECT ") + kKeyColumns +
                             " FROM agent_keys WHERE id = $1 AND account_id = $2 AND "
@@ -171,21 +174,11 @@ Result<ChargeOutcome> PgBillingStore::Charge(const ChargeRequest& r) {
       out.agent_key_name = key.name;
       out.limits = key.limits;
       out.spend_before = ReadKeySpend(db, r.agent_key_id, r.now_ms);
-      auto over = [&](const std::optional<std::int64_t>& limit, std::int64_t spent) {
-        return limit && spent + r.credits > *limit;
-      };
-      if (over(key.limits.daily, out.spend_before.today)) {
-        out.refusal = Refusal::kDailyLimit;
-      } else if (over(key.limits.monthly, out.spend_before.this_month)) {
-        out.refusal = Refusal::kMonthlyLimit;
-      } else if (over(key.limits.lifetime, out.spend_before.lifetime)) {
-        out.refusal = Refusal::kLifetimeLimit;
-      }
+      facts.daily = {key.limits.daily, out.spend_before.today};
+      facts.monthly = {key.limits.monthly, out.spend_before.this_month};
+      facts.lifetime = {key.limits.lifetime, out.spend_before.lifetime};
     }
-    if (out.refusal == Refusal::kNone && r.enforce_balance &&
-        out.balance_before.credits < r.credits) {
-      out.refusal = Refusal::kInsufficientCredits;
-    }
+    out.refusal = billing::DecideCharge(facts);
     out.balance_after = out.balance_before.credits;
     out.spend_after = out.spend_before;
     if (out.refusal != Refusal::kNone) return out;  // the transaction rolls back: no write

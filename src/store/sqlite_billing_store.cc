@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "billing/charge_policy.h"
 #include "common/crypto.h"
 #include "store/billing_store.h"
 #include "store/sqlite_billing_schema.h"
@@ -220,6 +221,7 @@ class SqliteBillingStore : public BillingStore {
       SqliteTransaction tx(db);
       ChargeOutcome out;
       const std::string day = UtcDay(r.now_ms), month = UtcMonth(r.now_ms);
+      billing::ChargeFacts facts{r.credits, r.enforce_balance, 0, {}, {}, {}};
       if (r.agent_key_id != 0) {
         auto st = db.Prepare(std::string("SELECT ") + kKeyColumns +
                              " FROM agent_keys WHERE id = ? AND account_id = ? AND revoked_at = 0");
@@ -229,22 +231,13 @@ class SqliteBillingStore : public BillingStore {
         out.agent_key_name = key.name;
         out.limits = key.limits;
         out.spend_before = ReadKeySpend(db, r.agent_key_id, r.now_ms);
-        auto over = [&](const std::optional<std::int64_t>& limit, std::int64_t spent) {
-          return limit && spent + r.credits > *limit;
-        };
-        if (over(key.limits.daily, out.spend_before.today)) {
-          out.refusal = Refusal::kDailyLimit;
-        } else if (over(key.limits.monthly, out.spend_before.this_month)) {
-          out.refusal = Refusal::kMonthlyLimit;
-        } else if (over(key.limits.lifetime, out.spend_before.lifetime)) {
-          out.refusal = Refusal::kLifetimeLimit;
-        }
+        facts.daily = {key.limits.daily, out.spend_before.today};
+        facts.monthly = {key.limits.monthly, out.spend_before.this_month};
+        facts.lifetime = {key.limits.lifetime, out.spend_before.lifetime};
       }
       out.balance_before = ReadBalance(db, r.account_id);
-      if (out.refusal == Refusal::kNone && r.enforce_balance &&
-          out.balance_before.credits < r.credits) {
-        out.refusal = Refusal::kInsufficientCredits;
-      }
+      facts.balance = out.balance_before.credits;
+      out.refusal = billing::DecideCharge(facts);
       out.balance_after = out.balance_before.credits;
       out.spend_after = out.spend_before;
       if (out.refusal != Refusal::kNone) return out;  // the transaction rolls back: no write
