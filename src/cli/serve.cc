@@ -24,6 +24,7 @@
 #include "http/dispatcher.h"
 #include "http/server.h"
 #include "ingest/fetch.h"
+#include "jobs/finished_job_cache.h"
 #include "jobs/screener.h"
 #include "jobs/worker_pool.h"
 #include "net/address_policy.h"
@@ -99,7 +100,7 @@ int Serve(const ServeConfig& config) {
     std::cerr << "shortlist: " << location.error().message << "\n";
     return 1;
   }
-  auto store = store::OpenStore(*location);
+  auto store = jobs::WithFinishedJobCache(store::OpenStore(*location));
   if (!store.ok()) {
     std::cerr << "shortlist: " << store.error().message << "\n";
     return 1;

@@ -10,10 +10,7 @@
 // Nothing is requeued at start-up (RequeueOrphanedJobs returns 0): other processes are alive.
 //
 // Caches: tokens are NOT cached (unlike SQLite, whose cross-process epoch is a file on one
-// machine): one index probe per request, and a revoke is seen by every process at once. The
-// finished-job cache of GetJobWithSummary is kept: a final job never changes (batches for a
-// final job are dropped, FinishJob and CancelJob leave final jobs alone, and candidate status,
-// notes and outcomes are not part of JobSummary).
+// machine): one index probe per request, and a revoke is seen by every process at once.
 #include <algorithm>
 #include <mutex>
 #include <shared_mutex>
@@ -419,33 +416,6 @@ class PgStore : public Store {
     });
   }
 
-  Result<std::pair<Job, JobSummary>> GetJobWithSummary(std::int64_t account_id,
-                                                       std::int64_t job_id) override {
-    // A job in a final state never changes again (see the note at the top), so its row and
-    // summary are kept in memory: the most polled endpoint then reads no database at all for
-    // finished jobs.
-    {
-      std::shared_lock<std::shared_mutex> lock(final_jobs_mu_);
-      auto it = final_jobs_.find(job_id);
-      if (it != final_jobs_.end()) {
-        if (it->second.first.account_id != account_id)
-          return NotFound("job " + std::to_string(job_id));
-        return it->second;
-      }
-    }
-    auto found = ReadJobWithSummary(account_id, job_id);
-    if (found.ok() && IsFinal(found->first.status)) {
-      std::unique_lock<std::shared_mutex> lock(final_jobs_mu_);
-      const std::size_t bytes = found->first.description.size() + found->first.title.size() + 512;
-      if (final_jobs_bytes_ + bytes > kMaxFinalJobBytes) {
-        final_jobs_.clear();
-        final_jobs_bytes_ = 0;
-      }
-      if (final_jobs_.emplace(job_id, *found).second) final_jobs_bytes_ += bytes;
-    }
-    return found;
-  }
-
   Result<JobSummary> Summarize(std::int64_t job_id) override {
     return pool_.Run([&](PgConnection& db) -> Result<JobSummary> {
       auto r = db.Query(
@@ -654,11 +624,8 @@ class PgStore : public Store {
     });
   }
 
- private:
-  static std::int64_t NowMs() { return SystemClock().NowMillis(); }
-
-  Result<std::pair<Job, JobSummary>> ReadJobWithSummary(std::int64_t account_id,
-                                                        std::int64_t job_id) {
+  Result<std::pair<Job, JobSummary>> GetJobWithSummary(std::int64_t account_id,
+                                                       std::int64_t job_id) override {
     return pool_.Run([&](PgConnection& db) -> Result<std::pair<Job, JobSummary>> {
       // One statement instead of two: the status endpoint is the most polled of all.
       static const std::string kSql = Select(
@@ -678,12 +645,10 @@ class PgStore : public Store {
     });
   }
 
-  static constexpr std::size_t kMaxFinalJobBytes = 32u << 20;
+ private:
+  static std::int64_t NowMs() { return SystemClock().NowMillis(); }
 
   PgPool pool_;
-  std::shared_mutex final_jobs_mu_;
-  std::unordered_map<std::int64_t, std::pair<Job, JobSummary>> final_jobs_;  // GUARDED_BY above
-  std::size_t final_jobs_bytes_ = 0;                                         // GUARDED_BY above
 };
 
 }  // namespace

@@ -392,33 +392,6 @@ class SqliteStore : public Store {
 
   Result<std::pair<Job, JobSummary>> GetJobWithSummary(std::int64_t account_id,
                                                        std::int64_t job_id) override {
-    // A job in a final state never changes again (no batch is written after a cancel, and a
-    // finished job cannot be cancelled), so its row and summary are kept in memory: the most
-    // polled endpoint then reads no database at all for finished jobs.
-    {
-      std::shared_lock<std::shared_mutex> lock(final_jobs_mu_);
-      auto it = final_jobs_.find(job_id);
-      if (it != final_jobs_.end()) {
-        if (it->second.first.account_id != account_id)
-          return NotFound("job " + std::to_string(job_id));
-        return it->second;
-      }
-    }
-    auto found = ReadJobWithSummary(account_id, job_id);
-    if (found.ok() && IsFinal(found->first.status)) {
-      std::unique_lock<std::shared_mutex> lock(final_jobs_mu_);
-      const std::size_t bytes = found->first.description.size() + found->first.title.size() + 512;
-      if (final_jobs_bytes_ + bytes > kMaxFinalJobBytes) {
-        final_jobs_.clear();
-        final_jobs_bytes_ = 0;
-      }
-      if (final_jobs_.emplace(job_id, *found).second) final_jobs_bytes_ += bytes;
-    }
-    return found;
-  }
-
-  Result<std::pair<Job, JobSummary>> ReadJobWithSummary(std::int64_t account_id,
-                                                        std::int64_t job_id) {
     return Run([&](SqliteDb& db) -> Result<std::pair<Job, JobSummary>> {
       // One statement instead of two: the status endpoint is the most polled of all.
       static const std::string kSql =
@@ -677,13 +650,8 @@ class SqliteStore : public Store {
     std::uint64_t epoch = 0;
   };
 
-  static constexpr std::size_t kMaxFinalJobBytes = 32u << 20;
-
   SqlitePool pool_;
   std::unique_ptr<CredentialEpoch> epoch_;
-  std::shared_mutex final_jobs_mu_;
-  std::unordered_map<std::int64_t, std::pair<Job, JobSummary>> final_jobs_;  // GUARDED_BY above
-  std::size_t final_jobs_bytes_ = 0;                                         // GUARDED_BY above
   std::shared_mutex auth_mu_;
   std::unordered_map<std::string, CachedPrincipal> auth_cache_;  // GUARDED_BY(auth_mu_)
 };
