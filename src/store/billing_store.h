@@ -1,8 +1,7 @@
 // The durable side of billing: the credit ledger, balances, agent keys and their spend, the
 // auto-reload settings, the usage-webhook configuration and the Stripe events already applied.
-// Database-neutral: SQLite implements it (sqlite_billing_store.cc), PostgreSQL too
-// (pg_billing_store.cc, pg_billing_ledger.cc, pg_agent_key_store.cc); database.h opens either.
-// The records are model/billing.h's.
+// Written once over store/sql.h (sql_billing_store.cc) for SQLite and PostgreSQL; the records
+// are model/billing.h's.
 //
 // Invariants the implementation keeps, each inside one write transaction:
 //  - every change of a balance is a ledger entry whose balance_after is the balance once it
@@ -122,10 +121,8 @@ class BillingStore {
   virtual Status SetUsageWebhook(std::int64_t account_id, const UsageWebhookConfig& config) = 0;
 };
 
-// Opens the billing tables in the SQLite database at `path` (creating them if missing). The
-// accounts table (store/sqlite_schema.h) must be in the same database.
+// The billing tables in the SQLite database file at `path`, or in PostgreSQL at `url`.
 Result<std::unique_ptr<BillingStore>> OpenSqliteBillingStore(const std::string& path);
-// The same tables in PostgreSQL at `url`, shared by every server process.
 Result<std::unique_ptr<BillingStore>> OpenPostgresBillingStore(const std::string& url);
 
 }  // namespace shortlist::store

@@ -12,8 +12,7 @@
 // Tenant isolation: every read for the API takes the account id; another account's delivery is
 // "not_found", like a missing one.
 //
-// DB-neutral: implemented by sqlite_webhook_store.cc and pg_webhook_store.cc; database.h opens
-// either.
+// Written once over store/sql.h (sql_webhook_store.cc) for SQLite and PostgreSQL.
 // Thread-safe. Errors: "not_found", "conflict" (the lease is no longer the caller's), "storage".
 #pragma once
 
@@ -84,10 +83,8 @@ class WebhookStore {
                            std::int64_t now_ms) = 0;
 };
 
-// Opens (creating its tables if needed) the webhook tables in the SQLite database at `path`,
-// which may be the same file the main Store uses.
+// The outbox in the SQLite database file at `path`, or in PostgreSQL at `url`.
 Result<std::unique_ptr<WebhookStore>> OpenSqliteWebhookStore(const std::string& path);
-// The same tables in PostgreSQL at `url`, shared by every server process.
 Result<std::unique_ptr<WebhookStore>> OpenPostgresWebhookStore(const std::string& url);
 
 }  // namespace shortlist::store
