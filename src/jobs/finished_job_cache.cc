@@ -104,8 +104,9 @@ Result<std::vector<model::OutcomeRecord>> FinishedJobCache::ListOutcomes(std::in
   return store_->ListOutcomes(account_id);
 }
 Result<std::optional<Job>> FinishedJobCache::ClaimNextJob(const std::string& worker_id,
-                                                          std::int64_t now_ms) {
-  return store_->ClaimNextJob(worker_id, now_ms);
+                                                          std::int64_t now_ms,
+                                                          const model::OutboxFor<Job>& announce) {
+  return store_->ClaimNextJob(worker_id, now_ms, announce);
 }
 Status FinishedJobCache::HeartbeatJobs(const std::vector<model::JobClaim>& claims,
                                        std::int64_t now_ms) {
@@ -125,8 +126,9 @@ Status FinishedJobCache::SaveCandidates(std::int64_t job_id,
   return store_->SaveCandidates(job_id, batch);
 }
 Result<bool> FinishedJobCache::FinishJob(const model::JobClaim& claim, model::JobStatus status,
-                                         const std::string& error, std::int64_t now_ms) {
-  return store_->FinishJob(claim, status, error, now_ms);
+                                         const std::string& error, std::int64_t now_ms,
+                                         const std::vector<model::NewWebhookDelivery>& events) {
+  return store_->FinishJob(claim, status, error, now_ms, events);
 }
 Status FinishedJobCache::ReleaseJob(const model::JobClaim& claim) {
   return store_->ReleaseJob(claim);

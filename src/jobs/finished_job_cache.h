@@ -63,16 +63,20 @@ class FinishedJobCache : public store::Store {
   Status RecordOutcome(std::int64_t account_id, std::int64_t job_id, int index,
                        const std::string& outcome, std::int64_t now_ms) override;
   Result<std::vector<model::OutcomeRecord>> ListOutcomes(std::int64_t account_id) override;
-  Result<std::optional<model::Job>> ClaimNextJob(const std::string& worker_id,
-                                                 std::int64_t now_ms) override;
+  using Store::ClaimNextJob;
+  Result<std::optional<model::Job>> ClaimNextJob(
+      const std::string& worker_id, std::int64_t now_ms,
+      const model::OutboxFor<model::Job>& announce) override;
   Status HeartbeatJobs(const std::vector<model::JobClaim>& claims, std::int64_t now_ms) override;
   Result<int> RequeueStaleJobs(std::int64_t stale_before_ms) override;
   Result<std::vector<model::ResumeInput>> LoadResumes(std::int64_t job_id) override;
   Result<std::vector<int>> DoneIndices(std::int64_t job_id) override;
   Status SaveCandidates(std::int64_t job_id,
                         const std::vector<model::CandidateRecord>& batch) override;
+  using Store::FinishJob;
   Result<bool> FinishJob(const model::JobClaim& claim, model::JobStatus status,
-                         const std::string& error, std::int64_t now_ms) override;
+                         const std::string& error, std::int64_t now_ms,
+                         const std::vector<model::NewWebhookDelivery>& events) override;
   Status ReleaseJob(const model::JobClaim& claim) override;
   Result<int> RequeueOrphanedJobs() override;
   Result<std::int64_t> PendingResumeCount() override;

@@ -85,7 +85,7 @@ struct ChargeRequest {
   std::int64_t now_ms = 0;
 };
 
-// Why a charge was refused, or kNone.
+// Why a charge was refused (billing/charge_policy.h decides), or kNone.
 enum class ChargeRefusal {
   kNone,
   kInsufficientCredits,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,11 @@ struct NewWebhookDelivery {
   std::string dedupe_key;  // "" = none; otherwise one delivery per (account, key)
   std::int64_t created_at_ms = 0;
 };
+
+// Builds, from what a change did, the deliveries that announce it; called inside the change's
+// transaction (no I/O there), which writes them. Empty: nothing is announced.
+template <typename Changed>
+using OutboxFor = std::function<std::vector<NewWebhookDelivery>(const Changed&)>;
 
 struct WebhookDelivery {
   std::int64_t id = 0;

@@ -25,6 +25,7 @@
 #include "common/result.h"
 #include "model/account.h"
 #include "model/billing.h"
+#include "model/webhook.h"
 
 namespace shortlist::store {
 
@@ -56,8 +57,11 @@ class BillingStore {
   // An account with no ledger yet has a zero balance.
   virtual Result<CreditBalance> GetBalance(std::int64_t account_id) = 0;
   // Checks and writes in one transaction; a refusal is an outcome (nothing written), not an
-  // error. Charging a revoked or foreign agent key is "not_found".
-  virtual Result<ChargeOutcome> Charge(const ChargeRequest& request) = 0;
+  // error. Charging a revoked or foreign agent key is "not_found". `announce` (may be empty)
+  // builds from the outcome, refused or not, usage events written in the same transaction.
+  virtual Result<ChargeOutcome> Charge(const ChargeRequest& request,
+                                       const model::OutboxFor<ChargeOutcome>& announce) = 0;
+  Result<ChargeOutcome> Charge(const ChargeRequest& request) { return Charge(request, nullptr); }
   virtual Status AttachJob(std::int64_t charge_id, std::int64_t job_id) = 0;
   // Gives back up to `credits` of the job's charges (capped at what is left unrefunded), to the
   // balance and to the agent key's spend in the periods of the original charge. "not_found"

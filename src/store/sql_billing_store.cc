@@ -302,7 +302,9 @@ class SqlBillingStore : public BillingStore {
     return Read([&](Tx& tx) -> Result<CreditBalance> { return ReadBalance(tx, account_id); });
   }
 
-  Result<ChargeOutcome> Charge(const ChargeRequest& r) override {
+  using BillingStore::Charge;
+  Result<ChargeOutcome> Charge(const ChargeRequest& r,
+                               const OutboxFor<ChargeOutcome>& announce) override {
     return db_->Run(Intent::kWrite, [&](Tx& tx) -> Result<ChargeOutcome> {
       ChargeOutcome out;
       // First the lock: the balance and the key's spend read below cannot change until commit.
@@ -323,6 +325,7 @@ class SqlBillingStore : public BillingStore {
       out.balance_after = out.balance_before.credits;
       out.spend_after = out.spend_before;
       if (out.refusal == ChargeOutcome::Refusal::kNone) WriteCharge(tx, r, out);
+      if (announce) EnqueueDeliveries(tx, announce(out));
       return out;
     });
   }

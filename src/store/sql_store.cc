@@ -373,12 +373,16 @@ class SqlStore : public Store {
     });
   }
 
-  Result<std::optional<Job>> ClaimNextJob(const std::string& worker_id,
-                                          std::int64_t now_ms) override {
-    // One statement: atomic by itself.
-    return Read([&](Tx& tx) -> Result<std::optional<Job>> {
-      return tx.One(kClaimNextJob, {worker_id, now_ms}, ReadJob);
-    });
+  using Store::ClaimNextJob;
+  Result<std::optional<Job>> ClaimNextJob(const std::string& worker_id, std::int64_t now_ms,
+                                          const OutboxFor<Job>& announce) override {
+    // One statement is atomic by itself; announcing needs the claim's own transaction.
+    return db_->Run(announce ? Intent::kWrite : Intent::kRead,
+                    [&](Tx& tx) -> Result<std::optional<Job>> {
+                      auto job = tx.One(kClaimNextJob, {worker_id, now_ms}, ReadJob);
+                      if (job && announce) EnqueueDeliveries(tx, announce(*job));
+                      return job;
+                    });
   }
 
   Status HeartbeatJobs(const std::vector<JobClaim>& claims, std::int64_t now_ms) override {
@@ -428,11 +432,15 @@ class SqlStore : public Store {
     });
   }
 
+  using Store::FinishJob;
   Result<bool> FinishJob(const JobClaim& claim, JobStatus status, const std::string& error,
-                         std::int64_t now_ms) override {
-    return Read([&](Tx& tx) -> Result<bool> {
-      return tx.Change(kFinishJob,
-                       {ToString(status), error, now_ms, claim.job_id, claim.worker_id}) > 0;
+                         std::int64_t now_ms,
+                         const std::vector<NewWebhookDelivery>& events) override {
+    return db_->Run(events.empty() ? Intent::kRead : Intent::kWrite, [&](Tx& tx) -> Result<bool> {
+      const bool finished =
+          tx.Change(kFinishJob, {ToString(status), error, now_ms, claim.job_id, claim.worker_id});
+      if (finished) EnqueueDeliveries(tx, events);
+      return finished;
     });
   }
 

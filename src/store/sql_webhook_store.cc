@@ -207,6 +207,10 @@ class SqlWebhookStore : public WebhookStore {
 
 }  // namespace
 
+void EnqueueDeliveries(sql::Transaction& tx, const std::vector<NewWebhookDelivery>& deliveries) {
+  for (const NewWebhookDelivery& d : deliveries) EnqueueOne(tx, d);
+}
+
 std::unique_ptr<WebhookStore> NewSqlWebhookStore(std::shared_ptr<sql::Database> db) {
   return std::make_unique<SqlWebhookStore>(std::move(db));
 }

@@ -1,5 +1,6 @@
 // Inside the store (not a public header): the table groups, each written once over store/sql.h,
-// as database.cc's openers make them.
+// as database.cc's openers make them, and what one group writes inside a transaction another
+// group opened.
 #pragma once
 
 #include <memory>
@@ -25,5 +26,9 @@ std::unique_ptr<Store> NewSqlStore(std::shared_ptr<sql::Database> db,
 std::unique_ptr<WebhookStore> NewSqlWebhookStore(std::shared_ptr<sql::Database> db);
 std::unique_ptr<BillingStore> NewSqlBillingStore(std::shared_ptr<sql::Database> db);
 std::unique_ptr<IdempotencyStore> NewSqlIdempotencyStore(std::shared_ptr<sql::Database> db);
+
+// The outbox, in `tx`: records `deliveries` as pending, each due at its created_at_ms; one whose
+// non-empty dedupe key its account used before records nothing.
+void EnqueueDeliveries(sql::Transaction& tx, const std::vector<NewWebhookDelivery>& deliveries);
 
 }  // namespace shortlist::store

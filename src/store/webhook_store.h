@@ -12,7 +12,8 @@
 // Tenant isolation: every read for the API takes the account id; another account's delivery is
 // "not_found", like a missing one.
 //
-// Written once over store/sql.h (sql_webhook_store.cc) for SQLite and PostgreSQL.
+// Written once over store/sql.h (sql_webhook_store.cc) for SQLite and PostgreSQL. Other table
+// groups write deliveries in their own transactions (OutboxFor: a transactional outbox).
 // Thread-safe. Errors: "not_found", "conflict" (the lease is no longer the caller's), "storage".
 #pragma once
 
@@ -32,6 +33,7 @@ using model::AttemptOutcome;
 using model::DeliveryFilter;
 using model::DeliveryState;
 using model::NewWebhookDelivery;
+using model::OutboxFor;
 using model::ParseDeliveryState;
 using model::ToString;
 using model::WebhookAttempt;
