@@ -17,6 +17,7 @@
 #include "api/webhooks_api.h"
 #include "common/log.h"
 #include "ingest/fetch.h"
+#include "jobs/finished_job_cache.h"
 #include "net/address_policy.h"
 #include "web/dashboard_routes.h"
 
@@ -72,7 +73,7 @@ Result<std::unique_ptr<Server>> Server::Open(const ServerConfig& config) {
 }
 
 Status Server::OpenStores(const std::string& location) {
-  auto store = store::OpenStore(location);
+  auto store = jobs::WithFinishedJobCache(store::OpenStore(location));
   if (!store.ok()) return store.error();
   store_ = std::move(store).value();
   tokens_ = std::make_unique<accounts::TokenService>(*store_);
