@@ -133,6 +133,9 @@ int Main(int argc, char** argv) {
   serve.port = std::stoi(EnvOr("SHORTLIST_PORT", "8080"));
   serve.workers = std::stoi(EnvOr("SHORTLIST_WORKERS", "2"));
   serve.io_threads = std::stoi(EnvOr("SHORTLIST_IO_THREADS", "2"));
+  serve.extract_processes = std::stoi(EnvOr("SHORTLIST_EXTRACT_PROCESSES", "0"));
+  serve.extract_timeout_ms = std::stoi(EnvOr("SHORTLIST_EXTRACT_TIMEOUT_MS", "10000"));
+  serve.extract_memory_mb = std::stoi(EnvOr("SHORTLIST_EXTRACT_MEMORY_MB", "512"));
   serve.public_url = EnvOr("SHORTLIST_PUBLIC_URL", "");
   serve.log_level = EnvOr("SHORTLIST_LOG_LEVEL", "info");
   {
@@ -165,6 +168,21 @@ int Main(int argc, char** argv) {
       ->check(CLI::Range(0, 256));
   serve_cmd->add_option("--io-threads", serve.io_threads, "HTTP threads (env SHORTLIST_IO_THREADS)")
       ->check(CLI::Range(1, 256));
+  serve_cmd
+      ->add_option("--extract-processes", serve.extract_processes,
+                   "sandboxed processes that read resume files, 0 = one per worker, at least 2 "
+                   "(env SHORTLIST_EXTRACT_PROCESSES)")
+      ->check(CLI::Range(0, 256));
+  serve_cmd
+      ->add_option("--extract-timeout-ms", serve.extract_timeout_ms,
+                   "time one file may take to read before its process is killed "
+                   "(env SHORTLIST_EXTRACT_TIMEOUT_MS)")
+      ->check(CLI::Range(100, 600'000));
+  serve_cmd
+      ->add_option("--extract-memory-mb", serve.extract_memory_mb,
+                   "address-space limit of a file-reading process, MiB "
+                   "(env SHORTLIST_EXTRACT_MEMORY_MB)")
+      ->check(CLI::Range(128, 65536));
   serve_cmd->add_option("--public-url", serve.public_url,
                         "base URL in status_url/results_url (env SHORTLIST_PUBLIC_URL)");
   serve_cmd->add_option("--max-body-bytes", serve.max_body_bytes,

@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -23,6 +25,7 @@
 #include "engine/engine.h"
 #include "http/dispatcher.h"
 #include "http/server.h"
+#include "ingest/extractor.h"
 #include "ingest/fetch.h"
 #include "jobs/screener.h"
 #include "jobs/worker_pool.h"
@@ -122,7 +125,20 @@ int Serve(const ServeConfig& config) {
     return 2;
   }
   std::unique_ptr<net::HttpClient> http_client = net::NewCurlHttpClient(*policy);
+  // Uploaded and fetched files are parsed in sandboxed worker processes, never in the server
+  // (ingest/extractor.h).
+  ingest::SandboxOptions sandbox_options;
+  sandbox_options.processes =
+      config.extract_processes > 0 ? config.extract_processes : std::max(2, config.workers);
+  sandbox_options.memory_limit_bytes = static_cast<std::size_t>(config.extract_memory_mb) << 20;
+  auto extractor = ingest::SandboxedExtractor::Start(sandbox_options);
+  if (!extractor.ok()) {
+    std::cerr << "shortlist: " << extractor.error().message << "\n";
+    return 1;
+  }
   jobs::ScreenerOptions screener_options;
+  screener_options.extractor = extractor->get();
+  screener_options.limits.timeout = std::chrono::milliseconds(config.extract_timeout_ms);
   screener_options.fetch_urls = [client = http_client.get()](const std::vector<std::string>& urls) {
     std::vector<Result<jobs::FetchedBytes>> out;
     for (auto& fetched : ingest::FetchAll(*client, urls, {}, 8)) {
