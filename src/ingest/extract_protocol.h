@@ -58,6 +58,7 @@ enum SandboxBits : std::uint32_t {
   kNetworkNamespace = 1u << 0,  // unshare(CLONE_NEWUSER | CLONE_NEWNET) succeeded
   kSeccomp = 1u << 1,           // socket(), connect(), io_uring_setup() are refused
   kMemoryLimit = 1u << 2,       // RLIMIT_AS is set (not under AddressSanitizer)
+  kLandlock = 1u << 3,          // Landlock: reads only fonts and their configuration
 };
 
 // A whole frame (header + payload) for each message.

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <linux/audit.h>
 #include <linux/filter.h>
+#include <linux/landlock.h>
 #include <linux/seccomp.h>
 #include <netinet/in.h>
 #include <sched.h>
@@ -137,6 +138,93 @@ bool DenySockets() {
   sock_fprog fprog{static_cast<unsigned short>(program.size()), program.data()};
   if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return false;
   return prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &fprog) == 0;
+}
+
+// --- Landlock: what the worker may open -----------------------------------------------------
+// Reading a file needs nothing from the filesystem; rendering a page needs fonts and
+// fontconfig's configuration and caches. Everything else — the data directory, TLS keys, and
+// above all /proc/<server>/environ and /proc/<server>/mem, which the same user could otherwise
+// read — is refused. Landlock's ABI grows by versions; the constants past the system header's
+// (Debian 12 ships 6.1's: ABI 1-2) are the kernel's stable values, used only when the running
+// kernel reports that version.
+constexpr std::uint64_t kFsTruncate = 1ull << 14;        // ABI 3
+constexpr std::uint64_t kFsIoctlDev = 1ull << 15;        // ABI 5
+constexpr std::uint64_t kNetBindTcp = 1ull << 0;         // ABI 4
+constexpr std::uint64_t kNetConnectTcp = 1ull << 1;      // ABI 4
+constexpr std::uint64_t kScopeAbstractUnix = 1ull << 0;  // ABI 6
+constexpr std::uint64_t kScopeSignal = 1ull << 1;        // ABI 6: no signals outside the domain
+
+// struct landlock_ruleset_attr as of ABI 6; its size tells the kernel which fields are set.
+struct RulesetAttr {
+  std::uint64_t handled_access_fs = 0;
+  std::uint64_t handled_access_net = 0;
+  std::uint64_t scoped = 0;
+};
+
+std::string EnvPath(const char* name, const char* suffix) {
+  const char* base = std::getenv(name);
+  if (base == nullptr || *base != '/') return {};
+  return std::string(base) + suffix;
+}
+
+bool RestrictFilesystem() {
+  const long abi =
+      syscall(__NR_landlock_create_ruleset, nullptr, 0, LANDLOCK_CREATE_RULESET_VERSION);
+  if (abi < 1) return false;
+  std::uint64_t fs =
+      LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_WRITE_FILE | LANDLOCK_ACCESS_FS_READ_FILE |
+      LANDLOCK_ACCESS_FS_READ_DIR | LANDLOCK_ACCESS_FS_REMOVE_DIR | LANDLOCK_ACCESS_FS_REMOVE_FILE |
+      LANDLOCK_ACCESS_FS_MAKE_CHAR | LANDLOCK_ACCESS_FS_MAKE_DIR | LANDLOCK_ACCESS_FS_MAKE_REG |
+      LANDLOCK_ACCESS_FS_MAKE_SOCK | LANDLOCK_ACCESS_FS_MAKE_FIFO | LANDLOCK_ACCESS_FS_MAKE_BLOCK |
+      LANDLOCK_ACCESS_FS_MAKE_SYM;
+  if (abi >= 2) fs |= 1ull << 13;  // LANDLOCK_ACCESS_FS_REFER
+  if (abi >= 3) fs |= kFsTruncate;
+  if (abi >= 5) fs |= kFsIoctlDev;
+  RulesetAttr attr;
+  attr.handled_access_fs = fs;
+  std::size_t size = sizeof attr.handled_access_fs;
+  if (abi >= 4) {
+    attr.handled_access_net = kNetBindTcp | kNetConnectTcp;  // no rule: no TCP at all
+    size += sizeof attr.handled_access_net;
+  }
+  if (abi >= 6) {
+    attr.scoped = kScopeAbstractUnix | kScopeSignal;
+    size += sizeof attr.scoped;
+  }
+  const int ruleset = static_cast<int>(syscall(__NR_landlock_create_ruleset, &attr, size, 0));
+  if (ruleset < 0) return false;
+  std::uint64_t read = LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR;
+#if defined(SHORTLIST_ASAN)
+  read |= LANDLOCK_ACCESS_FS_EXECUTE;  // the sanitizer runs llvm-symbolizer for its reports
+#endif
+  const std::vector<std::string> readable = {
+      "/usr",        // fonts, poppler's data, fontconfig's files, libraries
+      "/etc/fonts",  // fontconfig's configuration
+      "/var/cache/fontconfig",
+      "/proc/self",  // the worker's own entries only
+      EnvPath("HOME", "/.cache/fontconfig"),
+      EnvPath("HOME", "/.fonts"),
+      EnvPath("HOME", "/.local/share/fonts"),
+      EnvPath("XDG_CACHE_HOME", "/fontconfig"),
+      EnvPath("XDG_DATA_HOME", "/fonts"),
+  };
+  for (const std::string& path : readable) {
+    if (path.empty()) continue;
+    const int fd = open(path.c_str(), O_PATH | O_CLOEXEC);
+    if (fd < 0) continue;  // not on this machine
+    struct stat st {};
+    fstat(fd, &st);
+    landlock_path_beneath_attr beneath{};
+    beneath.allowed_access =
+        S_ISDIR(st.st_mode) ? read : read & ~std::uint64_t{LANDLOCK_ACCESS_FS_READ_DIR};
+    beneath.parent_fd = fd;
+    syscall(__NR_landlock_add_rule, ruleset, LANDLOCK_RULE_PATH_BENEATH, &beneath, 0);
+    close(fd);
+  }
+  const bool restricted = prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0 &&
+                          syscall(__NR_landlock_restrict_self, ruleset, 0) == 0;
+  close(ruleset);
+  return restricted;
 }
 
 bool SetLimit(int resource, rlim_t soft, rlim_t hard) {
@@ -281,6 +369,16 @@ std::string TryConnect(std::string_view target) {
   return std::string("connect: connect failed: ") + std::strerror(err);
 }
 
+// "read": the first bytes of the file at `path`, or why it cannot be opened.
+std::string TryRead(const std::string& path) {
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::string("read: open failed: ") + std::strerror(errno);
+  char buf[64];
+  const ssize_t n = read(fd, buf, sizeof buf);
+  close(fd);
+  return "read: " + (n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : std::string());
+}
+
 // "fds": one line per open descriptor, "N -> target".
 std::string ListFds() {
   std::string out;
@@ -321,6 +419,8 @@ std::string RunFault(const std::string& mode, std::string_view bytes, const Work
     return protocol::EncodeDocument(TextDocument(TryConnect(bytes.substr(0, 64))));
   } else if (mode == "fds") {
     return protocol::EncodeDocument(TextDocument(ListFds()));
+  } else if (mode == "read") {
+    return protocol::EncodeDocument(TextDocument(TryRead(std::string(bytes.substr(0, 4096)))));
   }
   return protocol::EncodeError(Error::Make("corrupt_file", "unknown fault mode " + mode));
 }
@@ -407,6 +507,7 @@ int Serve(int argc, char** argv) {
   SetLimit(RLIMIT_FSIZE, 0, 0);
   SetLimit(RLIMIT_CORE, 0, 0);
   SetLimit(RLIMIT_NOFILE, kMaxOpenFiles, kMaxOpenFiles);
+  if (RestrictFilesystem()) sandbox |= protocol::kLandlock;
   if (DenySockets()) sandbox |= protocol::kSeccomp;
   const FaultSwitch faults;
   {

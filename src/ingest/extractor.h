@@ -18,6 +18,11 @@
 //     Ctrl-C meant for the server does not kill files the server is finishing;
 //   - has no network: a new user + network namespace where the kernel allows it, and in any
 //     case a seccomp filter refusing socket(), socketpair(), connect() and io_uring_setup();
+//   - may open only fonts and their configuration, read-only, where the kernel has Landlock:
+//     not the data directory, not TLS keys, not /proc/<server>/{environ,mem} (same user), and
+//     (Landlock ABI 6) may not signal processes outside its sandbox;
+//   - gets only the environment variables the locale, fontconfig and the sanitizers read (the
+//     server's hold secrets: database URL, Stripe keys);
 //   - has rlimits: RLIMIT_AS (SandboxOptions::memory_limit_bytes), RLIMIT_CPU (per file: the
 //     CPU used so far + the budget + 1 s), RLIMIT_FSIZE 0, RLIMIT_NOFILE 64, RLIMIT_CORE 0;
 //   - has read a tiny built-in PDF, so poppler and fontconfig are warm for the first real file.

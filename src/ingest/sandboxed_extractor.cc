@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -53,6 +54,26 @@ struct Worker {
 };
 
 std::string SystemError(const std::string& what) { return what + ": " + std::strerror(errno); }
+
+// A worker's environment: what the locale, fontconfig, the dynamic loader and the sanitizers
+// read, and the test fault switch. Never the rest: the server's environment holds secrets
+// (SHORTLIST_DATABASE with its password, Stripe keys) that a compromised reader could copy
+// into the text it returns.
+std::vector<std::string> WorkerEnvironment() {
+  static const std::string kKept =
+      " HOME LANG LANGUAGE TZ TMPDIR PATH LD_LIBRARY_PATH XDG_CACHE_HOME XDG_CONFIG_HOME"
+      " XDG_DATA_HOME XDG_DATA_DIRS FONTCONFIG_FILE FONTCONFIG_PATH FONTCONFIG_SYSROOT"
+      " ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS ASAN_SYMBOLIZER_PATH SHORTLIST_EXTRACT_FAULT ";
+  std::vector<std::string> kept;
+  for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
+    const std::string_view variable = *entry;
+    const std::string_view name = variable.substr(0, variable.find('='));
+    if (name.starts_with("LC_") || kKept.find(" " + std::string(name) + " ") != std::string::npos) {
+      kept.emplace_back(variable);
+    }
+  }
+  return kept;
+}
 
 void CloseFds(Worker& w) {
   if (w.to_worker >= 0) close(w.to_worker);
@@ -235,8 +256,12 @@ Result<Worker> SpawnWorker(const SandboxOptions& options, std::uint32_t* sandbox
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
+  std::vector<std::string> env = WorkerEnvironment();
+  std::vector<char*> envp;
+  for (std::string& e : env) envp.push_back(e.data());
+  envp.push_back(nullptr);
   const int rc =
-      posix_spawn(&w.pid, options.worker_path.c_str(), &actions, &attr, argv.data(), environ);
+      posix_spawn(&w.pid, options.worker_path.c_str(), &actions, &attr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
   close(child_in);
@@ -476,7 +501,9 @@ class SandboxedExtractor::Pool {
     Count(&SandboxStats::files);
     const auto deadline = SteadyClock::now() + limits.timeout + options_.kill_grace;
     const std::string name = DisplayName(filename);
+    // Logged without the file's name: logs are not the place for what users upload.
     auto timed_out = [&] {
+      Log(LogLevel::kWarn, "document reader stopped", {{"reason", "extract_timeout"}});
       Retire(w, false);
       Count(&SandboxStats::timeouts);
       return Error::Make("extract_timeout", name + ": reading the file took longer than the " +
@@ -484,6 +511,8 @@ class SandboxedExtractor::Pool {
                                                 " allowed, so it was stopped");
     };
     auto crashed = [&](const std::string& how) {
+      Log(LogLevel::kWarn, "document reader stopped",
+          {{"reason", "extract_crashed"}, {"detail", how}});
       Retire(w, false);
       Count(&SandboxStats::crashes);
       return Error::Make("extract_crashed",
@@ -534,6 +563,7 @@ class SandboxedExtractor::Pool {
       }
       case protocol::MessageType::kMemory:
         // Its heap may stay large and fragmented: a fresh worker is cheaper than the risk.
+        Log(LogLevel::kWarn, "document reader stopped", {{"reason", "extract_memory"}});
         Retire(w, false);
         Count(&SandboxStats::memory);
         return Error::Make("extract_memory", name + ": reading the file needed more than the " +

@@ -276,6 +276,46 @@ TEST(SandboxTest, AWorkerHasNoneOfTheParentsFileDescriptors) {
   unlink(path);
 }
 
+TEST(SandboxTest, AWorkerSeesNoneOfTheParentsSecretVariables) {
+  FaultSwitchOn faults;
+  setenv("SHORTLIST_DATABASE", "postgresql://shortlist:hunter2@db/shortlist", 1);
+  auto pool = StartPool();
+  unsetenv("SHORTLIST_DATABASE");
+  ASSERT_TRUE(pool);
+  auto doc = pool->Extract("/proc/self/environ", "shortlist-fault-read.txt", {});
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  EXPECT_EQ(doc->text.find("hunter2"), std::string::npos) << doc->text;
+  EXPECT_EQ(doc->text.find("SHORTLIST_DATABASE"), std::string::npos) << doc->text;
+}
+
+TEST(SandboxTest, AWorkerCannotOpenFilesBeyondFonts) {
+  FaultSwitchOn faults;
+  char path[] = "/tmp/shortlist-sandbox-secret-XXXXXX";
+  const int fd = mkstemp(path);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(write(fd, "the server's TLS key", 20), 20);
+  close(fd);
+  auto pool = StartPool();
+  ASSERT_TRUE(pool);
+  if ((pool->stats().sandbox & protocol::kLandlock) == 0) {
+    unlink(path);
+    GTEST_SKIP() << "this kernel has no Landlock";
+  }
+  const std::vector<std::string> forbidden = {
+      path, "/proc/" + std::to_string(getpid()) + "/environ",
+      "/proc/" + std::to_string(getpid()) + "/mem", "/etc/passwd"};
+  for (const std::string& target : forbidden) {
+    auto doc = pool->Extract(target, "shortlist-fault-read.txt", {});
+    ASSERT_TRUE(doc.ok()) << doc.error().message;
+    EXPECT_NE(doc->text.find("open failed"), std::string::npos) << target << ": " << doc->text;
+  }
+  // What rendering needs stays readable.
+  auto fonts = pool->Extract("/etc/fonts/fonts.conf", "shortlist-fault-read.txt", {});
+  ASSERT_TRUE(fonts.ok());
+  EXPECT_EQ(fonts->text.find("open failed"), std::string::npos) << fonts->text;
+  unlink(path);
+}
+
 TEST(SandboxTest, WithoutTheSwitchAFaultNameIsJustAName) {
   auto pool = StartPool();
   ASSERT_TRUE(pool);
