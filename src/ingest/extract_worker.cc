@@ -413,6 +413,14 @@ std::string RunFault(const std::string& mode, std::string_view bytes, const Work
       std::memset(blocks.back().get(), 1, 1 << 20);
     }
     throw std::bad_alloc();
+  } else if (mode == "grow") {
+    // Memory a file took and the allocator keeps: the parent should replace this worker.
+    static std::vector<std::unique_ptr<char[]>> kept;
+    for (int i = 0; i < 64; ++i) {
+      kept.emplace_back(new char[1 << 20]);
+      std::memset(kept.back().get(), 1, 1 << 20);
+    }
+    return protocol::EncodeDocument(TextDocument("grew"));
   } else if (mode == "garbage") {
     return std::string(protocol::kHeaderBytes, '\x7f') + "not a frame";
   } else if (mode == "connect") {

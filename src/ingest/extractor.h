@@ -36,16 +36,19 @@
 //   extract_crashed  the worker died on the file (signal, exit) or sent an invalid reply; also
 //                    when no worker can be started at all.
 // A worker is replaced after any of those, after max_files_per_process files, and when its
-// resident memory grows past recycle_rss_bytes, so memory a big file took returns to the OS.
+// resident memory has grown by recycle_growth_bytes since it started, so memory a big file took
+// returns to the OS.
 //
 // Test-only fault switch: when the environment variable SHORTLIST_EXTRACT_FAULT (read by the
 // worker at start) lists a mode (comma-separated, or "all"), a file whose name contains
-// "shortlist-fault-<mode>" triggers it instead of being read: crash (SIGSEGV), hang (sleeps),
-// oom (allocates until it fails), garbage (answers an invalid frame), connect (tries a TCP
-// connection to the "host:port" given as the file's bytes and answers what happened as the
-// document's text), fds (answers its open file descriptors as the text). Unset in production,
-// it costs nothing and changes nothing; set, it only lets the named files misbehave inside
-// their own worker.
+// "shortlist-fault-<mode>" triggers it instead of being read:
+//   crash    SIGSEGV                       hang     sleeps until killed
+//   oom      allocates until refused       grow     keeps 64 MiB more, answers "grew"
+//   garbage  answers an invalid frame      fds      answers its open descriptors as the text
+//   read     answers the first bytes of the path given as the file's bytes
+//   connect  tries TCP to the "host:port" given as the file's bytes, answers what happened
+// Unset in production, it costs nothing and changes nothing; set, it only lets the named files
+// misbehave inside their own worker.
 #pragma once
 
 #include <chrono>
@@ -86,10 +89,10 @@ struct SandboxOptions {
   // The worker's own deadline answers at ExtractLimits::timeout; the parent kills it this long
   // after, if it has not.
   std::chrono::milliseconds kill_grace{200};
-  // Replace a worker after this many files, or when its resident memory exceeds this after a
-  // file.
+  // Replace a worker after this many files, or when after a file its resident memory is this
+  // much above what it was when it said hello (~25 MiB; ~200 MiB under ASan, hence a growth).
   int max_files_per_process = 500;
-  std::size_t recycle_rss_bytes = std::size_t{160} << 20;
+  std::size_t recycle_growth_bytes = std::size_t{128} << 20;
   // A reply larger than this is refused (extract_crashed); the worker answers file_too_large
   // instead of sending extracted text over it.
   std::size_t max_reply_bytes = std::size_t{128} << 20;

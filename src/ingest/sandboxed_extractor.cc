@@ -51,6 +51,7 @@ struct Worker {
   int to_worker = -1;    // the request pipe's write end (O_NONBLOCK)
   int from_worker = -1;  // the reply pipe's read end (O_NONBLOCK)
   int files = 0;
+  std::size_t start_rss = 0;  // resident bytes when it said hello
 };
 
 std::string SystemError(const std::string& what) { return what + ": " + std::strerror(errno); }
@@ -191,6 +192,18 @@ IoEnd ReadFrame(int fd, SteadyClock::time_point deadline, protocol::FrameReader*
   return IoEnd::kDone;
 }
 
+// Resident memory of a worker, from /proc/<pid>/statm; 0 if unknown.
+std::size_t ResidentBytes(pid_t pid) {
+  const std::string path = "/proc/" + std::to_string(pid) + "/statm";
+  FILE* f = std::fopen(path.c_str(), "re");
+  if (f == nullptr) return 0;
+  unsigned long long size = 0, resident = 0;
+  const int got = std::fscanf(f, "%llu %llu", &size, &resident);
+  std::fclose(f);
+  if (got != 2) return 0;
+  return static_cast<std::size_t>(resident) * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+}
+
 // Starts one worker and reads its hello.
 Result<Worker> SpawnWorker(const SandboxOptions& options, std::uint32_t* sandbox) {
   int request[2], reply[2];
@@ -303,6 +316,7 @@ Result<Worker> SpawnWorker(const SandboxOptions& options, std::uint32_t* sandbox
                        "the document extractor " + options.worker_path + " failed: " + detail);
   }
   *sandbox = hello->sandbox;
+  w.start_rss = ResidentBytes(w.pid);
   return w;
 }
 
@@ -323,18 +337,6 @@ std::string Seconds(std::chrono::milliseconds ms) {
 std::string SignalName(int sig) {
   const char* abbrev = sigabbrev_np(sig);
   return abbrev != nullptr ? std::string("SIG") + abbrev : "signal " + std::to_string(sig);
-}
-
-// Resident memory of a worker, from /proc/<pid>/statm; 0 if unknown.
-std::size_t ResidentBytes(pid_t pid) {
-  const std::string path = "/proc/" + std::to_string(pid) + "/statm";
-  FILE* f = std::fopen(path.c_str(), "re");
-  if (f == nullptr) return 0;
-  unsigned long long size = 0, resident = 0;
-  const int got = std::fscanf(f, "%llu %llu", &size, &resident);
-  std::fclose(f);
-  if (got != 2) return 0;
-  return static_cast<std::size_t>(resident) * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
 }
 
 // A worker that has something to say (or hung up) before it was asked is not fit for a file.
@@ -472,7 +474,7 @@ class SandboxedExtractor::Pool {
   // Gives a worker back, or replaces it when it has read enough files or holds too much memory.
   void Release(Worker w) {
     const bool worn = ++w.files >= options_.max_files_per_process ||
-                      ResidentBytes(w.pid) > options_.recycle_rss_bytes;
+                      ResidentBytes(w.pid) > w.start_rss + options_.recycle_growth_bytes;
     if (worn) {
       Retire(w, true);
       return;

@@ -336,13 +336,20 @@ TEST(SandboxTest, WorkersAreReplacedAfterTheirQuotaOfFiles) {
 }
 
 TEST(SandboxTest, AWorkerThatGrewIsReplaced) {
+  FaultSwitchOn faults;
   SandboxOptions options;
   options.processes = 1;
-  options.recycle_rss_bytes = 1;  // every worker is over it after any file
+  options.recycle_growth_bytes = std::size_t{32} << 20;
   auto pool = StartPool(options);
   ASSERT_TRUE(pool);
-  for (int i = 0; i < 3; ++i) ASSERT_TRUE(pool->Extract(ResumePdf(), "cv.pdf", {}).ok());
-  EXPECT_EQ(pool->stats().recycled, 3u);
+  ASSERT_TRUE(pool->Extract(ResumePdf(), "cv.pdf", {}).ok());
+  EXPECT_EQ(pool->stats().recycled, 0u) << "a resume leaves a worker as it was";
+  auto grown = pool->Extract(kResume, "shortlist-fault-grow.txt", {});
+  ASSERT_TRUE(grown.ok()) << grown.error().message;
+  EXPECT_EQ(grown->text, "grew");
+  EXPECT_EQ(pool->stats().recycled, 1u) << "64 MiB kept after a file";
+  ASSERT_TRUE(pool->Extract(ResumePdf(), "cv.pdf", {}).ok());
+  EXPECT_EQ(pool->stats().workers_started, 2u);
 }
 
 // The children of every thread of this process: the pool's workers.

@@ -72,7 +72,13 @@ TEST(ExtractSandboxTest, AnInflatingPdfThroughEvaluateIsCutWithinItsBudget) {
   ASSERT_EQ(answer.status, 422) << answer.body;
   const std::string error = answer.json()["errors"]["resumes.0"][0].get<std::string>();
   EXPECT_EQ(error.rfind("extract_timeout: slow.pdf:", 0), 0u) << error;
+#if defined(EXTRACT_TEST_ASAN)
+  // The Debug ASan server takes one to two seconds more to parse and decode the 2 MB body and
+  // answer; the kill itself is timed to the budget + 1 s under ASan too (ingest.SandboxTest).
+  EXPECT_LT(seconds, 5.0) << "the 2 s budget + 3 s under ASan";
+#else
   EXPECT_LT(seconds, 3.0) << "the 2 s budget + 1 s";
+#endif
 
   // The server is unharmed and reads the next file at once.
   EXPECT_EQ(client.Get("/healthz").status, 200);
