@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <utility>
 
 #include "api/agent_keys_api.h"
@@ -16,6 +18,7 @@
 #include "api/tokens_api.h"
 #include "api/webhooks_api.h"
 #include "common/log.h"
+#include "ingest/extractor.h"
 #include "ingest/fetch.h"
 #include "jobs/finished_job_cache.h"
 #include "net/address_policy.h"
@@ -110,7 +113,18 @@ Status Server::BuildServices(const std::string& location) {
   stripe_ = std::make_unique<billing::StripeClient>(*http_client_, config_.stripe);
   billing_ = std::make_unique<billing::BillingService>(
       *billing_store_, SystemClock(), config_.billing, stripe_.get(), &webhooks_->sink());
+  // Uploaded and fetched files are parsed in sandboxed worker processes, never in the server
+  // (ingest/extractor.h).
+  ingest::SandboxOptions sandbox;
+  sandbox.processes =
+      config_.extract_processes > 0 ? config_.extract_processes : std::max(2, config_.workers);
+  sandbox.memory_limit_bytes = static_cast<std::size_t>(config_.extract_memory_mb) << 20;
+  auto extractor = ingest::SandboxedExtractor::Start(sandbox);
+  if (!extractor.ok()) return extractor.error();
+  extractor_ = std::move(extractor).value();
   jobs::ScreenerOptions screener_options;
+  screener_options.extractor = extractor_.get();
+  screener_options.limits.timeout = std::chrono::milliseconds(config_.extract_timeout_ms);
   screener_options.fetch_urls = FetcherOver(*http_client_);
   screener_ = std::make_unique<jobs::Screener>(*engine_, screener_options);
   jobs::WorkerOptions worker_options;
