@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <utility>
 
 #include "api/agent_keys_api.h"
@@ -131,8 +132,10 @@ Status Server::BuildServices(const std::string& location) {
   worker_options.threads = config_.workers;
   worker_options.worker_id = ProcessName();  // unique per process: several share one queue
   worker_options.lease_ms = config_.job_lease_ms;
+  // Tests only: see WorkerOptions::crash_at.
+  if (const char* step = std::getenv("SHORTLIST_TEST_CRASH_AT")) worker_options.crash_at = step;
   workers_ = std::make_unique<jobs::WorkerPool>(*store_, *screener_, SystemClock(), worker_options);
-  workers_->AddObserver(&webhooks_->job_observer());
+  workers_->SetAnnouncer(&webhooks_->job_announcer());
   workers_->AddObserver(&job_metrics_);
   jobs_ = std::make_unique<jobs::JobService>(*store_, *screener_, workers_.get(), billing_.get(),
                                              SystemClock());

@@ -25,6 +25,9 @@ class EventSink {
   virtual ~EventSink() = default;
   // Durably records the event for delivery. Thread-safe.
   virtual Status Publish(const Event& event) = 0;
+  // Deliveries captured from this sink (event_capture.h) were written by the transaction of the
+  // change they announce: e.g. wake whoever sends them.
+  virtual void CapturedWritten() {}
 };
 
 }  // namespace shortlist::webhooks
