@@ -21,8 +21,13 @@ class OutboxSink : public EventSink {
   // "storage". A duplicate dedupe_key is not an error: the first event stands. The delivery is
   // tied to a job when data has an integer "job_id" (GET /webhooks/deliveries?job_id=).
   Status Publish(const Event& event) override;
+  // Publish with `body` sent as it is (EventSink::PublishBody); "invalid" if it is not a JSON
+  // object.
+  Status PublishBody(const Event& event, const std::string& body) override;
 
  private:
+  Status Enqueue(const Event& event, const std::string* body);
+
   store::WebhookStore& store_;
   const Clock& clock_;
   std::function<void()> on_publish_;
