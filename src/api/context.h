@@ -11,12 +11,17 @@
 #include "http/rate_limiter.h"
 #include "jobs/job_service.h"
 
+namespace shortlist::billing {
+class Payments;
+}
+
 namespace shortlist::api {
 
 struct ApiContext {
   jobs::JobService* jobs = nullptr;
   accounts::TokenService* tokens = nullptr;
   http::RateLimiter* rate_limiter = nullptr;
+  billing::Payments* payments = nullptr;  // direct purchases (billing/payments.h); may be null
   const Clock* clock = nullptr;
   std::string public_url;  // e.g. "https://shortlist.example.com"; "" = from the Host header
   bool tls = false;        // served over HTTPS (serve --tls-cert): URLs from Host are https://

@@ -127,8 +127,14 @@ class Tools {
                  {"resumes", json::array()}};
     if (args.contains("leniency_level")) body["leniency_level"] = args["leniency_level"];
     json unreadable = json::array();
+    if (!options_.local_files && args.contains("resume_paths")) {
+      return ToolResult::Fail("This server reads no files: give each resume's text as content.");
+    }
     for (const auto& r : args.value("resumes", json::array())) {
       const bool has_content = r.contains("content"), has_path = r.contains("path");
+      if (has_path && !options_.local_files) {
+        return ToolResult::Fail("This server reads no files: give each resume's text as content.");
+      }
       if (has_content == has_path) {
         return ToolResult::Fail(
             "Each item of resumes needs exactly one of content (the resume's text) or path (a "
@@ -163,9 +169,10 @@ class Tools {
       return ToolResult::Ok(Pretty(out));
     }
     client::WaitOptions wait;
-    wait.max_wait = args.contains("wait_seconds")
-                        ? std::chrono::seconds(args["wait_seconds"].get<int>())
-                        : options_.default_wait;
+    wait.max_wait = std::min<std::chrono::milliseconds>(
+        args.contains("wait_seconds") ? std::chrono::seconds(args["wait_seconds"].get<int>())
+                                      : options_.default_wait,
+        options_.max_wait);
     wait.poll_interval = options_.poll_interval;
     auto status = api_.WaitForJob(job_id, wait);
     if (!status.ok()) {
@@ -371,6 +378,18 @@ std::vector<Tool> ShortlistTools(client::ApiClient& api, const ShortlistToolsOpt
             {"top_n", Integer(1, 100, "Return only the best N candidates")}},
            {"job_description"}),
        bind(&Tools::ScreenResumes)});
+  if (!options.local_files) {
+    Tool& screen = out.back();
+    screen.description =
+        "Screen resumes against a job description: creates a screening job, waits for it "
+        "(unless wait is false) and returns the candidates ranked by score with matched and "
+        "missing skills and a summary for each. Resumes are given as text (resumes[].content).";
+    screen.input_schema["properties"].erase("resume_paths");
+    json& item = screen.input_schema["properties"]["resumes"]["items"];
+    item["properties"].erase("path");
+    item["required"] = {"content"};
+    screen.input_schema["properties"]["resumes"]["description"] = "Resumes, each with its text";
+  }
   out.push_back({"get_job_status",
                  "A screening job's status (processing, completed, failed, cancelled), its "
                  "candidate count, summary (qualified count, top and average score) and "
