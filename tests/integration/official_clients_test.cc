@@ -70,6 +70,25 @@ TEST_F(OfficialClientsTest, JobStatusHasProgressAndTheListHasIdsTotalsAndPages) 
   EXPECT_TRUE(pending.json()["jobs"].empty());  // both jobs were started and finished
 }
 
+// status=pending: jobs no worker has started. With no workers, a new job stays there.
+TEST(OfficialClientsPendingTest, StatusPendingListsJobsNoWorkerHasStarted) {
+  TempDir dir;
+  ServerProcess server(dir.path(), {"--log-level", "warn", "--workers", "0"});
+  ASSERT_FALSE(server.url().empty());
+  HttpClient client(server.url(), server.first_token());
+  HttpResult created = client.Post("/api/v1/jobs", ThreeResumeJob());
+  ASSERT_EQ(created.status, 202) << created.body;
+  HttpResult pending = client.Get("/api/v1/jobs?status=pending");
+  ASSERT_EQ(pending.status, 200) << pending.body;
+  json rows = pending.json()["jobs"];
+  ASSERT_EQ(rows.size(), 1u) << pending.body;
+  EXPECT_EQ(rows[0]["id"], created.json()["job_id"]);
+  EXPECT_EQ(rows[0]["status"], "processing");  // the reference's name for it
+  EXPECT_EQ(rows[0]["progress"], 0);
+  EXPECT_TRUE(client.Get("/api/v1/jobs?status=completed").json()["jobs"].empty());
+  EXPECT_EQ(client.Get("/api/v1/jobs?status=queued").status, 422);
+}
+
 TEST_F(OfficialClientsTest, ResultsCarryJobTitleScreenedAtAgentSummaryAndTheJobsTotal) {
   const std::int64_t id = Screen();
   HttpResult results = client_->Get(JobPath(id) + "/results?min_score=100&only_top_n=1");
