@@ -33,12 +33,11 @@ std::string DisplayName(const model::CandidateRecord& c) {
   return c.name.empty() ? "Candidate " + std::to_string(c.index + 1) : c.name;
 }
 
-Response Compare(const ApiContext& ctx, const Request& req, const Caller& caller) {
-  auto job = FindJob(ctx, req, caller);
-  if (!job.ok()) return ErrorResponse(job.error());
+// The `ids` query of Compare: distinct ids in the order given; failures go to `*errors`.
+std::vector<std::int64_t> CompareIds(const Request& req, http::FieldErrors* errors_out) {
+  http::FieldErrors& errors = *errors_out;
   std::string ids_text = req.Query("ids").value_or("");
   std::vector<std::int64_t> ids;
-  http::FieldErrors errors;
   std::size_t start = 0;
   while (start < ids_text.size()) {
     std::size_t comma = ids_text.find(',', start);
@@ -58,6 +57,14 @@ Response Compare(const ApiContext& ctx, const Request& req, const Caller& caller
     errors["ids"].push_back("At most " + std::to_string(kMaxCompared) +
                             " candidates can be compared.");
   }
+  return ids;
+}
+
+Response Compare(const ApiContext& ctx, const Request& req, const Caller& caller) {
+  auto job = FindJob(ctx, req, caller);
+  if (!job.ok()) return ErrorResponse(job.error());
+  http::FieldErrors errors;
+  const std::vector<std::int64_t> ids = CompareIds(req, &errors);
   if (!errors.empty()) return ErrorResponse(422, "The given data was invalid.", errors);
 
   std::vector<model::CandidateRecord> rows;
