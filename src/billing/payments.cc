@@ -112,11 +112,24 @@ Result<CreditTotals> Totals(store::BillingStore& store, std::int64_t account_id,
 Payments::Payments(BillingService& billing, const StripeClient* stripe)
     : billing_(billing), stripe_(stripe) {}
 
-Result<PaymentMethod> Payments::Card(const std::string& payment_method_id) const {
+Result<PaymentMethod> Payments::Card(std::int64_t account_id,
+                                     const std::string& payment_method_id) const {
   if (!configured()) return Unavailable();
   auto card = stripe_->GetPaymentMethod(payment_method_id);
   if (!card.ok() && card.error().code == "invalid") {
     return Error::Make("invalid", "The payment_method_id must be a Stripe payment method (pm_...).",
+                       "payment_method_id");
+  }
+  if (!card.ok()) return card.error();
+  // Every account shares the server's Stripe account, so a pm_ id alone proves nothing: only a
+  // card of the customer this account's own checkout saved may be charged for it (another
+  // account's card, or one saved to no customer, is refused like an unknown one).
+  auto settings = billing_.store().GetAutoReload(account_id);
+  if (!settings.ok()) return settings.error();
+  if (card->customer_id.empty() || card->customer_id != settings->stripe_customer_id) {
+    return Error::Make("invalid",
+                       "This payment method is not a card saved to this account. Buy once with "
+                       "checkout (which saves the card to the account), then use that card.",
                        "payment_method_id");
   }
   return card;
@@ -125,7 +138,7 @@ Result<PaymentMethod> Payments::Card(const std::string& payment_method_id) const
 Result<PurchaseOutcome> Payments::Purchase(const model::Account& account, const CreditPack& pack,
                                            const std::string& payment_method_id,
                                            const std::string& client_key) {
-  auto card = Card(payment_method_id);
+  auto card = Card(account.id, payment_method_id);
   if (!card.ok()) return card.error();
   const std::string account_id = std::to_string(account.id);
   PaymentIntentRequest req;
@@ -169,7 +182,7 @@ Result<PaymentIntent> Payments::CreatePaymentIntent(const model::Account& accoun
   if (!configured()) return Unavailable();
   PaymentIntentRequest req;
   if (!payment_method_id.empty()) {
-    auto card = Card(payment_method_id);
+    auto card = Card(account.id, payment_method_id);
     if (!card.ok()) return card.error();
     req.customer_id = card->customer_id;
     req.payment_method_id = card->id;
@@ -186,14 +199,8 @@ Result<PaymentIntent> Payments::CreatePaymentIntent(const model::Account& accoun
 }
 
 Status Payments::SaveReloadCard(std::int64_t account_id, const std::string& payment_method_id) {
-  auto card = Card(payment_method_id);
+  auto card = Card(account_id, payment_method_id);
   if (!card.ok()) return card.error();
-  if (card->customer_id.empty()) {
-    return Error::Make("invalid",
-                       "This payment method is not saved to a Stripe customer, so it cannot be "
-                       "charged later; attach it to a customer (or complete one checkout).",
-                       "payment_method_id");
-  }
   return billing_.store().SaveReloadPaymentMethod(account_id, card->customer_id, card->id,
                                                   billing_.clock().NowMillis());
 }
@@ -233,6 +240,9 @@ Result<StripeWebhookResult> Payments::HandleStripeWebhook(std::string_view signa
   const std::int64_t paid =
       custom_checkout ? Int(object, "amount_total") : Int(object, "amount_received");
   if (!pack) pack = CustomPack(paid > 0 ? paid : Int(object, "amount"));
+  if (paid > 0 && paid < pack->price_cents) {  // a pack is credited only when paid in full
+    return Error::Make("bad_request", "The payment collected less than the pack's price.");
+  }
   if (Str(event, "id").empty() || account_id <= 0 || pack->credits() <= 0) {
     return Error::Make("bad_request", "The payment has no account_id, pack or amount.");
   }

@@ -79,8 +79,8 @@ class Payments {
   Result<PaymentIntent> CreatePaymentIntent(const model::Account& account, const CreditPack& pack,
                                             const std::string& payment_method_id,
                                             const std::string& return_url);
-  // Remembers `payment_method_id` (and its Stripe customer) as the card auto-reload charges.
-  // "invalid" (field payment_method_id) when Stripe knows no customer for it.
+  // Remembers `payment_method_id` as the card auto-reload charges. "invalid" (field
+  // payment_method_id) unless it is a card of the account's own Stripe customer.
   Status SaveReloadCard(std::int64_t account_id, const std::string& payment_method_id);
 
   // See the file comment. Errors as BillingService::HandleStripeWebhook.
@@ -88,7 +88,9 @@ class Payments {
                                                   std::string_view payload);
 
  private:
-  Result<PaymentMethod> Card(const std::string& payment_method_id) const;
+  // The card `payment_method_id`, if it is saved to `account_id`'s Stripe customer (the one
+  // its checkout saved); "invalid" (field payment_method_id) otherwise.
+  Result<PaymentMethod> Card(std::int64_t account_id, const std::string& payment_method_id) const;
 
   BillingService& billing_;
   const StripeClient* stripe_;

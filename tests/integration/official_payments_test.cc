@@ -52,8 +52,8 @@ std::map<std::string, std::string> FormFields(const std::string& body) {
 }
 
 // api.stripe.com as far as these payments go: payment methods (pm_saved belongs to cus_1,
-// pm_loose to no one), PaymentIntents (succeeded when confirmed; one per Idempotency-Key, as
-// Stripe replays), Checkout Sessions.
+// pm_other to cus_2, pm_loose to no one), PaymentIntents (succeeded when confirmed; one per
+// Idempotency-Key, as Stripe replays), Checkout Sessions.
 class FakeStripe {
  public:
   FakeStripe()
@@ -64,6 +64,9 @@ class FakeStripe {
           }
           if (r.method == "GET" && r.path == "/v1/payment_methods/pm_saved") {
             return Json(200, R"({"id":"pm_saved","object":"payment_method","customer":"cus_1"})");
+          }
+          if (r.method == "GET" && r.path == "/v1/payment_methods/pm_other") {
+            return Json(200, R"({"id":"pm_other","object":"payment_method","customer":"cus_2"})");
           }
           if (r.method == "GET" && r.path == "/v1/payment_methods/pm_loose") {
             return Json(200, R"({"id":"pm_loose","object":"payment_method","customer":null})");
@@ -129,6 +132,18 @@ class OfficialPaymentsTest : public ::testing::Test {
     client_ = std::make_unique<HttpClient>(server_->url(), server_->first_token());
   }
   double Balance() { return client_->Get("/api/v1/credits/balance").json()["balance"]; }
+  // The user's first checkout paid with pm_saved and saved it (setup_future_usage) to cus_1:
+  // the Stripe event that tells the server so. Only then is pm_saved this account's card.
+  void SaveCardByCheckout() {
+    HttpResult saved =
+        Webhook(Event("evt_saved_card", "payment_intent.succeeded",
+                      {{"id", "pi_checkout"},
+                       {"object", "payment_intent"},
+                       {"customer", "cus_1"},
+                       {"payment_method", "pm_saved"},
+                       {"metadata", {{"account_id", "1"}, {"purpose", "checkout"}}}}));
+    ASSERT_EQ(saved.status, 200) << saved.body;
+  }
   HttpResult Webhook(const json& event) {
     const std::string payload = event.dump();
     const std::string t = std::to_string(std::time(nullptr));
@@ -145,6 +160,7 @@ class OfficialPaymentsTest : public ::testing::Test {
 };
 
 TEST_F(OfficialPaymentsTest, APurchaseChargesTheSavedCardAndCreditsOnceHoweverRetried) {
+  ASSERT_NO_FATAL_FAILURE(SaveCardByCheckout());
   const json body = {{"pack", "satchel"}, {"payment_method_id", "pm_saved"}};
   const std::map<std::string, std::string> key = {{"Idempotency-Key", "buy-1"}};
   HttpResult bought = client_->Send("POST", "/api/v1/credits/purchase", body.dump(), key);
@@ -194,6 +210,7 @@ TEST_F(OfficialPaymentsTest, APurchaseChargesTheSavedCardAndCreditsOnceHoweverRe
 }
 
 TEST_F(OfficialPaymentsTest, APurchaseValidatesItsAmountAndCard) {
+  ASSERT_NO_FATAL_FAILURE(SaveCardByCheckout());
   auto errors = [&](const json& body) {
     HttpResult r = client_->Post("/api/v1/credits/purchase", body);
     EXPECT_EQ(r.status, 422) << r.body;
@@ -253,6 +270,7 @@ TEST_F(OfficialPaymentsTest, CheckoutTakesAnAmountAndItsWebhookCreditsWhatWasPai
 }
 
 TEST_F(OfficialPaymentsTest, AutoReloadTakesThresholdAmountAndACard) {
+  ASSERT_NO_FATAL_FAILURE(SaveCardByCheckout());
   HttpResult enabled =
       client_->Post("/api/v1/credits/auto-reload/enable",
                     {{"threshold", 10}, {"amount", 25}, {"payment_method_id", "pm_saved"}});
@@ -273,6 +291,33 @@ TEST_F(OfficialPaymentsTest, AutoReloadTakesThresholdAmountAndACard) {
                                    {{"amount", 5}, {"payment_method_id", "pm_loose"}});
   EXPECT_EQ(loose.status, 422) << loose.body;
   EXPECT_TRUE(loose.json()["errors"].contains("payment_method_id"));
+}
+
+// Every account shares the server's Stripe account: a pm_ id of another customer (another
+// account's card) or of none is never charged, whatever route names it.
+TEST_F(OfficialPaymentsTest, OnlyACardSavedToThisAccountIsCharged) {
+  auto refused = [&](const std::string& path, const json& body) {
+    HttpResult r = client_->Post(path, body);
+    EXPECT_EQ(r.status, 422) << path << " " << body << ": " << r.body;
+    EXPECT_TRUE(r.json()["errors"].contains("payment_method_id")) << r.body;
+  };
+  // No checkout yet: not even pm_saved is this account's.
+  refused("/api/v1/credits/purchase", {{"pack", "pouch"}, {"payment_method_id", "pm_saved"}});
+  ASSERT_NO_FATAL_FAILURE(SaveCardByCheckout());
+  for (const char* card : {"pm_other", "pm_loose"}) {
+    refused("/api/v1/credits/purchase", {{"pack", "pouch"}, {"payment_method_id", card}});
+    refused("/api/v1/credits/payment-intent",
+            {{"amount", 5}, {"payment_method_id", card}, {"return_url", "https://example.com/"}});
+    refused("/api/v1/credits/auto-reload/enable", {{"amount", 5}, {"payment_method_id", card}});
+  }
+  EXPECT_TRUE(stripe_.intents().empty());
+  EXPECT_DOUBLE_EQ(Balance(), 0);
+  // Another account with no card of its own cannot use this one's either.
+  HttpClient other(server_->url(), CreateToken(dir_.path(), "other", "standard"));
+  HttpResult theirs = other.Post("/api/v1/credits/purchase",
+                                 {{"pack", "pouch"}, {"payment_method_id", "pm_saved"}});
+  EXPECT_EQ(theirs.status, 422) << theirs.body;
+  EXPECT_TRUE(stripe_.intents().empty());
 }
 
 TEST(OfficialPaymentsWithoutStripeTest, PurchasesSayPaymentsAreNotConfigured) {
