@@ -135,7 +135,8 @@ class OfficialCliSessionTest : public ::testing::Test {
     const std::string path = "/agent-keys/" + std::to_string(key["key"]["id"].get<int>());
     const char* const kShown[] = {"name",      "key_prefix",  "is_active",
                                   "day_spent", "month_spent", "total_spent"};
-    for (const auto& k : cli_->Get("/agent-keys")["keys"]) {
+    const json listed = cli_->Get("/agent-keys");  // named: a temporary's member would dangle
+    for (const auto& k : listed["keys"]) {
       for (const char* f : kShown) EXPECT_PRINTS(k, f);
     }
     json shown = cli_->Get(path)["key"];
@@ -157,10 +158,12 @@ class OfficialCliSessionTest : public ::testing::Test {
          {"formatted_balance", "total_purchased", "total_spent", "auto_reload_enabled"}) {
       EXPECT_PRINTS(balance, f);
     }
-    for (const auto& p : cli_->Get("/credits/packs")["packs"]) {
+    const json packs = cli_->Get("/credits/packs");
+    for (const auto& p : packs["packs"]) {
       for (const char* f : {"id", "price", "credits"}) EXPECT_PRINTS(p, f);
     }
-    for (const auto& t : cli_->Get("/credits/transactions?limit=20")["transactions"]) {
+    const json transactions = cli_->Get("/credits/transactions?limit=20");
+    for (const auto& t : transactions["transactions"]) {
       for (const char* f : {"amount", "balance_after", "created_at"}) EXPECT_PRINTS(t, f);
     }
     json estimate = cli_->Get("/credits/estimate?candidate_count=10");
@@ -204,7 +207,8 @@ class OfficialCliSessionTest : public ::testing::Test {
 
   // jobs --status completed / rate-limit / webhook-test
   void JobsRateLimitWebhookTest() {
-    for (const auto& row : cli_->Get("/jobs?status=completed&page=1&per_page=10")["jobs"]) {
+    const json jobs = cli_->Get("/jobs?status=completed&page=1&per_page=10");
+    for (const auto& row : jobs["jobs"]) {
       for (const char* f : {"id", "title", "status", "total_candidates", "created_at"}) {
         EXPECT_PRINTS(row, f);
       }

@@ -103,7 +103,8 @@ TEST_F(OfficialClientsTest, ResultsCarryJobTitleScreenedAtAgentSummaryAndTheJobs
   const std::string summary = r["agent_summary"];
   EXPECT_NE(summary.find(kPythonJobTitle), std::string::npos) << summary;
   EXPECT_NE(summary.find("Alice Example"), std::string::npos) << summary;
-  for (const auto& c : client_->Get(JobPath(id) + "/results").json()["candidates"]) {
+  const json all = client_->Get(JobPath(id) + "/results").json();
+  for (const auto& c : all["candidates"]) {
     EXPECT_EQ(c["global_id"], id * 100000 + c["id"].get<std::int64_t>());
   }
 }

@@ -56,7 +56,8 @@ TEST_F(OfficialMcpTest, InitializeListToolsAndScreenResumesOverHttp) {
   HttpResult listed = Post(*client_, Rpc(2, "tools/list"));
   ASSERT_EQ(listed.status, 200) << listed.body;
   std::map<std::string, json> tools;
-  for (const auto& t : listed.json()["result"]["tools"]) tools[t["name"]] = t;
+  const json list = listed.json();  // kept: a range-for over a temporary's member dangles
+  for (const auto& t : list["result"]["tools"]) tools[t["name"]] = t;
   for (const char* name :
        {"screen_resumes", "get_job_status", "list_jobs", "get_results", "compare_candidates",
         "generate_email", "report_outcome", "cancel_job", "check_credits", "validate_token"}) {
