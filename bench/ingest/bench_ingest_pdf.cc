@@ -4,12 +4,16 @@
 // Run:   cmake --build build --target bench_ingest_pdf
 //        build/bench/ingest/bench_ingest_pdf [dir (default ../shared/data/resume-categories)]
 //                                            [--passes N (default 3)] [--threads T (default 1)]
+//                                            [--limit N (first N files only)]
 // Prints files/s and pages/s of ingest::Extract (reading order, hidden-text split,
 // normalisation) with its default page rendering (white-on-white detection) and without it,
-// single-threaded (and with T threads when T > 1), each the median of N passes, and the
-// baseline measured in the same run: poppler-cpp's own page::text() over the same files (what
-// a plain poppler integration does, without layout analysis). Files are read into memory first,
-// so disk speed is not measured. Lists every file that fails or yields no text; exits 1 if any.
+// in this process and through a SandboxedExtractor (worker processes, as the server reads
+// files; T workers), single-threaded (and with T threads when T > 1), each the median of N
+// passes, and the baseline measured in the same run: poppler-cpp's own page::text() over the
+// same files (what a plain poppler integration does, without layout analysis). Then DOCX
+// files/s, in-process and sandboxed, over DOCX files written from each PDF's text (one
+// paragraph per line). Files are read into memory first, so disk speed is not measured. Lists
+// every file that fails or yields no text; exits 1 if any.
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
@@ -24,9 +28,12 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
+#include "fixtures.h"
+#include "ingest/extractor.h"
 #include "ingest/ingest.h"
 
 namespace {
@@ -102,16 +109,48 @@ void Report(const char* label, const Pass& pass, std::size_t files) {
 
 }  // namespace
 
+// A DOCX holding `text`, one paragraph per line (XML-escaped).
+std::string DocxOf(const std::string& text) {
+  std::string body;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    body += "<w:p><w:r><w:t xml:space=\"preserve\">";
+    for (char c : text.substr(start, end - start)) {
+      if (c == '<') {
+        body += "&lt;";
+      } else if (c == '>') {
+        body += "&gt;";
+      } else if (c == '&') {
+        body += "&amp;";
+      } else {
+        body += c;
+      }
+    }
+    body += "</w:t></w:r></w:p>";
+    start = end + 1;
+  }
+  return shortlist::ingest::testing::MakeDocx(body);
+}
+
 int main(int argc, char** argv) {
+  // The sandboxed variants start this binary as their extract workers.
+  if (argc > 1 && std::string_view(argv[1]) == shortlist::ingest::kExtractWorkerCommand) {
+    shortlist::ingest::RunExtractWorker(argc, argv);
+  }
   std::filesystem::path dir = "../shared/data/resume-categories";
   int passes = 3;
   int threads = 1;
+  std::size_t limit = 0;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--passes" && i + 1 < argc) {
       passes = std::max(1, std::atoi(argv[++i]));
     } else if (arg == "--threads" && i + 1 < argc) {
       threads = std::max(1, std::atoi(argv[++i]));
+    } else if (arg == "--limit" && i + 1 < argc) {
+      limit = static_cast<std::size_t>(std::max(0, std::atoi(argv[++i])));
     } else {
       dir = arg;
     }
@@ -120,19 +159,39 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "no directory %s (pass the resume-categories path)\n", dir.c_str());
     return 2;
   }
-  const std::vector<File> files = LoadAll(dir);
+  std::vector<File> files = LoadAll(dir);
+  if (limit > 0 && files.size() > limit) files.resize(limit);
   std::printf("%zu PDF files under %s, %d pass(es) round-robin, median reported\n", files.size(),
               dir.c_str(), passes);
   if (files.empty()) return 2;
 
-  // Correctness pass: every file must yield text.
+  shortlist::ingest::SandboxOptions sandbox_options;
+  sandbox_options.processes = threads;
+  auto sandbox = shortlist::ingest::SandboxedExtractor::Start(sandbox_options);
+  if (!sandbox.ok()) {
+    std::fprintf(stderr, "%s\n", sandbox.error().message.c_str());
+    return 2;
+  }
+  const shortlist::ingest::Extractor& sandboxed = **sandbox;
+
+  // Correctness pass: every file must yield text, the same in a worker process as in-process.
   std::vector<std::string> failures;
   std::size_t hidden = 0;
   std::vector<std::string> flagged;
   long pages = 0;
   shortlist::ingest::ExtractLimits limits;
+  std::vector<std::string> docx;  // the text of every PDF that yields some, as a DOCX
+  std::vector<std::string> differ;
   for (const File& f : files) {
     auto doc = shortlist::ingest::Extract(f.bytes, f.path, limits);
+    auto in_worker = sandboxed.Extract(f.bytes, f.path, limits);
+    const bool same = doc.ok()
+                          ? in_worker.ok() && in_worker->text == doc->text &&
+                                in_worker->hidden_text == doc->hidden_text &&
+                                in_worker->flags == doc->flags && in_worker->pages == doc->pages
+                          : !in_worker.ok() && in_worker.error().code == doc.error().code;
+    if (!same) differ.push_back(f.path);
+    if (doc.ok() && !doc->text.empty()) docx.push_back(DocxOf(doc->text));
     if (!doc.ok()) {
       failures.push_back(doc.error().code + ": " + doc.error().message);
     } else if (doc->text.size() < 20) {
@@ -150,6 +209,9 @@ int main(int argc, char** argv) {
               files.size() - failures.size(), files.size(), pages, hidden);
   for (const auto& f : failures) std::printf("FAILED %s\n", f.c_str());
   for (const auto& f : flagged) std::printf("hidden text in %s\n", f.c_str());
+  std::printf("read the same in a worker process: %zu of %zu files\n", files.size() - differ.size(),
+              files.size());
+  for (const auto& f : differ) std::printf("DIFFERS in a worker: %s\n", f.c_str());
 
   poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
   auto ours = [&](std::size_t i) -> long {
@@ -174,11 +236,15 @@ int main(int argc, char** argv) {
     }
     return chars > 0 ? n : 0;
   };
-  const std::vector<Variant> variants = {baseline, ours_no_render, ours};
+  auto ours_sandboxed = [&](std::size_t i) -> long {
+    auto doc = sandboxed.Extract(files[i].bytes, files[i].path, limits);
+    return doc.ok() ? doc->pages : 0;
+  };
+  const std::vector<Variant> variants = {baseline, ours_no_render, ours, ours_sandboxed};
   for (int t : {1, threads}) {
     const std::vector<Pass> medians = MedianPasses(passes, files.size(), t, variants);
     const char* names[] = {"baseline poppler page::text()", "ingest::Extract without render",
-                           "ingest::Extract (default)"};
+                           "ingest::Extract (default)", "sandboxed Extract (default)"};
     for (std::size_t v = 0; v < variants.size(); ++v) {
       char label[96];
       std::snprintf(label, sizeof label, "%s, %d thread%s", names[v], t, t == 1 ? "" : "s");
@@ -186,5 +252,32 @@ int main(int argc, char** argv) {
     }
     if (threads == 1) break;
   }
-  return failures.empty() ? 0 : 1;
+
+  // DOCX: one "page" per file, so pages/s is files/s.
+  auto docx_in_process = [&](std::size_t i) -> long {
+    return shortlist::ingest::Extract(docx[i], "cv.docx", limits).ok() ? 1 : 0;
+  };
+  auto docx_sandboxed = [&](std::size_t i) -> long {
+    return sandboxed.Extract(docx[i], "cv.docx", limits).ok() ? 1 : 0;
+  };
+  std::printf("%zu DOCX files written from the PDFs' text\n", docx.size());
+  for (int t : {1, threads}) {
+    const std::vector<Pass> medians =
+        MedianPasses(passes, docx.size(), t, {docx_in_process, docx_sandboxed});
+    const char* names[] = {"DOCX ingest::Extract", "DOCX sandboxed Extract"};
+    for (std::size_t v = 0; v < 2; ++v) {
+      char label[96];
+      std::snprintf(label, sizeof label, "%s, %d thread%s", names[v], t, t == 1 ? "" : "s");
+      Report(label, medians[v], docx.size());
+      if (medians[v].pages != static_cast<long>(docx.size())) {
+        std::printf("  (%ld of %zu DOCX files read)\n", medians[v].pages, docx.size());
+      }
+    }
+    if (threads == 1) break;
+  }
+  const shortlist::ingest::SandboxStats stats = (*sandbox)->stats();
+  std::printf("workers started %llu, replaced after their quota or growth %llu\n",
+              static_cast<unsigned long long>(stats.workers_started),
+              static_cast<unsigned long long>(stats.recycled));
+  return failures.empty() && differ.empty() ? 0 : 1;
 }

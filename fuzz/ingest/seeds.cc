@@ -6,6 +6,7 @@
 #include <string>
 
 #include "fixtures.h"
+#include "ingest/extract_protocol.h"
 
 namespace {
 
@@ -65,5 +66,19 @@ int main(int argc, char** argv) {
     Write(root / "fuzz_ingest_text", name, bytes);
   }
   Write(root / "fuzz_ingest_layout", "boxes.bin", std::string(170, '\x41'));
+
+  // Worker replies, each after a byte that picks the read size.
+  namespace protocol = shortlist::ingest::protocol;
+  shortlist::ingest::ExtractedDocument doc;
+  doc.text = "Jane Doe\nPython";
+  doc.hidden_text = "white";
+  doc.pages = 2;
+  doc.flags = {"hidden_text"};
+  const std::filesystem::path replies = root / "fuzz_ingest_extract_protocol";
+  Write(replies, "document.bin", "\x07" + protocol::EncodeDocument(doc));
+  Write(replies, "error.bin",
+        "\x01" + protocol::EncodeError(shortlist::Error::Make("corrupt_file", "cv.pdf: damaged")));
+  Write(replies, "hello.bin", "\x03" + protocol::EncodeHello(protocol::kSeccomp));
+  Write(replies, "memory.bin", "\x3f" + protocol::EncodeMemory());
   return 0;
 }

@@ -2,6 +2,9 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <utility>
 
 #include "api/account_candidates_api.h"
@@ -19,7 +22,9 @@
 #include "api/tokens_api.h"
 #include "api/webhooks_api.h"
 #include "common/log.h"
+#include "ingest/extractor.h"
 #include "ingest/fetch.h"
+#include "jobs/finished_job_cache.h"
 #include "net/address_policy.h"
 #include "web/dashboard_routes.h"
 
@@ -75,7 +80,7 @@ Result<std::unique_ptr<Server>> Server::Open(const ServerConfig& config) {
 }
 
 Status Server::OpenStores(const std::string& location) {
-  auto store = store::OpenStore(location);
+  auto store = jobs::WithFinishedJobCache(store::OpenStore(location));
   if (!store.ok()) return store.error();
   store_ = std::move(store).value();
   tokens_ = std::make_unique<accounts::TokenService>(*store_);
@@ -113,15 +118,28 @@ Status Server::BuildServices(const std::string& location) {
   billing_ = std::make_unique<billing::BillingService>(
       *billing_store_, SystemClock(), config_.billing, stripe_.get(), &webhooks_->sink());
   payments_ = std::make_unique<billing::Payments>(*billing_, stripe_.get());
+  // Uploaded and fetched files are parsed in sandboxed worker processes, never in the server
+  // (ingest/extractor.h).
+  ingest::SandboxOptions sandbox;
+  sandbox.processes =
+      config_.extract_processes > 0 ? config_.extract_processes : std::max(2, config_.workers);
+  sandbox.memory_limit_bytes = static_cast<std::size_t>(config_.extract_memory_mb) << 20;
+  auto extractor = ingest::SandboxedExtractor::Start(sandbox);
+  if (!extractor.ok()) return extractor.error();
+  extractor_ = std::move(extractor).value();
   jobs::ScreenerOptions screener_options;
+  screener_options.extractor = extractor_.get();
+  screener_options.limits.timeout = std::chrono::milliseconds(config_.extract_timeout_ms);
   screener_options.fetch_urls = FetcherOver(*http_client_);
   screener_ = std::make_unique<jobs::Screener>(*engine_, screener_options);
   jobs::WorkerOptions worker_options;
   worker_options.threads = config_.workers;
   worker_options.worker_id = ProcessName();  // unique per process: several share one queue
   worker_options.lease_ms = config_.job_lease_ms;
+  // Tests only: see WorkerOptions::crash_at.
+  if (const char* step = std::getenv("SHORTLIST_TEST_CRASH_AT")) worker_options.crash_at = step;
   workers_ = std::make_unique<jobs::WorkerPool>(*store_, *screener_, SystemClock(), worker_options);
-  workers_->AddObserver(&webhooks_->job_observer());
+  workers_->SetAnnouncer(&webhooks_->job_announcer());
   workers_->AddObserver(&job_metrics_);
   jobs_ = std::make_unique<jobs::JobService>(*store_, *screener_, workers_.get(), billing_.get(),
                                              SystemClock());

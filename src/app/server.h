@@ -28,6 +28,7 @@
 #include "http/rate_limiter.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "ingest/extractor.h"
 #include "jobs/job_metrics.h"
 #include "jobs/job_service.h"
 #include "jobs/screener.h"
@@ -84,6 +85,7 @@ class Server {
   std::unique_ptr<billing::StripeClient> stripe_;
   std::unique_ptr<billing::BillingService> billing_;
   std::unique_ptr<billing::Payments> payments_;
+  std::unique_ptr<ingest::Extractor> extractor_;  // sandboxed processes that read files
   std::unique_ptr<jobs::Screener> screener_;
   jobs::JobMetrics job_metrics_;  // observes the workers, so declared before them
   std::unique_ptr<jobs::WorkerPool> workers_;

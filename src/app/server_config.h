@@ -34,6 +34,11 @@ struct ServerConfig {
   webhooks::WebhookOptions webhooks;  // retry timing and senders of the outbox
   billing::BillingOptions billing;    // enforce_balance: --enforce-credits
   billing::StripeConfig stripe;       // secret key, webhook signing secret, API base URL
+
+  // Resume files are read in sandboxed worker processes (ingest/extractor.h).
+  int extract_processes = 0;       // how many; 0 = max(2, workers)
+  int extract_timeout_ms = 10000;  // wall-clock budget of one file; its process is killed after
+  int extract_memory_mb = 512;     // address-space limit (RLIMIT_AS) of one process
 };
 
 }  // namespace shortlist::app

@@ -9,6 +9,7 @@
 #include "common/crypto.h"
 #include "common/json_parse.h"
 #include "common/log.h"
+#include "webhooks/event_capture.h"
 
 namespace shortlist::billing {
 namespace {
@@ -97,14 +98,29 @@ Result<Charge> BillingService::ChargeForJob(const model::Principal& caller, int 
   req.description = std::string(description);
   req.enforce_balance = options_.enforce_balance;
   req.now_ms = clock_.NowMillis();
-  auto outcome = store_.Charge(req);
+  // The usage events (low balance, spend limit reached, ...) are written in the charge's own
+  // transaction, so a crash never leaves a charge unannounced or an announced charge undone.
+  std::optional<store::UsageWebhookConfig> usage_webhook;
+  if (events_) {
+    if (auto config = store_.GetUsageWebhook(caller.account.id);
+        config.ok() && !config->url.empty()) {
+      usage_webhook = *config;
+    }
+  }
+  model::OutboxFor<store::ChargeOutcome> announce;
+  if (usage_webhook) {
+    announce = [&](const store::ChargeOutcome& charged) {
+      return UsageDeliveries(caller, credits, charged, *usage_webhook);
+    };
+  }
+  auto outcome = store_.Charge(req, announce);
   if (!outcome.ok()) {
     if (outcome.error().code == "not_found") {
       return Error::Make("unauthorized", "This agent key has been revoked.");
     }
     return outcome.error();
   }
-  PublishUsageEvents(caller, credits, *outcome);
+  if (usage_webhook) events_->CapturedWritten();
   switch (outcome->refusal) {
     case Refusal::kNone:
       break;
@@ -144,19 +160,19 @@ Status BillingService::RefundCharge(std::int64_t charge_id, std::string_view rea
   return OkStatus();
 }
 
-void BillingService::PublishUsageEvents(const model::Principal& caller, std::int64_t credits,
-                                        const store::ChargeOutcome& outcome) {
-  if (!events_) return;
-  auto config = store_.GetUsageWebhook(caller.account.id);
-  if (!config.ok() || config->url.empty()) return;
+std::vector<model::NewWebhookDelivery> BillingService::UsageDeliveries(
+    const model::Principal& caller, std::int64_t credits, const store::ChargeOutcome& outcome,
+    const store::UsageWebhookConfig& config) {
+  webhooks::EventCapture capture;  // the sink builds each delivery; the charge writes them
   ChargeContext ctx{caller.account.id, caller.agent_key_id, credits, clock_.NowMillis()};
-  for (const auto& event : UsageEventsForCharge(ctx, outcome, *config)) {
+  for (const auto& event : UsageEventsForCharge(ctx, outcome, config)) {
     Status s = events_->Publish(event);
     if (!s.ok()) {
       Log(LogLevel::kWarn, "usage webhook not recorded",
           {{"type", event.type}, {"error", s.error().message}});
     }
   }
+  return capture.Take();
 }
 
 Result<store::CreditOutcome> BillingService::Grant(std::int64_t account_id, std::int64_t credits,

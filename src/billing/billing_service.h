@@ -98,8 +98,12 @@ class BillingService : public Billing {
   const Clock& clock() const { return clock_; }
 
  private:
-  void PublishUsageEvents(const model::Principal& caller, std::int64_t credits,
-                          const store::ChargeOutcome& outcome);
+  // The usage webhook deliveries that announce a charge's outcome (built through the event
+  // sink, captured rather than written: the charge's transaction writes them).
+  std::vector<model::NewWebhookDelivery> UsageDeliveries(const model::Principal& caller,
+                                                         std::int64_t credits,
+                                                         const store::ChargeOutcome& outcome,
+                                                         const store::UsageWebhookConfig& config);
   Result<StripeWebhookResult> ApplyStripeEvent(const std::string& payload);
 
   store::BillingStore& store_;

@@ -18,6 +18,7 @@
 #include "common/clock.h"
 #include "common/mutex.h"
 #include "engine/engine.h"
+#include "ingest/extractor.h"
 #include "ingest/ingest.h"
 
 namespace shortlist::cli {
@@ -36,7 +37,8 @@ engine::ResumeOptions ReferenceMonthNow() {
   return at;
 }
 
-client::RankedRow ScreenFile(const engine::Engine& engine, const engine::JobRequirements& job,
+client::RankedRow ScreenFile(const engine::Engine& engine, const ingest::Extractor& extractor,
+                             const engine::JobRequirements& job,
                              const engine::ScoringOptions& scoring, const engine::ResumeOptions& at,
                              const std::string& path) {
   client::RankedRow row;
@@ -49,7 +51,7 @@ client::RankedRow ScreenFile(const engine::Engine& engine, const engine::JobRequ
       return row;
     }
     const std::string name = std::filesystem::path(path).filename().string();
-    auto doc = ingest::Extract(*bytes, name, limits);
+    auto doc = extractor.Extract(*bytes, name, limits);
     if (!doc.ok()) {
       row.error = doc.error().code + ": " + doc.error().message;
       return row;
@@ -92,6 +94,7 @@ void ClearProgress() { std::cerr << "\r" << std::string(60, ' ') << "\r" << std:
 
 // Screens every file on `threads` threads; row i belongs to files[i].
 std::vector<client::RankedRow> ScreenAll(const engine::Engine& engine,
+                                         const ingest::Extractor& extractor,
                                          const engine::JobRequirements& job,
                                          const engine::ScoringOptions& scoring,
                                          const std::vector<std::string>& files, int threads,
@@ -106,7 +109,7 @@ std::vector<client::RankedRow> ScreenAll(const engine::Engine& engine,
   } progress;
   auto work = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
-      rows[i] = ScreenFile(engine, job, scoring, at, files[i]);
+      rows[i] = ScreenFile(engine, extractor, job, scoring, at, files[i]);
       MutexLock lock(progress.mu);
       ++progress.done;
       progress.advanced.Signal();
@@ -154,14 +157,15 @@ json JobJson(const ScreenArgs& args, const engine::JobRequirements& job) {
 
 }  // namespace
 
-Result<std::string> ReadJobDescription(const std::string& path) {
+Result<std::string> ReadJobDescription(const std::string& path,
+                                       const ingest::Extractor& extractor) {
   ingest::ExtractLimits limits;
   auto bytes = client::ReadLocalFile(path, limits.max_bytes);
   if (!bytes.ok()) {
     return Error::Make(bytes.error().code,
                        "cannot read the job description: " + bytes.error().message);
   }
-  auto doc = ingest::Extract(*bytes, path, limits);
+  auto doc = extractor.Extract(*bytes, path, limits);
   if (!doc.ok()) {
     return Error::Make(doc.error().code,
                        "cannot read the job description " + path + ": " + doc.error().message);
@@ -175,7 +179,19 @@ int RunScreen(const ScreenArgs& args) {
     std::cerr << "shortlist screen: --format must be table, json or csv\n";
     return 2;
   }
-  auto job_text = ReadJobDescription(args.job_file);
+  int threads = args.threads > 0
+                    ? args.threads
+                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // Every file, the job description too, is parsed in sandboxed worker processes
+  // (ingest/extractor.h), one per screening thread.
+  ingest::SandboxOptions sandbox;
+  sandbox.processes = threads;
+  auto extractor = ingest::SandboxedExtractor::Start(sandbox);
+  if (!extractor.ok()) {
+    std::cerr << "shortlist screen: " << extractor.error().message << "\n";
+    return 1;
+  }
+  auto job_text = ReadJobDescription(args.job_file, **extractor);
   if (!job_text.ok()) {
     std::cerr << "shortlist screen: " << job_text.error().message << "\n";
     return 1;
@@ -194,11 +210,8 @@ int RunScreen(const ScreenArgs& args) {
   }
   engine::ScoringOptions scoring;
   scoring.leniency_level = args.leniency;
-  int threads = args.threads > 0
-                    ? args.threads
-                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<client::RankedRow> rows =
-      ScreenAll(*engine, job, scoring, files, threads, isatty(STDERR_FILENO) == 1);
+      ScreenAll(*engine, **extractor, job, scoring, files, threads, isatty(STDERR_FILENO) == 1);
 
   std::size_t failed = 0, qualified = 0;
   for (const auto& row : rows) {

@@ -1,6 +1,7 @@
-// `shortlist screen`: ranks local resume files against a job description, offline, in this
-// process (no server, no database): each file is read by its bytes (PDF, DOCX, ODT, RTF, HTML,
-// Markdown, text), understood and scored by the same engine the server uses, on all cores.
+// `shortlist screen`: ranks local resume files against a job description, offline (no server,
+// no database): each file is read by its bytes (PDF, DOCX, ODT, RTF, HTML, Markdown, text) in a
+// sandboxed extract worker, then understood and scored by the same engine the server uses, on
+// all cores.
 //
 //   shortlist screen --job jd.txt resumes/ more.pdf [--format table|json|csv] [--top N]
 //                    [--leniency 1-10] [--title T] [--threads N]
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "ingest/extractor.h"
 
 namespace CLI {
 class App;
@@ -40,9 +42,10 @@ struct ScreenArgs {
   int threads = 0;                  // 0 = one per core
 };
 
-// The text of a job description file of any supported kind (text, PDF, DOCX, ...); errors
-// name the file.
-Result<std::string> ReadJobDescription(const std::string& path);
+// The text of a job description file of any supported kind (text, PDF, DOCX, ...), read by
+// `extractor`; errors name the file.
+Result<std::string> ReadJobDescription(
+    const std::string& path, const ingest::Extractor& extractor = ingest::InProcessExtractor());
 
 // Runs the command; returns the exit code.
 int RunScreen(const ScreenArgs& args);

@@ -50,6 +50,9 @@ app::ServerConfig ConfigFromEnvironment() {
   c.port = std::stoi(EnvOr("SHORTLIST_PORT", "8080"));
   c.workers = std::stoi(EnvOr("SHORTLIST_WORKERS", "2"));
   c.io_threads = std::stoi(EnvOr("SHORTLIST_IO_THREADS", "2"));
+  c.extract_processes = std::stoi(EnvOr("SHORTLIST_EXTRACT_PROCESSES", "0"));
+  c.extract_timeout_ms = std::stoi(EnvOr("SHORTLIST_EXTRACT_TIMEOUT_MS", "10000"));
+  c.extract_memory_mb = std::stoi(EnvOr("SHORTLIST_EXTRACT_MEMORY_MB", "512"));
   c.public_url = EnvOr("SHORTLIST_PUBLIC_URL", "");
   c.log_level = EnvOr("SHORTLIST_LOG_LEVEL", "info");
   c.url_allow_list = CommaList(EnvOr("SHORTLIST_URL_ALLOW_LIST", ""));
@@ -111,6 +114,21 @@ void AddListenFlags(CLI::App* cmd, app::ServerConfig* c) {
   cmd->add_option("--tls-key", c->tls_key_file,
                   "PEM private key of --tls-cert (env SHORTLIST_TLS_KEY)");
   cmd->add_option("--log-level", c->log_level, "debug|info|warn|error (env SHORTLIST_LOG_LEVEL)");
+}
+
+void AddExtractFlags(CLI::App* cmd, app::ServerConfig* c) {
+  cmd->add_option("--extract-processes", c->extract_processes,
+                  "sandboxed processes that read resume files, 0 = one per worker, at least 2 "
+                  "(env SHORTLIST_EXTRACT_PROCESSES)")
+      ->check(CLI::Range(0, 256));
+  cmd->add_option("--extract-timeout-ms", c->extract_timeout_ms,
+                  "time one file may take to read before its process is killed "
+                  "(env SHORTLIST_EXTRACT_TIMEOUT_MS)")
+      ->check(CLI::Range(100, 600'000));
+  cmd->add_option("--extract-memory-mb", c->extract_memory_mb,
+                  "address-space limit of a file-reading process, MiB "
+                  "(env SHORTLIST_EXTRACT_MEMORY_MB)")
+      ->check(CLI::Range(128, 65536));
 }
 
 void AddWebhookFlags(CLI::App* cmd, webhooks::WebhookOptions* w) {
@@ -231,6 +249,7 @@ std::function<std::optional<int>()> AddServeCommand(CLI::App& app, DataLocation*
   auto* cmd = app.add_subcommand("serve", "run the HTTP server and the job workers");
   add_location(cmd);
   AddListenFlags(cmd, config.get());
+  AddExtractFlags(cmd, config.get());
   AddWebhookFlags(cmd, &config->webhooks);
   AddBillingFlags(cmd, config.get());
   cmd->add_flag("--print-routes", *print_routes,

@@ -100,31 +100,14 @@ std::string_view SeverityName(engine::GapSeverity severity) {
   return "moderate";
 }
 
-CandidateFacts GatherFacts(const engine::Engine* engine, const engine::JobRequirements& job,
-                           const engine::ResumeProfile& resume, const engine::Evaluation& eval) {
-  CandidateFacts facts;
-  facts.first_name = FirstName(resume.contact.name);
-  facts.display_name = DisplayName(resume.contact.name);
-  facts.job_title = std::string(Trim(job.title));
-  facts.score = std::clamp(eval.score, 0, 100);
-  facts.total_years = resume.total_years_experience;
-  facts.min_years = job.min_years_experience;
-  facts.profile_flags = resume.flags;
-
+// The resume's skills that meet the job, required first, then named before related, then by
+// credit and years.
+std::vector<SkillFact> MatchedFacts(const engine::JobRequirements& job,
+                                    const engine::ResumeProfile& resume,
+                                    const engine::Evaluation& eval,
+                                    const std::vector<const engine::ExperienceEntry*>& entries) {
   std::map<std::string, const engine::SkillRequirement*> requirement_of;
   for (const auto& requirement : job.skills) requirement_of[requirement.skill] = &requirement;
-
-  const auto entries = ByRecency(resume);
-  for (const auto* entry : entries) {
-    std::string employer(Trim(entry->employer));
-    if (employer.empty()) continue;
-    if (facts.employers.empty()) facts.recent_title = std::string(Trim(entry->title));
-    if (std::find(facts.employers.begin(), facts.employers.end(), employer) ==
-        facts.employers.end()) {
-      facts.employers.push_back(employer);
-    }
-  }
-
   struct Ranked {
     SkillFact fact;
     double credit;
@@ -156,8 +139,15 @@ CandidateFacts GatherFacts(const engine::Engine* engine, const engine::JobRequir
     if (a.credit != b.credit) return a.credit > b.credit;
     return a.fact.years > b.fact.years;
   });
-  for (auto& r : ranked) facts.matched.push_back(std::move(r.fact));
+  std::vector<SkillFact> out;
+  for (auto& r : ranked) out.push_back(std::move(r.fact));
+  return out;
+}
 
+// The job's skills the resume lacks, required and severe first, each with a related skill the
+// candidate holds when there is one.
+std::vector<GapFact> GapFacts(const engine::Engine* engine, const engine::ResumeProfile& resume,
+                              const engine::Evaluation& eval) {
   std::vector<std::pair<int, GapFact>> gaps;
   for (const auto& missing : eval.missing_skills) {
     if (Trim(missing.skill).empty()) continue;
@@ -178,25 +168,56 @@ CandidateFacts GatherFacts(const engine::Engine* engine, const engine::JobRequir
   }
   std::stable_sort(gaps.begin(), gaps.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (auto& g : gaps) facts.missing.push_back(std::move(g.second));
+  std::vector<GapFact> out;
+  for (auto& g : gaps) out.push_back(std::move(g.second));
+  return out;
+}
 
+// Certifications, the highest degree, and whether it falls short of the job's.
+void EducationFacts(const engine::JobRequirements& job, const engine::ResumeProfile& resume,
+                    CandidateFacts* facts) {
   for (const auto& certification : resume.certifications) {
-    if (!Trim(certification).empty()) facts.certifications.emplace_back(Trim(certification));
+    if (!Trim(certification).empty()) facts->certifications.emplace_back(Trim(certification));
   }
   engine::DegreeLevel top = engine::DegreeLevel::kNone;
   for (const auto& education : resume.education) {
     if (education.level >= top) {
       top = education.level;
-      facts.top_degree = std::string(Trim(education.degree));
-      if (facts.top_degree.empty()) facts.top_degree = std::string(DegreeName(education.level));
-      facts.top_institution = std::string(Trim(education.institution));
+      facts->top_degree = std::string(Trim(education.degree));
+      if (facts->top_degree.empty()) facts->top_degree = std::string(DegreeName(education.level));
+      facts->top_institution = std::string(Trim(education.institution));
     }
   }
   if (job.degree_required && job.min_degree != engine::DegreeLevel::kNone && top < job.min_degree) {
-    facts.degree_short = true;
-    facts.degree_needed = std::string(DegreeName(job.min_degree));
+    facts->degree_short = true;
+    facts->degree_needed = std::string(DegreeName(job.min_degree));
   }
+}
 
+CandidateFacts GatherFacts(const engine::Engine* engine, const engine::JobRequirements& job,
+                           const engine::ResumeProfile& resume, const engine::Evaluation& eval) {
+  CandidateFacts facts;
+  facts.first_name = FirstName(resume.contact.name);
+  facts.display_name = DisplayName(resume.contact.name);
+  facts.job_title = std::string(Trim(job.title));
+  facts.score = std::clamp(eval.score, 0, 100);
+  facts.total_years = resume.total_years_experience;
+  facts.min_years = job.min_years_experience;
+  facts.profile_flags = resume.flags;
+  const auto entries = ByRecency(resume);
+  for (const auto* entry : entries) {
+    std::string employer(Trim(entry->employer));
+    if (employer.empty()) continue;
+    if (facts.employers.empty()) facts.recent_title = std::string(Trim(entry->title));
+    if (std::find(facts.employers.begin(), facts.employers.end(), employer) ==
+        facts.employers.end()) {
+      facts.employers.push_back(employer);
+    }
+  }
+  facts.matched = MatchedFacts(job, resume, eval, entries);
+  facts.missing = GapFacts(engine, resume, eval);
+  EducationFacts(job, resume, &facts);
+  // Varies the wording per candidate, deterministically.
   std::string identity = facts.display_name + "|" + facts.job_title + "|" +
                          std::to_string(facts.score) + "|" + resume.contact.email;
   for (const auto& m : facts.matched) identity += "|" + m.skill;

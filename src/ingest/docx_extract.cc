@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <new>
 #include <set>
 #include <string>
 #include <vector>
@@ -147,6 +148,9 @@ Result<pugi::xml_document*> Parse(pugi::xml_document& doc, const std::string& xm
                                   const std::string& part) {
   const pugi::xml_parse_result ok =
       doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata);
+  // pugixml reports running out of memory as a parse status; Extract answers it like any other
+  // allocation failure.
+  if (ok.status == pugi::status_out_of_memory) throw std::bad_alloc();
   if (!ok) return Error::Make("corrupt_file", "the document part " + part + " is not valid XML");
   return &doc;
 }

@@ -61,12 +61,17 @@ Result<DocumentKind> ClassifyZip(std::string_view bytes, const ExtractLimits& li
   return Error::Make("unsupported_type", "a zip archive that is not a DOCX or ODT document");
 }
 
-Result<ExtractedDocument> ExtractUnnamed(std::string_view bytes, const ExtractLimits& limits) {
+Status CheckSizeUnnamed(std::string_view bytes, const ExtractLimits& limits) {
   if (bytes.empty()) return Error::Make("empty_file", "the file is empty");
   if (bytes.size() > limits.max_bytes) {
     return Error::Make("file_too_large", "the file is " + SizeText(bytes.size()) +
                                              "; the limit is " + SizeText(limits.max_bytes));
   }
+  return OkStatus();
+}
+
+Result<ExtractedDocument> ExtractUnnamed(std::string_view bytes, const ExtractLimits& limits) {
+  if (Status size = CheckSizeUnnamed(bytes, limits); !size.ok()) return size.error();
   const internal::Deadline deadline(limits.timeout);
   const Sniffed sniffed = SniffMagic(bytes);
   ExtractedDocument doc;
@@ -145,17 +150,37 @@ std::string_view ToString(DocumentKind kind) {
   return "unknown";
 }
 
-Result<ExtractedDocument> Extract(std::string_view bytes, std::string_view filename,
-                                  const ExtractLimits& limits) {
+namespace internal {
+
+Status CheckSize(std::string_view bytes, std::string_view filename, const ExtractLimits& limits) {
+  Status size = CheckSizeUnnamed(bytes, limits);
+  if (!size.ok()) return Named(size.error(), filename);
+  return OkStatus();
+}
+
+Result<ExtractedDocument> ExtractLettingBadAllocThrough(std::string_view bytes,
+                                                        std::string_view filename,
+                                                        const ExtractLimits& limits) {
   try {
     auto result = ExtractUnnamed(bytes, limits);
     if (!result.ok()) return Named(result.error(), filename);
     return result;
   } catch (const std::bad_alloc&) {
-    return Named(Error::Make("file_too_large", "the file needs more memory than allowed"),
-                 filename);
+    throw;
   } catch (const std::exception& e) {
     return Named(Error::Make("corrupt_file", std::string("the file cannot be read: ") + e.what()),
+                 filename);
+  }
+}
+
+}  // namespace internal
+
+Result<ExtractedDocument> Extract(std::string_view bytes, std::string_view filename,
+                                  const ExtractLimits& limits) {
+  try {
+    return internal::ExtractLettingBadAllocThrough(bytes, filename, limits);
+  } catch (const std::bad_alloc&) {
+    return Named(Error::Make("file_too_large", "the file needs more memory than allowed"),
                  filename);
   }
 }

@@ -6,6 +6,10 @@
 // hostile input (size, page, decompression-ratio and time caps in ExtractLimits).
 //
 // Thread-safe: Extract may run on many threads at once.
+//
+// Extract runs in the calling process. Files from users are read through an Extractor
+// (extractor.h), whose SandboxedExtractor runs this same function in worker processes, so that a
+// reader that hangs, crashes or exhausts memory costs only that file.
 #pragma once
 
 #include <chrono>

@@ -35,6 +35,15 @@ struct RawText {
 
 Error TimeoutError();
 
+// Extract's checks before it reads anything: "empty_file", "file_too_large" (named).
+Status CheckSize(std::string_view bytes, std::string_view filename, const ExtractLimits& limits);
+
+// Extract, except that running out of memory throws std::bad_alloc instead of answering
+// "file_too_large": an extract worker reports it as "extract_memory".
+Result<ExtractedDocument> ExtractLettingBadAllocThrough(std::string_view bytes,
+                                                        std::string_view filename,
+                                                        const ExtractLimits& limits);
+
 Result<RawText> ExtractPdf(std::string_view bytes, const ExtractLimits& limits,
                            const Deadline& deadline);
 Result<RawText> ExtractDocx(std::string_view bytes, const ExtractLimits& limits,

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <new>
 #include <optional>
 #include <string>
 
@@ -184,7 +185,12 @@ class OdtWalker {
 };
 
 Status ParseXml(pugi::xml_document& doc, const std::string& xml, const char* part) {
-  if (!doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata)) {
+  const pugi::xml_parse_result ok =
+      doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata);
+  // pugixml reports running out of memory as a parse status; Extract answers it like any other
+  // allocation failure.
+  if (ok.status == pugi::status_out_of_memory) throw std::bad_alloc();
+  if (!ok) {
     return Error::Make("corrupt_file",
                        std::string("the document part ") + part + " is not valid XML");
   }

@@ -98,7 +98,7 @@ model::CandidateRecord Screener::ScreenOne(const engine::JobRequirements& requir
       } else {
         return fail(Error::Make("empty_file", label + ": no content, base64 or file_url"));
       }
-      auto doc = ingest::Extract(bytes, name, options_.limits);
+      auto doc = options_.extractor->Extract(bytes, name, options_.limits);
       if (!doc.ok()) return fail(doc.error());
       read.text = std::move(doc->text);
       read.facts.kind = std::string(ingest::ToString(doc->kind));

@@ -13,6 +13,7 @@
 #include "common/clock.h"
 #include "common/result.h"
 #include "engine/engine.h"
+#include "ingest/extractor.h"
 #include "ingest/ingest.h"
 #include "jobs/outcome_model.h"
 #include "model/candidate.h"
@@ -31,7 +32,9 @@ using UrlFetcher =
     std::function<std::vector<Result<FetchedBytes>>(const std::vector<std::string>& urls)>;
 
 struct ScreenerOptions {
-  ingest::ExtractLimits limits;         // caps for files given as base64 or URL
+  ingest::ExtractLimits limits;  // caps for files given as base64 or URL
+  // Reads those files; the server passes its SandboxedExtractor. Must outlive the screener.
+  const ingest::Extractor* extractor = &ingest::InProcessExtractor();
   UrlFetcher fetch_urls;                // required for resumes given by file_url
   const Clock* clock = &SystemClock();  // "Present" in a date range ends at this clock's month
 };

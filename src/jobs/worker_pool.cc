@@ -116,10 +116,14 @@ void WorkerPool::Run(int worker_index) {
   const std::string worker_id = options_.worker_id + "#" + std::to_string(worker_index);
   std::uint64_t seen = 0;
   while (!stopping_) {
-    auto claimed = store_.ClaimNextJob(worker_id, clock_.NowMillis());
+    model::OutboxFor<model::Job> announce;
+    if (announcer_) announce = [this](const model::Job& job) { return announcer_->Started(job); };
+    auto claimed = store_.ClaimNextJob(worker_id, clock_.NowMillis(), announce);
     if (!claimed.ok()) {
       Log(LogLevel::kError, "claiming a job failed", {{"error", claimed.error().message}});
     } else if (claimed->has_value()) {
+      if (announcer_) announcer_->Written();
+      MaybeCrashAt("claim");
       Process(**claimed, worker_id);
       continue;
     }
@@ -195,6 +199,7 @@ void WorkerPool::Process(const model::Job& job, const std::string& worker_id) {
       (void)store_.ReleaseJob(claim);
       return;
     }
+    MaybeCrashAt("batch");
     for (JobObserver* o : observers_) o->OnCandidatesSaved(job, batch);
     RecordThroughput(
         static_cast<int>(batch.size()),
@@ -210,6 +215,10 @@ void WorkerPool::Process(const model::Job& job, const std::string& worker_id) {
       return;
     }
   }
+  Finish(job, claim);
+}
+
+void WorkerPool::Finish(const model::Job& job, const model::JobClaim& claim) {
   // A job none of whose resumes could be read has nothing to rank: it fails, saying why (each
   // candidate keeps its own error).
   model::JobStatus final_status = model::JobStatus::kCompleted;
@@ -221,26 +230,44 @@ void WorkerPool::Process(const model::Job& job, const std::string& worker_id) {
     error = "None of the " + std::to_string(summary->total_candidates) +
             " resumes could be read; see each candidate's error.";
   }
-  auto finished = store_.FinishJob(claim, final_status, error, clock_.NowMillis());
+  // The job as finishing makes it, so its events are written in the same transaction.
+  const std::int64_t now = clock_.NowMillis();
+  model::Job finished_job = job;
+  if (auto current = store_.GetJob(job.account_id, job.id); current.ok()) finished_job = *current;
+  finished_job.status = final_status;
+  finished_job.error = error;
+  finished_job.completed_at_ms = now;
+  std::vector<model::NewWebhookDelivery> events;
+  if (announcer_) events = announcer_->Finished(finished_job);
+  auto finished = store_.FinishJob(claim, final_status, error, now, events);
   if (!finished.ok()) {
     Log(LogLevel::kError, "finishing a job failed", {{"error", finished.error().message}});
     return;
   }
   if (!*finished) {
     // Cancelled meanwhile, or this worker's lease ran out and the job went back to the queue:
-    // whoever holds it now finishes it and tells the observers, once.
+    // whoever holds it now finishes it and announces it, once.
     Log(LogLevel::kInfo, "job no longer held by this worker; not finished here",
-        {{"job", static_cast<long long>(job.id)}, {"worker", worker_id}});
+        {{"job", static_cast<long long>(job.id)}, {"worker", claim.worker_id}});
     return;
   }
+  if (announcer_ && !events.empty()) announcer_->Written();
+  MaybeCrashAt("finish");
   Log(LogLevel::kInfo, final_status == model::JobStatus::kFailed ? "job failed" : "job completed",
-      {{"job", static_cast<long long>(job.id)}, {"candidates", static_cast<int>(resumes->size())}});
+      {{"job", static_cast<long long>(job.id)},
+       {"candidates", static_cast<int>(finished_job.candidate_count)}});
   if (!observers_.empty()) {
     auto final_job = store_.GetJob(job.account_id, job.id);
     if (final_job.ok()) {
       for (JobObserver* o : observers_) o->OnJobFinished(*final_job);
     }
   }
+}
+
+void WorkerPool::MaybeCrashAt(const char* step) const {
+  if (options_.crash_at != step) return;
+  Log(LogLevel::kWarn, "exiting at a test crash point", {{"step", step}});
+  _exit(86);
 }
 
 }  // namespace shortlist::jobs

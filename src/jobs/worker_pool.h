@@ -30,6 +30,7 @@
 
 #include "common/clock.h"
 #include "common/mutex.h"
+#include "jobs/job_announcer.h"
 #include "jobs/job_observer.h"
 #include "jobs/screener.h"
 #include "store/store.h"
@@ -46,6 +47,10 @@ struct WorkerOptions {
   // The worker threads' nice value (0-19): above 0 they give way to the HTTP threads, so
   // screening uses the cores the requests leave idle.
   int nice = 10;
+  // Tests only (SHORTLIST_TEST_CRASH_AT): the process exits at once at this step of a job's life,
+  // "claim" (claimed), "batch" (a batch written) or "finish" (finished), to prove that a crash
+  // there loses and duplicates nothing. Empty in production.
+  std::string crash_at = {};
 };
 
 class WorkerPool {
@@ -58,6 +63,9 @@ class WorkerPool {
   // Adds a listener for job events (webhooks, billing, metrics). Call before Start(); the
   // observer must outlive the pool.
   void AddObserver(JobObserver* observer) { observers_.push_back(observer); }
+  // Builds the webhook events written with each claim and finish (may stay null: none). Call
+  // before Start(); it must outlive the pool.
+  void SetAnnouncer(JobAnnouncer* announcer) { announcer_ = announcer; }
 
   // Measures throughput on a built-in sample before any job ran, so the first estimates come
   // from this machine rather than from a constant. Takes a few milliseconds.
@@ -77,6 +85,10 @@ class WorkerPool {
   void Run(int worker_index);
   // Processes one claimed job to its end (or until stop / cancel).
   void Process(const model::Job& job, const std::string& worker_id);
+  // Marks the job completed or failed, with its events; tells the observers.
+  void Finish(const model::Job& job, const model::JobClaim& claim);
+  // Ends the process if options_.crash_at names `step` (tests only).
+  void MaybeCrashAt(const char* step) const;
   void RecordThroughput(int resumes, double seconds);
   // The lease keeper: heartbeats held jobs, requeues stale ones.
   void KeepLeases();
@@ -86,6 +98,7 @@ class WorkerPool {
   const Clock& clock_;
   WorkerOptions options_;
   std::vector<JobObserver*> observers_;
+  JobAnnouncer* announcer_ = nullptr;
 
   Mutex mu_;
   CondVar wake_;

@@ -43,9 +43,8 @@ class IdempotencyStore {
   virtual Status Abandon(std::int64_t account_id, const std::string& key) = 0;
 };
 
-// The SQLite implementation, on the database file at `path` (the same file as the Store).
+// The keys in the SQLite database file at `path`, or in PostgreSQL at `url`.
 Result<std::unique_ptr<IdempotencyStore>> OpenSqliteIdempotencyStore(const std::string& path);
-// The same tables in PostgreSQL at `url`, shared by every server process.
 Result<std::unique_ptr<IdempotencyStore>> OpenPostgresIdempotencyStore(const std::string& url);
 
 }  // namespace shortlist::store

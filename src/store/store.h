@@ -1,11 +1,16 @@
-// The one place that speaks SQL. Everything durable goes through this interface; SQLite is the
-// default implementation and PostgreSQL will share it.
+// The one place that speaks SQL: accounts, API tokens, jobs, their candidates and the durable
+// queue. One implementation (sql_store.cc), written once over store/sql.h, serves SQLite and
+// PostgreSQL alike; store/database.h opens either.
 //
 // Tenant isolation lives here: every read of a job takes the caller's account id, and a job of
 // another account is "not_found", exactly like a missing one.
 //
-// Thread-safe: one Store serves every thread of the process. Other processes (the CLI) may open
-// the same database at the same time.
+// Thread-safe: one Store serves every thread of the process. Other processes (the CLI, other
+// servers on PostgreSQL) may use the same database at the same time.
+//
+// One transaction across table groups: ClaimNextJob and FinishJob take the webhook deliveries
+// that announce the change and write them to the outbox (store/webhook_store.h) in the change's
+// own transaction, so an announced change always happened and a change is announced once.
 //
 // Errors: code "not_found", "conflict" (e.g. cancelling a finished job), "invalid", or
 // "storage" for database failures.
@@ -22,6 +27,7 @@
 #include "model/account.h"
 #include "model/candidate.h"
 #include "model/job.h"
+#include "model/webhook.h"
 
 namespace shortlist::store {
 
@@ -81,9 +87,15 @@ class Store {
 
   // --- the durable queue (as workers see it) ---
   // Claims the oldest queued job for `worker_id` (queued -> processing, heartbeat = now), or
-  // nullopt. Safe across processes: two workers never claim the same job.
-  virtual Result<std::optional<model::Job>> ClaimNextJob(const std::string& worker_id,
-                                                         std::int64_t now_ms) = 0;
+  // nullopt. Safe across processes: two workers never claim the same job. `announce` (may be
+  // empty) builds, from the claimed job, deliveries (job.processing) written with the claim.
+  virtual Result<std::optional<model::Job>> ClaimNextJob(
+      const std::string& worker_id, std::int64_t now_ms,
+      const model::OutboxFor<model::Job>& announce) = 0;
+  Result<std::optional<model::Job>> ClaimNextJob(const std::string& worker_id,
+                                                 std::int64_t now_ms) {
+    return ClaimNextJob(worker_id, now_ms, nullptr);
+  }
   // Renews the lease on jobs this process is screening: their heartbeat becomes `now_ms`.
   // Claims no longer held (the job finished, or was requeued after its lease ran out) are
   // ignored.
@@ -102,26 +114,32 @@ class Store {
                                 const std::vector<model::CandidateRecord>& batch) = 0;
   // processing -> completed/failed, while `claim` holds the job. Answers whether this call
   // finished it: false when the job was cancelled meanwhile (it stays cancelled) or is no
-  // longer held by this claim (its lease ran out; another worker finishes it).
+  // longer held by this claim (its lease ran out; another worker finishes it). `events`
+  // (job.completed, high_score_detected, ...) are written to the outbox in the same
+  // transaction, and only when this call finished the job.
   virtual Result<bool> FinishJob(const model::JobClaim& claim, model::JobStatus status,
-                                 const std::string& error, std::int64_t now_ms) = 0;
+                                 const std::string& error, std::int64_t now_ms,
+                                 const std::vector<model::NewWebhookDelivery>& events) = 0;
+  Result<bool> FinishJob(const model::JobClaim& claim, model::JobStatus status,
+                         const std::string& error, std::int64_t now_ms) {
+    return FinishJob(claim, status, error, now_ms, {});
+  }
   // processing -> queued, for a job `claim` holds but will not finish (graceful stop, a failed
   // write). Nothing happens when the claim no longer holds it.
   virtual Status ReleaseJob(const model::JobClaim& claim) = 0;
-  // Returns jobs held by workers that are gone to the queue, at start-up before any worker
-  // runs. SQLite (one server process): every processing job. PostgreSQL (many processes):
-  // none, since the others' jobs are live; a dead process's jobs return through
-  // RequeueStaleJobs when their lease runs out. Returns how many.
+  // At start-up, before this process's workers run: returns to the queue the jobs whose workers
+  // cannot still be running. When this process is the database's sole server (Sharing in
+  // store/database.h), that is every processing job: their workers were its previous run.
+  // Otherwise it is none: other servers' workers may be alive, and a dead one's jobs return
+  // through RequeueStaleJobs when their lease runs out. Returns how many.
   virtual Result<int> RequeueOrphanedJobs() = 0;
   // Jobs waiting or running across all accounts (queue depth and ETA).
   virtual Result<std::int64_t> PendingResumeCount() = 0;
 };
 
-// Opens (creating if needed) the SQLite database at `path`, WAL mode, schema migrated.
+// The SQLite database file at `path` (created if needed; this process its sole server), or
+// PostgreSQL at `url` (shared by any number of server processes).
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
-
-// Connects to PostgreSQL at `url` ("postgresql://user@host:port/db"), creating the tables if
-// missing. Any number of server processes may share the database.
 Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url);
 
 }  // namespace shortlist::store

@@ -12,8 +12,8 @@
 // Tenant isolation: every read for the API takes the account id; another account's delivery is
 // "not_found", like a missing one.
 //
-// DB-neutral: implemented by sqlite_webhook_store.cc and pg_webhook_store.cc; database.h opens
-// either.
+// Written once over store/sql.h (sql_webhook_store.cc) for SQLite and PostgreSQL. Other table
+// groups write deliveries in their own transactions (OutboxFor: a transactional outbox).
 // Thread-safe. Errors: "not_found", "conflict" (the lease is no longer the caller's), "storage".
 #pragma once
 
@@ -21,70 +21,23 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "common/result.h"
+#include "model/webhook.h"
 
 namespace shortlist::store {
 
-enum class DeliveryState { kPending, kDelivered, kFailed };
-std::string_view ToString(DeliveryState state);  // "pending", "delivered", "failed"
-std::optional<DeliveryState> ParseDeliveryState(std::string_view name);
-
-struct NewWebhookDelivery {
-  std::int64_t account_id = 0;
-  std::int64_t job_id = 0;  // 0 when the event is not about a job (usage events)
-  std::string public_id;    // "evt_…": the body's "id" and the X-Webhook-Id header
-  std::string url;
-  std::string event_type;  // "job.completed", ...
-  std::string body;        // the exact bytes POSTed (signed when sent)
-  std::string dedupe_key;  // "" = none; otherwise one delivery per (account, key)
-  std::int64_t created_at_ms = 0;
-};
-
-struct WebhookDelivery {
-  std::int64_t id = 0;
-  std::string public_id;
-  std::int64_t account_id = 0;
-  std::int64_t job_id = 0;
-  std::string url;
-  std::string event_type;
-  std::string body;
-  DeliveryState state = DeliveryState::kPending;
-  int attempts = 0;                     // attempts made (recorded) so far
-  std::int64_t next_attempt_at_ms = 0;  // meaningful while pending
-  int last_status_code = 0;             // 0: no HTTP answer (network error) or no attempt yet
-  std::string last_error;
-  std::int64_t created_at_ms = 0;
-  std::int64_t updated_at_ms = 0;
-  std::int64_t completed_at_ms = 0;  // when it became delivered or failed; 0 while pending
-};
-
-struct WebhookAttempt {
-  std::int64_t delivery_id = 0;
-  int number = 0;  // 1-based
-  std::int64_t started_at_ms = 0;
-  std::int64_t duration_ms = 0;
-  int status_code = 0;  // 0: no HTTP answer
-  std::string error;    // "" on a 2xx; "HTTP 500", "fetch_timeout: ...", ...
-  std::string response_excerpt;
-};
-
-// What a dispatcher decided after one attempt.
-struct AttemptOutcome {
-  WebhookAttempt attempt;
-  DeliveryState next_state = DeliveryState::kPending;
-  std::int64_t next_attempt_at_ms = 0;  // when next_state is pending
-};
-
-struct DeliveryFilter {
-  std::int64_t job_id = 0;  // 0: any
-  std::optional<DeliveryState> state;
-  std::string event_type;  // "": any
-  int limit = 20;
-  int offset = 0;
-};
+// The records, by their store names too (model/webhook.h).
+using model::AttemptOutcome;
+using model::DeliveryFilter;
+using model::DeliveryState;
+using model::NewWebhookDelivery;
+using model::OutboxFor;
+using model::ParseDeliveryState;
+using model::ToString;
+using model::WebhookAttempt;
+using model::WebhookDelivery;
 
 class WebhookStore {
  public:
@@ -132,10 +85,8 @@ class WebhookStore {
                            std::int64_t now_ms) = 0;
 };
 
-// Opens (creating its tables if needed) the webhook tables in the SQLite database at `path`,
-// which may be the same file the main Store uses.
+// The outbox in the SQLite database file at `path`, or in PostgreSQL at `url`.
 Result<std::unique_ptr<WebhookStore>> OpenSqliteWebhookStore(const std::string& path);
-// The same tables in PostgreSQL at `url`, shared by every server process.
 Result<std::unique_ptr<WebhookStore>> OpenPostgresWebhookStore(const std::string& url);
 
 }  // namespace shortlist::store

@@ -35,6 +35,9 @@ class EventSink {
     with_body.data_json = body;
     return Publish(with_body);
   }
+  // Deliveries captured from this sink (event_capture.h) were written by the transaction of the
+  // change they announce: e.g. wake whoever sends them.
+  virtual void CapturedWritten() {}
 };
 
 }  // namespace shortlist::webhooks

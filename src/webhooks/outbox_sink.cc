@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/json_parse.h"
+#include "webhooks/event_capture.h"
 #include "webhooks/signing.h"
 
 namespace shortlist::webhooks {
@@ -43,10 +44,18 @@ Status OutboxSink::Enqueue(const Event& event, const std::string* body_as_is) {
   if (auto it = data.find("job_id"); it != data.end() && it->is_number_integer()) {
     d.job_id = it->get<std::int64_t>();
   }
+  if (EventCapture* capture = EventCapture::Current()) {
+    capture->Add(std::move(d));  // the caller writes it with the change it announces
+    return OkStatus();
+  }
   auto added = store_.Enqueue(d);
   if (!added.ok()) return added.error();
   if (*added && on_publish_) on_publish_();
   return OkStatus();
+}
+
+void OutboxSink::CapturedWritten() {
+  if (on_publish_) on_publish_();
 }
 
 }  // namespace shortlist::webhooks

@@ -20,7 +20,9 @@ class OutboxSink : public EventSink {
   // Errors: "invalid" (no account, no URL, no type, or data that is not a JSON object),
   // "storage". A duplicate dedupe_key is not an error: the first event stands. The delivery is
   // tied to a job when data has an integer "job_id" (GET /webhooks/deliveries?job_id=).
+  // While an EventCapture is alive on the calling thread, the delivery goes to it instead.
   Status Publish(const Event& event) override;
+  void CapturedWritten() override;
   // Publish with `body` sent as it is (EventSink::PublishBody); "invalid" if it is not a JSON
   // object.
   Status PublishBody(const Event& event, const std::string& body) override;

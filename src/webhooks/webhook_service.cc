@@ -29,6 +29,7 @@ WebhookService::WebhookService(std::unique_ptr<store::WebhookStore> store, store
   sink_ = std::make_unique<OutboxSink>(*store_, clock_, [this] { dispatcher_->Notify(); });
   publisher_ =
       std::make_unique<JobEventPublisher>(*sink_, jobs_store, [this] { return PublicUrl(); });
+  job_outbox_ = std::make_unique<JobOutbox>(*publisher_, *sink_);
 }
 
 WebhookService::~WebhookService() { Stop(); }

@@ -3,7 +3,7 @@
 // offers the API what it needs: a synchronous test send, the deliveries, the account's secret.
 //
 // Wiring (src/cli/serve.cc): Open after the main store and the HTTP client; register
-// job_observer() with the workers and sink() as ApiContext::events; Start() once the server
+// job_announcer() with the workers and sink() as ApiContext::events; Start() once the server
 // listens; Stop() on shutdown before the store and the client are destroyed.
 //
 // Thread-safe after Open.
@@ -16,13 +16,14 @@
 #include "common/clock.h"
 #include "common/mutex.h"
 #include "common/result.h"
-#include "jobs/job_observer.h"
+#include "jobs/job_announcer.h"
 #include "net/http_client.h"
 #include "store/store.h"
 #include "store/webhook_store.h"
 #include "webhooks/dispatcher.h"
 #include "webhooks/event_sink.h"
 #include "webhooks/job_events.h"
+#include "webhooks/job_outbox.h"
 #include "webhooks/options.h"
 #include "webhooks/outbox_sink.h"
 #include "webhooks/sender.h"
@@ -49,7 +50,8 @@ class WebhookService {
   ~WebhookService();  // Stop()
 
   EventSink& sink() { return *sink_; }
-  jobs::JobObserver& job_observer() { return *publisher_; }
+  // The job events, written by the workers with the changes they announce.
+  jobs::JobAnnouncer& job_announcer() { return *job_outbox_; }
   store::WebhookStore& store() { return *store_; }
   const WebhookOptions& options() const { return options_; }
 
@@ -86,6 +88,7 @@ class WebhookService {
   std::unique_ptr<DeliveryDispatcher> dispatcher_;
   std::unique_ptr<OutboxSink> sink_;
   std::unique_ptr<JobEventPublisher> publisher_;
+  std::unique_ptr<JobOutbox> job_outbox_;
 };
 
 }  // namespace shortlist::webhooks

@@ -1,4 +1,4 @@
-#include "store/credential_epoch.h"
+#include "common/shared_counter.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -8,12 +8,12 @@
 #include <cerrno>
 #include <cstring>
 
-namespace shortlist::store {
+namespace shortlist {
 
 static_assert(std::atomic_ref<std::uint64_t>::is_always_lock_free,
               "a cross-process counter needs lock-free 64-bit atomics");
 
-Result<std::unique_ptr<CredentialEpoch>> CredentialEpoch::Open(const std::string& path) {
+Result<std::unique_ptr<SharedCounter>> SharedCounter::Open(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) {
     return Error::Make("storage", "cannot open " + path + ": " + std::strerror(errno));
@@ -29,17 +29,17 @@ Result<std::unique_ptr<CredentialEpoch>> CredentialEpoch::Open(const std::string
   if (p == MAP_FAILED) {
     return Error::Make("storage", "cannot map " + path + ": " + std::strerror(errno));
   }
-  return std::unique_ptr<CredentialEpoch>(new CredentialEpoch(static_cast<std::uint64_t*>(p)));
+  return std::unique_ptr<SharedCounter>(new SharedCounter(static_cast<std::uint64_t*>(p)));
 }
 
-CredentialEpoch::~CredentialEpoch() { ::munmap(word_, sizeof(std::uint64_t)); }
+SharedCounter::~SharedCounter() { ::munmap(word_, sizeof(std::uint64_t)); }
 
-std::uint64_t CredentialEpoch::Load() const {
+std::uint64_t SharedCounter::Load() const {
   return std::atomic_ref<std::uint64_t>(*word_).load(std::memory_order_acquire);
 }
 
-void CredentialEpoch::Bump() {
+void SharedCounter::Bump() {
   std::atomic_ref<std::uint64_t>(*word_).fetch_add(1, std::memory_order_acq_rel);
 }
 
-}  // namespace shortlist::store
+}  // namespace shortlist
