@@ -232,7 +232,8 @@ Response UploadZip(const ApiContext& ctx, const Request& req, const Caller& call
   const http::MultipartPart* zip = http::FindPart(*parts, "zip_file");
   if (zip == nullptr || !zip->filename) {
     zip_error = "The zip_file field is required: a ZIP archive of resume files.";
-  } else if (auto resumes = jobs::ResumesFromZip(zip->body); !resumes.ok()) {
+  } else if (auto resumes = jobs::ResumesFromZip(zip->body, *ctx.extractor, *zip->filename);
+             !resumes.ok()) {
     zip_error = resumes.error().message;
   } else {
     body["resumes"] = json::array();
@@ -467,7 +468,8 @@ Response RateLimitStatus(const ApiContext& ctx, const Request&, const Caller& ca
 void AddJobsApiRoutes(const ApiContext& ctx, http::Router* router) {
   router->Add({"POST", "/api/v1/jobs", Bind(ctx, CreateJob), true, "screen"});
   router->Add({"POST", "/api/v1/jobs/bulk", Bind(ctx, CreateJobsInBulk), true, "screen"});
-  // Slow: inflating and encoding up to 50 MiB of resumes is kept off the I/O threads.
+  // Slow: unpacking the archive in an extract worker and encoding up to 50 MiB of resumes is
+  // kept off the I/O threads.
   router->Add({"POST", "/api/v1/jobs/upload-zip", Bind(ctx, UploadZip), true, "screen", true});
   router->Add({"GET", "/api/v1/jobs", Bind(ctx, ListJobs), true, "read"});
   router->Add({"GET", "/api/v1/jobs/{job_id}", Bind(ctx, GetJob), true, "read"});

@@ -148,6 +148,7 @@ Status Server::BuildServices(const std::string& location) {
   api_.tokens = tokens_.get();
   api_.rate_limiter = limiter_.get();
   api_.payments = payments_.get();
+  api_.extractor = extractor_.get();
   api_.clock = &SystemClock();
   api_.public_url = config_.public_url;
   api_.tls = tls_;

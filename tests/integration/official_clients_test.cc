@@ -4,6 +4,8 @@
 // MCP endpoint in official_mcp_test.cc, a whole CLI session in official_cli_session_test.cc.
 #include <gtest/gtest.h>
 
+#include <stdlib.h>
+
 #include <algorithm>
 #include <atomic>
 #include <map>
@@ -397,6 +399,32 @@ TEST_F(OfficialClientsTest, AZipOfResumesIsScreenedLikePostJobs) {
       "zip_file");
   HttpResult json_body = client_->Post("/api/v1/jobs/upload-zip", ThreeResumeJob());
   EXPECT_EQ(json_body.status, 422) << json_body.body;
+}
+
+// The server never opens an uploaded archive itself: an extract worker does (as it reads every
+// file). With the test-only fault switch on, an archive named to crash its reader costs that
+// upload a 422, and the next upload is unpacked by a fresh worker.
+TEST(OfficialClientsSandboxTest, AZipIsUnpackedInAnExtractWorker) {
+  TempDir dir;
+  setenv("SHORTLIST_EXTRACT_FAULT", "crash", 1);  // the server's workers inherit it
+  ServerProcess server(dir.path(), {"--log-level", "warn"});
+  unsetenv("SHORTLIST_EXTRACT_FAULT");
+  ASSERT_FALSE(server.url().empty());
+  HttpClient client(server.url(), server.first_token());
+  const std::string zip = ingest::testing::MakeZip({{"alice.txt", kStrongResume}});
+  auto upload = [&](const std::string& filename) {
+    return client.Send("POST", "/api/v1/jobs/upload-zip",
+                       MultipartBody({{"title", kPythonJobTitle, ""},
+                                      {"description", kPythonJob, ""},
+                                      {"zip_file", zip, filename}}),
+                       MultipartHeaders());
+  };
+  HttpResult crashed = upload("shortlist-fault-crash.zip");
+  ASSERT_EQ(crashed.status, 422) << crashed.body;
+  const std::string why = crashed.json()["errors"]["zip_file"][0];
+  EXPECT_NE(why.find("reader failed"), std::string::npos) << why;
+  HttpResult fine = upload("resumes.zip");
+  EXPECT_EQ(fine.status, 202) << fine.body;
 }
 
 TEST_F(OfficialClientsTest, ABulkScreenWebhookBodyIsTheJobAnswer) {
