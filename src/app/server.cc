@@ -189,6 +189,7 @@ void Server::BuildDispatcher() {
   slow_requests_ = std::make_unique<TaskPool>(config_.slow_request_threads,
                                               static_cast<std::size_t>(config_.slow_request_queue));
   dispatcher_->SetSlowRequestPool(slow_requests_.get());
+  billing_->RunReloadsOn(slow_requests_.get());  // auto-reload calls Stripe: never in a request
   http::ServerOptions options;
   options.host = config_.host;
   options.port = config_.port;

@@ -135,8 +135,16 @@ Result<Charge> BillingService::ChargeForJob(const model::Principal& caller, int 
     default:
       return Error::Make("spend_limit_exceeded", LimitMessage(*outcome, credits));
   }
-  MaybeAutoReload(caller.account.id,
-                  LowBalanceThreshold(outcome->balance_before.largest_purchase_cents));
+  const std::int64_t account_id = caller.account.id;
+  const std::int64_t threshold =
+      LowBalanceThreshold(outcome->balance_before.largest_purchase_cents);
+  if (!reload_pool_) {
+    MaybeAutoReload(account_id, threshold);
+  } else if (payments_configured()) {
+    // A full pool drops the task: the store's claim was not taken, so the next charge retries.
+    reload_pool_->TrySubmit(
+        [this, account_id, threshold] { MaybeAutoReload(account_id, threshold); });
+  }
   return Charge{outcome->entry_id, credits};
 }
 

@@ -28,6 +28,7 @@
 #include "billing/packs.h"
 #include "billing/stripe_client.h"
 #include "common/clock.h"
+#include "common/task_pool.h"
 #include "store/billing_store.h"
 #include "webhooks/event_sink.h"
 
@@ -85,6 +86,11 @@ class BillingService : public Billing {
   // Starts an auto-reload when the account qualifies (see BillingStore::ClaimReload); returns
   // true when a reload was started. Called after charges; public for tests and tools.
   bool MaybeAutoReload(std::int64_t account_id, std::int64_t threshold_credits);
+  // From now on the Stripe call of an auto-reload runs on `pool` (the server's slow-request pool),
+  // not in the request whose charge started it; when the pool is full the reload waits for the
+  // next charge below the threshold. The pool must be drained before the service is destroyed.
+  // Without one (tests, tools) the reload runs in the charging call.
+  void RunReloadsOn(TaskPool* pool) { reload_pool_ = pool; }
 
   // --- agent keys ---
   Result<NewAgentKey> CreateAgentKey(std::int64_t account_id, const std::string& name,
@@ -111,6 +117,7 @@ class BillingService : public Billing {
   const BillingOptions options_;
   const StripeClient* stripe_;
   webhooks::EventSink* events_;
+  TaskPool* reload_pool_ = nullptr;
 };
 
 // "sl_agent_" followed by 160 random bits in hex.

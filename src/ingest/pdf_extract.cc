@@ -87,6 +87,75 @@ Ink InkIn(const poppler::image& img, const PositionedWord& w) {
   return hi - lo > kFlatRange ? Ink::kInk : Ink::kFlat;
 }
 
+// A page's words with their boxes; a word is hidden when it is tiny or off the page.
+std::vector<PageWord> PageWords(poppler::page& page, std::size_t* words_seen) {
+  const poppler::rectf box = page.page_rect(poppler::crop_box);
+  std::vector<PageWord> words;
+  for (const poppler::text_box& tb : page.text_list(poppler::page::text_list_include_font)) {
+    std::string text = ToUtf8(tb.text());
+    if (text.empty()) continue;
+    ++*words_seen;
+    const poppler::rectf r = tb.bbox();
+    PageWord pw;
+    pw.word = PositionedWord{std::move(text), r.left(),
+                             r.top(),         r.right(),
+                             r.bottom(),      tb.has_font_info() ? tb.get_font_size() : r.height()};
+    pw.font = tb.has_font_info() ? tb.get_font_name() : std::string();
+    const PositionedWord& w = pw.word;
+    const bool tiny = std::max(w.font_size, w.y1 - w.y0) < kTinyFontPoints;
+    const bool off_page = w.x1 <= 0 || w.y1 <= 0 || w.x0 >= box.width() || w.y0 >= box.height();
+    pw.hidden = tiny || off_page;
+    words.push_back(std::move(pw));
+  }
+  return words;
+}
+
+// Renders the page and records, for each word away from the margins, whether it leaves ink; a
+// font that leaves ink somewhere is a visible font (font_leaves_ink).
+void MarkInk(poppler::page_renderer& renderer, poppler::page& page, std::vector<PageWord>& words,
+             std::map<std::string, bool>* font_leaves_ink) {
+  const poppler::rectf box = page.page_rect(poppler::crop_box);
+  const poppler::image img = renderer.render_page(&page, kRenderDpi, kRenderDpi);
+  if (!img.is_valid() || img.format() != poppler::image::format_gray8) return;
+  const double mx = kMarginShare * box.width(), my = kMarginShare * box.height();
+  for (PageWord& pw : words) {
+    const PositionedWord& w = pw.word;
+    if (pw.hidden || w.x0 < mx || w.y0 < my || w.x1 > box.width() - mx ||
+        w.y1 > box.height() - my) {
+      continue;
+    }
+    pw.ink = InkIn(img, pw.word);
+    if (pw.ink == Ink::kInk) (*font_leaves_ink)[pw.font] = true;
+  }
+}
+
+// Joins the pages' visible words in reading order into out->text and the hidden ones (tiny,
+// off the page, or in a font that leaves ink elsewhere but not here) into out->hidden.
+void JoinPages(std::vector<std::vector<PageWord>>& pages,
+               const std::map<std::string, bool>& font_leaves_ink, RawText* out) {
+  for (auto& words : pages) {
+    std::vector<PositionedWord> visible;
+    std::string hidden_line;
+    for (PageWord& pw : words) {
+      const bool invisible = pw.ink == Ink::kFlat && font_leaves_ink.count(pw.font) > 0;
+      if (pw.hidden || invisible) {
+        if (!hidden_line.empty()) hidden_line.push_back(' ');
+        hidden_line += pw.word.text;
+      } else {
+        visible.push_back(std::move(pw.word));
+      }
+    }
+    if (!visible.empty()) {
+      if (!out->text.empty()) out->text += "\n\n";
+      out->text += OrderWords(std::move(visible));
+    }
+    if (!hidden_line.empty()) {
+      if (!out->hidden.empty()) out->hidden.push_back('\n');
+      out->hidden += hidden_line;
+    }
+  }
+}
+
 }  // namespace
 
 Result<RawText> ExtractPdf(std::string_view bytes, const ExtractLimits& limits,
@@ -122,41 +191,13 @@ Result<RawText> ExtractPdf(std::string_view bytes, const ExtractLimits& limits,
     if (deadline.Expired()) return TimeoutError();
     std::unique_ptr<poppler::page> page(doc->create_page(p));
     if (!page) continue;
-    const poppler::rectf box = page->page_rect(poppler::crop_box);
     auto& words = pages[static_cast<std::size_t>(p)];
-    for (const poppler::text_box& tb : page->text_list(poppler::page::text_list_include_font)) {
-      std::string text = ToUtf8(tb.text());
-      if (text.empty()) continue;
-      ++words_seen;
-      const poppler::rectf r = tb.bbox();
-      PageWord pw;
-      pw.word = PositionedWord{
-          std::move(text), r.left(),   r.top(),
-          r.right(),       r.bottom(), tb.has_font_info() ? tb.get_font_size() : r.height()};
-      pw.font = tb.has_font_info() ? tb.get_font_name() : std::string();
-      const PositionedWord& w = pw.word;
-      const bool tiny = std::max(w.font_size, w.y1 - w.y0) < kTinyFontPoints;
-      const bool off_page = w.x1 <= 0 || w.y1 <= 0 || w.x0 >= box.width() || w.y0 >= box.height();
-      pw.hidden = tiny || off_page;
-      words.push_back(std::move(pw));
-    }
+    words = PageWords(*page, &words_seen);
     // Rotated pages render in another frame than the word boxes; they are not checked.
     if (limits.render_pdf_pages && !words.empty() &&
         page->orientation() == poppler::page::portrait) {
       if (deadline.Expired()) return TimeoutError();
-      const poppler::image img = renderer.render_page(page.get(), kRenderDpi, kRenderDpi);
-      if (img.is_valid() && img.format() == poppler::image::format_gray8) {
-        const double mx = kMarginShare * box.width(), my = kMarginShare * box.height();
-        for (PageWord& pw : words) {
-          const PositionedWord& w = pw.word;
-          if (pw.hidden || w.x0 < mx || w.y0 < my || w.x1 > box.width() - mx ||
-              w.y1 > box.height() - my) {
-            continue;
-          }
-          pw.ink = InkIn(img, pw.word);
-          if (pw.ink == Ink::kInk) font_leaves_ink[pw.font] = true;
-        }
-      }
+      MarkInk(renderer, *page, words, &font_leaves_ink);
     }
   }
   if (words_seen == 0) {
@@ -164,28 +205,7 @@ Result<RawText> ExtractPdf(std::string_view bytes, const ExtractLimits& limits,
                        "the PDF has no text layer (a scanned image?); send a PDF with text or "
                        "the text itself");
   }
-
-  for (auto& words : pages) {
-    std::vector<PositionedWord> visible;
-    std::string hidden_line;
-    for (PageWord& pw : words) {
-      const bool invisible = pw.ink == Ink::kFlat && font_leaves_ink.count(pw.font) > 0;
-      if (pw.hidden || invisible) {
-        if (!hidden_line.empty()) hidden_line.push_back(' ');
-        hidden_line += pw.word.text;
-      } else {
-        visible.push_back(std::move(pw.word));
-      }
-    }
-    if (!visible.empty()) {
-      if (!out.text.empty()) out.text += "\n\n";
-      out.text += OrderWords(std::move(visible));
-    }
-    if (!hidden_line.empty()) {
-      if (!out.hidden.empty()) out.hidden.push_back('\n');
-      out.hidden += hidden_line;
-    }
-  }
+  JoinPages(pages, font_leaves_ink, &out);
   return out;
 }
 

@@ -204,34 +204,39 @@ std::size_t ResidentBytes(pid_t pid) {
   return static_cast<std::size_t>(resident) * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
 }
 
-// Starts one worker and reads its hello.
-Result<Worker> SpawnWorker(const SandboxOptions& options, std::uint32_t* sandbox) {
+// The pipes to and from a new worker: `w` keeps the server's ends; the worker's ends (to become
+// its fds 3 and 4) are returned in `child_in` and `child_out`, both first moved to fds >= 10 so
+// that placing them on 3 and 4 in the child cannot overwrite one with the other.
+Status OpenWorkerPipes(Worker* w, int* child_in, int* child_out) {
   int request[2], reply[2];
-  if (pipe2(request, O_CLOEXEC) != 0)
+  if (pipe2(request, O_CLOEXEC) != 0) {
     return Error::Make("extract_unavailable", SystemError("pipe"));
+  }
   if (pipe2(reply, O_CLOEXEC) != 0) {
     const std::string why = SystemError("pipe");
     close(request[0]);
     close(request[1]);
     return Error::Make("extract_unavailable", why);
   }
-  // The worker's ends go to fds >= 10 first, so that placing them on 3 and 4 in the child
-  // cannot overwrite one with the other.
-  const int child_in = fcntl(request[0], F_DUPFD_CLOEXEC, 10);
-  const int child_out = fcntl(reply[1], F_DUPFD_CLOEXEC, 10);
+  *child_in = fcntl(request[0], F_DUPFD_CLOEXEC, 10);
+  *child_out = fcntl(reply[1], F_DUPFD_CLOEXEC, 10);
   close(request[0]);
   close(reply[1]);
-  Worker w;
-  w.to_worker = request[1];
-  w.from_worker = reply[0];
-  if (child_in < 0 || child_out < 0) {
+  w->to_worker = request[1];
+  w->from_worker = reply[0];
+  if (*child_in < 0 || *child_out < 0) {
     const std::string why = SystemError("fcntl");
-    if (child_in >= 0) close(child_in);
-    if (child_out >= 0) close(child_out);
-    CloseFds(w);
+    if (*child_in >= 0) close(*child_in);
+    if (*child_out >= 0) close(*child_out);
+    CloseFds(*w);
     return Error::Make("extract_unavailable", why);
   }
+  return OkStatus();
+}
 
+// posix_spawn of the worker command with only /dev/null, the two pipes and a cleared
+// environment; returns posix_spawn's error number (0: started, its pid in *pid).
+int SpawnWorkerProcess(const SandboxOptions& options, int child_in, int child_out, pid_t* pid) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
@@ -274,9 +279,51 @@ Result<Worker> SpawnWorker(const SandboxOptions& options, std::uint32_t* sandbox
   for (std::string& e : env) envp.push_back(e.data());
   envp.push_back(nullptr);
   const int rc =
-      posix_spawn(&w.pid, options.worker_path.c_str(), &actions, &attr, argv.data(), envp.data());
+      posix_spawn(pid, options.worker_path.c_str(), &actions, &attr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
+  return rc;
+}
+
+// Reads a new worker's hello; on failure the worker is reaped and the error says why.
+Status AwaitHello(Worker& w, const SandboxOptions& options, std::uint32_t* sandbox) {
+  protocol::FrameReader reader(64);
+  std::string why;
+  const IoEnd end =
+      ReadFrame(w.from_worker, SteadyClock::now() + options.start_timeout, &reader, &why);
+  Result<protocol::Reply> hello = Error::Make("protocol", why);
+  if (end == IoEnd::kDone) hello = protocol::DecodeReply(reader.payload());
+  if (end == IoEnd::kDone && hello.ok() && hello->type == protocol::MessageType::kHello &&
+      hello->version == protocol::kVersion) {
+    *sandbox = hello->sandbox;
+    return OkStatus();
+  }
+  const int status = end == IoEnd::kClosed ? Reap(w.pid, kExitPatience) : 0;
+  if (end != IoEnd::kClosed) KillAndReap(w);
+  CloseFds(w);
+  std::string detail = "it did not answer as a worker";
+  if (end == IoEnd::kTimeout) {
+    detail = "it did not start in time";
+  } else if (end == IoEnd::kClosed && WIFEXITED(status) &&
+             WEXITSTATUS(status) == protocol::kExitMemoryTooSmall) {
+    detail = "its memory limit is too small for it to start";
+  } else if (end == IoEnd::kClosed && WIFEXITED(status)) {
+    detail = "it exited with code " + std::to_string(WEXITSTATUS(status));
+  } else if (end == IoEnd::kClosed) {
+    detail = "it died at start";
+  }
+  return Error::Make("extract_unavailable",
+                     "the document extractor " + options.worker_path + " failed: " + detail);
+}
+
+// Starts one worker and reads its hello.
+Result<Worker> SpawnWorker(const SandboxOptions& options, std::uint32_t* sandbox) {
+  Worker w;
+  int child_in = -1, child_out = -1;
+  if (Status opened = OpenWorkerPipes(&w, &child_in, &child_out); !opened.ok()) {
+    return opened.error();
+  }
+  const int rc = SpawnWorkerProcess(options, child_in, child_out, &w.pid);
   close(child_in);
   close(child_out);
   if (rc != 0) {
@@ -289,33 +336,7 @@ Result<Worker> SpawnWorker(const SandboxOptions& options, std::uint32_t* sandbox
   // Fewer wake-ups for a large file or text; the default cap for unprivileged users is 1 MiB.
   fcntl(w.to_worker, F_SETPIPE_SZ, 1 << 20);
   fcntl(w.from_worker, F_SETPIPE_SZ, 1 << 20);
-
-  protocol::FrameReader reader(64);
-  std::string why;
-  const IoEnd end =
-      ReadFrame(w.from_worker, SteadyClock::now() + options.start_timeout, &reader, &why);
-  Result<protocol::Reply> hello = Error::Make("protocol", why);
-  if (end == IoEnd::kDone) hello = protocol::DecodeReply(reader.payload());
-  if (end != IoEnd::kDone || !hello.ok() || hello->type != protocol::MessageType::kHello ||
-      hello->version != protocol::kVersion) {
-    const int status = end == IoEnd::kClosed ? Reap(w.pid, kExitPatience) : 0;
-    if (end != IoEnd::kClosed) KillAndReap(w);
-    CloseFds(w);
-    std::string detail = "it did not answer as a worker";
-    if (end == IoEnd::kTimeout) {
-      detail = "it did not start in time";
-    } else if (end == IoEnd::kClosed && WIFEXITED(status) &&
-               WEXITSTATUS(status) == protocol::kExitMemoryTooSmall) {
-      detail = "its memory limit is too small for it to start";
-    } else if (end == IoEnd::kClosed && WIFEXITED(status)) {
-      detail = "it exited with code " + std::to_string(WEXITSTATUS(status));
-    } else if (end == IoEnd::kClosed) {
-      detail = "it died at start";
-    }
-    return Error::Make("extract_unavailable",
-                       "the document extractor " + options.worker_path + " failed: " + detail);
-  }
-  *sandbox = hello->sandbox;
+  if (Status hello = AwaitHello(w, options, sandbox); !hello.ok()) return hello.error();
   w.start_rss = ResidentBytes(w.pid);
   return w;
 }

@@ -111,8 +111,10 @@ Role RoleOf(const Lexicon& lexicon, std::string_view label) {
   return Role::kUnknown;
 }
 
-std::vector<LabelHit> FindLabels(const Lexicon& lexicon, const std::string& text) {
-  std::vector<LabelHit> hits;
+// "Name:" labels: a colon after at most kMaxLabelChars (plus room for a timestamp and markup) at
+// the start of a line or after a sentence's end, shaped like a label and naming a role or a
+// person (a one-word non-speaker label such as "Note:" is not one).
+void FindColonLabels(const Lexicon& lexicon, const std::string& text, std::vector<LabelHit>* hits) {
   for (std::size_t colon = text.find(':'); colon != std::string::npos;
        colon = text.find(':', colon + 1)) {
     char next = colon + 1 < text.size() ? text[colon + 1] : ' ';
@@ -149,10 +151,12 @@ std::vector<LabelHit> FindLabels(const Lexicon& lexicon, const std::string& text
       std::vector<Token> tokens = Tokenize(label);
       if (tokens.size() == 1 && lexicon.non_speaker_labels.Contains(tokens[0].text)) continue;
     }
-    hits.push_back(std::move(hit));
+    hits->push_back(std::move(hit));
   }
+}
 
-  // "Q. What is...?" / "A. It is..." at the start of a line.
+// "Q. What is...?" / "A. It is..." at the start of a line.
+void FindQuestionAnswerLabels(const std::string& text, std::vector<LabelHit>* hits) {
   for (std::size_t line = 0; line < text.size();) {
     std::size_t i = line;
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
@@ -167,12 +171,18 @@ std::vector<LabelHit> FindLabels(const Lexicon& lexicon, const std::string& text
             std::string(1, static_cast<char>(std::tolower(static_cast<unsigned char>(letter))));
         hit.line_start = true;
         hit.role = letter == 'Q' ? Role::kInterviewer : Role::kCandidate;
-        hits.push_back(std::move(hit));
+        hits->push_back(std::move(hit));
       }
     }
     std::size_t next = text.find('\n', line);
     line = next == std::string::npos ? text.size() : next + 1;
   }
+}
+
+std::vector<LabelHit> FindLabels(const Lexicon& lexicon, const std::string& text) {
+  std::vector<LabelHit> hits;
+  FindColonLabels(lexicon, text, &hits);
+  FindQuestionAnswerLabels(text, &hits);
   std::sort(hits.begin(), hits.end(),
             [](const LabelHit& a, const LabelHit& b) { return a.label_begin < b.label_begin; });
 

@@ -44,25 +44,34 @@ std::string Number(const json& n) {
 }
 
 void Check(const json& schema, const json& value, const std::string& path,
-           std::vector<std::string>* errors) {
-  if (!schema.is_object()) return;
-  if (auto type = schema.find("type"); type != schema.end()) {
-    std::vector<std::string> types;
-    if (type->is_string()) types.push_back(type->get<std::string>());
-    if (type->is_array()) {
-      for (const auto& t : *type) {
-        if (t.is_string()) types.push_back(t.get<std::string>());
-      }
-    }
-    if (!types.empty() && std::none_of(types.begin(), types.end(),
-                                       [&](const auto& t) { return HasType(value, t); })) {
-      std::string names;
-      for (const auto& t : types) names += (names.empty() ? "" : " or ") + t;
-      const bool vowel = std::string("aeiou").find(names[0]) != std::string::npos;
-      errors->push_back(path + " must be " + (vowel ? "an " : "a ") + names);
-      return;
+           std::vector<std::string>* errors);
+
+// "type" (a name or a list of names): false, with the error, when the value has none of them.
+bool CheckType(const json& schema, const json& value, const std::string& path,
+               std::vector<std::string>* errors) {
+  auto type = schema.find("type");
+  if (type == schema.end()) return true;
+  std::vector<std::string> types;
+  if (type->is_string()) types.push_back(type->get<std::string>());
+  if (type->is_array()) {
+    for (const auto& t : *type) {
+      if (t.is_string()) types.push_back(t.get<std::string>());
     }
   }
+  if (types.empty() ||
+      std::any_of(types.begin(), types.end(), [&](const auto& t) { return HasType(value, t); })) {
+    return true;
+  }
+  std::string names;
+  for (const auto& t : types) names += (names.empty() ? "" : " or ") + t;
+  const bool vowel = std::string("aeiou").find(names[0]) != std::string::npos;
+  errors->push_back(path + " must be " + (vowel ? "an " : "a ") + names);
+  return false;
+}
+
+// "enum", and the bounds of a number (minimum, maximum) or a string (minLength, maxLength).
+void CheckScalar(const json& schema, const json& value, const std::string& path,
+                 std::vector<std::string>* errors) {
   if (auto allowed = schema.find("enum"); allowed != schema.end() && allowed->is_array()) {
     if (std::find(allowed->begin(), allowed->end(), value) == allowed->end()) {
       std::string names;
@@ -92,41 +101,57 @@ void Check(const json& schema, const json& value, const std::string& path,
       errors->push_back(path + " must be at most " + Number(*max) + " characters long");
     }
   }
-  if (value.is_array()) {
-    if (auto min = schema.find("minItems");
-        min != schema.end() && Count(*min) && value.size() < *Count(*min)) {
-      errors->push_back(path + " must have at least " + Number(*min) + " items");
+}
+
+// minItems, maxItems, and each item against "items".
+void CheckArray(const json& schema, const json& value, const std::string& path,
+                std::vector<std::string>* errors) {
+  if (auto min = schema.find("minItems");
+      min != schema.end() && Count(*min) && value.size() < *Count(*min)) {
+    errors->push_back(path + " must have at least " + Number(*min) + " items");
+  }
+  if (auto max = schema.find("maxItems");
+      max != schema.end() && Count(*max) && value.size() > *Count(*max)) {
+    errors->push_back(path + " must have at most " + Number(*max) + " items");
+  }
+  if (auto items = schema.find("items"); items != schema.end() && items->is_object()) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      Check(*items, value[i], path + "[" + std::to_string(i) + "]", errors);
     }
-    if (auto max = schema.find("maxItems");
-        max != schema.end() && Count(*max) && value.size() > *Count(*max)) {
-      errors->push_back(path + " must have at most " + Number(*max) + " items");
-    }
-    if (auto items = schema.find("items"); items != schema.end() && items->is_object()) {
-      for (std::size_t i = 0; i < value.size(); ++i) {
-        Check(*items, value[i], path + "[" + std::to_string(i) + "]", errors);
+  }
+}
+
+// "required", each known property against its schema, and unknown ones when
+// additionalProperties is false.
+void CheckObject(const json& schema, const json& value, const std::string& path,
+                 std::vector<std::string>* errors) {
+  const json properties = schema.value("properties", json::object());
+  if (auto required = schema.find("required"); required != schema.end() && required->is_array()) {
+    for (const auto& name : *required) {
+      if (name.is_string() && !value.contains(name.get<std::string>())) {
+        errors->push_back(path + "." + name.get<std::string>() + " is required");
       }
     }
   }
-  if (value.is_object()) {
-    const json properties = schema.value("properties", json::object());
-    if (auto required = schema.find("required"); required != schema.end() && required->is_array()) {
-      for (const auto& name : *required) {
-        if (name.is_string() && !value.contains(name.get<std::string>())) {
-          errors->push_back(path + "." + name.get<std::string>() + " is required");
-        }
-      }
-    }
-    const bool closed = schema.contains("additionalProperties") &&
-                        schema["additionalProperties"].is_boolean() &&
-                        !schema["additionalProperties"].get<bool>();
-    for (const auto& [key, member] : value.items()) {
-      if (properties.is_object() && properties.contains(key)) {
-        Check(properties[key], member, path + "." + key, errors);
-      } else if (closed) {
-        errors->push_back(path + "." + key + " is not a known argument");
-      }
+  const bool closed = schema.contains("additionalProperties") &&
+                      schema["additionalProperties"].is_boolean() &&
+                      !schema["additionalProperties"].get<bool>();
+  for (const auto& [key, member] : value.items()) {
+    if (properties.is_object() && properties.contains(key)) {
+      Check(properties[key], member, path + "." + key, errors);
+    } else if (closed) {
+      errors->push_back(path + "." + key + " is not a known argument");
     }
   }
+}
+
+void Check(const json& schema, const json& value, const std::string& path,
+           std::vector<std::string>* errors) {
+  if (!schema.is_object()) return;
+  if (!CheckType(schema, value, path, errors)) return;
+  CheckScalar(schema, value, path, errors);
+  if (value.is_array()) CheckArray(schema, value, path, errors);
+  if (value.is_object()) CheckObject(schema, value, path, errors);
 }
 
 }  // namespace

@@ -1,10 +1,13 @@
 // Stripe through BillingService: the checkout request, webhook crediting exactly once, and
 // auto-reload, against an in-memory Stripe (FakeStripeHttp).
+#include <future>
+
 #include <nlohmann/json.hpp>
 
 #include "billing/billing_service.h"
 #include "billing/stripe_signature.h"
 #include "common/clock.h"
+#include "common/task_pool.h"
 #include "fakes.h"
 
 namespace shortlist::billing {
@@ -248,6 +251,26 @@ TEST_P(StripeBillingTest, OnlyOneReloadIsInFlightUntilStripeSettlesIt) {
   EXPECT_EQ(Balance(), 2730);
   ASSERT_TRUE(service_.ChargeForJob(User(), 2700, "c").ok());  // below again: a new reload
   EXPECT_EQ(http_.requests().size(), 2u);
+}
+
+TEST_P(StripeBillingTest, WithAPoolTheChargeDoesNotWaitForStripe) {
+  ASSERT_TRUE(service_.SetAutoReload(db_.account().id, true, "satchel").ok());
+  ASSERT_TRUE(Deliver(IntentSucceeded("evt_1", "pi_checkout", "checkout", "")).ok());
+  {
+    TaskPool pool(1, 4);
+    service_.RunReloadsOn(&pool);
+    // The pool's one thread is busy until released: a reload waits for it, the charge does not.
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    ASSERT_TRUE(pool.TrySubmit([released] { released.wait(); }));
+    ASSERT_TRUE(service_.ChargeForJob(User(), 10, "a").ok());  // below $1: a reload is due
+    EXPECT_TRUE(http_.requests().empty()) << "the charge called Stripe itself";
+    release.set_value();
+  }  // the pool runs what it holds, then joins
+  service_.RunReloadsOn(nullptr);
+  ASSERT_EQ(http_.requests().size(), 1u);
+  EXPECT_EQ(http_.requests()[0].url, "http://stripe.local/v1/payment_intents");
+  EXPECT_EQ(Balance(), 2740);  // the Satchel's 2750 credited once Stripe answered
 }
 
 TEST_P(StripeBillingTest, AutoReloadDisabledOrWithoutACardNeverCallsStripe) {

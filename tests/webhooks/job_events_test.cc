@@ -1,6 +1,7 @@
 // Job events from the workers' callbacks, against a real SQLite job store: which events a job
 // with webhook_conditions produces, what they carry, and that a resumed job notifies once.
 #include "webhooks/job_events.h"
+#include "webhooks/job_outbox.h"
 
 #include <gtest/gtest.h>
 
@@ -147,6 +148,37 @@ TEST_F(JobEventsTest, AResumedJobNotifiesOnceThroughTheOutbox) {
   store::DeliveryFilter by_job;
   by_job.job_id = job.id;
   EXPECT_EQ(webhook_store->ListDeliveries(account_, by_job, &total)->size(), 3u);
+}
+
+TEST_F(JobEventsTest, TheJobOutboxHandsEventsToTheWorkerInsteadOfWritingThem) {
+  auto webhook_store = store::OpenSqliteWebhookStore(db_.path()).value();
+  FakeClock clock(5000);
+  int woken = 0;
+  OutboxSink outbox(*webhook_store, clock, [&] { ++woken; });
+  JobEventPublisher p(outbox, *store_, base_);
+  JobOutbox announcer(p, outbox);
+  model::Job job = RunJob(R"({"min_score":80})");
+  std::vector<model::NewWebhookDelivery> started = announcer.Started(job);
+  std::vector<model::NewWebhookDelivery> finished = announcer.Finished(job);
+  ASSERT_EQ(started.size(), 1u);
+  EXPECT_EQ(started[0].event_type, "job.processing");
+  ASSERT_EQ(finished.size(), 2u);  // one high score (90), completed
+  EXPECT_EQ(finished[0].event_type, "high_score_detected");
+  EXPECT_EQ(finished[1].event_type, "job.completed");
+  EXPECT_EQ(finished[1].job_id, job.id);
+  EXPECT_EQ(json::parse(finished[1].body)["id"], finished[1].public_id);
+  EXPECT_EQ(finished[1].dedupe_key, "job:" + std::to_string(job.id) + ":job.completed");
+  // Nothing was written or woken: the caller writes them with the change they announce.
+  int total = -1;
+  ASSERT_TRUE(webhook_store->ListDeliveries(account_, {}, &total).ok());
+  EXPECT_EQ(total, 0);
+  EXPECT_EQ(woken, 0);
+  announcer.Written();
+  EXPECT_EQ(woken, 1);
+  // Outside a capture the same sink writes again.
+  Observe(p, job);
+  ASSERT_TRUE(webhook_store->ListDeliveries(account_, {}, &total).ok());
+  EXPECT_EQ(total, 3);
 }
 
 TEST(ConditionsTest, ParsesWhatTheApiValidated) {
