@@ -6,13 +6,17 @@ Usage: openapi_embed.py INPUT.yaml OUTPUT.cc
 The server answers GET /openapi.json with this JSON, so the binary needs nothing from docs/ at
 run time. Before writing, the document is checked for the mistakes a hand-written spec makes
 (every operation has responses, every {param} of a path is declared, every $ref resolves), so a
-broken spec fails the build instead of serving a broken document. Needs python3-yaml.
+broken spec fails the build instead of serving a broken document. The YAML is read strictly
+(openapi_check.load_strict: a key that appears twice is an error, as in strict OpenAPI parsers).
+Needs python3-yaml.
 """
 import json
 import re
 import sys
 
 import yaml
+
+from openapi_check import load_strict
 
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 DELIMITER = ")openapi_json"
@@ -97,8 +101,7 @@ def main():
     if len(sys.argv) != 3:
         fail("usage: openapi_embed.py INPUT.yaml OUTPUT.cc")
     try:
-        with open(sys.argv[1], encoding="utf-8") as f:
-            doc = yaml.safe_load(f)
+        doc = load_strict(sys.argv[1])
     except (OSError, yaml.YAMLError) as e:
         fail(f"{sys.argv[1]}: {e}")
     if not isinstance(doc, dict):

@@ -54,6 +54,18 @@ int main(int argc, char** argv) {
       Request("GET", "/api/v1/credits/balance"),
       Request("POST", "/api/v1/tokens", R"({"name":"ci"})"),
       Request("GET", "/api/v1/schema/validate"),
+      // HireSquire's official clients (docs/api.md, "Official clients").
+      Request("GET", "/api/v1/schema"),
+      Request("GET", "/api/v1/candidates/100001"),
+      Request("PATCH", "/api/v1/candidates/100001/status", R"({"status":"interviewed"})"),
+      Request("GET", "/api/v1/credits/estimate?candidate_count=10"),
+      Request("POST", "/api/v1/mcp",
+              R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"list_jobs"}})"),
+      "POST /api/v1/jobs/upload-zip HTTP/1.1\r\nHost: fuzz\r\nAuthorization: Bearer $TOKEN\r\n"
+      "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 141\r\n\r\n"
+      "--b\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nT\r\n--b\r\n"
+      "Content-Disposition: form-data; name=\"zip_file\"; "
+      "filename=\"a.zip\"\r\n\r\nPK\r\n--b--\r\n",
   };
   for (std::size_t i = 0; i < seeds.size(); ++i) {
     std::ofstream(dir / ("seed-" + std::to_string(i) + ".http"), std::ios::binary) << seeds[i];

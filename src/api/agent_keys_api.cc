@@ -21,6 +21,15 @@ using nlohmann::json;
 constexpr double kMaxLimitDollars = 1000000.0;
 constexpr int kUsageDays = 30;
 const char* const kPermissions[] = {"read", "screen", "email"};
+// HireSquire's CLI also offers "write" and "bulk"; both are what Shortlist's "screen" allows
+// (creating, bulk-creating and cancelling jobs, updating candidates, outcomes).
+const char* PermissionName(const std::string& asked) {
+  for (const char* p : kPermissions) {
+    if (asked == p) return p;
+  }
+  if (asked == "write" || asked == "bulk") return "screen";
+  return nullptr;
+}
 
 using KeysHandler = Response (*)(const ApiContext&, BillingService&, const Request&, const Caller&);
 
@@ -59,7 +68,18 @@ json KeyJson(BillingService& billing, const store::AgentKeyRecord& k) {
                     {"spent_lifetime", Dollars(spend->lifetime)},
                     {"jobs", spend->jobs},
                     {"candidates", spend->candidates}};
+    // The names HireSquire's CLI reads on every key object (dollars).
+    out["total_spent"] = Dollars(spend->lifetime);
+    out["month_spent"] = Dollars(spend->this_month);
+    out["day_spent"] = Dollars(spend->today);
   }
+  return out;
+}
+
+// A key object with its secret value as `key` (create and regenerate only; never stored).
+json KeyWithValue(BillingService& billing, const billing::NewAgentKey& fresh) {
+  json out = KeyJson(billing, fresh.record);
+  out["key"] = fresh.key;
   return out;
 }
 
@@ -99,14 +119,14 @@ void ReadKeyFields(const json& body, bool create, Validator* v, store::AgentKeyR
   key->permissions.clear();
   for (std::size_t i = 0; i < perms->size(); ++i) {
     const json& p = (*perms)[i];
-    bool known = p.is_string() && std::any_of(std::begin(kPermissions), std::end(kPermissions),
-                                              [&](const char* n) { return p == n; });
-    if (!known) {
-      v->Fail("permissions." + std::to_string(i), "The selected permissions." + std::to_string(i) +
-                                                      " is invalid: use read, screen or email.");
-    } else if (std::find(key->permissions.begin(), key->permissions.end(), p.get<std::string>()) ==
+    const char* name = p.is_string() ? PermissionName(p.get<std::string>()) : nullptr;
+    if (name == nullptr) {
+      v->Fail("permissions." + std::to_string(i),
+              "The selected permissions." + std::to_string(i) +
+                  " is invalid: use read, screen or email (write and bulk mean screen).");
+    } else if (std::find(key->permissions.begin(), key->permissions.end(), name) ==
                key->permissions.end()) {
-      key->permissions.push_back(p.get<std::string>());
+      key->permissions.push_back(name);
     }
   }
 }
@@ -127,7 +147,8 @@ Response List(const ApiContext&, BillingService& billing, const Request&, const 
   if (!keys.ok()) return ErrorResponse(keys.error());
   json list = json::array();
   for (const auto& k : *keys) list.push_back(KeyJson(billing, k));
-  return Response::Json(200, {{"success", true}, {"agent_keys", list}, {"total", list.size()}});
+  return Response::Json(
+      200, {{"success", true}, {"agent_keys", list}, {"keys", list}, {"total", list.size()}});
 }
 
 Response Create(const ApiContext&, BillingService& billing, const Request& req,
@@ -142,17 +163,38 @@ Response Create(const ApiContext&, BillingService& billing, const Request& req,
   auto created =
       billing.CreateAgentKey(caller.principal.account.id, key.name, key.permissions, key.limits);
   if (!created.ok()) return ErrorResponse(created.error());
+  // `key` is the key object with its secret as `key.key` (what HireSquire's CLI prints);
+  // `agent_key` the same object without it.
   return Response::Secret(
       201, {{"success", true},
             {"message", "Agent key created. Store the key now: it is not shown again."},
-            {"key", created->key},
+            {"key", KeyWithValue(billing, *created)},
             {"agent_key", KeyJson(billing, created->record)}});
 }
 
 Response Get(const ApiContext&, BillingService& billing, const Request& req, const Caller& caller) {
   auto key = FindKey(billing, req, caller);
   if (!key.ok()) return ErrorResponse(key.error());
-  return Response::Json(200, {{"success", true}, {"agent_key", KeyJson(billing, *key)}});
+  json object = KeyJson(billing, *key);
+  return Response::Json(200, {{"success", true}, {"agent_key", object}, {"key", object}});
+}
+
+// The usage object HireSquire's CLI reads (dollars; null where a key has no limit).
+json ClientUsage(const store::AgentKeyRecord& key, const store::AgentKeySpend& spend,
+                 std::int64_t now_ms) {
+  auto remaining = [](const std::optional<std::int64_t>& limit, std::int64_t spent) {
+    return limit ? json(Dollars(std::max<std::int64_t>(0, *limit - spent))) : json(nullptr);
+  };
+  return {{"day_spent", Dollars(spend.today)},
+          {"month_spent", Dollars(spend.this_month)},
+          {"total_spent", Dollars(spend.lifetime)},
+          {"daily_spend_limit", Limit(key.limits.daily)},
+          {"monthly_spend_limit", Limit(key.limits.monthly)},
+          {"lifetime_spend_limit", Limit(key.limits.lifetime)},
+          {"remaining_daily", remaining(key.limits.daily, spend.today)},
+          {"remaining_monthly", remaining(key.limits.monthly, spend.this_month)},
+          {"remaining_lifetime", remaining(key.limits.lifetime, spend.lifetime)},
+          {"month_start_date", store::UtcMonth(now_ms) + "-01"}};
 }
 
 Response Usage(const ApiContext&, BillingService& billing, const Request& req,
@@ -196,7 +238,8 @@ Response Usage(const ApiContext&, BillingService& billing, const Request& req,
                          {"credits_used", spend->lifetime},
                          {"daily", daily},
                          {"last_used_at", Time(key->last_used_at_ms)},
-                         {"currency", "USD"}});
+                         {"currency", "USD"},
+                         {"usage", ClientUsage(*key, *spend, now)}});
 }
 
 Response Update(const ApiContext&, BillingService& billing, const Request& req,
@@ -223,12 +266,15 @@ Response Regenerate(const ApiContext&, BillingService& billing, const Request& r
   if (!key.ok()) return ErrorResponse(key.error());
   auto fresh = billing.RegenerateAgentKey(caller.principal.account.id, key->id);
   if (!fresh.ok()) return ErrorResponse(fresh.error());
+  // HireSquire's CLI reads the new value at data.key.key; `key` as in create.
+  const json with_value = KeyWithValue(billing, *fresh);
   return Response::Secret(
       200, {{"success", true},
             {"message",
              "Agent key regenerated. The old value no longer works; store the new key now: it "
              "is not shown again."},
-            {"key", fresh->key},
+            {"key", with_value},
+            {"data", {{"key", with_value}}},
             {"agent_key", KeyJson(billing, fresh->record)}});
 }
 

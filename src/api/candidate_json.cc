@@ -4,6 +4,7 @@
 
 #include "common/clock.h"
 #include "jobs/analysis.h"
+#include "jobs/candidate_ids.h"
 
 namespace shortlist::api {
 
@@ -52,6 +53,9 @@ json JobsApiCandidate(const model::CandidateRecord& c) {
 
   json out;
   out["id"] = c.index + 1;
+  // Unique in the account (jobs/candidate_ids.h): GET /api/v1/candidates/{global_id}.
+  out["global_id"] = jobs::GlobalCandidateId(c.job_id, c.index + 1);
+  out["job_id"] = c.job_id;
   out["name"] = NullIfEmpty(c.name);
   out["score"] = c.score;
   out["qualified"] = c.qualified;

@@ -9,7 +9,8 @@
 namespace shortlist::api {
 
 // The Jobs API's results row (seeds/jobs-api-reference.txt, "Get Results"), plus the score
-// breakdown and skill gaps that explain it.
+// breakdown and skill gaps that explain it, and `global_id` / `job_id` (the account-wide id of
+// GET /api/v1/candidates/{id}).
 nlohmann::json JobsApiCandidate(const model::CandidateRecord& candidate);
 
 }  // namespace shortlist::api

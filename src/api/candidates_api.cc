@@ -22,6 +22,8 @@ using http::Response;
 using nlohmann::json;
 
 constexpr std::size_t kMaxCompared = 20;
+// A per-job id (1-based position) or an account-wide global id (jobs/candidate_ids.h).
+constexpr std::int64_t kMaxCandidateId = INT64_MAX / 2;
 const std::set<std::string> kCandidateStatuses = {"new",       "reviewed",     "shortlisted",
                                                   "contacted", "interviewing", "offered",
                                                   "hired",     "rejected",     "withdrawn"};
@@ -31,12 +33,11 @@ std::string DisplayName(const model::CandidateRecord& c) {
   return c.name.empty() ? "Candidate " + std::to_string(c.index + 1) : c.name;
 }
 
-Response Compare(const ApiContext& ctx, const Request& req, const Caller& caller) {
-  auto job = FindJob(ctx, req, caller);
-  if (!job.ok()) return ErrorResponse(job.error());
+// The `ids` query of Compare: distinct ids in the order given; failures go to `*errors`.
+std::vector<std::int64_t> CompareIds(const Request& req, http::FieldErrors* errors_out) {
+  http::FieldErrors& errors = *errors_out;
   std::string ids_text = req.Query("ids").value_or("");
   std::vector<std::int64_t> ids;
-  http::FieldErrors errors;
   std::size_t start = 0;
   while (start < ids_text.size()) {
     std::size_t comma = ids_text.find(',', start);
@@ -56,6 +57,14 @@ Response Compare(const ApiContext& ctx, const Request& req, const Caller& caller
     errors["ids"].push_back("At most " + std::to_string(kMaxCompared) +
                             " candidates can be compared.");
   }
+  return ids;
+}
+
+Response Compare(const ApiContext& ctx, const Request& req, const Caller& caller) {
+  auto job = FindJob(ctx, req, caller);
+  if (!job.ok()) return ErrorResponse(job.error());
+  http::FieldErrors errors;
+  const std::vector<std::int64_t> ids = CompareIds(req, &errors);
   if (!errors.empty()) return ErrorResponse(422, "The given data was invalid.", errors);
 
   std::vector<model::CandidateRecord> rows;
@@ -111,14 +120,19 @@ Response Compare(const ApiContext& ctx, const Request& req, const Caller& caller
     }
     comparison.push_back({{"feature", name}, {"points", points}, {"leader_id", std::stoi(leader)}});
   }
-  return Response::Json(200, {{"success", true},
-                              {"job_id", job->id},
-                              {"compared_count", rows.size()},
-                              {"top_candidate", DisplayName(rows.front())},
-                              {"top_score", rows.front().score},
-                              {"score_range", rows.front().score - rows.back().score},
-                              {"candidates", candidates},
-                              {"feature_comparison", comparison}});
+  const int score_range = rows.front().score - rows.back().score;
+  return Response::Json(
+      200, {{"success", true},
+            {"job_id", job->id},
+            {"compared_count", rows.size()},
+            {"top_candidate", DisplayName(rows.front())},
+            {"top_score", rows.front().score},
+            {"score_range", score_range},
+            {"candidates", candidates},
+            {"feature_comparison", comparison},
+            // HireSquire's CLI reads these two here.
+            {"comparison",
+             {{"top_candidate", DisplayName(rows.front())}, {"score_diff", score_range}}}});
 }
 
 Response GenerateEmail(const ApiContext& ctx, const Request& req, const Caller& caller) {
@@ -128,10 +142,14 @@ Response GenerateEmail(const ApiContext& ctx, const Request& req, const Caller& 
   auto body = ParseJsonObject(req.body, 422, &error);
   if (!body) return error;
   Validator v;
-  auto candidate_id = v.Integer(*body, "candidate_id", "candidate_id", true, 1, 1'000'000);
+  auto candidate_id = v.Integer(*body, "candidate_id", "candidate_id", true, 1, kMaxCandidateId);
   auto type_text = v.String(*body, "type", "type", true, 0, 32);
   auto tone_text = v.String(*body, "tone", "tone", false, 0, 32);
-  auto notes = v.String(*body, "custom_notes", "custom_notes", false, 0, 2000);
+  // HireSquire's CLI sends its -m text as custom_message: the same thing as custom_notes.
+  const char* notes_key = body->contains("custom_notes") && !(*body)["custom_notes"].is_null()
+                              ? "custom_notes"
+                              : "custom_message";
+  auto notes = v.String(*body, notes_key, notes_key, false, 0, 2000);
   auto company = v.String(*body, "company_name", "company_name", false, 0, 255);
   generate::EmailRequest request;
   if (type_text) {
@@ -160,14 +178,20 @@ Response GenerateEmail(const ApiContext& ctx, const Request& req, const Caller& 
   engine::JobRequirements requirements =
       ctx.jobs->screener().engine().AnalyzeJob(job->title, job->description);
   generate::Email email = generate::WriteEmail(requirements, a.profile, a.evaluation, request);
+  const std::string type(generate::ToString(request.type));
   return Response::Json(200, {{"success", true},
                               {"candidate_id", *candidate_id},
                               {"candidate_name", DisplayName(*candidate)},
                               {"email",
                                {{"subject", email.subject},
                                 {"body", email.body},
-                                {"type", std::string(generate::ToString(request.type))},
-                                {"tone", std::string(generate::ToString(request.tone))}}}});
+                                {"type", type},
+                                {"tone", std::string(generate::ToString(request.tone))}}},
+                              // HireSquire's CLI reads the draft at the top level.
+                              {"email_type", type},
+                              {"subject", email.subject},
+                              {"body", email.body},
+                              {"generated_at", FormatIso8601(ctx.clock->NowMillis())}});
 }
 
 Response UpdateCandidate(const ApiContext& ctx, const Request& req, const Caller& caller) {
@@ -206,7 +230,7 @@ Response ReportOutcome(const ApiContext& ctx, const Request& req, const Caller& 
   auto body = ParseJsonObject(req.body, 422, &error);
   if (!body) return error;
   Validator v;
-  auto candidate_id = v.Integer(*body, "candidate_id", "candidate_id", true, 1, 1'000'000);
+  auto candidate_id = v.Integer(*body, "candidate_id", "candidate_id", true, 1, kMaxCandidateId);
   auto outcome = v.String(*body, "outcome", "outcome", true, 0, 32);
   if (outcome && !kOutcomes.count(*outcome)) {
     v.Fail("outcome", "The selected outcome is invalid: use hired, rejected or withdrawn.");

@@ -9,7 +9,12 @@
 #include "common/clock.h"
 #include "http/message.h"
 #include "http/rate_limiter.h"
+#include "ingest/extractor.h"
 #include "jobs/job_service.h"
+
+namespace shortlist::billing {
+class Payments;
+}
 
 namespace shortlist::api {
 
@@ -17,6 +22,9 @@ struct ApiContext {
   jobs::JobService* jobs = nullptr;
   accounts::TokenService* tokens = nullptr;
   http::RateLimiter* rate_limiter = nullptr;
+  billing::Payments* payments = nullptr;  // direct purchases (billing/payments.h); may be null
+  // Opens uploaded ZIP archives (upload-zip); the server passes its sandbox, as the screener's.
+  const ingest::Extractor* extractor = &ingest::InProcessExtractor();
   const Clock* clock = nullptr;
   std::string public_url;  // e.g. "https://shortlist.example.com"; "" = from the Host header
   bool tls = false;        // served over HTTPS (serve --tls-cert): URLs from Host are https://

@@ -6,6 +6,7 @@
 
 #include "api/handler_support.h"
 #include "api/validation.h"
+#include "billing/payments.h"
 #include "billing/usage_events.h"
 #include "common/clock.h"
 
@@ -52,6 +53,28 @@ json PackJson(const billing::CreditPack& p) {
 }
 
 json Nullable(std::int64_t v) { return v ? json(v) : json(nullptr); }
+
+// `pack` (a pack's id or name) or `amount` (dollars; HireSquire's clients): the pack it buys
+// (billing/payments.h). Failures are recorded on the field.
+std::optional<billing::CreditPack> ReadPackOrAmountImpl(const json& body, Validator* v) {
+  const bool has_amount = body.contains("amount") && !body["amount"].is_null();
+  auto pack_name = v->String(body, "pack", "pack", !has_amount, 0, 64);
+  std::optional<double> amount;
+  if (has_amount) {
+    if (body["amount"].is_number()) {
+      amount = body["amount"].get<double>();
+    } else {
+      v->Fail("amount", "The amount field must be a number of dollars.");
+    }
+  }
+  if (!v->ok()) return std::nullopt;
+  auto pack = billing::ChoosePack(pack_name ? &*pack_name : nullptr, amount ? &*amount : nullptr);
+  if (!pack.ok()) {
+    v->Fail(pack.error().field, pack.error().message);
+    return std::nullopt;
+  }
+  return *pack;
+}
 
 json EntryJson(const store::LedgerEntry& e) {
   return {{"id", e.id},
@@ -120,6 +143,26 @@ Response Packs(const ApiContext&, BillingService& billing, const Request&, const
                               {"checkout_available", billing.payments_configured()}});
 }
 
+// GET /api/v1/credits/estimate?candidate_count=N: what screening N resumes costs here.
+Response Estimate(const ApiContext&, BillingService& billing, const Request& req,
+                  const Caller& caller) {
+  Validator v;
+  auto count = QueryInteger(req, "candidate_count", 1, 1'000'000, &v);
+  if (v.ok() && !count) v.Fail("candidate_count", "The candidate_count parameter is required.");
+  if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
+  const std::int64_t credits = *count * billing::kCreditsPerCandidate;
+  auto balance = billing.store().GetBalance(caller.principal.account.id);
+  if (!balance.ok()) return ErrorResponse(balance.error());
+  return Response::Json(200, {{"success", true},
+                              {"candidate_count", *count},
+                              {"cost_per_candidate", Dollars(billing::kCreditsPerCandidate)},
+                              {"total_cost", Dollars(credits)},
+                              {"currency", "USD"},
+                              {"credits", credits},
+                              {"balance", Dollars(balance->credits)},
+                              {"sufficient_balance", balance->credits >= credits}});
+}
+
 Response Checkout(const ApiContext& ctx, BillingService& billing, const Request& req,
                   const Caller& caller) {
   if (auto denied = RequireUserToken(caller)) return *denied;
@@ -127,14 +170,9 @@ Response Checkout(const ApiContext& ctx, BillingService& billing, const Request&
   auto body = ParseJsonObject(req.body, 422, &error);
   if (!body) return error;
   Validator v;
-  auto pack_name = v.String(*body, "pack", "pack", true, 0, 64);
+  std::optional<billing::CreditPack> pack = ReadPackOrAmountImpl(*body, &v);
   auto success_url = v.Url(*body, "success_url", "success_url", false);
   auto cancel_url = v.Url(*body, "cancel_url", "cancel_url", false);
-  std::optional<billing::CreditPack> pack;
-  if (pack_name) {
-    pack = billing::FindPack(*pack_name);
-    if (!pack) v.Fail("pack", "The selected pack is invalid: use pouch, satchel or chest.");
-  }
   if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
   const std::string base = BaseUrl(ctx, req);
   auto session = billing.Checkout(
@@ -151,14 +189,27 @@ Response Checkout(const ApiContext& ctx, BillingService& billing, const Request&
   json out = {{"success", true},
               {"checkout_url", session->url},
               {"session_id", session->id},
-              {"pack", PackJson(*pack)}};
+              {"pack", PackJson(*pack)},
+              {"amount", Dollars(pack->price_cents)},
+              {"credits", pack->credits()}};
   out["expires_at"] =
       session->expires_at ? json(FormatIso8601(session->expires_at * 1000)) : json(nullptr);
   return Response::Json(200, out);
 }
 
-Response AutoReload(BillingService& billing, const Request& req, const Caller& caller,
-                    bool enable) {
+// Stripe's failures as answers: no Stripe 503, Stripe refusing or unreachable 502, a bad field
+// 422 on it.
+Response PaymentErrorImpl(const Error& e) {
+  if (e.code == "stripe_error" || e.code == "stripe_unreachable")
+    return ErrorResponse(502, e.message);
+  return ErrorResponse(e);
+}
+
+// {pack} or HireSquire's {threshold, amount, payment_method_id} (dollars). Auto-reload buys a
+// pack, so an amount must be a pack's price; the reload fires below the reference's threshold
+// (max($1, 5% of the largest purchase)), which the answer states beside what was asked.
+Response AutoReload(const ApiContext& ctx, BillingService& billing, const Request& req,
+                    const Caller& caller, bool enable) {
   if (auto denied = RequireUserToken(caller)) return *denied;
   Response error;
   auto body = ParseOptionalBody(req, &error);
@@ -167,46 +218,82 @@ Response AutoReload(BillingService& billing, const Request& req, const Caller& c
   auto current = billing.store().GetAutoReload(account);
   if (!current.ok()) return ErrorResponse(current.error());
   std::string pack = current->pack;
+  std::optional<double> requested_threshold;
+  std::optional<std::string> card;
   if (enable) {
     Validator v;
-    if (auto name = v.String(*body, "pack", "pack", false, 0, 64)) {
-      if (auto p = billing::FindPack(*name)) {
-        pack = p->id;
-      } else {
-        v.Fail("pack", "The selected pack is invalid: use pouch, satchel or chest.");
+    if (body->contains("pack") || body->contains("amount")) {
+      if (auto chosen = ReadPackOrAmountImpl(*body, &v)) {
+        if (chosen->id == "custom") {
+          v.Fail("amount", "Auto-reload buys a credit pack: the amount must be 5, 25 or 100.");
+        } else {
+          pack = chosen->id;
+        }
       }
     }
+    if (auto t = body->find("threshold"); t != body->end() && !t->is_null()) {
+      if (!t->is_number() || t->get<double>() < 0 || t->get<double>() > 10000) {
+        v.Fail("threshold", "The threshold field must be a number of dollars from 0 to 10000.");
+      } else {
+        requested_threshold = t->get<double>();
+      }
+    }
+    card = v.String(*body, "payment_method_id", "payment_method_id", false, 0, 255);
     if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
+    if (card) {
+      if (ctx.payments == nullptr) return ErrorResponse(503, "Payments are not configured.");
+      if (Status saved = ctx.payments->SaveReloadCard(account, *card); !saved.ok()) {
+        return PaymentErrorImpl(saved.error());
+      }
+    }
   }
   Status set = billing.SetAutoReload(account, enable, pack);
   if (!set.ok()) return ErrorResponse(set.error());
   auto status = CreditStatusJson(billing, account);
   if (!status.ok()) return ErrorResponse(status.error());
+  const bool card_saved = card || !current->stripe_payment_method_id.empty();
+  const billing::CreditPack chosen = *billing::FindPack(pack);
   json out = {{"success", true},
               {"auto_reload_enabled", enable},
-              {"pack", PackJson(*billing::FindPack(pack))},
+              {"pack", PackJson(chosen)},
               {"threshold", (*status)["low_balance_threshold"]},
-              {"payment_method_saved", !current->stripe_payment_method_id.empty()}};
+              {"payment_method_saved", card_saved},
+              {"auto_reload",
+               {{"enabled", enable},
+                {"threshold", (*status)["low_balance_threshold"]},
+                {"amount", Dollars(chosen.price_cents)},
+                {"pack", chosen.id},
+                {"credits", chosen.credits()},
+                {"payment_method_saved", card_saved},
+                {"requested_threshold",
+                 requested_threshold ? json(*requested_threshold) : json(nullptr)}}}};
   if (!enable) {
     out["message"] = "Auto-reload disabled.";
-  } else if (current->stripe_payment_method_id.empty()) {
+  } else if (!card_saved) {
     out["message"] =
-        "Auto-reload enabled. Complete one checkout (POST /api/v1/credits/checkout) to save the "
-        "card it will charge.";
+        "Auto-reload enabled. Complete one checkout (POST /api/v1/credits/checkout) or send a "
+        "payment_method_id to save the card it will charge.";
   } else {
     out["message"] = "Auto-reload enabled.";
+  }
+  if (enable && requested_threshold) {
+    out["message"] =
+        out["message"].get<std::string>() + " It reloads when the balance falls below " +
+        FormatDollars(std::llround((*status)["low_balance_threshold"].get<double>() * 100)) +
+        " (the larger of $1 and 5% of the largest purchase), whatever threshold "
+        "is asked.";
   }
   return Response::Json(200, out);
 }
 
-Response EnableAutoReload(const ApiContext&, BillingService& billing, const Request& req,
+Response EnableAutoReload(const ApiContext& ctx, BillingService& billing, const Request& req,
                           const Caller& caller) {
-  return AutoReload(billing, req, caller, true);
+  return AutoReload(ctx, billing, req, caller, true);
 }
 
-Response DisableAutoReload(const ApiContext&, BillingService& billing, const Request& req,
+Response DisableAutoReload(const ApiContext& ctx, BillingService& billing, const Request& req,
                            const Caller& caller) {
-  return AutoReload(billing, req, caller, false);
+  return AutoReload(ctx, billing, req, caller, false);
 }
 
 json WebhookConfigJson(const store::UsageWebhookConfig& c) {
@@ -286,20 +373,37 @@ std::optional<http::Response> RequireUserToken(const http::Caller& caller) {
                        "agent keys.");
 }
 
+json CreditPackJson(const billing::CreditPack& pack) { return PackJson(pack); }
+
+std::optional<billing::CreditPack> ReadPackOrAmount(const json& body, Validator* v) {
+  return ReadPackOrAmountImpl(body, v);
+}
+
+Response PaymentError(const Error& error) { return PaymentErrorImpl(error); }
+
 Result<json> CreditStatusJson(BillingService& billing, std::int64_t account_id) {
   auto balance = billing.store().GetBalance(account_id);
   if (!balance.ok()) return balance.error();
   auto reload = billing.store().GetAutoReload(account_id);
   if (!reload.ok()) return reload.error();
+  auto totals = billing::Totals(billing.store(), account_id, balance->credits);
+  if (!totals.ok()) return totals.error();
   const std::int64_t threshold = billing::LowBalanceThreshold(balance->largest_purchase_cents);
+  const auto reload_pack = billing::FindPack(reload->pack);
+  auto when_enabled = [&](const json& value) { return reload->enabled ? value : json(nullptr); };
   return json{{"balance", Dollars(balance->credits)},
               {"credits", balance->credits},
               {"formatted_balance", FormatDollars(balance->credits)},
               {"currency", "USD"},
               {"is_low", balance->credits < threshold},
               {"low_balance_threshold", Dollars(threshold)},
+              {"total_purchased", Dollars(totals->purchased_cents)},
+              {"total_spent", Dollars(totals->spent_credits)},
               {"auto_reload_enabled", reload->enabled},
               {"auto_reload_pack", reload->pack},
+              {"auto_reload_threshold", when_enabled(Dollars(threshold))},
+              {"auto_reload_amount",
+               when_enabled(reload_pack ? json(Dollars(reload_pack->price_cents)) : json(nullptr))},
               {"enforcement_enabled", billing.enforce_balance()}};
 }
 
@@ -311,15 +415,20 @@ void AddCreditsRoutes(const ApiContext& ctx, BillingService& billing, http::Rout
   add("GET", "/api/v1/credits/balance", Balance, "read");
   add("GET", "/api/v1/credits/transactions", Transactions, "read");
   add("GET", "/api/v1/credits/packs", Packs, "read");
+  add("GET", "/api/v1/credits/estimate", Estimate, "read");
   add("POST", "/api/v1/credits/checkout", Checkout, "user", /*slow: calls Stripe*/ true);
   add("POST", "/api/v1/credits/auto-reload/enable", EnableAutoReload, "user");
   add("POST", "/api/v1/credits/auto-reload/disable", DisableAutoReload, "user");
   add("POST", "/api/v1/credits/webhook/configure", ConfigureWebhook, "user");
   add("GET", "/api/v1/credits/webhook", GetWebhookConfig, "read");
   router->Add({"POST", "/api/v1/credits/webhook/stripe",
-               [&billing](const Request& req, const Caller*) {
+               [&ctx, &billing](const Request& req, const Caller*) {
+                 // Payments credits the purchases it made and hands the rest to billing.
                  auto result =
-                     billing.HandleStripeWebhook(req.Header("stripe-signature"), req.body);
+                     ctx.payments != nullptr
+                         ? ctx.payments->HandleStripeWebhook(req.Header("stripe-signature"),
+                                                             req.body)
+                         : billing.HandleStripeWebhook(req.Header("stripe-signature"), req.body);
                  if (!result.ok()) return ErrorResponse(result.error());
                  return Response::Json(200, {{"received", true},
                                              {"event_id", result->event_id},

@@ -7,7 +7,10 @@
 // Buying credits and changing billing settings need a user token: an agent key gets 403.
 #pragma once
 
+#include <optional>
+
 #include "api/context.h"
+#include "api/validation.h"
 #include "billing/billing_service.h"
 #include "http/router.h"
 
@@ -24,5 +27,13 @@ Result<nlohmann::json> CreditStatusJson(billing::BillingService& billing, std::i
 
 // 403 for an agent key on an endpoint that needs a user token; nullopt otherwise.
 std::optional<http::Response> RequireUserToken(const http::Caller& caller);
+
+// A pack (or a custom amount's pack) as the credit answers show it: id, name, price, credits...
+nlohmann::json CreditPackJson(const billing::CreditPack& pack);
+// The pack a body's `pack` or `amount` (dollars) buys; failures recorded on `v`.
+std::optional<billing::CreditPack> ReadPackOrAmount(const nlohmann::json& body, Validator* v);
+// A payment's error as an answer: Stripe refusing or unreachable 502, otherwise as
+// http::ErrorResponse (no Stripe 503, a bad field 422 on it).
+http::Response PaymentError(const Error& error);
 
 }  // namespace shortlist::api

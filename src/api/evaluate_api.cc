@@ -266,9 +266,10 @@ Response BulkScreen(const ApiContext& ctx, const Request& req, const Caller& cal
                               {"estimated_completion_seconds", (eta_ms + 999) / 1000}});
 }
 
-Response GetBulkJob(const ApiContext& ctx, const Request& req, const Caller& caller) {
-  auto job = ctx.jobs->GetByPublicId(caller.principal.account.id, req.path_params.at("job_id"));
-  if (!job.ok()) return ErrorResponse(job.error());
+}  // namespace
+
+// The GET /v1/jobs/{job_id} answer for `job`.
+static Result<json> BulkJobJson(const ApiContext& ctx, const model::Job* job) {
   // The reference knows queued | processing | completed | failed; a cancelled job reads failed.
   std::string status = job->status == model::JobStatus::kCancelled
                            ? "failed"
@@ -289,7 +290,7 @@ Response GetBulkJob(const ApiContext& ctx, const Request& req, const Caller& cal
     model::CandidateFilter all;
     all.limit = kMaxBulkResumes;
     auto records = ctx.jobs->Candidates(*job, all);
-    if (!records.ok()) return ErrorResponse(records.error());
+    if (!records.ok()) return records.error();
     candidates = RankedCandidates(std::move(records->candidates), BooleanFor(ctx, job->description),
                                   options);
   }
@@ -302,7 +303,23 @@ Response GetBulkJob(const ApiContext& ctx, const Request& req, const Caller& cal
     out["estimated_completion_seconds"] = (eta + 999) / 1000;
   }
   if (!job->error.empty()) out["error"] = job->error;
-  return Response::Json(200, out);
+  return out;
+}
+
+std::optional<std::string> BulkScreenWebhookBody(const ApiContext& ctx, const model::Job& job) {
+  auto answer = BulkJobJson(ctx, &job);
+  if (!answer.ok()) return std::nullopt;
+  return answer->dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+namespace {
+
+Response GetBulkJob(const ApiContext& ctx, const Request& req, const Caller& caller) {
+  auto job = ctx.jobs->GetByPublicId(caller.principal.account.id, req.path_params.at("job_id"));
+  if (!job.ok()) return ErrorResponse(job.error());
+  auto answer = BulkJobJson(ctx, &*job);
+  if (!answer.ok()) return ErrorResponse(answer.error());
+  return Response::Json(200, *answer);
 }
 
 Response AnalyzeTranscript(const ApiContext&, const Request& req, const Caller&) {

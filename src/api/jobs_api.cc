@@ -9,6 +9,9 @@
 #include "api/validation.h"
 #include "common/clock.h"
 #include "common/json_writer.h"
+#include "http/multipart.h"
+#include "jobs/pool_overview.h"
+#include "jobs/zip_resumes.h"
 
 namespace shortlist::api {
 namespace {
@@ -127,10 +130,13 @@ void ValidateJob(json& body, const std::string& at, Validator* v, model::NewJob*
 
 // Writes a job's status fields (the members of the reference's "Get Job Status" object) into an
 // open JSON object. Hot: polled by every client, so written directly rather than via a tree.
+// A list row (`list_row`) also carries `id` and `total_candidates`, the names HireSquire's CLI
+// reads in a job list.
 void WriteJobStatus(const ApiContext& ctx, const Request& req, const jobs::JobStatusView& view,
-                    JsonWriter* w) {
+                    bool list_row, JsonWriter* w) {
   const model::Job& job = view.job;
   const model::JobSummary& s = view.summary;
+  if (list_row) w->Field("id", job.id).Field("total_candidates", job.candidate_count);
   w->Field("job_id", job.id)
       .Field("title", job.title)
       .Field("status", PublicStatus(job.status))
@@ -138,6 +144,7 @@ void WriteJobStatus(const ApiContext& ctx, const Request& req, const jobs::JobSt
       .Field("created_at", FormatIso8601(job.created_at_ms))
       .Field("candidate_count", job.candidate_count)
       .Field("processed_count", job.processed_count)
+      .Field("progress", jobs::ProgressPercent(job))
       .Field("estimated_completion", FormatIso8601(view.estimated_completion_ms));
   if (model::IsFinal(job.status)) {
     w->Field("completed_at", FormatIso8601(job.completed_at_ms));
@@ -167,6 +174,20 @@ Response JsonText(int status, std::string body) {
   return r;
 }
 
+// Submits a validated job and answers 202 as the reference's "Create Screening Job" does.
+Response Accept(const ApiContext& ctx, const Request& req, const Caller& caller,
+                const model::NewJob& job) {
+  auto created = ctx.jobs->Submit(caller.principal, job, "");
+  if (!created.ok()) return ErrorResponse(created.error());
+  const std::string base = BaseUrl(ctx, req) + "/api/v1/jobs/" + std::to_string(created->id);
+  return Response::Json(202, {{"success", true},
+                              {"message", "Job accepted for processing."},
+                              {"job_id", created->id},
+                              {"status_url", base},
+                              {"results_url", base + "/results"},
+                              {"status", "processing"}});
+}
+
 Response CreateJob(const ApiContext& ctx, const Request& req, const Caller& caller) {
   Response error;
   auto body = ParseJsonObject(req.body, 422, &error);
@@ -177,15 +198,61 @@ Response CreateJob(const ApiContext& ctx, const Request& req, const Caller& call
   job.surface = model::JobSurface::kJobs;
   ValidateJob(*body, "", &v, &job);
   if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
-  auto created = ctx.jobs->Submit(caller.principal, job, "");
-  if (!created.ok()) return ErrorResponse(created.error());
-  const std::string base = BaseUrl(ctx, req) + "/api/v1/jobs/" + std::to_string(created->id);
-  return Response::Json(202, {{"success", true},
-                              {"message", "Job accepted for processing."},
-                              {"job_id", created->id},
-                              {"status_url", base},
-                              {"results_url", base + "/results"},
-                              {"status", "processing"}});
+  return Accept(ctx, req, caller, job);
+}
+
+// POST /api/v1/jobs/upload-zip (HireSquire's `screen -z`, its SDK's create_screening_job_from_
+// zip): multipart/form-data with the job's fields and `zip_file`, whose files become the
+// resumes (jobs/zip_resumes.h) as `base64` resumes; then exactly POST /jobs.
+Response UploadZip(const ApiContext& ctx, const Request& req, const Caller& caller) {
+  auto boundary = http::MultipartBoundary(req.Header("content-type"));
+  if (!boundary.ok()) {
+    return ErrorResponse(422, "Send the job as multipart/form-data with a zip_file.",
+                         {{"body", {boundary.error().message}}});
+  }
+  http::MultipartLimits limits;
+  limits.max_parts = 16;
+  limits.max_file_bytes = req.body.size();  // the server's body cap already bounds it
+  auto parts = http::ParseMultipart(req.body, *boundary, limits);
+  if (!parts.ok()) {
+    return ErrorResponse(422, "The multipart/form-data body cannot be read.",
+                         {{"body", {parts.error().message}}});
+  }
+  json body = json::object();
+  for (const char* field : {"title", "description", "leniency_level", "webhook_url"}) {
+    const http::MultipartPart* part = http::FindPart(*parts, field);
+    if (part == nullptr || part->filename) continue;
+    body[field] = std::string(part->body);
+  }
+  if (body.contains("leniency_level")) {  // a form field is text: "7" is the integer 7
+    const std::string text = body["leniency_level"];
+    if (auto n = ParsePositiveId(text); n && *n <= 1000) body["leniency_level"] = *n;
+  }
+  std::optional<std::string> zip_error;
+  const http::MultipartPart* zip = http::FindPart(*parts, "zip_file");
+  if (zip == nullptr || !zip->filename) {
+    zip_error = "The zip_file field is required: a ZIP archive of resume files.";
+  } else if (auto resumes = jobs::ResumesFromZip(zip->body, *ctx.extractor, *zip->filename);
+             !resumes.ok()) {
+    zip_error = resumes.error().message;
+  } else {
+    body["resumes"] = json::array();
+    for (auto& r : *resumes) {
+      body["resumes"].push_back({{"filename", r.filename}, {"base64", std::move(r.base64)}});
+    }
+  }
+  Validator v;
+  model::NewJob job;
+  job.account_id = caller.principal.account.id;
+  job.surface = model::JobSurface::kJobs;
+  ValidateJob(body, "", &v, &job);
+  http::FieldErrors errors = v.errors();
+  if (zip_error) {
+    errors.erase("resumes");  // said better on zip_file
+    errors["zip_file"].push_back(*zip_error);
+  }
+  if (!errors.empty()) return ErrorResponse(422, "The given data was invalid.", errors);
+  return Accept(ctx, req, caller, job);
 }
 
 // POST /api/v1/jobs/bulk: up to 10 jobs. Validation is all or nothing (422 with errors keyed
@@ -263,7 +330,7 @@ Response GetJob(const ApiContext& ctx, const Request& req, const Caller& caller)
   if (!found.ok()) return ErrorResponse(found.error());
   JsonWriter w;
   w.BeginObject().Field("success", true);
-  WriteJobStatus(ctx, req, *found, &w);
+  WriteJobStatus(ctx, req, *found, false, &w);
   w.EndObject();
   return JsonText(200, w.Take());
 }
@@ -288,18 +355,27 @@ Response GetResults(const ApiContext& ctx, const Request& req, const Caller& cal
   filter.offset = static_cast<int>((page.value_or(1) - 1) * kResultsPerPage);
   auto page_of = ctx.jobs->Candidates(*job, filter);
   if (!page_of.ok()) return ErrorResponse(page_of.error());
-  const int total = page_of->total;
+  const int matching = page_of->total;
   json rows = json::array();
   for (const auto& c : page_of->candidates) rows.push_back(JobsApiCandidate(c));
+  auto overview = ctx.jobs->PoolOverview(*job);
+  if (!overview.ok()) return ErrorResponse(overview.error());
+  // total_candidates is the job's count (the reference's example); filtered_count what the
+  // filters kept, which the pages cover.
   return Response::Json(
       200, {{"success", true},
             {"job_id", job->id},
             {"title", job->title},
+            {"job_title", job->title},
             {"status", PublicStatus(job->status)},
-            {"total_candidates", total},
+            {"screened_at",
+             job->completed_at_ms ? json(FormatIso8601(job->completed_at_ms)) : json(nullptr)},
+            {"total_candidates", job->candidate_count},
+            {"filtered_count", matching},
+            {"agent_summary", *overview},
             {"per_page", kResultsPerPage},
             {"current_page", page.value_or(1)},
-            {"last_page", std::max(1, (total + kResultsPerPage - 1) / kResultsPerPage)},
+            {"last_page", std::max(1, (matching + kResultsPerPage - 1) / kResultsPerPage)},
             {"candidates", rows}});
 }
 
@@ -311,11 +387,15 @@ Response ListJobs(const ApiContext& ctx, const Request& req, const Caller& calle
     if (*status == "processing") {
       // A client's "processing" covers queued jobs too.
       query.statuses = {model::JobStatus::kQueued, model::JobStatus::kProcessing};
+    } else if (*status == "pending") {
+      // HireSquire's CLI: jobs no worker has started yet (shown as "processing").
+      query.statuses = {model::JobStatus::kQueued};
     } else if (auto s = model::ParseJobStatus(*status); s && *s != model::JobStatus::kQueued) {
       query.statuses = {*s};
     } else {
       v.Fail("status",
-             "The selected status is invalid: use processing, completed, failed or cancelled.");
+             "The selected status is invalid: use processing, pending, completed, failed or "
+             "cancelled.");
     }
   }
   if (auto since = req.Query("since"); since && !since->empty()) {
@@ -327,9 +407,10 @@ Response ListJobs(const ApiContext& ctx, const Request& req, const Caller& calle
     query.created_after_ms = ms;
   }
   auto limit = QueryInteger(req, "limit", 1, 100, &v);
+  auto per_page = QueryInteger(req, "per_page", 1, 100, &v);  // HireSquire's CLI: limit's alias
   auto page = QueryInteger(req, "page", 1, 1000000, &v);
   if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
-  query.limit = static_cast<int>(limit.value_or(20));
+  query.limit = static_cast<int>(limit.value_or(per_page.value_or(20)));
   query.offset = static_cast<int>((page.value_or(1) - 1) * query.limit);
   auto listed = ctx.jobs->List(caller.principal.account.id, query);
   if (!listed.ok()) return ErrorResponse(listed.error());
@@ -337,13 +418,14 @@ Response ListJobs(const ApiContext& ctx, const Request& req, const Caller& calle
   w.BeginObject().Field("success", true).Key("jobs").BeginArray();
   for (const auto& view : listed->jobs) {
     w.BeginObject();
-    WriteJobStatus(ctx, req, view, &w);
+    WriteJobStatus(ctx, req, view, true, &w);
     w.EndObject();
   }
   const int total = listed->total;
   w.EndArray()
       .Field("total", total)
       .Field("per_page", query.limit)
+      .Field("page", static_cast<std::int64_t>(page.value_or(1)))
       .Field("current_page", static_cast<std::int64_t>(page.value_or(1)))
       .Field("last_page", std::max(1, (total + query.limit - 1) / query.limit))
       .EndObject();
@@ -386,6 +468,9 @@ Response RateLimitStatus(const ApiContext& ctx, const Request&, const Caller& ca
 void AddJobsApiRoutes(const ApiContext& ctx, http::Router* router) {
   router->Add({"POST", "/api/v1/jobs", Bind(ctx, CreateJob), true, "screen"});
   router->Add({"POST", "/api/v1/jobs/bulk", Bind(ctx, CreateJobsInBulk), true, "screen"});
+  // Slow: unpacking the archive in an extract worker and encoding up to 50 MiB of resumes is
+  // kept off the I/O threads.
+  router->Add({"POST", "/api/v1/jobs/upload-zip", Bind(ctx, UploadZip), true, "screen", true});
   router->Add({"GET", "/api/v1/jobs", Bind(ctx, ListJobs), true, "read"});
   router->Add({"GET", "/api/v1/jobs/{job_id}", Bind(ctx, GetJob), true, "read"});
   router->Add({"GET", "/api/v1/jobs/{job_id}/results", Bind(ctx, GetResults), true, "read"});

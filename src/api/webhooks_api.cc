@@ -76,13 +76,17 @@ Response SendTest(WebhookService& service, const Request& req, const Caller& cal
   if (r.error_code == "invalid_url" || r.error_code == "url_refused") {
     return ErrorResponse(422, "The webhook URL cannot be used.", {{"url", {r.error}}});
   }
+  // `success` is whether the endpoint took the event (HireSquire's CLI prints it as the test's
+  // outcome), with `response_code`; `ok` and `status_code` are the same facts under our names.
+  const json code = r.status_code > 0 ? json(r.status_code) : json(nullptr);
   return Response::Json(200,
-                        {{"success", true},
+                        {{"success", r.delivered},
+                         {"response_code", code},
                          {"url", *url},
                          {"event", sent->event},
                          {"webhook_id", sent->webhook_id},
                          {"ok", r.delivered},
-                         {"status_code", r.status_code > 0 ? json(r.status_code) : json(nullptr)},
+                         {"status_code", code},
                          {"duration_ms", r.duration_ms},
                          {"response_body", r.response_excerpt},
                          {"error", r.error.empty() ? json(nullptr) : json(r.error)},

@@ -7,13 +7,16 @@
 #include <cstdlib>
 #include <utility>
 
+#include "api/account_candidates_api.h"
 #include "api/agent_keys_api.h"
 #include "api/candidates_api.h"
 #include "api/credits_api.h"
 #include "api/evaluate_api.h"
 #include "api/jobs_api.h"
+#include "api/mcp_api.h"
 #include "api/metrics_api.h"
 #include "api/openapi_api.h"
+#include "api/payments_api.h"
 #include "api/schema_api.h"
 #include "api/system_api.h"
 #include "api/tokens_api.h"
@@ -114,6 +117,7 @@ Status Server::BuildServices(const std::string& location) {
   stripe_ = std::make_unique<billing::StripeClient>(*http_client_, config_.stripe);
   billing_ = std::make_unique<billing::BillingService>(
       *billing_store_, SystemClock(), config_.billing, stripe_.get(), &webhooks_->sink());
+  payments_ = std::make_unique<billing::Payments>(*billing_, stripe_.get());
   // Uploaded and fetched files are parsed in sandboxed worker processes, never in the server
   // (ingest/extractor.h).
   ingest::SandboxOptions sandbox;
@@ -143,9 +147,14 @@ Status Server::BuildServices(const std::string& location) {
   api_.jobs = jobs_.get();
   api_.tokens = tokens_.get();
   api_.rate_limiter = limiter_.get();
+  api_.payments = payments_.get();
+  api_.extractor = extractor_.get();
   api_.clock = &SystemClock();
   api_.public_url = config_.public_url;
   api_.tls = tls_;
+  // A /bulk-screen job's webhook body is its GET /v1/jobs/{job_id} answer (the API's shape).
+  webhooks_->SetBulkScreenBody(
+      [this](const model::Job& job) { return api::BulkScreenWebhookBody(api_, job); });
   return OkStatus();
 }
 
@@ -155,12 +164,15 @@ void Server::AddRoutes() {
   api::AddMetricsRoute(api_, *request_metrics_, job_metrics_, &router_);
   api::AddJobsApiRoutes(api_, &router_);
   api::AddCandidateRoutes(api_, &router_);
+  api::AddAccountCandidateRoutes(api_, &router_);
   api::AddEvaluateApiRoutes(api_, &router_);
   api::AddWebhookRoutes(api_, *webhooks_, &router_);
   api::AddCreditsRoutes(api_, *billing_, &router_);
+  api::AddPaymentRoutes(api_, &router_);
   api::AddAgentKeyRoutes(api_, *billing_, &router_);
   api::AddSchemaRoutes(api_, billing_.get(), &router_);
   api::AddTokenRoutes(api_, &router_);
+  api::AddMcpRoute(api_, &router_);
   web::AddDashboardRoutes(&router_);
   api::AddOpenApiRoutes(&router_);
 }

@@ -17,6 +17,7 @@
 #include "api/context.h"
 #include "app/server_config.h"
 #include "billing/billing_service.h"
+#include "billing/payments.h"
 #include "billing/stripe_client.h"
 #include "common/result.h"
 #include "common/task_pool.h"
@@ -83,6 +84,7 @@ class Server {
   std::unique_ptr<webhooks::WebhookService> webhooks_;
   std::unique_ptr<billing::StripeClient> stripe_;
   std::unique_ptr<billing::BillingService> billing_;
+  std::unique_ptr<billing::Payments> payments_;
   std::unique_ptr<ingest::Extractor> extractor_;  // sandboxed processes that read files
   std::unique_ptr<jobs::Screener> screener_;
   jobs::JobMetrics job_metrics_;  // observes the workers, so declared before them

@@ -33,6 +33,9 @@ std::string WithThousands(std::int64_t n) {
 
 }  // namespace
 
+// Stripe's answer body, or the error it stands for ("stripe_unreachable", "stripe_error").
+static Result<std::string> StripeAnswer(Result<net::HttpResponse> resp);
+
 std::string FormEncode(const std::vector<std::pair<std::string, std::string>>& fields) {
   std::string out;
   for (const auto& [k, v] : fields) {
@@ -60,7 +63,26 @@ Result<std::string> StripeClient::Post(
   req.body = FormEncode(fields);
   req.timeout = std::chrono::milliseconds(20000);
   req.max_redirects = 0;
-  auto resp = http_.Send(req);
+  return StripeAnswer(http_.Send(req));
+}
+
+Result<std::string> StripeClient::Get(const std::string& path) const {
+  if (!configured()) {
+    return Error::Make("unavailable",
+                       "Payments are not configured on this server (no Stripe secret key). An "
+                       "administrator can add credits with `shortlist credits grant`.");
+  }
+  net::HttpRequest req;
+  req.method = "GET";
+  req.url = config_.api_base + path;
+  req.headers = {{"Authorization", "Bearer " + config_.secret_key},
+                 {"Stripe-Version", "2024-06-20"}};
+  req.timeout = std::chrono::milliseconds(20000);
+  req.max_redirects = 0;
+  return StripeAnswer(http_.Send(req));
+}
+
+static Result<std::string> StripeAnswer(Result<net::HttpResponse> resp) {
   if (!resp.ok()) {
     return Error::Make("stripe_unreachable", "Could not reach Stripe: " + resp.error().message);
   }
@@ -136,7 +158,44 @@ Result<PaymentIntent> StripeClient::ChargeSavedCard(const OffSessionPayment& p) 
   if (!j.is_object() || !j.contains("id") || !j["id"].is_string()) {
     return Error::Make("stripe_error", "Stripe answered without a PaymentIntent id.");
   }
-  return PaymentIntent{j["id"].get<std::string>(), j.value("status", std::string())};
+  return PaymentIntent{j["id"].get<std::string>(), j.value("status", std::string()), ""};
+}
+
+Result<PaymentIntent> StripeClient::CreatePaymentIntent(const PaymentIntentRequest& r) const {
+  std::vector<std::pair<std::string, std::string>> f = {{"amount", std::to_string(r.amount_cents)},
+                                                        {"currency", "usd"}};
+  if (!r.customer_id.empty()) f.emplace_back("customer", r.customer_id);
+  if (!r.payment_method_id.empty()) f.emplace_back("payment_method", r.payment_method_id);
+  if (r.confirm) f.emplace_back("confirm", "true");
+  if (r.off_session) f.emplace_back("off_session", "true");
+  if (r.confirm && !r.return_url.empty()) f.emplace_back("return_url", r.return_url);
+  if (!r.description.empty()) f.emplace_back("description", r.description);
+  for (const auto& [key, value] : r.metadata) f.emplace_back("metadata[" + key + "]", value);
+  auto body = Post("/v1/payment_intents", f, r.idempotency_key);
+  if (!body.ok()) return body.error();
+  auto j = ParseJsonOrDiscarded(*body);
+  if (!j.is_object() || !j.contains("id") || !j["id"].is_string()) {
+    return Error::Make("stripe_error", "Stripe answered without a PaymentIntent id.");
+  }
+  return PaymentIntent{j["id"].get<std::string>(), j.value("status", std::string()),
+                       j.value("client_secret", std::string())};
+}
+
+Result<PaymentMethod> StripeClient::GetPaymentMethod(const std::string& id) const {
+  const bool plain = id.size() > 3 && id.size() <= 255 && id.rfind("pm_", 0) == 0 &&
+                     id.find_first_not_of(
+                         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                         "0123456789_") == std::string::npos;
+  if (!plain) return Error::Make("invalid", "A payment method id looks like pm_...");
+  auto body = Get("/v1/payment_methods/" + id);
+  if (!body.ok()) return body.error();
+  auto j = ParseJsonOrDiscarded(*body);
+  if (!j.is_object() || j.value("id", std::string()) != id) {
+    return Error::Make("stripe_error", "Stripe answered without the payment method.");
+  }
+  PaymentMethod out{id, ""};
+  if (j.contains("customer") && j["customer"].is_string()) out.customer_id = j["customer"];
+  return out;
 }
 
 }  // namespace shortlist::billing

@@ -9,7 +9,8 @@
 //    event tells us the customer and card.
 //  - POST /v1/payment_intents: an off-session, confirmed charge of a saved card (auto-reload),
 //    with metadata purpose=auto_reload and an Idempotency-Key so a retried request never
-//    charges twice.
+//    charges twice; and (CreatePaymentIntent) the direct purchases of billing/payments.h.
+//  - GET /v1/payment_methods/{id}: the customer a saved card belongs to.
 //
 // Requests are form-encoded with "Authorization: Bearer <secret key>", as Stripe's API wants.
 // Thread-safe (stateless beyond the configuration).
@@ -56,8 +57,29 @@ struct OffSessionPayment {
 };
 
 struct PaymentIntent {
-  std::string id;      // pi_...
-  std::string status;  // "succeeded", "processing", "requires_action", ...
+  std::string id;             // pi_...
+  std::string status;         // "succeeded", "processing", "requires_action", ...
+  std::string client_secret;  // for Stripe.js to confirm it in a browser ("" if not given)
+};
+
+// A PaymentIntent of any purpose (CreatePaymentIntent): a direct purchase with a saved card
+// (confirm + off_session) or one a browser confirms with its client_secret.
+struct PaymentIntentRequest {
+  std::int64_t amount_cents = 0;  // USD
+  std::string customer_id;        // "" = none
+  std::string payment_method_id;  // "" = chosen when the customer confirms
+  bool confirm = false;
+  bool off_session = false;
+  std::string return_url;  // only with confirm (3-D Secure redirects)
+  std::string description;
+  std::vector<std::pair<std::string, std::string>> metadata;
+  std::string idempotency_key;  // "" = none
+};
+
+// A saved payment method and the customer it is attached to ("" when none).
+struct PaymentMethod {
+  std::string id;
+  std::string customer_id;
 };
 
 // application/x-www-form-urlencoded, in order (Stripe's nested keys are plain names here:
@@ -79,8 +101,14 @@ class StripeClient {
   // the message is Stripe's), "stripe_unreachable" (transport failure).
   Result<CheckoutSession> CreateCheckoutSession(const CheckoutRequest& request) const;
   Result<PaymentIntent> ChargeSavedCard(const OffSessionPayment& payment) const;
+  // POST /v1/payment_intents with the request's fields (billing/payments.h uses it).
+  Result<PaymentIntent> CreatePaymentIntent(const PaymentIntentRequest& request) const;
+  // GET /v1/payment_methods/{id}: which customer a card belongs to. `id` must be a pm_ id
+  // ("invalid" otherwise, nothing sent).
+  Result<PaymentMethod> GetPaymentMethod(const std::string& id) const;
 
  private:
+  Result<std::string> Get(const std::string& path) const;
   Result<std::string> Post(const std::string& path,
                            const std::vector<std::pair<std::string, std::string>>& fields,
                            const std::string& idempotency_key) const;

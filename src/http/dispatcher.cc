@@ -48,6 +48,38 @@ void AddRateLimitHeaders(const RateDecision& d, std::int64_t now_ms, Response* r
   }
 }
 
+void Dispatcher::AddAnonymousRateLimitHeaders(Response* response) const {
+  // No credential to count against: the default plan's budget and the current window, as a
+  // fresh token would see them (nothing is counted).
+  AddRateLimitHeaders(limiter_.Peek(kAnonymousRateKey, model::Plan::kStandard), clock_.NowMillis(),
+                      response);
+}
+
+Response Dispatcher::Unmatched(const Request& request, bool path_known) const {
+  Response response = path_known
+                          ? ErrorResponse(405, "Method " + request.method + " is not allowed on " +
+                                                   request.path + ".")
+                          : ErrorResponse(404, "No endpoint at " + request.path + ".");
+  if (request.Header("authorization").empty()) {
+    AddAnonymousRateLimitHeaders(&response);
+    return response;
+  }
+  // A request made with a valid credential counts against it whatever it asked for.
+  auto caller = Authenticate(request);
+  if (!caller.ok()) {
+    AddAnonymousRateLimitHeaders(&response);
+    return response;
+  }
+  const RateDecision decision =
+      limiter_.Acquire(caller->principal.RateKey(), caller->principal.account.plan);
+  if (!decision.allowed) {
+    response = ErrorResponse(429, "Rate limit exceeded: " + std::to_string(decision.limit) +
+                                      " requests per minute. Retry after the reset.");
+  }
+  AddRateLimitHeaders(decision, clock_.NowMillis(), &response);
+  return response;
+}
+
 Response Dispatcher::Dispatch(Request& request) const {
   const auto started = std::chrono::steady_clock::now();
   Response response;
@@ -57,17 +89,16 @@ Response Dispatcher::Dispatch(Request& request) const {
     Router::Match match = router_.Find(request.method, request.path);
     matched = match.route;
     if (!match.route) {
-      response = match.path_known
-                     ? ErrorResponse(405, "Method " + request.method + " is not allowed on " +
-                                              request.path + ".")
-                     : ErrorResponse(404, "No endpoint at " + request.path + ".");
+      response = Unmatched(request, match.path_known);
     } else if (!match.route->authenticated) {
       request.path_params = std::move(match.params);
       response = match.route->handler(request, nullptr);
+      AddAnonymousRateLimitHeaders(&response);
     } else {
       auto caller = Authenticate(request);
       if (!caller.ok()) {
         response = ErrorResponse(caller.error());
+        AddAnonymousRateLimitHeaders(&response);
       } else {
         account_id = caller->principal.account.id;
         RateDecision decision =
@@ -98,6 +129,7 @@ Response Dispatcher::Dispatch(Request& request) const {
     Log(LogLevel::kError, "handler threw",
         {{"path", RedactSecrets(request.path)}, {"what", e.what()}});
     response = ErrorResponse(500, "Internal server error.");
+    AddAnonymousRateLimitHeaders(&response);
   }
   if (metrics_ == nullptr && !LogEnabled(LogLevel::kInfo)) return response;
   const auto elapsed = std::chrono::steady_clock::now() - started;
@@ -130,6 +162,7 @@ void Dispatcher::DispatchAsync(Request request, std::function<void(Response)> do
                         "The server is busy with other slow requests (screening, calls to other "
                         "services); retry in a moment.");
       busy.headers.emplace_back("Retry-After", "1");
+      AddAnonymousRateLimitHeaders(&busy);
       if (metrics_ != nullptr) {
         metrics_->Record(route, method, 503, std::chrono::steady_clock::now() - started);
       }

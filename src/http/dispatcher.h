@@ -1,5 +1,6 @@
 // Everything between "a request arrived" and "a handler answers", independent of the network:
-// route lookup, authentication, rate limiting and its headers, error mapping, request logging.
+// route lookup, authentication, rate limiting and its headers (on every answer: 401, 404 and
+// the routes that need no token too), error mapping, request logging.
 // The Beast server calls Dispatch; tests can too, with no socket.
 #pragma once
 
@@ -58,6 +59,13 @@ class Dispatcher {
   Result<Caller> Authenticate(const Request& request) const;
 
  private:
+  // Rate-limit headers on answers that have no credential to count (401, routes without a token,
+  // unknown paths without one): every answer carries them, as the reference says.
+  static constexpr std::int64_t kAnonymousRateKey = 0;  // no token or agent key has this key
+  void AddAnonymousRateLimitHeaders(Response* response) const;
+  // 404 / 405 for a path no route takes, counted against a valid credential when one is sent.
+  Response Unmatched(const Request& request, bool path_known) const;
+
   const Router& router_;
   CredentialLookup user_tokens_;
   RateLimiter& limiter_;

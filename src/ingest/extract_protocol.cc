@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <optional>
 
 namespace shortlist::ingest::protocol {
 namespace {
@@ -81,6 +82,23 @@ class Reader {
  private:
   std::string_view in_;
 };
+
+std::uint64_t RatioBits(double ratio) {
+  std::uint64_t bits = 0;
+  static_assert(sizeof bits == sizeof ratio);
+  std::memcpy(&bits, &ratio, sizeof bits);
+  return bits;
+}
+
+// A finite, positive ratio from its bits, or nullopt.
+std::optional<double> Ratio(std::uint64_t bits) {
+  double ratio = 0;
+  std::memcpy(&ratio, &bits, sizeof ratio);
+  if (!std::isfinite(ratio) || ratio <= 0) return std::nullopt;
+  return ratio;
+}
+
+constexpr std::uint64_t kMaxTimeoutMs = 24ull * 3600 * 1000;
 
 bool ValidUtf8(std::string_view s) {
   std::size_t i = 0;
@@ -173,6 +191,33 @@ std::string EncodeMemory() {
   return std::move(w).Finish();
 }
 
+std::string EncodeArchive(const std::vector<ArchiveFile>& files) {
+  Writer w;
+  w.U8(static_cast<std::uint8_t>(MessageType::kArchive));
+  const std::size_t n = std::min(files.size(), kMaxArchiveFiles);
+  w.U32(static_cast<std::uint32_t>(n));
+  for (std::size_t i = 0; i < n; ++i) {
+    w.Str(std::string_view(files[i].path).substr(0, kMaxFilenameBytes));
+    w.Str(files[i].bytes);
+  }
+  return std::move(w).Finish();
+}
+
+std::string EncodeUnpackHead(std::size_t zip_bytes, std::string_view filename,
+                             const ArchiveLimits& limits) {
+  Writer w;
+  w.U8(static_cast<std::uint8_t>(MessageType::kUnpack));
+  w.U64(limits.max_entries);
+  w.U64(limits.max_files);
+  w.U64(limits.max_file_bytes);
+  w.U64(limits.max_total_bytes);
+  w.U64(RatioBits(limits.max_compression_ratio));
+  w.U64(static_cast<std::uint64_t>(std::max<std::int64_t>(0, limits.timeout.count())));
+  w.Str(filename.substr(0, kMaxFilenameBytes));
+  w.U32(static_cast<std::uint32_t>(zip_bytes));
+  return std::move(w).Finish(zip_bytes);
+}
+
 std::string EncodeRequestHead(std::size_t file_bytes, std::string_view filename,
                               const ExtractLimits& limits) {
   Writer w;
@@ -180,10 +225,7 @@ std::string EncodeRequestHead(std::size_t file_bytes, std::string_view filename,
   w.U64(limits.max_bytes);
   w.U32(static_cast<std::uint32_t>(std::max(0, limits.max_pages)));
   w.U64(limits.max_uncompressed);
-  std::uint64_t ratio_bits = 0;
-  static_assert(sizeof ratio_bits == sizeof limits.max_compression_ratio);
-  std::memcpy(&ratio_bits, &limits.max_compression_ratio, sizeof ratio_bits);
-  w.U64(ratio_bits);
+  w.U64(RatioBits(limits.max_compression_ratio));
   w.U64(static_cast<std::uint64_t>(std::max<std::int64_t>(0, limits.timeout.count())));
   w.U8(limits.render_pdf_pages ? 1 : 0);
   w.Str(filename.substr(0, kMaxFilenameBytes));
@@ -191,31 +233,77 @@ std::string EncodeRequestHead(std::size_t file_bytes, std::string_view filename,
   return std::move(w).Finish(file_bytes);
 }
 
+namespace {
+
+// The rest of an unpack request, after its type.
+Result<Request> DecodeUnpack(Reader& r, std::size_t payload_size) {
+  Request req;
+  req.unpack = true;
+  std::uint64_t entries = 0, files = 0, file_bytes = 0, total = 0, ratio_bits = 0, timeout_ms = 0;
+  if (!r.U64(&entries) || !r.U64(&files) || !r.U64(&file_bytes) || !r.U64(&total) ||
+      !r.U64(&ratio_bits) || !r.U64(&timeout_ms) || !r.Str(&req.filename, kMaxFilenameBytes) ||
+      !r.Str(&req.bytes, payload_size) || !r.AtEnd()) {
+    return Invalid("a truncated or oversized unpack request");
+  }
+  const std::optional<double> ratio = Ratio(ratio_bits);
+  if (!ratio || files > kMaxArchiveFiles || timeout_ms > kMaxTimeoutMs) {
+    return Invalid("unpack limits out of range");
+  }
+  req.archive.max_entries = entries;
+  req.archive.max_files = files;
+  req.archive.max_file_bytes = file_bytes;
+  req.archive.max_total_bytes = total;
+  req.archive.max_compression_ratio = *ratio;
+  req.archive.timeout = std::chrono::milliseconds(timeout_ms);
+  req.limits.timeout = req.archive.timeout;
+  return req;
+}
+
+// The rest of an archive reply, after its type.
+Result<Reply> DecodeArchive(Reader& r, std::size_t payload_size) {
+  Reply reply;
+  reply.type = MessageType::kArchive;
+  std::uint32_t n = 0;
+  if (!r.U32(&n) || n > kMaxArchiveFiles) return Invalid("an archive of too many files");
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::string_view path, bytes;
+    if (!r.Str(&path, kMaxFilenameBytes) || !r.Str(&bytes, payload_size)) {
+      return Invalid("a truncated archive");
+    }
+    if (path.empty() || bytes.empty()) return Invalid("an archive file without a path or bytes");
+    reply.archive.push_back({std::string(path), std::string(bytes)});
+  }
+  if (!r.AtEnd()) return Invalid("trailing bytes after an archive");
+  return reply;
+}
+
+}  // namespace
+
 Result<Request> DecodeRequest(std::string_view payload) {
   Reader r(payload);
   Request req;
   std::uint8_t type = 0, render = 0;
   std::uint32_t max_pages = 0;
   std::uint64_t max_bytes = 0, max_uncompressed = 0, ratio_bits = 0, timeout_ms = 0;
-  if (!r.U8(&type) || type != static_cast<std::uint8_t>(MessageType::kRequest)) {
-    return Invalid("not a request");
+  if (!r.U8(&type)) return Invalid("not a request");
+  if (type == static_cast<std::uint8_t>(MessageType::kUnpack)) {
+    return DecodeUnpack(r, payload.size());
   }
+  if (type != static_cast<std::uint8_t>(MessageType::kRequest)) return Invalid("not a request");
   if (!r.U64(&max_bytes) || !r.U32(&max_pages) || !r.U64(&max_uncompressed) ||
       !r.U64(&ratio_bits) || !r.U64(&timeout_ms) || !r.U8(&render) ||
       !r.Str(&req.filename, kMaxFilenameBytes) || !r.Str(&req.bytes, payload.size()) ||
       !r.AtEnd()) {
     return Invalid("a truncated or oversized request");
   }
-  double ratio = 0;
-  std::memcpy(&ratio, &ratio_bits, sizeof ratio);
-  if (!std::isfinite(ratio) || ratio <= 0 || max_pages > kMaxPages || render > 1 ||
-      timeout_ms > 24ull * 3600 * 1000) {
+  const std::optional<double> ratio = Ratio(ratio_bits);
+  if (!ratio || max_pages > kMaxPages || render > 1 || timeout_ms > kMaxTimeoutMs) {
     return Invalid("request limits out of range");
   }
   req.limits.max_bytes = max_bytes;
   req.limits.max_pages = static_cast<int>(max_pages);
   req.limits.max_uncompressed = max_uncompressed;
-  req.limits.max_compression_ratio = ratio;
+  req.limits.max_compression_ratio = *ratio;
   req.limits.timeout = std::chrono::milliseconds(timeout_ms);
   req.limits.render_pdf_pages = render == 1;
   return req;
@@ -273,7 +361,10 @@ Result<Reply> DecodeReply(std::string_view payload) {
       reply.type = MessageType::kMemory;
       if (!r.AtEnd()) return Invalid("trailing bytes after a memory reply");
       return reply;
+    case MessageType::kArchive:
+      return DecodeArchive(r, payload.size());
     case MessageType::kRequest:
+    case MessageType::kUnpack:
       break;
   }
   return Invalid("an unknown reply type " + std::to_string(type));

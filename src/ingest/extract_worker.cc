@@ -470,6 +470,17 @@ std::string Answer(const protocol::Request& request, const WorkerArgs& args,
     if (std::string mode = faults.ModeFor(request.filename); !mode.empty()) {
       return RunFault(mode, request.bytes, args);
     }
+    if (request.unpack) {
+      auto files = UnpackZip(request.bytes, request.archive);
+      if (!files.ok()) return protocol::EncodeError(files.error());
+      std::string frame = protocol::EncodeArchive(*files);
+      if (frame.size() - protocol::kHeaderBytes > args.max_reply) {
+        return protocol::EncodeError(
+            Error::Make("too_large", "the archive's files are over " +
+                                         std::to_string(args.max_reply >> 20) + " MiB together"));
+      }
+      return frame;
+    }
     auto doc =
         internal::ExtractLettingBadAllocThrough(request.bytes, request.filename, request.limits);
     if (!doc.ok()) return protocol::EncodeError(doc.error());

@@ -10,6 +10,10 @@ class InProcess final : public Extractor {
                                     const ExtractLimits& limits) const override {
     return ingest::Extract(bytes, filename, limits);
   }
+  Result<std::vector<ArchiveFile>> Unpack(std::string_view zip, std::string_view,
+                                          const ArchiveLimits& limits) const override {
+    return UnpackZip(zip, limits);
+  }
 };
 
 }  // namespace

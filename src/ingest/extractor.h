@@ -1,9 +1,10 @@
 // Document extraction behind an interface, and the sandbox that runs it in child processes.
 //
-// Why: poppler, libzip and pugixml parse untrusted files, and a call into poppler cannot be
-// interrupted: one PDF whose page stream inflates to a gigabyte held a thread for 36 s against a
-// 10 s budget, and a memory bomb or a crash in those libraries would take the whole server down.
-// So the server never parses a file in its own address space.
+// Why: poppler, libzip and pugixml parse untrusted files (documents, and the ZIP archives users
+// upload, which Unpack opens), and a call into poppler cannot be interrupted: one PDF whose page
+// stream inflates to a gigabyte held a thread for 36 s against a 10 s budget, and a memory bomb
+// or a crash in those libraries would take the whole server down. So the server never parses a
+// file in its own address space.
 //
 // Design. SandboxedExtractor keeps a small pool of pre-started worker processes: the program's
 // own binary (/proc/self/exe) run as `<binary> extract-worker`, exec'd, never a bare fork of the
@@ -57,8 +58,10 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/result.h"
+#include "ingest/archive.h"
 #include "ingest/ingest.h"
 
 namespace shortlist::ingest {
@@ -71,6 +74,10 @@ class Extractor {
   // The contract of ingest::Extract (ingest.h), plus the sandbox's codes above.
   virtual Result<ExtractedDocument> Extract(std::string_view bytes, std::string_view filename,
                                             const ExtractLimits& limits) const = 0;
+  // The contract of ingest::UnpackZip (archive.h), plus the sandbox's codes above; `filename`
+  // (the upload's name) only names the archive in messages.
+  virtual Result<std::vector<ArchiveFile>> Unpack(std::string_view zip, std::string_view filename,
+                                                  const ArchiveLimits& limits) const = 0;
 };
 
 // ingest::Extract in the calling thread: for tests, fuzzing and tools, and the engine inside a
@@ -121,6 +128,8 @@ class SandboxedExtractor final : public Extractor {
 
   Result<ExtractedDocument> Extract(std::string_view bytes, std::string_view filename,
                                     const ExtractLimits& limits) const override;
+  Result<std::vector<ArchiveFile>> Unpack(std::string_view zip, std::string_view filename,
+                                          const ArchiveLimits& limits) const override;
 
   SandboxStats stats() const;
 

@@ -407,21 +407,29 @@ class SandboxedExtractor::Pool {
       return Error::Make("file_too_large", DisplayName(filename) + ": the file is too large");
     }
     const std::string head = protocol::EncodeRequestHead(bytes.size(), filename, limits);
-    for (;;) {
-      Result<Worker> worker = Acquire();
-      if (!worker.ok()) {
-        Count(&SandboxStats::crashes);
-        return Error::Make("extract_crashed", DisplayName(filename) +
-                                                  ": the document reader is not available (" +
-                                                  worker.error().message + ")");
-      }
-      // An idle worker that died (or speaks out of turn) is replaced; the file did nothing.
-      if (!QuietAndAlive(*worker)) {
-        Retire(*worker, false);
-        continue;
-      }
-      return Run(*worker, head, bytes, filename, limits);
+    auto reply = Exchange(head, bytes, filename, limits.timeout, protocol::MessageType::kDocument);
+    if (!reply.ok()) return reply.error();
+    return std::move(reply->document);
+  }
+
+  Result<std::vector<ArchiveFile>> Unpack(std::string_view zip, std::string_view filename,
+                                          const ArchiveLimits& limits) {
+    // The cap a worker applies to what it inflates, checked on the compressed bytes here too.
+    if (zip.size() > limits.max_total_bytes || zip.size() > kMaxRequestFile) {
+      return Error::Make("too_large", DisplayName(filename) + ": the archive is larger than " +
+                                          std::to_string(limits.max_total_bytes >> 20) + " MiB");
     }
+    const std::string head = protocol::EncodeUnpackHead(zip.size(), filename, limits);
+    auto reply = Exchange(head, zip, filename, limits.timeout, protocol::MessageType::kArchive);
+    if (!reply.ok()) return reply.error();
+    // A worker answers within the limits it was given; one that does not is not believed.
+    std::size_t total = 0;
+    for (const ArchiveFile& f : reply->archive) total += f.bytes.size();
+    if (reply->archive.size() > limits.max_files || total > limits.max_total_bytes) {
+      return Error::Make("extract_crashed",
+                         DisplayName(filename) + ": the archive reader answered past its limits");
+    }
+    return std::move(reply->archive);
   }
 
   SandboxStats stats() {
@@ -519,10 +527,33 @@ class SandboxedExtractor::Pool {
     ++(stats_.*counter);
   }
 
-  Result<ExtractedDocument> Run(Worker& w, std::string_view head, std::string_view bytes,
-                                std::string_view filename, const ExtractLimits& limits) {
+  // One request on an idle worker (replacing idle workers that died meanwhile): the reply of
+  // type `want`, or an error (the worker's own, or the sandbox's codes).
+  Result<protocol::Reply> Exchange(std::string_view head, std::string_view bytes,
+                                   std::string_view filename, std::chrono::milliseconds timeout,
+                                   protocol::MessageType want) {
+    for (;;) {
+      Result<Worker> worker = Acquire();
+      if (!worker.ok()) {
+        Count(&SandboxStats::crashes);
+        return Error::Make("extract_crashed", DisplayName(filename) +
+                                                  ": the document reader is not available (" +
+                                                  worker.error().message + ")");
+      }
+      // An idle worker that died (or speaks out of turn) is replaced; the file did nothing.
+      if (!QuietAndAlive(*worker)) {
+        Retire(*worker, false);
+        continue;
+      }
+      return Run(*worker, head, bytes, filename, timeout, want);
+    }
+  }
+
+  Result<protocol::Reply> Run(Worker& w, std::string_view head, std::string_view bytes,
+                              std::string_view filename, std::chrono::milliseconds timeout,
+                              protocol::MessageType want) {
     Count(&SandboxStats::files);
-    const auto deadline = SteadyClock::now() + limits.timeout + options_.kill_grace;
+    const auto deadline = SteadyClock::now() + timeout + options_.kill_grace;
     const std::string name = DisplayName(filename);
     // Logged without the file's name: logs are not the place for what users upload.
     auto timed_out = [&] {
@@ -530,8 +561,7 @@ class SandboxedExtractor::Pool {
       Retire(w, false);
       Count(&SandboxStats::timeouts);
       return Error::Make("extract_timeout", name + ": reading the file took longer than the " +
-                                                Seconds(limits.timeout) +
-                                                " allowed, so it was stopped");
+                                                Seconds(timeout) + " allowed, so it was stopped");
     };
     auto crashed = [&](const std::string& how) {
       Log(LogLevel::kWarn, "document reader stopped",
@@ -548,7 +578,7 @@ class SandboxedExtractor::Pool {
         Retire(w, false);
         Count(&SandboxStats::timeouts);
         return Error::Make("extract_timeout", name + ": reading the file used more than the " +
-                                                  Seconds(limits.timeout) + " of CPU allowed");
+                                                  Seconds(timeout) + " of CPU allowed");
       }
       if (WIFSIGNALED(status)) return crashed("it died of " + SignalName(WTERMSIG(status)));
       return crashed("it exited with code " + std::to_string(WEXITSTATUS(status)));
@@ -571,10 +601,11 @@ class SandboxedExtractor::Pool {
     if (end == IoEnd::kInvalid) return crashed("invalid reply: " + why);
     Result<protocol::Reply> reply = protocol::DecodeReply(reader.payload());
     if (!reply.ok()) return crashed("invalid reply: " + reply.error().message);
+    if (reply->type == want && want != protocol::MessageType::kError) {
+      Release(w);
+      return reply;
+    }
     switch (reply->type) {
-      case protocol::MessageType::kDocument:
-        Release(w);
-        return std::move(reply->document);
       case protocol::MessageType::kError: {
         Error error = std::move(reply->error);
         if (error.code == "timeout") {
@@ -592,8 +623,11 @@ class SandboxedExtractor::Pool {
         return Error::Make("extract_memory", name + ": reading the file needed more than the " +
                                                  std::to_string(options_.memory_limit_bytes >> 20) +
                                                  " MiB of memory allowed");
+      case protocol::MessageType::kDocument:
+      case protocol::MessageType::kArchive:
       case protocol::MessageType::kHello:
       case protocol::MessageType::kRequest:
+      case protocol::MessageType::kUnpack:
         break;
     }
     return crashed("an unexpected message");
@@ -637,6 +671,12 @@ Result<ExtractedDocument> SandboxedExtractor::Extract(std::string_view bytes,
                                                       std::string_view filename,
                                                       const ExtractLimits& limits) const {
   return pool_->Extract(bytes, filename, limits);
+}
+
+Result<std::vector<ArchiveFile>> SandboxedExtractor::Unpack(std::string_view zip,
+                                                            std::string_view filename,
+                                                            const ArchiveLimits& limits) const {
+  return pool_->Unpack(zip, filename, limits);
 }
 
 SandboxStats SandboxedExtractor::stats() const { return pool_->stats(); }

@@ -4,6 +4,8 @@
 #include <utility>
 
 #include "common/log.h"
+#include "jobs/candidate_ids.h"
+#include "jobs/pool_overview.h"
 
 namespace shortlist::jobs {
 namespace {
@@ -235,6 +237,9 @@ Result<CandidatePage> JobService::Candidates(const model::Job& job,
 
 Result<model::CandidateRecord> JobService::Candidate(const model::Job& job,
                                                      std::int64_t candidate_id) {
+  if (auto global = DecodeGlobalCandidateId(candidate_id); global && global->first == job.id) {
+    candidate_id = global->second;
+  }
   if (candidate_id < 1 || candidate_id > job.candidate_count) {
     return Error::Make("not_found", "Candidate " + std::to_string(candidate_id) +
                                         " not found in job " + std::to_string(job.id) + ".");
@@ -247,6 +252,24 @@ Result<model::CandidateRecord> JobService::Candidate(const model::Job& job,
   return c;
 }
 
+Result<std::pair<model::Job, model::CandidateRecord>> JobService::FindCandidate(
+    std::int64_t account_id, std::int64_t global_id) {
+  const auto decoded = DecodeGlobalCandidateId(global_id);
+  if (!decoded) return Error::Make("not_found", "Candidate not found.");
+  auto job = Get(account_id, decoded->first);
+  if (!job.ok()) {
+    if (job.error().code == "not_found") return Error::Make("not_found", "Candidate not found.");
+    return job.error();
+  }
+  auto candidate = Candidate(*job, decoded->second);
+  if (!candidate.ok()) {
+    if (candidate.error().code == "not_found")
+      return Error::Make("not_found", "Candidate not found.");
+    return candidate.error();
+  }
+  return std::make_pair(std::move(job).value(), std::move(candidate).value());
+}
+
 Result<model::CandidateRecord> JobService::UpdateCandidate(
     const model::CandidateRecord& candidate, const std::optional<std::string>& status,
     const std::optional<std::string>& user_notes) {
@@ -257,6 +280,17 @@ Status JobService::RecordOutcome(std::int64_t account_id, const model::Candidate
                                  const std::string& outcome) {
   return store_.RecordOutcome(account_id, candidate.job_id, candidate.index, outcome,
                               clock_.NowMillis());
+}
+
+Result<std::string> JobService::PoolOverview(const model::Job& job) {
+  auto summary = store_.Summarize(job.id);
+  if (!summary.ok()) return summary.error();
+  model::CandidateFilter best;
+  best.limit = 6;  // the three best readable ones are among the first six unless files failed
+  int total = 0;
+  auto candidates = store_.ListCandidates(job.id, best, &total);
+  if (!candidates.ok()) return candidates.error();
+  return jobs::PoolOverview(job, *summary, *candidates);
 }
 
 }  // namespace shortlist::jobs

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/clock.h"
@@ -97,13 +98,21 @@ class JobService {
 
   // The job's candidates, best first (Store::ListCandidates).
   Result<CandidatePage> Candidates(const model::Job& job, const model::CandidateFilter& filter);
-  // Candidate `candidate_id` (1-based, as the API shows it) of `job`: "not_found" naming it.
+  // Candidate `candidate_id` of `job`: its 1-based position as the API shows it, or its global id
+  // (jobs/candidate_ids.h) when that names this job. "not_found" naming it otherwise.
   Result<model::CandidateRecord> Candidate(const model::Job& job, std::int64_t candidate_id);
+  // The account's candidate with global id `global_id` (jobs/candidate_ids.h) and its job. Any
+  // id that is not one, names another account's job or a position not screened: "not_found"
+  // ("Candidate not found.").
+  Result<std::pair<model::Job, model::CandidateRecord>> FindCandidate(std::int64_t account_id,
+                                                                      std::int64_t global_id);
   Result<model::CandidateRecord> UpdateCandidate(const model::CandidateRecord& candidate,
                                                  const std::optional<std::string>& status,
                                                  const std::optional<std::string>& user_notes);
   Status RecordOutcome(std::int64_t account_id, const model::CandidateRecord& candidate,
                        const std::string& outcome);
+  // A short overview of the job's pool (jobs/pool_overview.h): "" before any candidate.
+  Result<std::string> PoolOverview(const model::Job& job);
 
   // Milliseconds the workers need for `remaining` resumes with `ahead` queued before them.
   std::int64_t EstimateMillis(std::int64_t ahead, std::int64_t remaining) const;

@@ -127,8 +127,14 @@ class Tools {
                  {"resumes", json::array()}};
     if (args.contains("leniency_level")) body["leniency_level"] = args["leniency_level"];
     json unreadable = json::array();
+    if (!options_.local_files && args.contains("resume_paths")) {
+      return ToolResult::Fail("This server reads no files: give each resume's text as content.");
+    }
     for (const auto& r : args.value("resumes", json::array())) {
       const bool has_content = r.contains("content"), has_path = r.contains("path");
+      if (has_path && !options_.local_files) {
+        return ToolResult::Fail("This server reads no files: give each resume's text as content.");
+      }
       if (has_content == has_path) {
         return ToolResult::Fail(
             "Each item of resumes needs exactly one of content (the resume's text) or path (a "
@@ -163,9 +169,10 @@ class Tools {
       return ToolResult::Ok(Pretty(out));
     }
     client::WaitOptions wait;
-    wait.max_wait = args.contains("wait_seconds")
-                        ? std::chrono::seconds(args["wait_seconds"].get<int>())
-                        : options_.default_wait;
+    wait.max_wait = std::min<std::chrono::milliseconds>(
+        args.contains("wait_seconds") ? std::chrono::seconds(args["wait_seconds"].get<int>())
+                                      : options_.default_wait,
+        options_.max_wait);
     wait.poll_interval = options_.poll_interval;
     auto status = api_.WaitForJob(job_id, wait);
     if (!status.ok()) {
@@ -319,6 +326,69 @@ const char* const kShortlistInstructions =
     "then get_results, compare_candidates, generate_email and report_outcome use the job_id and "
     "the candidate_id values it returns.";
 
+namespace {
+
+// screen_resumes, whose schema offers local files (resumes[].path, resume_paths) only where
+// "this machine" is the caller's (`shortlist mcp`), never on the server's HTTP endpoint.
+Tool ScreenResumesTool(std::function<ToolResult(const json&)> handler, bool local_files) {
+  Tool tool{
+      "screen_resumes",
+      "Screen resumes against a job description: creates a screening job on the Shortlist "
+      "server, waits for it (unless wait is false) and returns the candidates ranked by score "
+      "with matched and missing skills and a summary for each. Resumes are given as text "
+      "(resumes[].content) or as files on this machine (resumes[].path or resume_paths, which "
+      "may name directories); PDF, DOCX, ODT, RTF, HTML, Markdown and text files are read.",
+      ObjectSchema(
+          {{"job_description",
+            {{"type", "string"},
+             {"minLength", 50},
+             {"description", "The job description (at least 50 characters)"}}},
+           {"title",
+            {{"type", "string"},
+             {"maxLength", 255},
+             {"description", "Job title; default: the description's first line"}}},
+           {"resumes",
+            {{"type", "array"},
+             {"maxItems", 100},
+             {"items",
+              ObjectSchema(
+                  {{"filename", {{"type", "string"}, {"maxLength", 255}}},
+                   {"content",
+                    {{"type", "string"},
+                     {"description", "The resume's text (at least 50 characters)"}}},
+                   {"path",
+                    {{"type", "string"}, {"description", "A resume file on this machine"}}}})},
+             {"description", "Resumes, each with content (text) or path (a local file)"}}},
+           {"resume_paths",
+            {{"type", "array"},
+             {"items", {{"type", "string"}}},
+             {"description", "Resume files or directories on this machine"}}},
+           {"leniency_level", Integer(1, 10, "1 strict .. 10 lenient; default 5")},
+           {"wait",
+            {{"type", "boolean"},
+             {"description",
+              "Wait for the ranking (default true); false returns the job_id "
+              "at once"}}},
+           {"wait_seconds", Integer(1, 600, "How long to wait at most (default 120)")},
+           {"top_n", Integer(1, 100, "Return only the best N candidates")}},
+          {"job_description"}),
+      std::move(handler)};
+  if (!local_files) {
+    tool.description =
+        "Screen resumes against a job description: creates a screening job, waits for it "
+        "(unless wait is false) and returns the candidates ranked by score with matched and "
+        "missing skills and a summary for each. Resumes are given as text (resumes[].content).";
+    tool.input_schema["properties"].erase("resume_paths");
+    json& item = tool.input_schema["properties"]["resumes"]["items"];
+    item["properties"].erase("path");
+    item["required"] = {"content"};
+    tool.input_schema["properties"]["resumes"]["description"] = "Resumes, each with its text";
+  }
+  return tool;
+}
+
+}  // namespace
+
 std::vector<Tool> ShortlistTools(client::ApiClient& api, const ShortlistToolsOptions& options) {
   auto tools = std::make_shared<Tools>(api, options);
   auto bind = [tools](ToolResult (Tools::*method)(const json&)) {
@@ -329,48 +399,7 @@ std::vector<Tool> ShortlistTools(client::ApiClient& api, const ShortlistToolsOpt
                              {"minimum", 1},
                              {"description", "A candidate's candidate_id from get_results"}};
   std::vector<Tool> out;
-  out.push_back(
-      {"screen_resumes",
-       "Screen resumes against a job description: creates a screening job on the Shortlist "
-       "server, waits for it (unless wait is false) and returns the candidates ranked by score "
-       "with matched and missing skills and a summary for each. Resumes are given as text "
-       "(resumes[].content) or as files on this machine (resumes[].path or resume_paths, which "
-       "may name directories); PDF, DOCX, ODT, RTF, HTML, Markdown and text files are read.",
-       ObjectSchema(
-           {{"job_description",
-             {{"type", "string"},
-              {"minLength", 50},
-              {"description", "The job description (at least 50 characters)"}}},
-            {"title",
-             {{"type", "string"},
-              {"maxLength", 255},
-              {"description", "Job title; default: the description's first line"}}},
-            {"resumes",
-             {{"type", "array"},
-              {"maxItems", 100},
-              {"items",
-               ObjectSchema(
-                   {{"filename", {{"type", "string"}, {"maxLength", 255}}},
-                    {"content",
-                     {{"type", "string"},
-                      {"description", "The resume's text (at least 50 characters)"}}},
-                    {"path",
-                     {{"type", "string"}, {"description", "A resume file on this machine"}}}})},
-              {"description", "Resumes, each with content (text) or path (a local file)"}}},
-            {"resume_paths",
-             {{"type", "array"},
-              {"items", {{"type", "string"}}},
-              {"description", "Resume files or directories on this machine"}}},
-            {"leniency_level", Integer(1, 10, "1 strict .. 10 lenient; default 5")},
-            {"wait",
-             {{"type", "boolean"},
-              {"description",
-               "Wait for the ranking (default true); false returns the job_id "
-               "at once"}}},
-            {"wait_seconds", Integer(1, 600, "How long to wait at most (default 120)")},
-            {"top_n", Integer(1, 100, "Return only the best N candidates")}},
-           {"job_description"}),
-       bind(&Tools::ScreenResumes)});
+  out.push_back(ScreenResumesTool(bind(&Tools::ScreenResumes), options.local_files));
   out.push_back({"get_job_status",
                  "A screening job's status (processing, completed, failed, cancelled), its "
                  "candidate count, summary (qualified count, top and average score) and "

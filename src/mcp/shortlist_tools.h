@@ -32,6 +32,13 @@ namespace shortlist::mcp {
 struct ShortlistToolsOptions {
   // screen_resumes waits at most this long by default (the agent may pass wait_seconds).
   std::chrono::seconds default_wait{120};
+  // ... and never longer than this, whatever wait_seconds says (POST /api/v1/mcp answers within
+  // an HTTP client's timeout; past it the agent polls get_job_status).
+  std::chrono::seconds max_wait{600};
+  // Resumes may name files on this machine (resumes[].path, resume_paths). Off for the MCP
+  // endpoint of the server (POST /api/v1/mcp), where "this machine" is the server: its tools
+  // take resume text only, and their schemas do not offer paths.
+  bool local_files = true;
   std::chrono::milliseconds poll_interval{250};
   std::size_t max_file_bytes = client::kMaxResumeFileBytes;  // per local resume file
 };

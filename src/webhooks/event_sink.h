@@ -25,6 +25,16 @@ class EventSink {
   virtual ~EventSink() = default;
   // Durably records the event for delivery. Thread-safe.
   virtual Status Publish(const Event& event) = 0;
+  // The same, but the delivery's body is `body` exactly (a JSON object) instead of the
+  // {"event","timestamp","data","id"} envelope: the Evaluate API's /bulk-screen webhook is the
+  // GET /v1/jobs/{job_id} answer itself. Signed and retried like any other; X-Webhook-Id still
+  // names the delivery. The default records `body` as the event's data (for sinks that keep
+  // no envelope of their own).
+  virtual Status PublishBody(const Event& event, const std::string& body) {
+    Event with_body = event;
+    with_body.data_json = body;
+    return Publish(with_body);
+  }
   // Deliveries captured from this sink (event_capture.h) were written by the transaction of the
   // change they announce: e.g. wake whoever sends them.
   virtual void CapturedWritten() {}

@@ -68,8 +68,27 @@ void JobEventPublisher::Publish(const model::Job& job, const std::string& type,
   }
 }
 
+void JobEventPublisher::PublishBulkScreen(const model::Job& job) {
+  std::optional<std::string> body = bulk_body_(job);
+  if (!body) {
+    Log(LogLevel::kError, "writing a bulk-screen webhook body failed",
+        {{"job", static_cast<long long>(job.id)}});
+    return;
+  }
+  Event e;
+  e.account_id = job.account_id;
+  e.url = job.webhook_url;
+  e.type = job.status == model::JobStatus::kCompleted ? "job.completed" : "job.failed";
+  e.dedupe_key = "job:" + std::to_string(job.id) + ":" + e.type;
+  if (Status published = sink_.PublishBody(e, *body); !published.ok()) {
+    Log(LogLevel::kError, "publishing a webhook event failed",
+        {{"job", static_cast<long long>(job.id)}, {"error", published.error().message}});
+  }
+}
+
 void JobEventPublisher::OnJobStarted(const model::Job& job) {
   if (job.webhook_url.empty()) return;
+  if (bulk_body_ && job.surface == model::JobSurface::kBulkScreen) return;  // one event, at end
   if (!ParseConditions(job.webhook_conditions_json).Wants("job.processing")) return;
   const std::string status_url = base_url_() + "/api/v1/jobs/" + std::to_string(job.id);
   json data = {
@@ -123,6 +142,10 @@ void JobEventPublisher::PublishHighScores(const model::Job& job,
 
 void JobEventPublisher::OnJobFinished(const model::Job& job) {
   if (job.webhook_url.empty()) return;
+  if (bulk_body_ && job.surface == model::JobSurface::kBulkScreen) {
+    PublishBulkScreen(job);
+    return;
+  }
   const WebhookConditions conditions = ParseConditions(job.webhook_conditions_json);
   const bool completed = job.status == model::JobStatus::kCompleted;
   if (completed && conditions.Wants("high_score_detected")) PublishHighScores(job, conditions);

@@ -34,6 +34,10 @@ struct WebhookConditions {
 // Parses a job's stored webhook_conditions JSON ("" or malformed: no conditions).
 WebhookConditions ParseConditions(const std::string& json_text);
 
+// The body an Evaluate API /bulk-screen job's webhook carries: its GET /v1/jobs/{job_id}
+// answer (written by the API layer, which owns that shape); nullopt when it cannot be read.
+using BulkScreenBody = std::function<std::optional<std::string>(const model::Job& job)>;
+
 class JobEventPublisher : public jobs::JobObserver {
  public:
   // `sink` and `store` must outlive the publisher. `base_url` gives the server's public base
@@ -43,7 +47,13 @@ class JobEventPublisher : public jobs::JobObserver {
   void OnJobStarted(const model::Job& job) override;
   void OnJobFinished(const model::Job& job) override;
 
+  // Once set (before the workers start), a /bulk-screen job sends one webhook when it ends
+  // (event job.completed or job.failed) whose body is `body(job)`, as the Evaluate API's
+  // reference says, instead of the Jobs API's events.
+  void SetBulkScreenBody(BulkScreenBody body) { bulk_body_ = std::move(body); }
+
  private:
+  void PublishBulkScreen(const model::Job& job);
   void Publish(const model::Job& job, const std::string& type, const std::string& data_json,
                const std::string& dedupe_suffix);
   void PublishHighScores(const model::Job& job, const WebhookConditions& conditions);
@@ -51,6 +61,7 @@ class JobEventPublisher : public jobs::JobObserver {
   EventSink& sink_;
   store::Store& store_;
   std::function<std::string()> base_url_;
+  BulkScreenBody bulk_body_;
 };
 
 }  // namespace shortlist::webhooks

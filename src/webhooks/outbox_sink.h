@@ -23,8 +23,13 @@ class OutboxSink : public EventSink {
   // While an EventCapture is alive on the calling thread, the delivery goes to it instead.
   Status Publish(const Event& event) override;
   void CapturedWritten() override;
+  // Publish with `body` sent as it is (EventSink::PublishBody); "invalid" if it is not a JSON
+  // object.
+  Status PublishBody(const Event& event, const std::string& body) override;
 
  private:
+  Status Enqueue(const Event& event, const std::string* body);
+
   store::WebhookStore& store_;
   const Clock& clock_;
   std::function<void()> on_publish_;

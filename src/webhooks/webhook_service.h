@@ -55,6 +55,10 @@ class WebhookService {
   store::WebhookStore& store() { return *store_; }
   const WebhookOptions& options() const { return options_; }
 
+  // What a /bulk-screen job's webhook body is (JobEventPublisher::SetBulkScreenBody). Set
+  // before the workers start.
+  void SetBulkScreenBody(BulkScreenBody body) { publisher_->SetBulkScreenBody(std::move(body)); }
+
   // The base for status_url/results_url in events when options.public_url was empty.
   void SetPublicUrl(const std::string& url);
 

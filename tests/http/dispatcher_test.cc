@@ -100,6 +100,24 @@ TEST_F(DispatcherTest, UnknownPathsAndMethodsAndThrowsAreJsonErrors) {
   EXPECT_EQ(nlohmann::json::parse(Get("/public").body)["anonymous"], true);
 }
 
+TEST_F(DispatcherTest, EveryAnswerCarriesRateLimitHeaders) {
+  // No credential to count: the default plan's window, nothing counted.
+  for (const Response& r :
+       {Get("/private"), Get("/private", "sl_bad"), Get("/nowhere"), Get("/public")}) {
+    EXPECT_EQ(HeaderOf(r, "X-RateLimit-Limit"), "60") << r.status;
+    EXPECT_EQ(HeaderOf(r, "X-RateLimit-Remaining"), "60") << r.status;
+    EXPECT_EQ(HeaderOf(r, "X-RateLimit-Reset"), "1020") << r.status;
+  }
+  // An unknown path asked with a valid token counts against it, like any request.
+  Response missing = Get("/nowhere", "sl_good");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(HeaderOf(missing, "X-RateLimit-Limit"), "30");
+  EXPECT_EQ(HeaderOf(missing, "X-RateLimit-Remaining"), "29");
+  EXPECT_EQ(HeaderOf(Get("/private", "sl_good"), "X-RateLimit-Remaining"), "28");
+  for (int i = 0; i < 28; ++i) Get("/private", "sl_good");
+  EXPECT_EQ(Get("/nowhere", "sl_good").status, 429);
+}
+
 TEST_F(DispatcherTest, CountsEachRequestUnderItsRoutePatternAndStatus) {
   RequestMetrics metrics(router_);
   dispatcher_->SetMetrics(&metrics);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace shortlist::ingest::protocol {
 namespace {
@@ -163,6 +164,61 @@ TEST(ExtractProtocolTest, RequestsWithLimitsOutOfRangeAreRefused) {
   EXPECT_FALSE(DecodeRequest(payload).ok());
   EXPECT_FALSE(DecodeRequest("").ok());
   EXPECT_FALSE(DecodeRequest(EncodeMemory().substr(kHeaderBytes)).ok());
+}
+
+TEST(ExtractProtocolTest, AnUnpackRequestAndItsArchiveSurviveTheTrip) {
+  ArchiveLimits limits;
+  limits.max_entries = 9;
+  limits.max_files = 3;
+  limits.max_file_bytes = 77;
+  limits.max_total_bytes = 200;
+  limits.max_compression_ratio = 50;
+  limits.timeout = std::chrono::milliseconds(1500);
+  const std::string zip = "PK\x03\x04 ...";
+  auto payload = ReadFrame(EncodeUnpackHead(zip.size(), "resumes.zip", limits) + zip);
+  ASSERT_TRUE(payload.ok()) << payload.error().message;
+  auto request = DecodeRequest(*payload);
+  ASSERT_TRUE(request.ok()) << request.error().message;
+  EXPECT_TRUE(request->unpack);
+  EXPECT_EQ(request->filename, "resumes.zip");
+  EXPECT_EQ(request->bytes, zip);
+  EXPECT_EQ(request->archive.max_entries, 9u);
+  EXPECT_EQ(request->archive.max_files, 3u);
+  EXPECT_EQ(request->archive.max_file_bytes, 77u);
+  EXPECT_EQ(request->archive.max_total_bytes, 200u);
+  EXPECT_EQ(request->archive.max_compression_ratio, 50);
+  EXPECT_EQ(request->limits.timeout, std::chrono::milliseconds(1500));  // the worker's CPU cap
+
+  const std::vector<ArchiveFile> files = {{"team/a.pdf", std::string("%PDF\0\xff", 6)},
+                                          {"b.txt", "text"}};
+  auto reply = Decode(EncodeArchive(files));
+  ASSERT_TRUE(reply.ok()) << reply.error().message;
+  EXPECT_EQ(reply->type, MessageType::kArchive);
+  ASSERT_EQ(reply->archive.size(), 2u);
+  EXPECT_EQ(reply->archive[0].path, "team/a.pdf");
+  EXPECT_EQ(reply->archive[0].bytes, files[0].bytes);
+  EXPECT_EQ(reply->archive[1].bytes, "text");
+}
+
+TEST(ExtractProtocolTest, MalformedArchivesAndUnpackRequestsAreRefused) {
+  const std::string payload = EncodeArchive({{"a", "1"}}).substr(kHeaderBytes);
+  EXPECT_FALSE(DecodeReply(payload.substr(0, payload.size() - 1)).ok());  // truncated
+  EXPECT_FALSE(DecodeReply(payload + "x").ok());                          // trailing bytes
+  std::string too_many = payload;
+  too_many[1] = too_many[2] = too_many[3] = too_many[4] = '\x7f';  // claims 2^31 files
+  EXPECT_FALSE(DecodeReply(too_many).ok());
+  EXPECT_FALSE(DecodeReply(EncodeArchive({{"", "1"}}).substr(kHeaderBytes)).ok());
+  EXPECT_FALSE(DecodeReply(EncodeArchive({{"a", ""}}).substr(kHeaderBytes)).ok());
+  std::string unpack = payload;
+  unpack[0] = static_cast<char>(MessageType::kUnpack);  // a request is never a reply
+  EXPECT_FALSE(DecodeReply(unpack).ok());
+
+  ArchiveLimits limits;
+  limits.max_compression_ratio = 0;
+  EXPECT_FALSE(DecodeRequest(EncodeUnpackHead(0, "a", limits).substr(kHeaderBytes)).ok());
+  limits = {};
+  limits.max_files = kMaxArchiveFiles + 1;
+  EXPECT_FALSE(DecodeRequest(EncodeUnpackHead(0, "a", limits).substr(kHeaderBytes)).ok());
 }
 
 }  // namespace

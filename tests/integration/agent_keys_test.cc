@@ -44,7 +44,7 @@ TEST_F(AgentKeysTest, CreateShowsTheKeyOnceWithLimitsInDollars) {
                          {"monthly_spend_limit", 100.00},
                          {"lifetime_spend_limit", nullptr},
                          {"permissions", {"read", "screen", "email"}}});
-  const std::string key = created["key"];
+  const std::string key = created["key"]["key"];
   EXPECT_EQ(key.rfind("sl_agent_", 0), 0u);
   EXPECT_GE(key.size(), 9u + 32u);  // at least 128 random bits in hex
   json k = created["agent_key"];
@@ -80,7 +80,7 @@ TEST_F(AgentKeysTest, ValidationNamesEachBadField) {
 }
 
 TEST_F(AgentKeysTest, PermissionsAreEnforcedAndKeysCannotManageKeys) {
-  const std::string key = Create({{"name", "reader"}, {"permissions", {"read"}}})["key"];
+  const std::string key = Create({{"name", "reader"}, {"permissions", {"read"}}})["key"]["key"];
   HttpClient agent(server_.url(), key);
   EXPECT_EQ(agent.Get("/api/v1/jobs").status, 200);
   EXPECT_EQ(agent.Get("/api/v1/credits/balance").status, 200);
@@ -99,7 +99,8 @@ TEST_F(AgentKeysTest, PermissionsAreEnforcedAndKeysCannotManageKeys) {
   EXPECT_EQ(v.json()["token"]["type"], "agent_key");
   EXPECT_EQ(v.json()["token"]["permissions"], json::array({"read"}));
 
-  const std::string screener = Create({{"name", "screener"}, {"permissions", {"screen"}}})["key"];
+  const std::string screener =
+      Create({{"name", "screener"}, {"permissions", {"screen"}}})["key"]["key"];
   HttpClient screening(server_.url(), screener);
   EXPECT_EQ(screening.Post("/api/v1/jobs", OneResumeJob()).status, 202);
   EXPECT_EQ(screening.Get("/api/v1/jobs").status, 403);
@@ -107,7 +108,7 @@ TEST_F(AgentKeysTest, PermissionsAreEnforcedAndKeysCannotManageKeys) {
 
 TEST_F(AgentKeysTest, RegenerateAndRevokeTakeEffectAtOnce) {
   json created = Create({{"name", "bot"}});
-  const std::string old_key = created["key"];
+  const std::string old_key = created["key"]["key"];
   const std::string path =
       "/api/v1/agent-keys/" + std::to_string(created["agent_key"]["id"].get<int>());
   HttpClient old_agent(server_.url(), old_key);
@@ -115,7 +116,7 @@ TEST_F(AgentKeysTest, RegenerateAndRevokeTakeEffectAtOnce) {
 
   HttpResult regen = user_.Send("POST", path + "/regenerate", "");
   ASSERT_EQ(regen.status, 200) << regen.body;
-  const std::string new_key = regen.json()["key"];
+  const std::string new_key = regen.json()["key"]["key"];
   EXPECT_NE(new_key, old_key);
   EXPECT_EQ(old_agent.Get("/api/v1/schema/validate").status, 401);
   HttpClient new_agent(server_.url(), new_key);
@@ -146,7 +147,7 @@ TEST_F(AgentKeysTest, AnotherAccountsKeyIsNotFound) {
 
 TEST_F(AgentKeysTest, SpendLimitsRefuseJobsAndUsageReportsTheSpend) {
   json created = Create({{"name", "budget bot"}, {"daily_spend_limit", 0.03}});
-  const std::string key = created["key"];
+  const std::string key = created["key"]["key"];
   const std::string path =
       "/api/v1/agent-keys/" + std::to_string(created["agent_key"]["id"].get<int>());
   HttpClient agent(server_.url(), key);

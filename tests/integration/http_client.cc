@@ -35,7 +35,10 @@ HttpResult HttpClient::Send(const std::string& method, const std::string& path,
   CURL* curl = curl_easy_init();
   curl_slist* list = nullptr;
   if (!token_.empty()) list = curl_slist_append(list, ("Authorization: Bearer " + token_).c_str());
-  list = curl_slist_append(list, "Content-Type: application/json");
+  // JSON unless the caller names another type (a multipart upload).
+  if (!headers.count("Content-Type")) {
+    list = curl_slist_append(list, "Content-Type: application/json");
+  }
   for (const auto& [k, v] : headers) list = curl_slist_append(list, (k + ": " + v).c_str());
   std::string url = base_ + path;
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());

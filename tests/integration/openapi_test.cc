@@ -5,15 +5,21 @@
 // alike: a route added without its entry in the spec fails here, naming it, and so does an
 // entry whose route is gone. Then the security each operation declares is checked against what
 // the server does without a token, and the document's shape against what OpenAPI 3 requires.
+// Finally the YAML itself is read as strict OpenAPI tools read it (a duplicate key is an error)
+// and validated against the OpenAPI 3.0 JSON Schema (tools/openapi_check.py).
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
 #include <string>
 #include <utility>
+
+#include <sys/wait.h>
 
 #include "http_client.h"
 #include "server_process.h"
@@ -231,6 +237,42 @@ TEST_F(OpenApiTest, TheDocumentIsWellFormedOpenApi3) {
   for (const char* schema : {"Error", "Job", "Candidate", "NewJob", "EvaluateCandidate"}) {
     EXPECT_TRUE(spec_["components"]["schemas"].contains(schema)) << schema;
   }
+}
+
+// Runs tools/openapi_check.py on `yaml_path`; its exit code, with its messages in `*out`.
+int CheckYaml(const std::string& yaml_path, std::string* out) {
+  const std::string command = "python3 " + std::string(SHORTLIST_SOURCE_DIR) +
+                              "/tools/openapi_check.py '" + yaml_path + "' 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return -1;
+  char buffer[4096];
+  std::size_t n = 0;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out->append(buffer, n);
+  const int status = pclose(pipe);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+TEST(OpenApiDocumentTest, TheYamlHasNoDuplicateKeyAndValidatesAsOpenApi30) {
+  std::string out;
+  EXPECT_EQ(CheckYaml(std::string(SHORTLIST_SOURCE_DIR) + "/docs/openapi.yaml", &out), 0) << out;
+}
+
+TEST(OpenApiDocumentTest, TheCheckRefusesADuplicateKeyAndAnInvalidDocument) {
+  TempDir dir;
+  const std::string duplicate = dir.path() + "/duplicate.yaml";
+  std::ofstream(duplicate) << "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n"
+                              "  /metrics:\n    get: {responses: {'200': {description: a}}}\n"
+                              "  /metrics:\n    get: {responses: {'200': {description: b}}}\n";
+  std::string out;
+  EXPECT_EQ(CheckYaml(duplicate, &out), 1) << out;
+  EXPECT_NE(out.find("duplicate key '/metrics'"), std::string::npos) << out;
+
+  const std::string invalid = dir.path() + "/invalid.yaml";
+  std::ofstream(invalid) << "openapi: 3.0.3\ninfo: {title: t}\npaths:\n"
+                            "  /a:\n    get: {responses: {'200': {}}}\n";
+  out.clear();
+  EXPECT_EQ(CheckYaml(invalid, &out), 1) << out;
+  EXPECT_NE(out.find("version"), std::string::npos) << out;  // info.version is required
 }
 
 }  // namespace
