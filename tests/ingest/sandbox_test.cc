@@ -366,6 +366,14 @@ std::vector<pid_t> ChildPids() {
   return pids;
 }
 
+// Whether `pid` has exited but is not yet reaped (state Z in /proc/<pid>/stat).
+bool IsZombie(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto paren = stat.rfind(')');
+  return paren != std::string::npos && stat.compare(paren + 2, 1, "Z") == 0;
+}
+
 TEST(SandboxTest, AnIdleWorkerThatDiedIsReplacedWithoutFailingAFile) {
   SandboxOptions options;
   options.processes = 2;
@@ -375,7 +383,12 @@ TEST(SandboxTest, AnIdleWorkerThatDiedIsReplacedWithoutFailingAFile) {
   const std::vector<pid_t> workers = ChildPids();
   ASSERT_FALSE(workers.empty());
   for (pid_t pid : workers) kill(pid, SIGKILL);
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  // Dead once a zombie: its pipes are closed then (an ASan process may take a while to unmap).
+  for (pid_t pid : workers) {
+    for (int i = 0; i < 500 && !IsZombie(pid); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
   for (int i = 0; i < 4; ++i) {
     auto doc = pool->Extract(kResume, "cv.txt", {});
     ASSERT_TRUE(doc.ok()) << doc.error().code << ": " << doc.error().message;

@@ -186,13 +186,13 @@ TEST_F(HostileInputTest, EveryWayOfSendingAResumeSharesOneSizeCap) {
     return json{{"title", "Backend"}, {"description", kPythonJob}, {"resumes", resumes}};
   };
 
-  HttpResult text = client.Post("/api/v1/jobs", job({Resume("content", big)}));
+  HttpResult text = client.Post("/api/v1/jobs", job(json::array({Resume("content", big)})));
   EXPECT_EQ(text.status, 422) << text.body.substr(0, 300);
   EXPECT_TRUE(text.json()["errors"].contains("resumes.0.content"));
 
   // 14 MiB of base64 decodes to 10.5 MiB.
   HttpResult file =
-      client.Post("/api/v1/jobs", job({Resume("base64", std::string(14 << 20, 'A'))}));
+      client.Post("/api/v1/jobs", job(json::array({Resume("base64", std::string(14 << 20, 'A'))})));
   EXPECT_EQ(file.status, 422);
   EXPECT_TRUE(file.json()["errors"].contains("resumes.0.base64"));
 
@@ -211,7 +211,7 @@ TEST_F(HostileInputTest, EveryWayOfSendingAResumeSharesOneSizeCap) {
 
   // Within every cap, the same server accepts them.
   HttpResult fits =
-      client.Post("/api/v1/jobs", job({Resume("content", std::string(9 << 20, 'c'))}));
+      client.Post("/api/v1/jobs", job(json::array({Resume("content", std::string(9 << 20, 'c'))})));
   EXPECT_EQ(fits.status, 202) << fits.body.substr(0, 300);
 }
 
