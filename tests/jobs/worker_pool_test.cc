@@ -118,6 +118,21 @@ TEST_F(WorkerPoolTest, ProcessesQueuedJobsToCompletion) {
   EXPECT_EQ((*top)[0].name, "Person 6");
 }
 
+TEST_F(WorkerPoolTest, NotifiedJobIsTakenWithoutWaitingForAnIdlePoll) {
+  // Idle workers look for jobs only once an hour here: each job below completes only if
+  // Notify() reaches a sleeping worker (and is not swallowed by the lease keeper's sleep).
+  Screener screener(engine_, {});
+  WorkerPool pool(*store_, screener, clock_, WorkerOptions{2, 25, 3'600'000, "t"});
+  pool.Start();
+  for (int i = 0; i < 10; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // every thread asleep again
+    model::Job job = Submit(2);
+    pool.Notify();
+    EXPECT_EQ(WaitFinal(job.id).status, model::JobStatus::kCompleted) << "job " << i;
+  }
+  pool.Stop();
+}
+
 TEST_F(WorkerPoolTest, ResumedJobSkipsCandidatesAlreadyWritten) {
   model::Job job = Submit(5);
   ASSERT_TRUE(store_->ClaimNextJob("dead-worker", 1)->has_value());
