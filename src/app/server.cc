@@ -146,6 +146,7 @@ Status Server::BuildServices(const std::string& location) {
   api_.clock = &SystemClock();
   api_.public_url = config_.public_url;
   api_.tls = tls_;
+  api_.max_resumes_per_job = std::max(1, config_.max_resumes_per_job);
   return OkStatus();
 }
 

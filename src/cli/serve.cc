@@ -58,6 +58,7 @@ app::ServerConfig ConfigFromEnvironment() {
   c.url_allow_list = CommaList(EnvOr("SHORTLIST_URL_ALLOW_LIST", ""));
   c.max_body_bytes = std::stoull(EnvOr("SHORTLIST_MAX_BODY_BYTES", "67108864"));
   c.max_connections = std::stoi(EnvOr("SHORTLIST_MAX_CONNECTIONS", "0"));
+  c.max_resumes_per_job = std::stoi(EnvOr("SHORTLIST_MAX_RESUMES_PER_JOB", "100"));
   c.slow_request_threads = std::stoi(EnvOr("SHORTLIST_SLOW_REQUEST_THREADS", "4"));
   c.slow_request_queue = std::stoi(EnvOr("SHORTLIST_SLOW_REQUEST_QUEUE", "16"));
   c.webhooks.threads = std::stoi(EnvOr("SHORTLIST_WEBHOOK_THREADS", "2"));
@@ -91,6 +92,10 @@ void AddListenFlags(CLI::App* cmd, app::ServerConfig* c) {
                   "base URL in status_url/results_url (env SHORTLIST_PUBLIC_URL)");
   cmd->add_option("--max-body-bytes", c->max_body_bytes,
                   "request body cap in bytes (env SHORTLIST_MAX_BODY_BYTES)");
+  cmd->add_option("--max-resumes-per-job", c->max_resumes_per_job,
+                  "resumes one job may hold: POST /api/v1/jobs and /jobs/bulk; above 1000 it also "
+                  "raises /v1/bulk-screen's Enterprise cap (env SHORTLIST_MAX_RESUMES_PER_JOB)")
+      ->check(CLI::Range(1, 1'000'000));
   cmd->add_option("--max-connections", c->max_connections,
                   "connections open at once, 0 = three quarters of the file descriptor limit "
                   "(env SHORTLIST_MAX_CONNECTIONS)")
