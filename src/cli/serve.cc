@@ -56,6 +56,7 @@ app::ServerConfig ConfigFromEnvironment() {
   c.public_url = EnvOr("SHORTLIST_PUBLIC_URL", "");
   c.log_level = EnvOr("SHORTLIST_LOG_LEVEL", "info");
   c.url_allow_list = CommaList(EnvOr("SHORTLIST_URL_ALLOW_LIST", ""));
+  c.fetch_concurrency = std::stoi(EnvOr("SHORTLIST_FETCH_CONCURRENCY", "32"));
   c.max_body_bytes = std::stoull(EnvOr("SHORTLIST_MAX_BODY_BYTES", "67108864"));
   c.max_connections = std::stoi(EnvOr("SHORTLIST_MAX_CONNECTIONS", "0"));
   c.max_resumes_per_job = std::stoi(EnvOr("SHORTLIST_MAX_RESUMES_PER_JOB", "100"));
@@ -108,6 +109,9 @@ void AddListenFlags(CLI::App* cmd, app::ServerConfig* c) {
                   "slow requests that may wait for a thread; more answer 503 "
                   "(env SHORTLIST_SLOW_REQUEST_QUEUE)")
       ->check(CLI::Range(0, 10000));
+  cmd->add_option("--fetch-concurrency", c->fetch_concurrency,
+                  "resume URLs a worker fetches at once (env SHORTLIST_FETCH_CONCURRENCY)")
+      ->check(CLI::Range(1, 256));
   cmd->add_option("--url-allow-list", c->url_allow_list,
                   "CIDRs or host names resume URLs may reach although private or loopback "
                   "(env SHORTLIST_URL_ALLOW_LIST, comma-separated)")
