@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <set>
 
 #include "common/log.h"
@@ -213,16 +214,29 @@ bool WorkerPool::ScreenAll(const model::Job& job, const model::JobClaim& claim,
                            const engine::JobRequirements& requirements,
                            const engine::ScoringOptions& scoring, const OutcomeModel* model,
                            JobTiming* timing) {
-  // Cut into batches; each batch is screened (its URLs fetched concurrently) and written in one
-  // transaction.
+  // Cut into batches; each batch is screened and written in one transaction. A batch's URLs are
+  // fetched (concurrently) while the batch before is screened, so a slow remote host and the
+  // engine overlap. A prefetch writes nothing: stopping or cancelling between batches only
+  // waits for it (the future's destructor) and drops what it fetched.
   const std::size_t batch_size = static_cast<std::size_t>(std::max(1, options_.batch_size));
-  for (std::size_t start = 0; start < todo.size(); start += batch_size) {
-    auto batch_started = std::chrono::steady_clock::now();
-    std::vector<std::pair<int, const model::ResumeInput*>> items(
+  using Items = std::vector<std::pair<int, const model::ResumeInput*>>;
+  auto batch_at = [&](std::size_t start) {
+    return Items(
         todo.begin() + static_cast<std::ptrdiff_t>(start),
         todo.begin() + static_cast<std::ptrdiff_t>(std::min(todo.size(), start + batch_size)));
+  };
+  std::vector<Result<FetchedBytes>> fetched = screener_.FetchUrls(batch_at(0));
+  std::future<std::vector<Result<FetchedBytes>>> next_fetch;
+  for (std::size_t start = 0; start < todo.size(); start += batch_size) {
+    auto batch_started = std::chrono::steady_clock::now();
+    const Items items = batch_at(start);
+    if (start + batch_size < todo.size()) {
+      next_fetch = std::async(std::launch::async, [this, next = batch_at(start + batch_size)] {
+        return screener_.FetchUrls(next);
+      });
+    }
     std::vector<model::CandidateRecord> batch =
-        screener_.ScreenBatch(requirements, items, scoring, model);
+        screener_.ScreenFetched(requirements, items, fetched, scoring, model);
     for (auto& c : batch) c.job_id = job.id;
     timing->screen_s += SecondsSince(batch_started);
     ++timing->batches;
@@ -247,6 +261,7 @@ bool WorkerPool::ScreenAll(const model::Job& job, const model::JobClaim& claim,
       Log(LogLevel::kInfo, "job cancelled", {{"job", static_cast<long long>(job.id)}});
       return false;
     }
+    fetched = next_fetch.get();
   }
   return true;
 }
