@@ -2,11 +2,12 @@
 //
 // Design: the queue is the `jobs` table itself, so nothing accepted lives only in memory. Each
 // of `threads` workers loops: claim the oldest queued job (queued -> processing, atomically in
-// the store), analyse the job description once, screen the resumes not yet written in batches,
-// save each batch in one transaction (a candidate index is written at most once), and between
-// batches look whether the job was cancelled. When all are written the job becomes completed.
+// the store), analyse the job description once, screen the resumes not yet written in batches
+// (fetching the next batch's URLs while one is screened), save each batch in one transaction (a
+// candidate index is written at most once), and between batches look whether the job was
+// cancelled. When all are written the job becomes completed.
 // Idle workers sleep on a condition variable that Notify() (a job was queued) or a short poll
-// timeout wakes, so jobs queued by another process are picked up too.
+// timeout wakes, so jobs queued by another process are picked up too (within idle_poll_ms).
 //
 // Crash safety: a job whose worker died stays "processing". A lease keeper thread renews the
 // heartbeat of the jobs this process holds every lease/3 and returns to the queue any job whose
