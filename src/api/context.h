@@ -28,6 +28,9 @@ struct ApiContext {
   const Clock* clock = nullptr;
   std::string public_url;  // e.g. "https://shortlist.example.com"; "" = from the Host header
   bool tls = false;        // served over HTTPS (serve --tls-cert): URLs from Host are https://
+  // Resumes a Jobs API job may hold (serve --max-resumes-per-job; the reference's 100 by
+  // default). Above 1,000 it also raises /v1/bulk-screen's Enterprise cap (evaluate_api.cc).
+  int max_resumes_per_job = 100;
 };
 
 // The base URL clients reached us at: public_url if set, else the scheme we serve + Host header.

@@ -25,8 +25,11 @@ constexpr int kMaxBulkResumes = 1000;
 constexpr std::size_t kMaxTranscriptChars = 500'000;
 
 // Resumes per /bulk-screen call by plan (the reference's table: Starter 10, Pro 100,
-// Enterprise unlimited, which SPEC caps at 1000; Standard, absent there, sits between).
-std::size_t BulkResumeCap(model::Plan plan) {
+// Enterprise unlimited, which SPEC caps at 1000; Standard, absent there, sits between). The
+// plans' caps are the reference's product; the server's --max-resumes-per-job only raises the
+// top one (the reference's "unlimited"), so its default of 100, the Jobs API's limit, never
+// lowers this surface's 1000.
+std::size_t BulkResumeCap(model::Plan plan, int max_resumes_per_job) {
   switch (plan) {
     case model::Plan::kStarter:
       return 10;
@@ -35,7 +38,7 @@ std::size_t BulkResumeCap(model::Plan plan) {
     case model::Plan::kPro:
       return 100;
     case model::Plan::kEnterprise:
-      return kMaxBulkResumes;
+      return std::max<std::size_t>(kMaxBulkResumes, static_cast<std::size_t>(max_resumes_per_job));
   }
   return 10;
 }
@@ -231,11 +234,11 @@ Response BulkScreen(const ApiContext& ctx, const Request& req, const Caller& cal
   if (urls == body->end() || !urls->is_array() || urls->empty()) {
     v.Fail("resume_urls",
            "The resume_urls field is required and must be a non-empty array of URLs.");
-  } else if (urls->size() > BulkResumeCap(caller.principal.account.plan)) {
+  } else if (urls->size() > BulkResumeCap(caller.principal.account.plan, ctx.max_resumes_per_job)) {
     const model::Plan plan = caller.principal.account.plan;
-    v.Fail("resume_urls", "At most " + std::to_string(BulkResumeCap(plan)) +
-                              " resume_urls per call on the " + std::string(model::ToString(plan)) +
-                              " plan.");
+    v.Fail("resume_urls",
+           "At most " + std::to_string(BulkResumeCap(plan, ctx.max_resumes_per_job)) +
+               " resume_urls per call on the " + std::string(model::ToString(plan)) + " plan.");
   } else {
     for (std::size_t i = 0; i < urls->size(); ++i) {
       json wrapper = {{"u", (*urls)[i]}};
@@ -288,7 +291,7 @@ static Result<json> BulkJobJson(const ApiContext& ctx, const model::Job* job) {
   json candidates = json::array();
   if (job->status == model::JobStatus::kCompleted || job->status == model::JobStatus::kCancelled) {
     model::CandidateFilter all;
-    all.limit = kMaxBulkResumes;
+    all.limit = std::max(kMaxBulkResumes, job->candidate_count);
     auto records = ctx.jobs->Candidates(*job, all);
     if (!records.ok()) return records.error();
     candidates = RankedCandidates(std::move(records->candidates), BooleanFor(ctx, job->description),

@@ -22,7 +22,6 @@ using http::Request;
 using http::Response;
 using nlohmann::json;
 
-constexpr int kMaxResumesPerJob = 100;
 constexpr std::size_t kMaxJobsPerBulk = 10;
 constexpr int kResultsPerPage = 50;
 const char* const kWebhookEvents[] = {"job.processing", "job.completed", "job.failed",
@@ -33,7 +32,8 @@ std::string PublicStatus(model::JobStatus s) {
   return s == model::JobStatus::kQueued ? "processing" : std::string(model::ToString(s));
 }
 
-void ValidateWebhookConditions(const json& body, const std::string& at, Validator* v) {
+void ValidateWebhookConditions(const json& body, const std::string& at, int max_resumes,
+                               Validator* v) {
   auto it = body.find("webhook_conditions");
   if (it == body.end() || it->is_null()) return;
   if (!it->is_object()) {
@@ -41,7 +41,7 @@ void ValidateWebhookConditions(const json& body, const std::string& at, Validato
     return;
   }
   v->Integer(*it, "min_score", at + "webhook_conditions.min_score", false, 0, 100);
-  v->Integer(*it, "only_top_n", at + "webhook_conditions.only_top_n", false, 1, kMaxResumesPerJob);
+  v->Integer(*it, "only_top_n", at + "webhook_conditions.only_top_n", false, 1, max_resumes);
   auto events = it->find("events");
   if (events != it->end() && !events->is_null()) {
     if (!events->is_array()) {
@@ -65,13 +65,15 @@ void ValidateWebhookConditions(const json& body, const std::string& at, Validato
 }
 
 // Validates a job body per the reference's table; fills `job` when valid. Error paths start
-// with `at` ("" for POST /jobs, "jobs.2." for the third job of POST /jobs/bulk).
-void ValidateJob(json& body, const std::string& at, Validator* v, model::NewJob* job) {
+// with `at` ("" for POST /jobs, "jobs.2." for the third job of POST /jobs/bulk). A job holds at
+// most `max_resumes` (serve --max-resumes-per-job).
+void ValidateJob(json& body, const std::string& at, int max_resumes, Validator* v,
+                 model::NewJob* job) {
   auto title = v->String(body, "title", at + "title", true, 0, 255);
   auto description = v->String(body, "description", at + "description", true, 50, 0);
   auto leniency = v->Integer(body, "leniency_level", at + "leniency_level", false, 1, 10);
   auto webhook = v->Url(body, "webhook_url", at + "webhook_url", false);
-  ValidateWebhookConditions(body, at, v);
+  ValidateWebhookConditions(body, at, max_resumes, v);
   auto resumes = body.find("resumes");
   if (resumes == body.end() || resumes->is_null()) {
     v->Fail(at + "resumes", "The resumes field is required.");
@@ -79,9 +81,9 @@ void ValidateJob(json& body, const std::string& at, Validator* v, model::NewJob*
     v->Fail(at + "resumes", "The resumes field must be an array.");
   } else if (resumes->empty()) {
     v->Fail(at + "resumes", "The resumes field must have at least 1 item.");
-  } else if (resumes->size() > kMaxResumesPerJob) {
-    v->Fail(at + "resumes", "The resumes field must not have more than " +
-                                std::to_string(kMaxResumesPerJob) + " items.");
+  } else if (resumes->size() > static_cast<std::size_t>(max_resumes)) {
+    v->Fail(at + "resumes",
+            "The resumes field must not have more than " + std::to_string(max_resumes) + " items.");
   } else {
     for (std::size_t i = 0; i < resumes->size(); ++i) {
       json& r = (*resumes)[i];
@@ -196,7 +198,7 @@ Response CreateJob(const ApiContext& ctx, const Request& req, const Caller& call
   model::NewJob job;
   job.account_id = caller.principal.account.id;
   job.surface = model::JobSurface::kJobs;
-  ValidateJob(*body, "", &v, &job);
+  ValidateJob(*body, "", ctx.max_resumes_per_job, &v, &job);
   if (!v.ok()) return ErrorResponse(422, "The given data was invalid.", v.errors());
   return Accept(ctx, req, caller, job);
 }
@@ -285,7 +287,7 @@ Response CreateJobsInBulk(const ApiContext& ctx, const Request& req, const Calle
       model::NewJob job;
       job.account_id = caller.principal.account.id;
       job.surface = model::JobSurface::kJobs;
-      ValidateJob((*list)[i], at + ".", &v, &job);
+      ValidateJob((*list)[i], at + ".", ctx.max_resumes_per_job, &v, &job);
       jobs.push_back(std::move(job));
     }
   }

@@ -38,11 +38,12 @@ std::string ProcessName() {
   return std::string(host) + ":" + std::to_string(getpid());
 }
 
-// Resume URLs are fetched through the SSRF guard, 8 at a time.
-jobs::UrlFetcher FetcherOver(net::HttpClient& client) {
-  return [&client](const std::vector<std::string>& urls) {
+// Resume URLs are fetched through the SSRF guard, `concurrency` at a time: a remote host's
+// latency, not our CPU, bounds a batch of URLs, so more in flight is nearly free.
+jobs::UrlFetcher FetcherOver(net::HttpClient& client, int concurrency) {
+  return [&client, concurrency](const std::vector<std::string>& urls) {
     std::vector<Result<jobs::FetchedBytes>> out;
-    for (auto& fetched : ingest::FetchAll(client, urls, {}, 8)) {
+    for (auto& fetched : ingest::FetchAll(client, urls, {}, concurrency)) {
       if (fetched.ok()) {
         out.push_back(jobs::FetchedBytes{std::move(fetched->bytes), std::move(fetched->filename)});
       } else {
@@ -130,7 +131,7 @@ Status Server::BuildServices(const std::string& location) {
   jobs::ScreenerOptions screener_options;
   screener_options.extractor = extractor_.get();
   screener_options.limits.timeout = std::chrono::milliseconds(config_.extract_timeout_ms);
-  screener_options.fetch_urls = FetcherOver(*http_client_);
+  screener_options.fetch_urls = FetcherOver(*http_client_, std::max(1, config_.fetch_concurrency));
   screener_ = std::make_unique<jobs::Screener>(*engine_, screener_options);
   jobs::WorkerOptions worker_options;
   worker_options.threads = config_.workers;
@@ -152,6 +153,7 @@ Status Server::BuildServices(const std::string& location) {
   api_.clock = &SystemClock();
   api_.public_url = config_.public_url;
   api_.tls = tls_;
+  api_.max_resumes_per_job = std::max(1, config_.max_resumes_per_job);
   // A /bulk-screen job's webhook body is its GET /v1/jobs/{job_id} answer (the API's shape).
   webhooks_->SetBulkScreenBody(
       [this](const model::Job& job) { return api::BulkScreenWebhookBody(api_, job); });

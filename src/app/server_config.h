@@ -21,9 +21,13 @@ struct ServerConfig {
   int io_threads = 2;      // HTTP event-loop threads
   std::string public_url;  // base for status_url/results_url; "" = from the Host header
   std::string log_level = "info";
+  // Resume URLs a worker fetches at once (each screening batch's URLs are fetched together).
+  int fetch_concurrency = 32;
   std::vector<std::string> url_allow_list;  // CIDRs/hosts resume URLs may reach despite the
                                             // SSRF guard (e.g. 127.0.0.1/32 for tests)
   std::size_t max_body_bytes = 64u << 20;   // larger request bodies answer 413
+  // Resumes one queued job may hold (Jobs API, and raising /v1/bulk-screen's top plan cap).
+  int max_resumes_per_job = 100;
   // Requests that do slow work (/v1/evaluate, webhook tests, Stripe calls) run on this many
   // threads, with this many more waiting; beyond that they answer 503 with Retry-After.
   int slow_request_threads = 4;

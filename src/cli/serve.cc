@@ -56,8 +56,10 @@ app::ServerConfig ConfigFromEnvironment() {
   c.public_url = EnvOr("SHORTLIST_PUBLIC_URL", "");
   c.log_level = EnvOr("SHORTLIST_LOG_LEVEL", "info");
   c.url_allow_list = CommaList(EnvOr("SHORTLIST_URL_ALLOW_LIST", ""));
+  c.fetch_concurrency = std::stoi(EnvOr("SHORTLIST_FETCH_CONCURRENCY", "32"));
   c.max_body_bytes = std::stoull(EnvOr("SHORTLIST_MAX_BODY_BYTES", "67108864"));
   c.max_connections = std::stoi(EnvOr("SHORTLIST_MAX_CONNECTIONS", "0"));
+  c.max_resumes_per_job = std::stoi(EnvOr("SHORTLIST_MAX_RESUMES_PER_JOB", "100"));
   c.slow_request_threads = std::stoi(EnvOr("SHORTLIST_SLOW_REQUEST_THREADS", "4"));
   c.slow_request_queue = std::stoi(EnvOr("SHORTLIST_SLOW_REQUEST_QUEUE", "16"));
   c.webhooks.threads = std::stoi(EnvOr("SHORTLIST_WEBHOOK_THREADS", "2"));
@@ -91,6 +93,10 @@ void AddListenFlags(CLI::App* cmd, app::ServerConfig* c) {
                   "base URL in status_url/results_url (env SHORTLIST_PUBLIC_URL)");
   cmd->add_option("--max-body-bytes", c->max_body_bytes,
                   "request body cap in bytes (env SHORTLIST_MAX_BODY_BYTES)");
+  cmd->add_option("--max-resumes-per-job", c->max_resumes_per_job,
+                  "resumes one job may hold: POST /api/v1/jobs and /jobs/bulk; above 1000 it also "
+                  "raises /v1/bulk-screen's Enterprise cap (env SHORTLIST_MAX_RESUMES_PER_JOB)")
+      ->check(CLI::Range(1, 1'000'000));
   cmd->add_option("--max-connections", c->max_connections,
                   "connections open at once, 0 = three quarters of the file descriptor limit "
                   "(env SHORTLIST_MAX_CONNECTIONS)")
@@ -103,6 +109,9 @@ void AddListenFlags(CLI::App* cmd, app::ServerConfig* c) {
                   "slow requests that may wait for a thread; more answer 503 "
                   "(env SHORTLIST_SLOW_REQUEST_QUEUE)")
       ->check(CLI::Range(0, 10000));
+  cmd->add_option("--fetch-concurrency", c->fetch_concurrency,
+                  "resume URLs a worker fetches at once (env SHORTLIST_FETCH_CONCURRENCY)")
+      ->check(CLI::Range(1, 256));
   cmd->add_option("--url-allow-list", c->url_allow_list,
                   "CIDRs or host names resume URLs may reach although private or loopback "
                   "(env SHORTLIST_URL_ALLOW_LIST, comma-separated)")

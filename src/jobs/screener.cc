@@ -36,6 +36,11 @@ std::vector<model::CandidateRecord> Screener::ScreenBatch(
     const engine::JobRequirements& requirements,
     const std::vector<std::pair<int, const model::ResumeInput*>>& items,
     const engine::ScoringOptions& options, const OutcomeModel* model) const {
+  return ScreenFetched(requirements, items, FetchUrls(items), options, model);
+}
+
+std::vector<Result<FetchedBytes>> Screener::FetchUrls(
+    const std::vector<std::pair<int, const model::ResumeInput*>>& items) const {
   std::vector<std::string> urls;
   for (const auto& [index, resume] : items) {
     if (NeedsFetch(*resume)) urls.push_back(resume->file_url);
@@ -50,6 +55,14 @@ std::vector<model::CandidateRecord> Screener::ScreenBatch(
       }
     }
   }
+  return fetched;
+}
+
+std::vector<model::CandidateRecord> Screener::ScreenFetched(
+    const engine::JobRequirements& requirements,
+    const std::vector<std::pair<int, const model::ResumeInput*>>& items,
+    const std::vector<Result<FetchedBytes>>& fetched, const engine::ScoringOptions& options,
+    const OutcomeModel* model) const {
   std::vector<model::CandidateRecord> out;
   std::size_t next_fetched = 0;
   for (const auto& [index, resume] : items) {

@@ -62,6 +62,17 @@ class Screener {
       const std::vector<std::pair<int, const model::ResumeInput*>>& items,
       const engine::ScoringOptions& options, const OutcomeModel* model = nullptr) const;
 
+  // ScreenBatch in two steps, so that a batch's URLs can be fetched while the batch before is
+  // screened: FetchUrls fetches the URLs of `items` (those given only by file_url), and
+  // ScreenFetched screens `items` with what FetchUrls(items) returned. Never throw.
+  std::vector<Result<FetchedBytes>> FetchUrls(
+      const std::vector<std::pair<int, const model::ResumeInput*>>& items) const;
+  std::vector<model::CandidateRecord> ScreenFetched(
+      const engine::JobRequirements& requirements,
+      const std::vector<std::pair<int, const model::ResumeInput*>>& items,
+      const std::vector<Result<FetchedBytes>>& fetched, const engine::ScoringOptions& options,
+      const OutcomeModel* model = nullptr) const;
+
  private:
   model::CandidateRecord ScreenOne(const engine::JobRequirements& requirements,
                                    const model::ResumeInput& resume, int index,

@@ -5,12 +5,20 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <set>
 
 #include "common/log.h"
 #include "common/memory.h"
 
 namespace shortlist::jobs {
+namespace {
+
+double SecondsSince(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+}  // namespace
 
 WorkerPool::WorkerPool(store::Store& store, const Screener& screener, const Clock& clock,
                        WorkerOptions options)
@@ -50,7 +58,7 @@ void WorkerPool::KeepLeases() {
     {
       MutexLock lock(mu_);
       const auto deadline = std::chrono::steady_clock::now() + period;
-      while (!stopping_ && wake_.WaitUntil(&mu_, deadline)) {
+      while (!stopping_ && lease_wake_.WaitUntil(&mu_, deadline)) {
       }
       if (stopping_) return;
       for (const auto& [worker, job] : held_jobs_) held.push_back({job, worker});
@@ -85,6 +93,7 @@ void WorkerPool::Stop() {
   // Taking the lock orders the flag before any waiter's next predicate check: no lost wake-up.
   { MutexLock lock(mu_); }
   wake_.SignalAll();
+  lease_wake_.SignalAll();
   for (auto& t : threads_) {
     if (t.joinable()) t.join();
   }
@@ -178,44 +187,83 @@ void WorkerPool::Process(const model::Job& job, const std::string& worker_id) {
     model = OutcomeModel::Train(*outcomes);
   }
 
-  // The resumes still to screen, in order, cut into batches; each batch is screened (its URLs
-  // fetched concurrently) and written in one transaction.
+  // The resumes still to screen, in order.
   std::vector<std::pair<int, const model::ResumeInput*>> todo;
   for (int i = 0; i < static_cast<int>(resumes->size()); ++i) {
     if (!written.count(i)) todo.emplace_back(i, &(*resumes)[i]);
   }
+  JobTiming timing;
+  timing.waited_ms = clock_.NowMillis() - job.created_at_ms;
+  if (!ScreenAll(job, claim, todo, requirements, scoring, model ? &*model : nullptr, &timing)) {
+    return;
+  }
+  const auto finish_started = std::chrono::steady_clock::now();
+  Finish(job, claim);
+  // Where a job's time went, for finding idle time (serve --log-level debug).
+  Log(LogLevel::kDebug, "job timing",
+      {{"job", static_cast<long long>(job.id)},
+       {"queued_ms", static_cast<long long>(timing.waited_ms)},
+       {"screen_ms", timing.screen_s * 1000},
+       {"save_ms", timing.save_s * 1000},
+       {"finish_ms", SecondsSince(finish_started) * 1000},
+       {"batches", timing.batches}});
+}
+
+bool WorkerPool::ScreenAll(const model::Job& job, const model::JobClaim& claim,
+                           const std::vector<std::pair<int, const model::ResumeInput*>>& todo,
+                           const engine::JobRequirements& requirements,
+                           const engine::ScoringOptions& scoring, const OutcomeModel* model,
+                           JobTiming* timing) {
+  // Cut into batches; each batch is screened and written in one transaction. A batch's URLs are
+  // fetched (concurrently) while the batch before is screened, so a slow remote host and the
+  // engine overlap. A prefetch writes nothing: stopping or cancelling between batches only
+  // waits for it (the future's destructor) and drops what it fetched.
   const std::size_t batch_size = static_cast<std::size_t>(std::max(1, options_.batch_size));
-  for (std::size_t start = 0; start < todo.size(); start += batch_size) {
-    auto batch_started = std::chrono::steady_clock::now();
-    std::vector<std::pair<int, const model::ResumeInput*>> items(
+  using Items = std::vector<std::pair<int, const model::ResumeInput*>>;
+  auto batch_at = [&](std::size_t start) {
+    return Items(
         todo.begin() + static_cast<std::ptrdiff_t>(start),
         todo.begin() + static_cast<std::ptrdiff_t>(std::min(todo.size(), start + batch_size)));
+  };
+  std::vector<Result<FetchedBytes>> fetched = screener_.FetchUrls(batch_at(0));
+  std::future<std::vector<Result<FetchedBytes>>> next_fetch;
+  for (std::size_t start = 0; start < todo.size(); start += batch_size) {
+    auto batch_started = std::chrono::steady_clock::now();
+    const Items items = batch_at(start);
+    if (start + batch_size < todo.size()) {
+      next_fetch = std::async(std::launch::async, [this, next = batch_at(start + batch_size)] {
+        return screener_.FetchUrls(next);
+      });
+    }
     std::vector<model::CandidateRecord> batch =
-        screener_.ScreenBatch(requirements, items, scoring, model ? &*model : nullptr);
+        screener_.ScreenFetched(requirements, items, fetched, scoring, model);
     for (auto& c : batch) c.job_id = job.id;
+    timing->screen_s += SecondsSince(batch_started);
+    ++timing->batches;
+    auto save_started = std::chrono::steady_clock::now();
     Status saved = store_.SaveCandidates(job.id, batch);
     if (!saved.ok()) {
       Log(LogLevel::kError, "saving candidates failed", {{"error", saved.error().message}});
       (void)store_.ReleaseJob(claim);
-      return;
+      return false;
     }
     MaybeCrashAt("batch");
     for (JobObserver* o : observers_) o->OnCandidatesSaved(job, batch);
-    RecordThroughput(
-        static_cast<int>(batch.size()),
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - batch_started).count());
-    if (start + batch_size >= todo.size()) break;  // the last batch: finish below
+    timing->save_s += SecondsSince(save_started);
+    RecordThroughput(static_cast<int>(batch.size()), SecondsSince(batch_started));
+    if (start + batch_size >= todo.size()) break;  // the last batch: the caller finishes
     if (stopping_) {
       (void)store_.ReleaseJob(claim);
-      return;
+      return false;
     }
     auto current = store_.GetJob(job.account_id, job.id);
     if (current.ok() && current->status == model::JobStatus::kCancelled) {
       Log(LogLevel::kInfo, "job cancelled", {{"job", static_cast<long long>(job.id)}});
-      return;
+      return false;
     }
+    fetched = next_fetch.get();
   }
-  Finish(job, claim);
+  return true;
 }
 
 void WorkerPool::Finish(const model::Job& job, const model::JobClaim& claim) {

@@ -2,11 +2,12 @@
 //
 // Design: the queue is the `jobs` table itself, so nothing accepted lives only in memory. Each
 // of `threads` workers loops: claim the oldest queued job (queued -> processing, atomically in
-// the store), analyse the job description once, screen the resumes not yet written in batches,
-// save each batch in one transaction (a candidate index is written at most once), and between
-// batches look whether the job was cancelled. When all are written the job becomes completed.
+// the store), analyse the job description once, screen the resumes not yet written in batches
+// (fetching the next batch's URLs while one is screened), save each batch in one transaction (a
+// candidate index is written at most once), and between batches look whether the job was
+// cancelled. When all are written the job becomes completed.
 // Idle workers sleep on a condition variable that Notify() (a job was queued) or a short poll
-// timeout wakes, so jobs queued by another process are picked up too.
+// timeout wakes, so jobs queued by another process are picked up too (within idle_poll_ms).
 //
 // Crash safety: a job whose worker died stays "processing". A lease keeper thread renews the
 // heartbeat of the jobs this process holds every lease/3 and returns to the queue any job whose
@@ -85,6 +86,18 @@ class WorkerPool {
   void Run(int worker_index);
   // Processes one claimed job to its end (or until stop / cancel).
   void Process(const model::Job& job, const std::string& worker_id);
+  // Where a job's time went (logged at debug level).
+  struct JobTiming {
+    std::int64_t waited_ms = 0;  // from being queued to its first batch (claim, load)
+    double screen_s = 0, save_s = 0;
+    int batches = 0;
+  };
+  // Screens `todo` batch by batch, writing each; false when the job stopped here (cancelled,
+  // released, a write failed) and must not be finished.
+  bool ScreenAll(const model::Job& job, const model::JobClaim& claim,
+                 const std::vector<std::pair<int, const model::ResumeInput*>>& todo,
+                 const engine::JobRequirements& requirements, const engine::ScoringOptions& scoring,
+                 const OutcomeModel* model, JobTiming* timing);
   // Marks the job completed or failed, with its events; tells the observers.
   void Finish(const model::Job& job, const model::JobClaim& claim);
   // Ends the process if options_.crash_at names `step` (tests only).
@@ -101,7 +114,11 @@ class WorkerPool {
   JobAnnouncer* announcer_ = nullptr;
 
   Mutex mu_;
+  // Idle workers wait on wake_ alone: Notify() signals one waiter, and were the lease keeper
+  // waiting on it too, that one could be the keeper, which would swallow the signal and leave
+  // a new job waiting for a worker's idle poll (up to idle_poll_ms).
   CondVar wake_;
+  CondVar lease_wake_;  // the lease keeper's sleep, cut short only by Stop()
   std::uint64_t notifications_ GUARDED_BY(mu_) = 0;
   std::atomic<bool> stopping_{false};
   std::vector<std::thread> threads_;

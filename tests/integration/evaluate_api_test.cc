@@ -2,6 +2,7 @@
 // loopback, /v1/jobs/{id}, /v1/analyze-transcript, and their 400/422 errors.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <thread>
@@ -162,6 +163,44 @@ TEST(EvaluateApiTest, BulkScreenFetchesUrlsAndReportsProgress) {
   EXPECT_EQ(bad.status, 400);
   EXPECT_TRUE(bad.json()["errors"].contains("resume_urls.0"));
   EXPECT_EQ(client.Get("/v1/jobs/bulk_doesnotexist").status, 404);
+}
+
+// The most requests a bulk-screen job of `urls` URLs had open at once on a file server that
+// holds each for 150 ms, on a server started with `extra_args`.
+int PeakFetchesInFlight(int urls, std::vector<std::string> extra_args) {
+  std::atomic<int> in_flight{0}, peak{0};
+  net::testing::LoopbackServer files([&](const net::testing::ServerRequest&) {
+    const int now = ++in_flight;
+    for (int seen = peak.load(); now > seen && !peak.compare_exchange_weak(seen, now);) {
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    --in_flight;
+    return net::testing::LoopbackServer::Reply(200, kMiddleResume);
+  });
+  TempDir dir;
+  extra_args.insert(extra_args.end(), {"--url-allow-list", "127.0.0.1/32", "--log-level", "warn"});
+  ServerProcess server(dir.path(), extra_args);
+  HttpClient client(server.url(), EnterpriseToken(dir.path()));
+  json list = json::array();
+  for (int i = 0; i < urls; ++i) list.push_back(files.Url("/r" + std::to_string(i) + ".txt"));
+  HttpResult created =
+      client.Post("/v1/bulk-screen", {{"job_description", kPythonJob}, {"resume_urls", list}});
+  EXPECT_EQ(created.status, 202) << created.body;
+  const std::string id = created.json().value("job_id", "");
+  json status = json::object();
+  for (int i = 0; i < 1500 && status.value("status", "") != "completed"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    status = client.Get("/v1/jobs/" + id).json();
+  }
+  EXPECT_EQ(status["status"], "completed") << status.dump();
+  EXPECT_EQ(status["candidates"].size(), static_cast<std::size_t>(urls));
+  return peak.load();
+}
+
+TEST(EvaluateApiTest, BulkScreenFetchesAsManyUrlsAtOnceAsConfigured) {
+  EXPECT_LE(PeakFetchesInFlight(12, {"--fetch-concurrency", "3"}), 3);
+  // By default a whole batch (20 URLs here) is fetched at once, not 8 at a time as before.
+  EXPECT_GT(PeakFetchesInFlight(20, {}), 8);
 }
 
 TEST(EvaluateApiTest, PrivateAddressesAreRefusedWithoutTheAllowList) {

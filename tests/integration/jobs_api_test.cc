@@ -1,6 +1,8 @@
 // The Jobs API core over real HTTP: create, validate, follow, read results, list, cancel.
 #include <gtest/gtest.h>
 
+#include <stdlib.h>
+
 #include <chrono>
 #include <set>
 #include <thread>
@@ -207,6 +209,71 @@ TEST_F(JobsApiTest, QueuedJobIsProcessingUntilDoneAndCanBeCancelled) {
   EXPECT_EQ(client.Get("/api/v1/jobs?since=yesterday").status, 422);
   EXPECT_EQ(client.Get("/api/v1/jobs/999999").status, 404);
   EXPECT_EQ(client.Get("/api/v1/jobs/abc").status, 404);
+}
+
+// A job of `n` URLs for /v1/bulk-screen (never fetched: the servers below have no workers).
+json BulkScreenJob(int n) {
+  json urls = json::array();
+  for (int i = 0; i < n; ++i) urls.push_back("http://resumes.example/" + std::to_string(i));
+  return {{"job_description", kPythonJob}, {"resume_urls", urls}};
+}
+
+TEST_F(JobsApiTest, ResumesPerJobCapIsTheReferencesHundredByDefault) {
+  ServerProcess server(dir_.path(), {"--workers", "0", "--log-level", "warn"});
+  HttpClient client(server.url(), server.first_token());
+  EXPECT_EQ(client.Post("/api/v1/jobs", PythonJobWithResumes(100)).status, 202);
+  HttpResult over = client.Post("/api/v1/jobs", PythonJobWithResumes(101));
+  ASSERT_EQ(over.status, 422);
+  EXPECT_EQ(over.json()["errors"]["resumes"][0],
+            "The resumes field must not have more than 100 items.");
+  HttpResult bulk = client.Post("/api/v1/jobs/bulk", {{"jobs", {PythonJobWithResumes(101)}}});
+  ASSERT_EQ(bulk.status, 422);
+  EXPECT_TRUE(bulk.json()["errors"].contains("jobs.0.resumes")) << bulk.body;
+  // /v1/bulk-screen keeps its own table: Enterprise takes 1000 URLs, not 100.
+  HttpClient enterprise(server.url(), CreateToken(dir_.path(), "agency", "enterprise"));
+  EXPECT_EQ(enterprise.Post("/v1/bulk-screen", BulkScreenJob(1000)).status, 202);
+  HttpResult bulk_over = enterprise.Post("/v1/bulk-screen", BulkScreenJob(1001));
+  ASSERT_EQ(bulk_over.status, 400);
+  EXPECT_TRUE(bulk_over.json()["errors"].contains("resume_urls")) << bulk_over.body;
+}
+
+TEST_F(JobsApiTest, RaisedResumesPerJobCapAcceptsAWholeApplicantPool) {
+  ServerProcess server(dir_.path(),
+                       {"--max-resumes-per-job", "1200", "--workers", "0", "--log-level", "warn"});
+  HttpClient client(server.url(), server.first_token());
+  HttpResult big = client.Post("/api/v1/jobs", PythonJobWithResumes(1200));
+  ASSERT_EQ(big.status, 202) << big.body;
+  json status =
+      client.Get("/api/v1/jobs/" + std::to_string(big.json()["job_id"].get<int>())).json();
+  EXPECT_EQ(status["candidate_count"], 1200);
+  EXPECT_EQ(client.Post("/api/v1/jobs/bulk", {{"jobs", {PythonJobWithResumes(150)}}}).status, 202);
+  HttpResult over = client.Post("/api/v1/jobs", PythonJobWithResumes(1201));
+  ASSERT_EQ(over.status, 422);
+  EXPECT_EQ(over.json()["errors"]["resumes"][0],
+            "The resumes field must not have more than 1200 items.");
+  // Above 1000 the cap raises /v1/bulk-screen's Enterprise limit too; lower plans keep theirs.
+  HttpClient enterprise(server.url(), CreateToken(dir_.path(), "agency", "enterprise"));
+  EXPECT_EQ(enterprise.Post("/v1/bulk-screen", BulkScreenJob(1200)).status, 202);
+  EXPECT_EQ(enterprise.Post("/v1/bulk-screen", BulkScreenJob(1201)).status, 400);
+  HttpClient standard(server.url(), server.first_token());
+  EXPECT_EQ(standard.Post("/v1/bulk-screen", BulkScreenJob(51)).status, 400);
+}
+
+TEST_F(JobsApiTest, LoweredResumesPerJobCapComesFromTheEnvironment) {
+  ::setenv("SHORTLIST_MAX_RESUMES_PER_JOB", "5", 1);
+  ServerProcess server(dir_.path(), {"--workers", "0", "--log-level", "warn"});
+  ::unsetenv("SHORTLIST_MAX_RESUMES_PER_JOB");
+  HttpClient client(server.url(), server.first_token());
+  EXPECT_EQ(client.Post("/api/v1/jobs", PythonJobWithResumes(5)).status, 202);
+  HttpResult over = client.Post("/api/v1/jobs", PythonJobWithResumes(6));
+  ASSERT_EQ(over.status, 422);
+  EXPECT_EQ(over.json()["errors"]["resumes"][0],
+            "The resumes field must not have more than 5 items.");
+  json conditions = PythonJobWithResumes(2);
+  conditions["webhook_conditions"] = {{"only_top_n", 6}};
+  HttpResult top_n = client.Post("/api/v1/jobs", conditions);
+  ASSERT_EQ(top_n.status, 422);
+  EXPECT_TRUE(top_n.json()["errors"].contains("webhook_conditions.only_top_n")) << top_n.body;
 }
 
 TEST_F(JobsApiTest, OversizedBodyIs413Json) {

@@ -7,7 +7,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
 #include <thread>
 
 #include "common/crypto.h"
@@ -118,6 +120,21 @@ TEST_F(WorkerPoolTest, ProcessesQueuedJobsToCompletion) {
   EXPECT_EQ((*top)[0].name, "Person 6");
 }
 
+TEST_F(WorkerPoolTest, NotifiedJobIsTakenWithoutWaitingForAnIdlePoll) {
+  // Idle workers look for jobs only once an hour here: each job below completes only if
+  // Notify() reaches a sleeping worker (and is not swallowed by the lease keeper's sleep).
+  Screener screener(engine_, {});
+  WorkerPool pool(*store_, screener, clock_, WorkerOptions{2, 25, 3'600'000, "t"});
+  pool.Start();
+  for (int i = 0; i < 10; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // every thread asleep again
+    model::Job job = Submit(2);
+    pool.Notify();
+    EXPECT_EQ(WaitFinal(job.id).status, model::JobStatus::kCompleted) << "job " << i;
+  }
+  pool.Stop();
+}
+
 TEST_F(WorkerPoolTest, ResumedJobSkipsCandidatesAlreadyWritten) {
   model::Job job = Submit(5);
   ASSERT_TRUE(store_->ClaimNextJob("dead-worker", 1)->has_value());
@@ -200,6 +217,50 @@ TEST_F(WorkerPoolTest, UnreadableFileFailsAloneWithItsName) {
   auto remote = *store_->GetCandidate(id, 2);
   EXPECT_EQ(remote.error_code, "url_refused");
   EXPECT_GT(store_->GetCandidate(id, 0)->score, 0);
+}
+
+TEST_F(WorkerPoolTest, NextBatchIsFetchedWhileThisOneIsScreened) {
+  // Screening waits (up to 5 s) until the second batch's URLs are being fetched: with fetching
+  // overlapped, that fetch starts before the first batch is written.
+  struct WaitingEngine : FakeEngine {
+    engine::ResumeProfile AnalyzeResume(std::string_view text) const override {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait_for(lock, std::chrono::seconds(5), [this] { return second_fetch; });
+      return FakeEngine::AnalyzeResume(text);
+    }
+    mutable std::mutex mu;
+    mutable std::condition_variable cv;
+    mutable bool second_fetch = false;
+  } engine;
+  model::NewJob job;
+  job.account_id = account_;
+  job.title = "t";
+  job.description = "d";
+  for (int i = 0; i < 6; ++i) {
+    job.resumes.push_back({"", "", "", "", "http://files.test/r" + std::to_string(i) + ".txt"});
+  }
+  const std::int64_t id = store_->CreateJob(job, "", 1)->id;
+  std::atomic<int> fetches{0};
+  std::atomic<int> written_at_second_fetch{-1};
+  ScreenerOptions options;
+  options.fetch_urls = [&](const std::vector<std::string>& urls) {
+    if (++fetches == 2) {
+      written_at_second_fetch = static_cast<int>(store_->DoneIndices(id)->size());
+      std::lock_guard<std::mutex> lock(engine.mu);
+      engine.second_fetch = true;
+      engine.cv.notify_all();
+    }
+    std::vector<Result<FetchedBytes>> out;
+    for (const auto& u : urls) out.push_back(FetchedBytes{"Person at " + u + "\n", "cv.txt"});
+    return out;
+  };
+  Screener screener(engine, options);
+  WorkerPool pool(*store_, screener, clock_, WorkerOptions{1, 3, 20, "t"});
+  pool.Start();
+  EXPECT_EQ(WaitFinal(id).processed_count, 6);
+  pool.Stop();
+  EXPECT_EQ(fetches, 2);
+  EXPECT_EQ(written_at_second_fetch, 0);
 }
 
 TEST_F(WorkerPoolTest, EstimatesComeFromMeasuredThroughput) {
