@@ -14,6 +14,7 @@
 #include "api/jobs_api.h"
 #include "api/metrics_api.h"
 #include "api/openapi_api.h"
+#include "api/outcomes_api.h"
 #include "api/schema_api.h"
 #include "api/system_api.h"
 #include "api/tokens_api.h"
@@ -155,6 +156,7 @@ void Server::AddRoutes() {
   api::AddMetricsRoute(api_, *request_metrics_, job_metrics_, &router_);
   api::AddJobsApiRoutes(api_, &router_);
   api::AddCandidateRoutes(api_, &router_);
+  api::AddOutcomeRoutes(api_, &router_);
   api::AddEvaluateApiRoutes(api_, &router_);
   api::AddWebhookRoutes(api_, *webhooks_, &router_);
   api::AddCreditsRoutes(api_, *billing_, &router_);
