@@ -247,7 +247,7 @@ Response UploadZip(const ApiContext& ctx, const Request& req, const Caller& call
   model::NewJob job;
   job.account_id = caller.principal.account.id;
   job.surface = model::JobSurface::kJobs;
-  ValidateJob(body, "", &v, &job);
+  ValidateJob(body, "", ctx.max_resumes_per_job, &v, &job);
   http::FieldErrors errors = v.errors();
   if (zip_error) {
     errors.erase("resumes");  // said better on zip_file

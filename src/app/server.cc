@@ -17,6 +17,7 @@
 #include "api/metrics_api.h"
 #include "api/openapi_api.h"
 #include "api/payments_api.h"
+#include "api/outcomes_api.h"
 #include "api/schema_api.h"
 #include "api/system_api.h"
 #include "api/tokens_api.h"
@@ -167,6 +168,7 @@ void Server::AddRoutes() {
   api::AddJobsApiRoutes(api_, &router_);
   api::AddCandidateRoutes(api_, &router_);
   api::AddAccountCandidateRoutes(api_, &router_);
+  api::AddOutcomeRoutes(api_, &router_);
   api::AddEvaluateApiRoutes(api_, &router_);
   api::AddWebhookRoutes(api_, *webhooks_, &router_);
   api::AddCreditsRoutes(api_, *billing_, &router_);

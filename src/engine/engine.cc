@@ -1,6 +1,7 @@
 #include "engine/engine.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "engine/embedded_data.h"
 #include "engine/engine_data.h"
@@ -115,6 +116,24 @@ std::string EngineData::SeniorityOfTitle(std::string_view title) const {
 
 namespace {
 
+// The `top` strongest concepts of an ESA vector with their labels, strongest first (ties by
+// index, so the answer is deterministic).
+std::vector<OccupationMatch> TopConcepts(const WordStats& stats, const std::vector<float>& v,
+                                         int top) {
+  std::vector<size_t> order;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v[i] > 0 && !stats.ConceptLabel(i).empty()) order.push_back(i);
+  }
+  const size_t n = std::min(order.size(), static_cast<size_t>(std::max(top, 0)));
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n), order.end(),
+                    [&](size_t a, size_t b) { return v[a] != v[b] ? v[a] > v[b] : a < b; });
+  std::vector<OccupationMatch> out;
+  for (size_t i = 0; i < n; ++i) {
+    out.push_back({std::string(stats.ConceptLabel(order[i])), v[order[i]]});
+  }
+  return out;
+}
+
 class EngineImpl final : public Engine {
  public:
   JobRequirements AnalyzeJob(std::string_view title, std::string_view description) const override {
@@ -146,6 +165,28 @@ class EngineImpl final : public Engine {
     if (id == kNoSkill) return out;
     for (SkillId r : data_.taxonomy.skill(id).related) out.push_back(data_.taxonomy.skill(r).name);
     return out;
+  }
+  std::vector<OccupationMatch> Occupations(const JobRequirements& job, int top) const override {
+    return TopConcepts(data_.word_stats, JobFeaturesFor(data_, job)->esa, top);
+  }
+  std::vector<OccupationMatch> Occupations(const ResumeProfile& resume, int top) const override {
+    // What the whole (blind) resume is about and what its titles say, in equal parts: the
+    // text alone drifts to the occupations of its tools, the titles alone miss a career change.
+    std::shared_ptr<const ResumeFeatures> f = ResumeFeaturesFor(data_, resume);
+    std::vector<float> v = f->concepts;
+    if (v.size() < f->title_concepts.size()) v.resize(f->title_concepts.size(), 0.0f);
+    for (size_t i = 0; i < f->title_concepts.size(); ++i) v[i] += f->title_concepts[i];
+    double norm = 0;
+    for (float x : v) norm += static_cast<double>(x) * x;
+    if (norm > 0) {
+      for (float& x : v) x = static_cast<float>(x / std::sqrt(norm));
+    }
+    return TopConcepts(data_.word_stats, v, top);
+  }
+  std::string Seniority(const ResumeProfile& resume) const override {
+    std::string title = resume.headline;
+    if (!resume.experience.empty()) title += " " + resume.experience.front().title;
+    return data_.SeniorityOfTitle(title);
   }
 
  private:

@@ -189,6 +189,13 @@ struct Evaluation {
   double raw_score = 0;
 };
 
+// An occupation of the public taxonomies (ESCO, O*NET) a text is close to, by the engine's own
+// semantic mapping (the ESA concepts of esa.h).
+struct OccupationMatch {
+  std::string label;  // "retail banker", "Registered Nurses"
+  double weight = 0;  // the concept's share of the text's (L2-normalised) vector, 0-1
+};
+
 // The score a candidate must reach to count as qualified at this leniency (1-10; out-of-range
 // values are clamped). Non-increasing in leniency: 70 at 1, 57 at 5 (the default), 40 at 10.
 int QualifyingThreshold(int leniency_level);
@@ -212,6 +219,26 @@ class Engine {
                               const ScoringOptions& options) const = 0;
   // Canonical names of skills the taxonomy relates to `skill` (MySQL -> PostgreSQL, ...).
   virtual std::vector<std::string> RelatedSkills(std::string_view skill) const = 0;
+
+  // The `top` occupations a posting (its title and text) or a resume (its blind text and its
+  // titles) is closest to, strongest first. Blind like the score: a resume's are read from
+  // blind_text. The defaults know no occupations (for fakes written against the first interface).
+  virtual std::vector<OccupationMatch> Occupations(const JobRequirements& job, int top) const {
+    (void)job;
+    (void)top;
+    return {};
+  }
+  virtual std::vector<OccupationMatch> Occupations(const ResumeProfile& resume, int top) const {
+    (void)resume;
+    (void)top;
+    return {};
+  }
+  // The seniority a resume's headline or latest title states ("senior", "lead", ...; "" when
+  // none), in the words of JobRequirements::seniority.
+  virtual std::string Seniority(const ResumeProfile& resume) const {
+    (void)resume;
+    return "";
+  }
 };
 
 }  // namespace shortlist::engine

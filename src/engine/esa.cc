@@ -118,6 +118,11 @@ WordStats::WordStats(std::string_view tsv) {
       w->ordinary = cols.size() < 4 || cols[3] != "-";
     } else if (cols[0] == "C") {
       ++concept_count_;
+      const int index = std::atoi(std::string(cols[1]).c_str());
+      if (cols.size() >= 4 && index >= 0 && index < 65536) {
+        if (labels_.size() <= static_cast<size_t>(index)) labels_.resize(index + 1u);
+        labels_[static_cast<size_t>(index)] = std::string(cols[3]);
+      }
     } else if (cols[0] == "W") {
       uint32_t begin = static_cast<uint32_t>(entries_.size());
       std::string_view list = cols[2];

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -34,6 +35,10 @@ class WordStats {
   }
 
   size_t concept_count() const { return concept_count_; }
+  // The occupation a concept stands for ("retail banker"); "" for an index without a label.
+  std::string_view ConceptLabel(size_t index) const {
+    return index < labels_.size() ? std::string_view(labels_[index]) : std::string_view();
+  }
 
   // The L2-normalised concept vector of a text's tokens (from its features); `extra` adds the
   // tokens of a second text (a job title) with weight `extra_weight`. Empty when nothing maps.
@@ -60,6 +65,7 @@ class WordStats {
 
   std::vector<Word> slots_;
   std::vector<std::pair<uint16_t, float>> entries_;
+  std::vector<std::string> labels_;  // by concept index (C lines)
   size_t concept_count_ = 0;
 };
 

@@ -1,5 +1,8 @@
 #include "jobs/analysis.h"
 
+#include <algorithm>
+#include <set>
+
 #include "common/json_parse.h"
 
 namespace shortlist::jobs {
@@ -152,7 +155,49 @@ void ReadWriteup(const json& a, generate::CandidateWriteup* w) {
   w->linkedin_outreach_draft = a.value("linkedin_outreach_draft", "");
 }
 
+json TraitsJson(const CandidateTraits& t) {
+  json occupations = json::array();
+  for (const auto& o : t.occupations) {
+    occupations.push_back({{"label", o.label}, {"weight", o.weight}});
+  }
+  return {{"occupations", std::move(occupations)},
+          {"skill_families", t.skill_families},
+          {"seniority", t.seniority},
+          {"education_level", t.education_level}};
+}
+
+CandidateTraits ReadTraits(const json& a) {
+  CandidateTraits t;
+  json j = a.value("traits", json::object());
+  if (!j.is_object()) return t;
+  for (const auto& o : j.value("occupations", json::array())) {
+    if (o.is_object()) t.occupations.push_back({o.value("label", ""), o.value("weight", 0.0)});
+  }
+  t.skill_families = j.value("skill_families", std::vector<std::string>{});
+  t.seniority = j.value("seniority", "");
+  t.education_level = j.value("education_level", "");
+  return t;
+}
+
 }  // namespace
+
+CandidateTraits TraitsOf(const engine::Engine& engine, const engine::ResumeProfile& profile) {
+  // Three occupations: enough to say what kind of worker this is without reaching into the
+  // tail of weak, incidental concepts.
+  constexpr int kOccupations = 3;
+  CandidateTraits t;
+  t.occupations = engine.Occupations(profile, kOccupations);
+  std::set<std::string> families;
+  for (const auto& s : profile.skills) {
+    if (!s.category.empty() && !s.only_in_education) families.insert(s.category);
+  }
+  t.skill_families.assign(families.begin(), families.end());
+  t.seniority = engine.Seniority(profile);
+  engine::DegreeLevel best = engine::DegreeLevel::kNone;
+  for (const auto& e : profile.education) best = std::max(best, e.level);
+  if (best != engine::DegreeLevel::kNone) t.education_level = std::string(engine::ToString(best));
+  return t;
+}
 
 std::string SerializeAnalysis(const CandidateAnalysis& analysis) {
   const engine::Evaluation& e = analysis.evaluation;
@@ -177,6 +222,7 @@ std::string SerializeAnalysis(const CandidateAnalysis& analysis) {
   a["hidden_text"] = analysis.document.hidden_text;
   a["document_kind"] = analysis.document.kind;
   a["pages"] = analysis.document.pages;
+  a["traits"] = TraitsJson(analysis.traits);
   a = ProfileJson(analysis.profile, std::move(a));
   // Resume text can hold invalid UTF-8 (a file's bytes quoted as evidence): replaced, not thrown.
   return a.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -193,6 +239,7 @@ std::optional<CandidateAnalysis> ParseAnalysis(std::string_view stored) {
   out.document.kind = a.value("document_kind", "text");
   out.document.pages = a.value("pages", 1);
   out.document.hidden_text = a.value("hidden_text", false);
+  out.traits = ReadTraits(a);
   return out;
 }
 

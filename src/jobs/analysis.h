@@ -14,7 +14,9 @@
 //   total_years_experience, summary, interview_questions[{question,seeking}], icebreaker,
 //   linkedin_outreach_draft, hidden_text (bool), document_kind, pages,
 //   experience[{title,employer,years,current}], education[{degree,field,institution,year}],
-//   skills[{skill,years}]
+//   skills[{skill,years}],
+//   traits{occupations[{label,weight}],skill_families[],seniority,education_level} (what the
+//   outcome model learns from; absent in rows written before it: empty)
 // Strengths and weaknesses are stored once: the write-up's, or the engine's when the write-up
 // has none; both read back as the same lists.
 #pragma once
@@ -39,6 +41,18 @@ struct DocumentFacts {
   bool hidden_text = false;  // the file held text a reader cannot see (not scored)
 };
 
+// What an account's outcome model learns from besides the score breakdown (outcome_features.h),
+// all read from the blind resume when it was screened.
+struct CandidateTraits {
+  std::vector<engine::OccupationMatch> occupations;  // Engine::Occupations, strongest first
+  std::vector<std::string> skill_families;           // taxonomy categories of its skills, sorted
+  std::string seniority;                             // Engine::Seniority
+  std::string education_level;  // highest degree: engine::ToString(DegreeLevel), "" for none
+};
+
+// The traits of a freshly analysed resume.
+CandidateTraits TraitsOf(const engine::Engine& engine, const engine::ResumeProfile& profile);
+
 struct CandidateAnalysis {
   // What is kept of the resume: contact, experience, education, skills, total years. Its full
   // text is not kept, so `profile.text` reads back empty.
@@ -46,6 +60,7 @@ struct CandidateAnalysis {
   engine::Evaluation evaluation;
   generate::CandidateWriteup writeup;
   DocumentFacts document;
+  CandidateTraits traits;
 };
 
 std::string SerializeAnalysis(const CandidateAnalysis& analysis);

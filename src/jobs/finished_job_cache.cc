@@ -103,6 +103,18 @@ Status FinishedJobCache::RecordOutcome(std::int64_t account_id, std::int64_t job
 Result<std::vector<model::OutcomeRecord>> FinishedJobCache::ListOutcomes(std::int64_t account_id) {
   return store_->ListOutcomes(account_id);
 }
+Result<std::string> FinishedJobCache::OutcomesVersion(std::int64_t account_id) {
+  return store_->OutcomesVersion(account_id);
+}
+Result<model::OutcomeSettings> FinishedJobCache::GetOutcomeSettings(std::int64_t account_id) {
+  return store_->GetOutcomeSettings(account_id);
+}
+Status FinishedJobCache::SetOutcomeWeight(std::int64_t account_id, double weight) {
+  return store_->SetOutcomeWeight(account_id, weight);
+}
+Status FinishedJobCache::ResetOutcomeModel(std::int64_t account_id, std::int64_t now_ms) {
+  return store_->ResetOutcomeModel(account_id, now_ms);
+}
 Result<std::optional<Job>> FinishedJobCache::ClaimNextJob(const std::string& worker_id,
                                                           std::int64_t now_ms,
                                                           const model::OutboxFor<Job>& announce) {

@@ -63,6 +63,10 @@ class FinishedJobCache : public store::Store {
   Status RecordOutcome(std::int64_t account_id, std::int64_t job_id, int index,
                        const std::string& outcome, std::int64_t now_ms) override;
   Result<std::vector<model::OutcomeRecord>> ListOutcomes(std::int64_t account_id) override;
+  Result<std::string> OutcomesVersion(std::int64_t account_id) override;
+  Result<model::OutcomeSettings> GetOutcomeSettings(std::int64_t account_id) override;
+  Status SetOutcomeWeight(std::int64_t account_id, double weight) override;
+  Status ResetOutcomeModel(std::int64_t account_id, std::int64_t now_ms) override;
   using Store::ClaimNextJob;
   Result<std::optional<model::Job>> ClaimNextJob(
       const std::string& worker_id, std::int64_t now_ms,

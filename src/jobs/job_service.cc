@@ -90,10 +90,7 @@ Result<EvaluatedJob> JobService::Evaluate(const model::Principal& caller, model:
   EvaluatedJob out;
   out.requirements = screener_.engine().AnalyzeJob(job.title, job.description);
   // The account's own ranking model applies here too, as in its queued jobs.
-  std::optional<OutcomeModel> model;
-  if (auto outcomes = store_.ListOutcomes(caller.account.id); outcomes.ok()) {
-    model = OutcomeModel::Train(*outcomes);
-  }
+  const std::optional<OutcomeModel> model = learner_.ModelFor(caller.account.id, out.requirements);
   std::vector<std::pair<int, const model::ResumeInput*>> items;
   for (std::size_t i = 0; i < job.resumes.size(); ++i) {
     items.emplace_back(static_cast<int>(i), &job.resumes[i]);
@@ -274,6 +271,21 @@ Result<model::CandidateRecord> JobService::UpdateCandidate(
     const model::CandidateRecord& candidate, const std::optional<std::string>& status,
     const std::optional<std::string>& user_notes) {
   return store_.UpdateCandidate(candidate.job_id, candidate.index, status, user_notes);
+}
+
+Result<OutcomeModelSummary> JobService::OutcomeModelOf(std::int64_t account_id) {
+  return learner_.Summarize(account_id);
+}
+
+Status JobService::SetOutcomeWeight(std::int64_t account_id, double weight) {
+  if (!(weight >= 0 && weight <= model::kMaxOutcomeWeight)) {
+    return Error::Make("invalid", "outcome_weight must be between 0 and 3");
+  }
+  return store_.SetOutcomeWeight(account_id, weight);
+}
+
+Status JobService::ResetOutcomeModel(std::int64_t account_id) {
+  return store_.ResetOutcomeModel(account_id, clock_.NowMillis());
 }
 
 Status JobService::RecordOutcome(std::int64_t account_id, const model::CandidateRecord& candidate,

@@ -20,6 +20,7 @@
 #include "common/result.h"
 #include "engine/engine.h"
 #include "jobs/job_charges.h"
+#include "jobs/outcome_learner.h"
 #include "jobs/outcome_model.h"
 #include "jobs/screener.h"
 #include "jobs/worker_pool.h"
@@ -113,6 +114,12 @@ class JobService {
                        const std::string& outcome);
   // A short overview of the job's pool (jobs/pool_overview.h): "" before any candidate.
   Result<std::string> PoolOverview(const model::Job& job);
+  // What the account's outcomes have taught its ranking model (GET /api/v1/outcomes/model).
+  Result<OutcomeModelSummary> OutcomeModelOf(std::int64_t account_id);
+  // 0 switches learning off; "invalid" outside 0..model::kMaxOutcomeWeight.
+  Status SetOutcomeWeight(std::int64_t account_id, double weight);
+  // Forgets what the outcomes recorded until now taught (they stay recorded).
+  Status ResetOutcomeModel(std::int64_t account_id);
 
   // Milliseconds the workers need for `remaining` resumes with `ahead` queued before them.
   std::int64_t EstimateMillis(std::int64_t ahead, std::int64_t remaining) const;
@@ -126,6 +133,7 @@ class JobService {
 
   store::Store& store_;
   const Screener& screener_;
+  OutcomeLearner learner_{store_, screener_.engine()};
   WorkerPool* workers_;
   JobCharges* billing_;
   const Clock& clock_;

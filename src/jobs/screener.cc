@@ -5,6 +5,7 @@
 
 #include "common/clock.h"
 #include "jobs/analysis.h"
+#include "jobs/outcome_features.h"
 
 namespace shortlist::jobs {
 namespace {
@@ -129,7 +130,11 @@ model::CandidateRecord Screener::ScreenOne(const engine::JobRequirements& requir
     engine::ResumeProfile profile = engine_.AnalyzeResumeAt(read.text, at);
     engine::Evaluation evaluation = engine_.Evaluate(requirements, profile, options);
     if (read.facts.hidden_text) evaluation.flags.push_back("hidden_text");
-    if (model != nullptr) model->Apply(options.leniency_level, &evaluation);
+    CandidateTraits traits = TraitsOf(engine_, profile);
+    if (model != nullptr) {
+      model->Apply(CandidateFeatures(profile, evaluation, traits), options.leniency_level,
+                   &evaluation);
+    }
     c.name = profile.contact.name;
     c.email = profile.contact.email;
     c.phone = profile.contact.phone;
@@ -139,8 +144,9 @@ model::CandidateRecord Screener::ScreenOne(const engine::JobRequirements& requir
     c.qualified = evaluation.qualified;
     generate::CandidateWriteup writeup =
         generate::WriteCandidate(engine_, requirements, profile, evaluation);
-    c.analysis_json = SerializeAnalysis(
-        {std::move(profile), std::move(evaluation), std::move(writeup), std::move(read.facts)});
+    c.analysis_json =
+        SerializeAnalysis({std::move(profile), std::move(evaluation), std::move(writeup),
+                           std::move(read.facts), std::move(traits)});
     return c;
   } catch (const std::exception& e) {
     return fail(Error::Make("screening_failed", label + ": " + e.what()));

@@ -182,10 +182,7 @@ void WorkerPool::Process(const model::Job& job, const std::string& worker_id) {
   engine::ScoringOptions scoring;
   scoring.leniency_level = job.leniency_level;
   // The account's own ranking model, once it has reported enough outcomes.
-  std::optional<OutcomeModel> model;
-  if (auto outcomes = store_.ListOutcomes(job.account_id); outcomes.ok()) {
-    model = OutcomeModel::Train(*outcomes);
-  }
+  const std::optional<OutcomeModel> model = learner_.ModelFor(job.account_id, requirements);
 
   // The resumes still to screen, in order.
   std::vector<std::pair<int, const model::ResumeInput*>> todo;

@@ -33,6 +33,7 @@
 #include "common/mutex.h"
 #include "jobs/job_announcer.h"
 #include "jobs/job_observer.h"
+#include "jobs/outcome_learner.h"
 #include "jobs/screener.h"
 #include "store/store.h"
 
@@ -108,6 +109,8 @@ class WorkerPool {
 
   store::Store& store_;
   const Screener& screener_;
+  // The accounts' outcome models, kept between jobs (retrained when outcomes change).
+  OutcomeLearner learner_{store_, screener_.engine()};
   const Clock& clock_;
   WorkerOptions options_;
   std::vector<JobObserver*> observers_;

@@ -45,7 +45,20 @@ struct OutcomeRecord {
   std::string outcome;  // "hired", "rejected", "withdrawn"
   std::string analysis_json;
   std::int64_t recorded_at_ms = 0;
+  // The posting the candidate was screened for: which later postings the outcome speaks to.
+  std::string job_title;
+  std::string job_description;
 };
+
+// How an account's outcomes shape its later rankings (jobs/outcome_model.h).
+struct OutcomeSettings {
+  // Scales the learned contribution: 1 (the default) keeps it within +-10 points, 0 switches
+  // learning off, at most kMaxOutcomeWeight.
+  double outcome_weight = 1;
+  // Outcomes recorded at or before this time (ms) no longer teach the model; 0: never reset.
+  std::int64_t reset_at_ms = 0;
+};
+inline constexpr double kMaxOutcomeWeight = 3;
 
 struct CandidateFilter {
   int min_score = 0;

@@ -45,6 +45,8 @@ CREATE TABLE IF NOT EXISTS outcomes(account_id BIGINT NOT NULL REFERENCES accoun
   job_id BIGINT NOT NULL REFERENCES jobs(id), idx INTEGER NOT NULL, outcome TEXT NOT NULL,
   recorded_at BIGINT NOT NULL, PRIMARY KEY(job_id, idx)){without_rowid};
 CREATE INDEX IF NOT EXISTS outcomes_by_account ON outcomes(account_id, recorded_at);
+CREATE TABLE IF NOT EXISTS outcome_settings(account_id {key},
+  outcome_weight {real} NOT NULL DEFAULT 1, reset_at BIGINT NOT NULL DEFAULT 0);
 
 CREATE TABLE IF NOT EXISTS webhook_deliveries(id {serial}, public_id TEXT NOT NULL UNIQUE,
   account_id BIGINT NOT NULL, job_id BIGINT NOT NULL DEFAULT 0, url TEXT NOT NULL,

@@ -118,10 +118,25 @@ constexpr const char* kRecordOutcome =
     "INSERT INTO outcomes(account_id, job_id, idx, outcome, recorded_at) VALUES($1, $2, $3, $4, "
     "$5) ON CONFLICT (job_id, idx) DO UPDATE SET outcome = excluded.outcome, "
     "recorded_at = excluded.recorded_at";
+// Joined with the account's own jobs: an outcome whose job or candidate is gone teaches nothing.
 constexpr const char* kListOutcomes =
-    "SELECT o.job_id, o.idx, o.outcome, c.analysis, o.recorded_at FROM outcomes o "
-    "JOIN candidates c ON c.job_id = o.job_id AND c.idx = o.idx "
+    "SELECT o.job_id, o.idx, o.outcome, c.analysis, o.recorded_at, j.title, j.description "
+    "FROM outcomes o JOIN candidates c ON c.job_id = o.job_id AND c.idx = o.idx "
+    "JOIN jobs j ON j.id = o.job_id AND j.account_id = o.account_id "
     "WHERE o.account_id = $1 ORDER BY o.recorded_at, o.job_id, o.idx";
+// A checksum of which outcomes there are and what they say (the lengths of hired, rejected and
+// withdrawn differ); a changed outcome also moves MAX(recorded_at).
+constexpr const char* kOutcomesVersion =
+    "SELECT COUNT(*), COALESCE(MAX(recorded_at), 0), COALESCE(SUM(job_id * 31 + idx * 7 + "
+    "LENGTH(outcome)), 0) FROM outcomes WHERE account_id = $1";
+constexpr const char* kGetOutcomeSettings =
+    "SELECT outcome_weight, reset_at FROM outcome_settings WHERE account_id = $1";
+constexpr const char* kSetOutcomeWeight =
+    "INSERT INTO outcome_settings(account_id, outcome_weight) VALUES($1, $2) ON CONFLICT "
+    "(account_id) DO UPDATE SET outcome_weight = excluded.outcome_weight";
+constexpr const char* kResetOutcomeModel =
+    "INSERT INTO outcome_settings(account_id, reset_at) VALUES($1, $2) ON CONFLICT "
+    "(account_id) DO UPDATE SET reset_at = excluded.reset_at";
 
 // SKIP LOCKED passes over a row another claimer has locked instead of waiting for it; the
 // status = 'queued' test is made again on the locked row's newest version, so a job is claimed
@@ -368,9 +383,36 @@ class SqlStore : public Store {
 
   Result<std::vector<model::OutcomeRecord>> ListOutcomes(std::int64_t account_id) override {
     return db_->All(kListOutcomes, {account_id}, [](const sql::Rows& o) {
-      return model::OutcomeRecord{o.Int(0), static_cast<int>(o.Int(1)), o.Text(2), o.Text(3),
-                                  o.Int(4)};
+      return model::OutcomeRecord{
+          o.Int(0), static_cast<int>(o.Int(1)), o.Text(2), o.Text(3), o.Int(4), o.Text(5),
+          o.Text(6)};
     });
+  }
+
+  Result<std::string> OutcomesVersion(std::int64_t account_id) override {
+    return db_->One(
+        kOutcomesVersion, {account_id},
+        [](const sql::Rows& r) {
+          return std::to_string(r.Int(0)) + ":" + std::to_string(r.Int(1)) + ":" +
+                 std::to_string(r.Int(2));
+        },
+        "outcomes");
+  }
+
+  Result<model::OutcomeSettings> GetOutcomeSettings(std::int64_t account_id) override {
+    auto found = db_->All(kGetOutcomeSettings, {account_id}, [](const sql::Rows& r) {
+      return model::OutcomeSettings{r.Double(0), r.Int(1)};
+    });
+    if (!found.ok()) return found.error();
+    return found->empty() ? model::OutcomeSettings{} : found->front();
+  }
+
+  Status SetOutcomeWeight(std::int64_t account_id, double weight) override {
+    return db_->Write(kSetOutcomeWeight, {account_id, weight});
+  }
+
+  Status ResetOutcomeModel(std::int64_t account_id, std::int64_t now_ms) override {
+    return db_->Write(kResetOutcomeModel, {account_id, now_ms});
   }
 
   using Store::ClaimNextJob;

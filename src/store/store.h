@@ -82,8 +82,17 @@ class Store {
   // Records (or replaces) the hiring outcome of a candidate: hired, rejected or withdrawn.
   virtual Status RecordOutcome(std::int64_t account_id, std::int64_t job_id, int index,
                                const std::string& outcome, std::int64_t now_ms) = 0;
-  // The account's recorded outcomes with the candidates' stored analyses, oldest first.
+  // The account's recorded outcomes with the candidates' stored analyses and their postings'
+  // title and description, oldest first.
   virtual Result<std::vector<model::OutcomeRecord>> ListOutcomes(std::int64_t account_id) = 0;
+  // Changes whenever one of the account's outcomes is recorded or changed; cheap to read, so a
+  // model cache can tell it is stale without reading the outcomes.
+  virtual Result<std::string> OutcomesVersion(std::int64_t account_id) = 0;
+  // The account's outcome-learning settings; the defaults when it never changed them.
+  virtual Result<model::OutcomeSettings> GetOutcomeSettings(std::int64_t account_id) = 0;
+  virtual Status SetOutcomeWeight(std::int64_t account_id, double weight) = 0;
+  // Outcomes recorded up to `now_ms` stop teaching the account's model (they stay recorded).
+  virtual Status ResetOutcomeModel(std::int64_t account_id, std::int64_t now_ms) = 0;
 
   // --- the durable queue (as workers see it) ---
   // Claims the oldest queued job for `worker_id` (queued -> processing, heartbeat = now), or

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -14,6 +15,8 @@
 #include <nlohmann/json.hpp>
 
 #include "common/crypto.h"
+#include "jobs/analysis.h"
+#include "jobs/outcome_features.h"
 #include "jobs/worker_pool.h"
 
 namespace shortlist::jobs {
@@ -124,35 +127,153 @@ TEST_F(OutcomeModelTest, ReportedOutcomesReRankHeldOutCandidatesOfTheSameAccount
   EXPECT_GT(Score(stranger, 0), Score(stranger, 1)) << "another account's outcomes do not leak";
 }
 
-TEST(OutcomeModel, NeedsEnoughOutcomesOfBothKinds) {
-  auto record = [](const std::string& outcome, double skills) {
-    nlohmann::json feature;
-    feature["name"] = "required_skills";
-    feature["value"] = skills;
-    feature["points"] = 60 * skills;
-    nlohmann::json a;
-    a["breakdown"] = nlohmann::json::array({feature});
-    return model::OutcomeRecord{1, 0, outcome, a.dump(), 0};
-  };
-  std::vector<model::OutcomeRecord> few = {record("hired", 1), record("rejected", 0)};
-  EXPECT_FALSE(OutcomeModel::Train(few).has_value());
-  std::vector<model::OutcomeRecord> one_kind(8, record("hired", 0.5));
-  EXPECT_FALSE(OutcomeModel::Train(one_kind).has_value());
-  std::vector<model::OutcomeRecord> enough;
-  for (int i = 0; i < 4; ++i) {
-    enough.push_back(record("hired", 0.9));
-    enough.push_back(record("rejected", 0.1));
+OutcomeExample Example(std::vector<std::string> names, bool hired,
+                       SparseFeatures posting = {{"occupation:bank teller", 1}}) {
+  SparseFeatures f;
+  std::sort(names.begin(), names.end());
+  for (auto& n : names) f.emplace_back(std::move(n), 1.0);
+  return {f, std::move(posting), hired};
+}
+
+SparseFeatures Features(std::vector<std::string> names) { return Example(names, false).candidate; }
+
+// The bank-teller account: hires candidates with banking skills, rejects sales people.
+std::vector<OutcomeExample> BankingOutcomes(int n, const SparseFeatures& posting) {
+  std::vector<OutcomeExample> out;
+  for (int i = 0; i < n; ++i) {
+    const std::string extra = "skill:extra" + std::to_string(i % 3);
+    out.push_back(i % 2 == 0
+                      ? Example({"family:banking", "skill:Cash Handling", extra}, true, posting)
+                      : Example({"family:sales", "skill:Salesforce", extra}, false, posting));
   }
-  auto model = OutcomeModel::Train(enough);
-  ASSERT_TRUE(model.has_value());
-  EXPECT_EQ(model->trained_on(), 8);
-  engine::Evaluation strong, weak;
-  strong.breakdown.push_back({"required_skills", 0.9, 60, 54, ""});
-  weak.breakdown.push_back({"required_skills", 0.1, 60, 6, ""});
-  EXPECT_GT(model->Predict(strong), 0.5);
-  EXPECT_LT(model->Predict(weak), 0.5);
-  // Deterministic: the same outcomes give the same model.
-  EXPECT_DOUBLE_EQ(OutcomeModel::Train(enough)->Predict(strong), model->Predict(strong));
+  return out;
+}
+
+const SparseFeatures kBankPosting = {{"occupation:bank teller", 0.7}, {"skill:Cash Handling", 0.7}};
+const SparseFeatures kNursePosting = {{"occupation:registered nurse", 0.7},
+                                      {"skill:Patient Care", 0.7}};
+
+TEST(OutcomeModel, NeedsEnoughOutcomesOfBothKinds) {
+  EXPECT_FALSE(OutcomeModel::Train(BankingOutcomes(2, kBankPosting), &kBankPosting));
+  std::vector<OutcomeExample> one_kind(8, Example({"family:banking"}, true, kBankPosting));
+  EXPECT_FALSE(OutcomeModel::Train(one_kind, &kBankPosting));
+  auto model = OutcomeModel::Train(BankingOutcomes(8, kBankPosting), &kBankPosting);
+  ASSERT_TRUE(model);
+  EXPECT_EQ(model->hired(), 4);
+  EXPECT_EQ(model->rejected(), 4);
+}
+
+TEST(OutcomeModel, LearnsThePreferenceDeterministicallyAndWithinBounds) {
+  auto model = OutcomeModel::Train(BankingOutcomes(40, kBankPosting), &kBankPosting);
+  ASSERT_TRUE(model);
+  const SparseFeatures banker = Features({"family:banking", "skill:Cash Handling"});
+  const SparseFeatures seller = Features({"family:sales", "skill:Salesforce"});
+  EXPECT_GT(model->Points(banker), 5);
+  EXPECT_LT(model->Points(seller), -5);
+  for (const auto& c : {banker, seller, Features({"family:banking", "family:sales"})}) {
+    EXPECT_LE(std::abs(model->Points(c)), OutcomeModel::kMaxPoints);
+  }
+  // The same outcomes, the same model.
+  auto again = OutcomeModel::Train(BankingOutcomes(40, kBankPosting), &kBankPosting);
+  EXPECT_DOUBLE_EQ(again->Points(banker), model->Points(banker));
+  // outcome_weight scales the bound; 0 switches the model off.
+  auto doubled = OutcomeModel::Train(BankingOutcomes(40, kBankPosting), &kBankPosting, 2);
+  EXPECT_NEAR(doubled->Points(banker), 2 * model->Points(banker), 1e-9);
+  EXPECT_FALSE(OutcomeModel::Train(BankingOutcomes(40, kBankPosting), &kBankPosting, 0));
+}
+
+TEST(OutcomeModel, ExplainsInWordsWhatMovedTheScore) {
+  auto model = OutcomeModel::Train(BankingOutcomes(20, kBankPosting), &kBankPosting);
+  ASSERT_TRUE(model);
+  engine::Evaluation e;
+  e.breakdown.push_back({"required_skills", 0.5, 60, 30, ""});
+  model->Apply(Features({"family:banking", "skill:Cash Handling"}), 5, &e);
+  ASSERT_EQ(e.breakdown.back().name, "account_model");
+  const std::string& why = e.breakdown.back().explanation;
+  EXPECT_NE(why.find("hired candidates at this account for similar roles often had: "),
+            std::string::npos)
+      << why;
+  EXPECT_NE(why.find("banking skills"), std::string::npos) << why;
+  EXPECT_NEAR(e.raw_score, 30 + e.breakdown.back().points, 1e-9);
+  // Leniency only moves the threshold: a more lenient run is never less qualified.
+  engine::Evaluation strict = e, lenient = e;
+  model->Apply(Features({"family:sales"}), 1, &strict);
+  model->Apply(Features({"family:sales"}), 10, &lenient);
+  EXPECT_EQ(strict.score, lenient.score);
+  EXPECT_GE(lenient.qualified, strict.qualified);
+}
+
+TEST(OutcomeModel, OutcomesOnAnotherPostingFamilyDoNotApply) {
+  auto nursing = OutcomeModel::Train(BankingOutcomes(40, kBankPosting), &kNursePosting);
+  EXPECT_FALSE(nursing) << "banking outcomes say nothing about a nursing posting";
+}
+
+TEST(OutcomeModel, RandomOutcomesLearnAlmostNothing) {
+  // Twenty recruiters whose 50 outcomes ignore who the candidate is: on average the model
+  // separates bankers from sales people by far less than one consistent preference does.
+  const SparseFeatures banker = Features({"family:banking"});
+  const SparseFeatures seller = Features({"family:sales"});
+  std::uint32_t seed = 12345;
+  auto next = [&] { return (seed = seed * 1664525u + 1013904223u) >> 16; };
+  double shift = 0;
+  for (int recruiter = 0; recruiter < 20; ++recruiter) {
+    std::vector<OutcomeExample> noise;
+    for (int i = 0; i < 50; ++i) {
+      const bool is_banker = next() % 2 == 0;
+      noise.push_back(Example({is_banker ? "family:banking" : "family:sales",
+                               "skill:extra" + std::to_string(next() % 5)},
+                              next() % 2 == 0, kBankPosting));
+    }
+    auto model = OutcomeModel::Train(noise, &kBankPosting);
+    ASSERT_TRUE(model);
+    shift += (model->Points(banker) - model->Points(seller)) / 20;
+  }
+  auto preference = OutcomeModel::Train(BankingOutcomes(50, kBankPosting), &kBankPosting);
+  const double learned = preference->Points(banker) - preference->Points(seller);
+  EXPECT_LT(std::abs(shift), 1.5);
+  EXPECT_GT(learned, 10 * std::abs(shift));
+}
+
+// Two resumes that differ only in who the person is: name, pronouns, contact details.
+std::string Resume(const std::string& name, const std::string& he, const std::string& his,
+                   const std::string& email) {
+  return name + "\n" + email +
+         " | +1 555 0100\nPersonal Banker\nFirst Savings Bank, 2016 - Present\n" + he +
+         " opened deposit accounts and processed loans; " + his +
+         " branch led cash handling, teller operations and retail banking.\nBank Teller, City "
+         "Bank, 2012 - 2016\nBachelor of Commerce, Finance, 2012\nSkills: Excel, KYC, customer "
+         "service";
+}
+
+TEST(OutcomeModel, SwappingNamesAndPronounsChangesNothingLearned) {
+  auto engine = engine::Engine::Create();
+  const engine::JobRequirements job = engine->AnalyzeJob(
+      "Personal Banker", "Retail banking role: cash handling, deposit accounts, loans, Excel.");
+  const SparseFeatures posting = PostingFeatures(*engine, job);
+  auto features = [&](const std::string& text) {
+    engine::ResumeProfile p = engine->AnalyzeResume(text);
+    engine::Evaluation e = engine->Evaluate(job, p, {});
+    return CandidateFeatures(p, e, TraitsOf(*engine, p));
+  };
+  const SparseFeatures his = features(Resume("John Smith", "He", "his", "john@example.com"));
+  const SparseFeatures hers = features(Resume("Maria Garcia", "She", "her", "maria@mail.org"));
+  EXPECT_EQ(his, hers);
+  bool has_occupation = false;
+  for (const auto& [name, v] : his) has_occupation |= name.rfind("occupation:", 0) == 0;
+  EXPECT_TRUE(has_occupation) << "the engine's occupation mapping reaches the model";
+  // And so the models trained on either version of every resume are the same.
+  std::vector<OutcomeExample> a, b;
+  for (int i = 0; i < 6; ++i) {
+    a.push_back({i % 2 ? his : Features({"family:sales"}), posting, i % 2 == 1});
+    b.push_back({i % 2 ? hers : Features({"family:sales"}), posting, i % 2 == 1});
+  }
+  auto ma = OutcomeModel::Train(a, &posting), mb = OutcomeModel::Train(b, &posting);
+  ASSERT_TRUE(ma && mb);
+  ASSERT_EQ(ma->Top(100).size(), mb->Top(100).size());
+  for (std::size_t i = 0; i < ma->Top(100).size(); ++i) {
+    EXPECT_EQ(ma->Top(100)[i].feature, mb->Top(100)[i].feature);
+    EXPECT_DOUBLE_EQ(ma->Top(100)[i].weight, mb->Top(100)[i].weight);
+  }
 }
 
 }  // namespace

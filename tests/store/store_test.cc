@@ -408,6 +408,33 @@ TEST_P(StoreTest, OutcomesAreReplacedAndListedOldestFirst) {
   EXPECT_TRUE(store_->ListOutcomes(b.id)->empty());
 }
 
+TEST_P(StoreTest, OutcomeSettingsAndVersionBelongToTheAccount) {
+  Account a = MakeAccount("a"), b = MakeAccount("b");
+  Job job = MakeJob(a.id, 1);
+  ASSERT_TRUE(store_->SaveCandidates(job.id, {Candidate(0, 90)}).ok());
+  auto defaults = store_->GetOutcomeSettings(a.id);
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_EQ(defaults->outcome_weight, 1.0);
+  EXPECT_EQ(defaults->reset_at_ms, 0);
+  ASSERT_TRUE(store_->SetOutcomeWeight(a.id, 0.5).ok());
+  ASSERT_TRUE(store_->ResetOutcomeModel(a.id, 40).ok());
+  EXPECT_EQ(store_->GetOutcomeSettings(a.id)->outcome_weight, 0.5);
+  EXPECT_EQ(store_->GetOutcomeSettings(a.id)->reset_at_ms, 40);
+  EXPECT_EQ(store_->GetOutcomeSettings(b.id)->outcome_weight, 1.0);
+  // The version moves with every recorded or changed outcome, and only the account's own.
+  const std::string none = *store_->OutcomesVersion(a.id);
+  ASSERT_TRUE(store_->RecordOutcome(a.id, job.id, 0, "hired", 50).ok());
+  const std::string hired = *store_->OutcomesVersion(a.id);
+  ASSERT_TRUE(store_->RecordOutcome(a.id, job.id, 0, "rejected", 50).ok());
+  const std::string rejected = *store_->OutcomesVersion(a.id);
+  EXPECT_NE(none, hired);
+  EXPECT_NE(hired, rejected);
+  EXPECT_EQ(*store_->OutcomesVersion(b.id), none);
+  auto listed = store_->ListOutcomes(a.id);
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ((*listed)[0].job_title, job.title);
+}
+
 TEST_P(StoreTest, AccountsAndTokensAreListed) {
   EXPECT_EQ(*store_->CountAccounts(), 0);
   Account a = MakeAccount("acme");
