@@ -30,15 +30,26 @@ void CheckRoundTrip(const protocol::Reply& reply) {
     case protocol::MessageType::kMemory:
       frame = protocol::EncodeMemory();
       break;
+    case protocol::MessageType::kArchive:
+      frame = protocol::EncodeArchive(reply.archive);
+      break;
     case protocol::MessageType::kRequest:
+    case protocol::MessageType::kUnpack:
       __builtin_trap();  // DecodeReply never yields a request
   }
   auto again = protocol::DecodeReply(std::string_view(frame).substr(protocol::kHeaderBytes));
   if (!again.ok() || again->type != reply.type || again->document.text != reply.document.text ||
       again->document.hidden_text != reply.document.hidden_text ||
       again->document.flags != reply.document.flags || again->error.code != reply.error.code ||
-      again->error.message != reply.error.message) {
+      again->error.message != reply.error.message ||
+      again->archive.size() != reply.archive.size()) {
     __builtin_trap();
+  }
+  for (std::size_t i = 0; i < reply.archive.size(); ++i) {
+    if (again->archive[i].path != reply.archive[i].path ||
+        again->archive[i].bytes != reply.archive[i].bytes) {
+      __builtin_trap();
+    }
   }
 }
 

@@ -219,10 +219,13 @@ TEST(OutcomeModel, RandomOutcomesLearnAlmostNothing) {
   for (int recruiter = 0; recruiter < 20; ++recruiter) {
     std::vector<OutcomeExample> noise;
     for (int i = 0; i < 50; ++i) {
+      // Drawn one by one: the order in which a call's arguments are evaluated differs between
+      // compilers, and so would the sample.
       const bool is_banker = next() % 2 == 0;
-      noise.push_back(Example({is_banker ? "family:banking" : "family:sales",
-                               "skill:extra" + std::to_string(next() % 5)},
-                              next() % 2 == 0, kBankPosting));
+      const bool hired = next() % 2 == 0;
+      const std::string extra = "skill:extra" + std::to_string(next() % 5);
+      noise.push_back(
+          Example({is_banker ? "family:banking" : "family:sales", extra}, hired, kBankPosting));
     }
     auto model = OutcomeModel::Train(noise, &kBankPosting);
     ASSERT_TRUE(model);
