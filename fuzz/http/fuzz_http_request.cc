@@ -9,10 +9,12 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "app/server.h"
 #include "common/log.h"
 #include "http/wire.h"
+#include "ingest/extractor.h"
 
 namespace {
 
@@ -28,7 +30,12 @@ void Replace(std::string* text, const std::string& from, const std::string& to) 
 
 }  // namespace
 
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
+extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
+  // The server reads documents in extract workers started from /proc/self/exe, so this binary is
+  // also that worker (as the shortlist binary is); it never returns.
+  if (*argc > 1 && std::string_view((*argv)[1]) == shortlist::ingest::kExtractWorkerCommand) {
+    shortlist::ingest::RunExtractWorker(*argc, *argv);
+  }
   shortlist::SetLogLevel(shortlist::LogLevel::kError);
   std::string dir = (std::filesystem::temp_directory_path() / "fuzz-http-XXXXXX").string();
   if (mkdtemp(dir.data()) == nullptr) std::abort();
