@@ -301,12 +301,8 @@ void WorkerPool::Finish(const model::Job& job, const model::JobClaim& claim) {
   Log(LogLevel::kInfo, final_status == model::JobStatus::kFailed ? "job failed" : "job completed",
       {{"job", static_cast<long long>(job.id)},
        {"candidates", static_cast<int>(finished_job.candidate_count)}});
-  if (!observers_.empty()) {
-    auto final_job = store_.GetJob(job.account_id, job.id);
-    if (final_job.ok()) {
-      for (JobObserver* o : observers_) o->OnJobFinished(*final_job);
-    }
-  }
+  // finished_job is what FinishJob wrote (read after the last batch, so its counts are final).
+  for (JobObserver* o : observers_) o->OnJobFinished(finished_job);
 }
 
 void WorkerPool::MaybeCrashAt(const char* step) const {
